@@ -1,0 +1,116 @@
+"""What every `dsar` sub-command shares: options, passphrase sources, opening the register, output."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..domain.errors import DsarError
+from ..store.connection import Register
+
+ENV_PASSPHRASE = "DSAR_PASSPHRASE"
+ENV_NEW_PASSPHRASE = "DSAR_NEW_PASSPHRASE"
+
+
+class NoPassphrase(DsarError):
+    code = "no_passphrase"
+    en = "No passphrase given: use --passphrase-file FILE, the DSAR_PASSPHRASE variable, or run in a terminal."
+    fr = "Aucune phrase de passe : utilisez --passphrase-file FICHIER, la variable DSAR_PASSPHRASE, ou un terminal."
+    exit_code = 2
+
+
+class PassphraseFileUnreadable(DsarError):
+    code = "passphrase_file_unreadable"
+    en = "Cannot read the passphrase file {path}: {reason}."
+    fr = "Impossible de lire le fichier de phrase de passe {path} : {reason}."
+    exit_code = 2
+
+
+def common_parent() -> argparse.ArgumentParser:
+    """Options accepted before or after the sub-command (`dsar --register R init` or `dsar init --register R`)."""
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument("--register", type=Path, default=argparse.SUPPRESS, help="register file")
+    parent.add_argument("--passphrase-file", type=Path, default=argparse.SUPPRESS, help="read the passphrase from FILE")
+    parent.add_argument("--slot", default=argparse.SUPPRESS, help="key slot label (default: your login name)")
+    parent.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="machine-readable output")
+    return parent
+
+
+def read_secret_file(path: Path) -> str:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PassphraseFileUnreadable(path=str(path), reason=getattr(exc, "strerror", None) or str(exc)) from None
+    return text.rstrip("\r\n")
+
+
+class Context:
+    """Resolved global options; opens the register lazily and closes it at the end."""
+
+    def __init__(self, args: argparse.Namespace, stdout: Any = None) -> None:
+        from ..services.register import default_register_path
+
+        self.args = args
+        self.register_path: Path = Path(getattr(args, "register", None) or default_register_path())
+        self.json: bool = bool(getattr(args, "json", False))
+        self.slot: str | None = getattr(args, "slot", None)
+        self.stdout = stdout or sys.stdout
+        self._register: Register | None = None
+
+    # ---- secrets ----------------------------------------------------------
+    def passphrase(self, prompt: str = "Passphrase: ") -> str:
+        path = getattr(self.args, "passphrase_file", None)
+        if path:
+            return read_secret_file(path)
+        if os.environ.get(ENV_PASSPHRASE):
+            return os.environ[ENV_PASSPHRASE]
+        if sys.stdin is not None and sys.stdin.isatty():
+            return getpass.getpass(prompt)
+        raise NoPassphrase()
+
+    def new_passphrase(self, file_option: Path | None) -> str:
+        if file_option:
+            return read_secret_file(file_option)
+        if os.environ.get(ENV_NEW_PASSPHRASE):
+            return os.environ[ENV_NEW_PASSPHRASE]
+        if sys.stdin is not None and sys.stdin.isatty():
+            first = getpass.getpass("New passphrase: ")
+            if getpass.getpass("Repeat it: ") != first:
+                from ..domain.errors import InvalidInput
+
+                raise InvalidInput("The two passphrases differ.", "Les deux phrases de passe diffèrent.")
+            return first
+        raise NoPassphrase()
+
+    def actor(self) -> str:
+        from ..services.register import default_actor
+
+        return self.slot or default_actor()
+
+    # ---- register ---------------------------------------------------------
+    def open_register(self) -> Register:
+        if self._register is None:
+            from ..services.register import unlock_register
+
+            self._register = unlock_register(self.register_path, self.passphrase(), self.slot)
+        return self._register
+
+    def adopt(self, register: Register) -> None:
+        self._register = register
+
+    def close(self) -> None:
+        if self._register is not None:
+            self._register.close()
+            self._register = None
+
+    # ---- output -----------------------------------------------------------
+    def emit(self, obj: Any, text: str | None = None) -> None:
+        if self.json or text is None:
+            print(json.dumps(obj, ensure_ascii=False, indent=2, default=str), file=self.stdout)
+        else:
+            print(text, file=self.stdout)

@@ -1,0 +1,1 @@
+"""PDF letters and annexes, signing and verification, case packs."""

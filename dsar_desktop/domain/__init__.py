@@ -1,0 +1,1 @@
+"""Pure rules of the register: entities, deadlines, identity, matching; no I/O."""

@@ -1,0 +1,1 @@
+"""Readers for system export files, column mapping and subject search."""

@@ -1,0 +1,1 @@
+"""Key slots, passphrases, recovery key and the OS keyring."""

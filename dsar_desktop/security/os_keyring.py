@@ -1,0 +1,102 @@
+"""Remember a register key in the OS keyring, only when the backend is a real secure store."""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass
+
+import keyring
+import keyring.errors
+
+SERVICE = "dsar-desktop"
+_INSECURE_MODULE_PREFIXES = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt", "keyring.backends.chainer")
+
+
+@dataclass(frozen=True)
+class KeyringStatus:
+    usable: bool
+    backend: str
+    reason_en: str
+    reason_fr: str
+
+
+def _leaf_backends(backend: object) -> list[object]:
+    inner = getattr(backend, "backends", None)
+    if inner:
+        out: list[object] = []
+        for b in inner:
+            out.extend(_leaf_backends(b))
+        return out
+    return [backend]
+
+
+def _is_secure(backend: object) -> bool:
+    module = type(backend).__module__
+    if any(module.startswith(p) for p in _INSECURE_MODULE_PREFIXES):
+        return False
+    name = type(backend).__name__.lower()
+    if any(word in name for word in ("plaintext", "file", "null", "fail", "uncrypted")):
+        return False
+    # Test doubles declare themselves secure explicitly.
+    secure = getattr(backend, "dsar_secure_store", None)
+    if secure is not None:
+        return bool(secure)
+    try:
+        priority = float(getattr(backend, "priority", 0))
+    except Exception:  # noqa: BLE001 - a backend whose priority check fails is unusable
+        return False
+    return priority > 0
+
+
+def status() -> KeyringStatus:
+    backend = keyring.get_keyring()
+    leaves = [b for b in _leaf_backends(backend) if _is_secure(b)]
+    name = f"{type(backend).__module__}.{type(backend).__name__}"
+    if leaves:
+        return KeyringStatus(True, name, "", "")
+    return KeyringStatus(
+        False,
+        name,
+        f"This workstation has no secure key store (keyring backend: {type(backend).__name__}); "
+        "the passphrase will be asked each time.",
+        f"Ce poste n'a pas de coffre de clés sécurisé (trousseau : {type(backend).__name__}) ; "
+        "la phrase de passe sera demandée à chaque fois.",
+    )
+
+
+def _account(register_id: str) -> str:
+    return f"register-{register_id}"
+
+
+def remember(register_id: str, raw_key: bytes) -> KeyringStatus:
+    current = status()
+    if not current.usable:
+        return current
+    try:
+        keyring.set_password(SERVICE, _account(register_id), base64.b64encode(raw_key).decode())
+    except keyring.errors.KeyringError as exc:
+        return KeyringStatus(False, current.backend, f"The key store refused: {exc}", f"Le coffre a refusé : {exc}")
+    return current
+
+
+def recall(register_id: str) -> bytes | None:
+    if not status().usable:
+        return None
+    try:
+        value = keyring.get_password(SERVICE, _account(register_id))
+    except keyring.errors.KeyringError:
+        return None
+    if not value:
+        return None
+    try:
+        raw = base64.b64decode(value, validate=True)
+    except ValueError:
+        return None
+    return raw if len(raw) == 32 else None
+
+
+def forget(register_id: str) -> None:
+    try:
+        keyring.delete_password(SERVICE, _account(register_id))
+    except keyring.errors.KeyringError:
+        pass

@@ -1,0 +1,200 @@
+"""Register use cases: create, unlock, key slots, verify, backup and restore."""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from ..domain.progress import Progress, no_progress
+from ..security import os_keyring
+from ..security.keyslots import KeyFile, check_passphrase, new_keyfile, new_recovery_key, sidecar_path
+from ..store import audit, backup
+from ..store.connection import DatabaseError, Register, open_register
+from ..store.errors import RegisterDamaged, RegisterExists, RegisterNotFound
+from ..store.migrations import current_version
+
+
+def default_register_path() -> Path:
+    return Path(platformdirs.user_data_dir("dsar-desktop", "dsar")) / "register.dsar"
+
+
+def default_actor() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "staff"
+
+
+@dataclass(frozen=True)
+class Created:
+    register: Register
+    recovery_key: str
+    register_id: str
+
+
+def create_register(path: Path, label: str, passphrase: str) -> Created:
+    """A new register with one passphrase slot and a recovery key (shown once, never stored)."""
+    path = Path(path)
+    check_passphrase(passphrase)
+    keys_path = sidecar_path(path)
+    if (path.exists() and path.stat().st_size > 0) or keys_path.exists():
+        raise RegisterExists(path=str(path))
+    raw_key = os.urandom(32)
+    keyfile = new_keyfile()
+    keyfile.add_passphrase_slot(label, passphrase, raw_key)
+    recovery = new_recovery_key()
+    keyfile.set_recovery_key(recovery, raw_key)
+    register = open_register(path, raw_key, label, create=True)
+    try:
+        keyfile.save(keys_path)
+        with register.transaction() as conn:
+            conn.execute("INSERT INTO meta(key, value) VALUES ('register_id', ?)", (keyfile.register_id,))
+            conn.execute(
+                "INSERT INTO meta(key, value) VALUES ('created_utc', ?)",
+                (dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),),
+            )
+            audit.append(conn, label, "register.created", None, {"slot": label})
+    except BaseException:
+        register.close()
+        raise
+    return Created(register, recovery, keyfile.register_id)
+
+
+def load_keyfile(path: Path) -> KeyFile:
+    path = Path(path)
+    if not path.exists():
+        raise RegisterNotFound(path=str(path))
+    return KeyFile.load(sidecar_path(path))
+
+
+def unlock_key(path: Path, secret: str, label: str | None = None) -> tuple[bytes, str, str]:
+    """(raw key, slot label, register id) for a passphrase or recovery key."""
+    keyfile = load_keyfile(path)
+    raw, slot = keyfile.unlock(secret, label)
+    return raw, slot.label, keyfile.register_id
+
+
+def unlock_register(path: Path, secret: str, label: str | None = None, lock: bool = True) -> Register:
+    raw, slot_label, _ = unlock_key(path, secret, label)
+    return open_register(Path(path), raw, slot_label, lock=lock)
+
+
+def open_with_key(path: Path, raw_key: bytes, actor: str, lock: bool = True) -> Register:
+    return open_register(Path(path), raw_key, actor, lock=lock)
+
+
+def register_id(register: Register) -> str:
+    row = register.query_one("SELECT value FROM meta WHERE key = 'register_id'")
+    return str(row[0]) if row else ""
+
+
+# ---- key slots --------------------------------------------------------------
+def add_slot(register: Register, label: str, passphrase: str) -> None:
+    keys_path = sidecar_path(register.path)
+    keyfile = KeyFile.load(keys_path)
+    keyfile.add_passphrase_slot(label, passphrase, register.raw_key)
+    with register.transaction() as conn:
+        audit.append(conn, register.actor, "slot.added", None, {"slot": label})
+        keyfile.save(keys_path)
+
+
+def change_slot(register: Register, label: str, new_passphrase: str) -> None:
+    keys_path = sidecar_path(register.path)
+    keyfile = KeyFile.load(keys_path)
+    keyfile.change_passphrase(label, new_passphrase, register.raw_key)
+    with register.transaction() as conn:
+        audit.append(conn, register.actor, "slot.changed", None, {"slot": label})
+        keyfile.save(keys_path)
+
+
+def remove_slot(register: Register, label: str) -> None:
+    keys_path = sidecar_path(register.path)
+    keyfile = KeyFile.load(keys_path)
+    keyfile.remove(label)
+    with register.transaction() as conn:
+        audit.append(conn, register.actor, "slot.removed", None, {"slot": label})
+        keyfile.save(keys_path)
+
+
+def new_recovery(register: Register) -> str:
+    """Replace the recovery key; the new one is returned to be shown once."""
+    keys_path = sidecar_path(register.path)
+    keyfile = KeyFile.load(keys_path)
+    recovery = new_recovery_key()
+    keyfile.set_recovery_key(recovery, register.raw_key)
+    with register.transaction() as conn:
+        audit.append(conn, register.actor, "slot.recovery_replaced", None, {})
+        keyfile.save(keys_path)
+    return recovery
+
+
+def list_slots(path: Path) -> list[dict[str, Any]]:
+    keyfile = load_keyfile(path)
+    return [{"label": s.label, "kind": s.kind, "created": s.created} for s in keyfile.slots]
+
+
+# ---- verification -----------------------------------------------------------
+@dataclass(frozen=True)
+class VerifyReport:
+    integrity_ok: bool
+    integrity_messages: list[str]
+    audit_entries: int
+    schema_version: int
+
+
+def verify(register: Register, progress: Progress = no_progress) -> VerifyReport:
+    """SQLCipher page integrity, SQLite structure, and the whole audit chain."""
+    progress(0, 3, "integrity")
+    try:
+        problems = [str(r[0]) for r in register.query("PRAGMA cipher_integrity_check")]
+        quick = [str(r[0]) for r in register.query("PRAGMA integrity_check")]
+    except DatabaseError as exc:
+        raise RegisterDamaged(path=str(register.path), reason=str(exc)) from None
+    if quick != ["ok"]:
+        problems.extend(quick)
+    progress(1, 3, "audit")
+    count = audit.verify_chain(register.conn)
+    progress(3, 3, "done")
+    return VerifyReport(not problems, problems, count, current_version(register))
+
+
+# ---- backups ----------------------------------------------------------------
+def backup_register(register: Register, out: Path) -> Path:
+    keys = sidecar_path(register.path).read_bytes()
+    with register.transaction() as conn:
+        audit.append(conn, register.actor, "register.backup", None, {"file": Path(out).name})
+    return backup.write_backup(register, keys, Path(out))
+
+
+def backup_on_close(register: Register, keep: int = 10) -> Path:
+    folder = register.path.parent / "backups"
+    stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
+    out = folder / f"{register.path.stem}-{stamp}{backup.SUFFIX}"
+    written = backup_register(register, out)
+    backup.rotate(folder, register.path.stem, keep)
+    return written
+
+
+def restore_register(backup_file: Path, target: Path) -> dict[str, Any]:
+    """Write the register and key file from a backup to a new path. Verify it with `verify` after unlocking."""
+    target = Path(target)
+    return backup.extract_backup(Path(backup_file), target, sidecar_path(target))
+
+
+# ---- workstation keyring ----------------------------------------------------
+def remember_on_workstation(register: Register) -> os_keyring.KeyringStatus:
+    return os_keyring.remember(register_id(register), register.raw_key)
+
+
+def recall_from_workstation(path: Path) -> bytes | None:
+    try:
+        keyfile = load_keyfile(path)
+    except Exception:  # noqa: BLE001 - any failure means "ask for the passphrase"
+        return None
+    return os_keyring.recall(keyfile.register_id)

@@ -1,0 +1,1 @@
+"""The encrypted register: connection, migrations, repositories, audit log, backups."""

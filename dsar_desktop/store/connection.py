@@ -1,0 +1,209 @@
+"""The only place that opens a register file: key first, then pragmas, lock, migrations."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import errno
+import fcntl
+import json
+import os
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3.dbapi2 as sqlcipher
+
+from .errors import RegisterAlreadyOpen, RegisterDamaged, RegisterExists, RegisterNotFound
+
+DatabaseError = sqlcipher.DatabaseError
+KEY_BYTES = 32
+
+
+def lock_path(path: Path) -> Path:
+    return path.with_name(path.name + ".lock")
+
+
+class RegisterLock:
+    """An advisory lock beside the register, naming the host and process holding it.
+
+    The kernel drops a flock when its process dies, so a lock file left by a
+    crashed process is recovered at the next open instead of being a dead end.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = lock_path(path)
+        self.register_path = path
+        self._fd: int | None = None
+
+    def acquire(self) -> None:
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            holder = self._read_holder(fd)
+            os.close(fd)
+            if exc.errno in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+                raise RegisterAlreadyOpen(
+                    path=str(self.register_path),
+                    host=holder.get("host", "?"),
+                    pid=holder.get("pid", "?"),
+                    since=holder.get("since", "?"),
+                ) from None
+            raise
+        info = {
+            "host": socket.gethostname(),
+            "pid": os.getpid(),
+            "since": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        }
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, json.dumps(info).encode(), 0)
+        self._fd = fd
+
+    @staticmethod
+    def _read_holder(fd: int) -> dict[str, Any]:
+        try:
+            data = os.pread(fd, 4096, 0)
+            value = json.loads(data.decode() or "{}")
+            return value if isinstance(value, dict) else {}
+        except (OSError, ValueError):
+            return {}
+
+    def release(self) -> None:
+        if self._fd is None:
+            return
+        with contextlib.suppress(OSError):
+            os.unlink(self.path)
+        with contextlib.suppress(OSError):
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+        os.close(self._fd)
+        self._fd = None
+
+
+def _key_pragma(raw_key: bytes) -> str:
+    if len(raw_key) != KEY_BYTES:
+        raise ValueError("a register key is 32 bytes")
+    return f"PRAGMA key = \"x'{raw_key.hex()}'\""
+
+
+def connect(path: Path, raw_key: bytes, *, create: bool = False, check_same_thread: bool = True) -> Any:
+    """Open an SQLCipher connection with the key applied before anything else.
+
+    Raises RegisterNotFound, RegisterExists or RegisterDamaged (wrong key,
+    truncated or foreign file: SQLCipher cannot tell them apart; the key
+    slots already proved the key, so here it means damage).
+    """
+    path = Path(path)
+    if create:
+        if path.exists() and path.stat().st_size > 0:
+            raise RegisterExists(path=str(path))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
+        os.close(fd)
+    elif not path.exists():
+        raise RegisterNotFound(path=str(path))
+    os.chmod(path, 0o600)
+    conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=check_same_thread, timeout=10)
+    try:
+        conn.execute(_key_pragma(raw_key))
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute("PRAGMA cipher_memory_security = ON")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.execute("PRAGMA journal_mode = WAL").fetchone()
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA secure_delete = ON")
+        conn.execute("PRAGMA temp_store = MEMORY")
+    except DatabaseError as exc:
+        conn.close()
+        raise RegisterDamaged(path=str(path), reason=str(exc)) from None
+    for suffix in ("-wal", "-shm"):
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            with contextlib.suppress(OSError):
+                os.chmod(side, 0o600)
+    return conn
+
+
+class Register:
+    """An open register: the connection, who is acting, and the transaction helper."""
+
+    def __init__(self, path: Path, conn: Any, actor: str, lock: RegisterLock | None, raw_key: bytes) -> None:
+        self.path = Path(path)
+        self.conn = conn
+        self.actor = actor
+        self._lock = lock
+        self._raw_key = raw_key
+        self._depth = 0
+
+    @property
+    def raw_key(self) -> bytes:
+        return self._raw_key
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Any]:
+        """One write transaction (BEGIN IMMEDIATE); nested calls join the outer one."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self.conn
+            finally:
+                self._depth -= 1
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield self.conn
+        except BaseException:
+            self._depth = 0
+            self.conn.execute("ROLLBACK")
+            raise
+        self._depth = 0
+        self.conn.execute("COMMIT")
+
+    def query(self, sql: str, params: Any = ()) -> list[Any]:
+        return self.conn.execute(sql, params).fetchall()
+
+    def query_one(self, sql: str, params: Any = ()) -> Any:
+        return self.conn.execute(sql, params).fetchone()
+
+    def checkpoint(self) -> None:
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+
+    def close(self) -> None:
+        if self.conn is not None:
+            with contextlib.suppress(DatabaseError):
+                self.checkpoint()
+            self.conn.close()
+            self.conn = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> Register:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_register(path: Path, raw_key: bytes, actor: str, *, create: bool = False, lock: bool = True) -> Register:
+    """Lock, connect, migrate. The only way the rest of the code gets a Register."""
+    from .migrations import migrate  # local import: migrations import this module's types
+
+    path = Path(path)
+    if not create and not path.exists():
+        raise RegisterNotFound(path=str(path))
+    reg_lock = RegisterLock(path) if lock else None
+    if reg_lock is not None:
+        reg_lock.acquire()
+    try:
+        conn = connect(path, raw_key, create=create)
+        register = Register(path, conn, actor, reg_lock, raw_key)
+        migrate(register)
+        return register
+    except BaseException:
+        if reg_lock is not None:
+            reg_lock.release()
+        raise
