@@ -19,7 +19,9 @@ ENV_NEW_PASSPHRASE = "DSAR_NEW_PASSPHRASE"
 
 class NoPassphrase(DsarError):
     code = "no_passphrase"
-    en = "No passphrase given: use --passphrase-file FILE, the DSAR_PASSPHRASE variable, or run in a terminal."
+    en = (
+        "No passphrase given: use --passphrase-file FILE, the DSAR_PASSPHRASE variable, or run in a terminal."
+    )
     fr = "Aucune phrase de passe : utilisez --passphrase-file FICHIER, la variable DSAR_PASSPHRASE, ou un terminal."
     exit_code = 2
 
@@ -35,9 +37,13 @@ def common_parent() -> argparse.ArgumentParser:
     """Options accepted before or after the sub-command (`dsar --register R init` or `dsar init --register R`)."""
     parent = argparse.ArgumentParser(add_help=False)
     parent.add_argument("--register", type=Path, default=argparse.SUPPRESS, help="register file")
-    parent.add_argument("--passphrase-file", type=Path, default=argparse.SUPPRESS, help="read the passphrase from FILE")
+    parent.add_argument(
+        "--passphrase-file", type=Path, default=argparse.SUPPRESS, help="read the passphrase from FILE"
+    )
     parent.add_argument("--slot", default=argparse.SUPPRESS, help="key slot label (default: your login name)")
-    parent.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="machine-readable output")
+    parent.add_argument(
+        "--json", action="store_true", default=argparse.SUPPRESS, help="machine-readable output"
+    )
     return parent
 
 
@@ -45,7 +51,9 @@ def read_secret_file(path: Path) -> str:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise PassphraseFileUnreadable(path=str(path), reason=getattr(exc, "strerror", None) or str(exc)) from None
+        raise PassphraseFileUnreadable(
+            path=str(path), reason=getattr(exc, "strerror", None) or str(exc)
+        ) from None
     return text.rstrip("\r\n")
 
 

@@ -21,7 +21,9 @@ def add_commands(subparsers: Any, parent: argparse.ArgumentParser) -> None:
     slot_sub.required = True
     s = slot_sub.add_parser("add", parents=[parent], help="add a passphrase slot")
     s.add_argument("label")
-    s.add_argument("--new-passphrase-file", type=Path, help="the new slot's passphrase (or DSAR_NEW_PASSPHRASE)")
+    s.add_argument(
+        "--new-passphrase-file", type=Path, help="the new slot's passphrase (or DSAR_NEW_PASSPHRASE)"
+    )
     s.set_defaults(handler=cmd_slot_add)
     s = slot_sub.add_parser("change", parents=[parent], help="change a slot's passphrase")
     s.add_argument("label")
@@ -35,7 +37,9 @@ def add_commands(subparsers: Any, parent: argparse.ArgumentParser) -> None:
     s = slot_sub.add_parser("recovery", parents=[parent], help="replace the recovery key (shown once)")
     s.set_defaults(handler=cmd_slot_recovery)
 
-    p = subparsers.add_parser("verify", parents=[parent], help="check encryption integrity and the audit chain")
+    p = subparsers.add_parser(
+        "verify", parents=[parent], help="check encryption integrity and the audit chain"
+    )
     p.set_defaults(handler=cmd_verify)
 
     p = subparsers.add_parser("backup", parents=[parent], help="write an encrypted backup")
@@ -92,7 +96,9 @@ def cmd_slot_list(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_slot_recovery(args: argparse.Namespace, ctx: Context) -> int:
     key = reg_service.new_recovery(ctx.open_register())
-    ctx.emit({"recovery_key": key}, f"New recovery key (write it down; the old one no longer works):\n  {key}")
+    ctx.emit(
+        {"recovery_key": key}, f"New recovery key (write it down; the old one no longer works):\n  {key}"
+    )
     return 0
 
 

@@ -86,6 +86,12 @@ def create_internal_seal(
     now: dt.datetime | None = None,
 ) -> SealMaterial:
     """A self-signed seal. Recipients cannot check it against a public authority (the UI warns)."""
+    if not 1 <= len(common_name) <= 64 or not 1 <= len(organisation) <= 64:
+        raise CertificateUnsuitable(
+            subject=common_name,
+            reason="the name and the organisation must each have 1 to 64 characters",
+            reason_fr="le nom et l'organisation doivent compter chacun de 1 à 64 caractères",
+        )
     key = rsa.generate_private_key(public_exponent=65537, key_size=3072)
     attrs = [
         x509.NameAttribute(NameOID.COUNTRY_NAME, "FR"),

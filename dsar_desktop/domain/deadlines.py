@@ -319,21 +319,15 @@ class _Explainer:
 
     def months_later(self, label_en: str, label_fr: str, start: datetime.date, months: int) -> datetime.date:
         end, clamped = add_months(start, months)
-        span_en = "one month" if months == 1 else f"{months} months"
-        span_fr = "un mois" if months == 1 else f"{months} mois"
         if clamped:
             self.add(
-                f"{label_en}{span_en} after {format_date(start, 'en')}: the {start.day}th does not exist in "
-                f"{_calendar.month_name[end.month]} {end.year}, so the last day of that month, "
-                f"{format_date(end, 'en')}",
-                f"{label_fr}{span_fr} après le {format_date(start, 'fr')} : le {start.day} n'existe pas en "
-                f"{_MONTHS_FR[end.month - 1]} {end.year}, donc le dernier jour du mois, {format_date(end, 'fr')}",
+                f"{label_en}: there is no {start.day} {_MONTHS_EN[end.month - 1]} {end.year}, "
+                f"so the last day of that month, {format_date(end, 'en')}",
+                f"{label_fr} : il n'y a pas de {start.day} {_MONTHS_FR[end.month - 1]} {end.year}, "
+                f"donc le dernier jour du mois, {format_date(end, 'fr')}",
             )
         else:
-            self.add(
-                f"{label_en}{span_en} later: {format_date(end, 'en')}",
-                f"{label_fr}{span_fr} plus tard : {format_date(end, 'fr')}",
-            )
+            self.add(f"{label_en}: {format_date(end, 'en')}", f"{label_fr} : {format_date(end, 'fr')}")
         return end
 
 
@@ -379,7 +373,7 @@ def compute_deadlines(
         )
 
     # D1
-    base_d1 = x.months_later("", "", received, 1)
+    base_d1 = x.months_later("one month later", "un mois plus tard", received, 1)
     d1_unrolled = x.shift("with the suspension", "avec la suspension", base_d1, days)
     legal_due = x.roll(d1_unrolled)
     x.add(
@@ -393,7 +387,9 @@ def compute_deadlines(
         f"policy target: received + {POLICY_DAYS} days = {format_date(base_t, 'en')}",
         f"objectif interne : réception + {POLICY_DAYS} jours = {format_date(base_t, 'fr')}",
     )
-    t_rolled = x.roll(x.shift("policy target with the suspension", "objectif avec la suspension", base_t, days))
+    t_rolled = x.roll(
+        x.shift("policy target with the suspension", "objectif avec la suspension", base_t, days)
+    )
     policy_target = min(t_rolled, legal_due)
     if t_rolled > legal_due:
         x.add(
@@ -407,10 +403,12 @@ def compute_deadlines(
         )
 
     # D3
-    three = x.months_later("if extended: ", "en cas de prolongation : ", received, 3)
+    three = x.months_later(
+        "if extended: receipt + 3 months", "en cas de prolongation : réception + 3 mois", received, 3
+    )
     two = x.months_later(
-        f"if extended: D1 before rolling ({format_date(base_d1, 'en')}) + ",
-        f"en cas de prolongation : D1 avant report ({format_date(base_d1, 'fr')}) + ",
+        f"if extended: D1 before rolling ({format_date(base_d1, 'en')}) + 2 months",
+        f"en cas de prolongation : D1 avant report ({format_date(base_d1, 'fr')}) + 2 mois",
         base_d1,
         2,
     )
@@ -419,7 +417,9 @@ def compute_deadlines(
         f"if extended: the earlier of the two is {format_date(base_d3, 'en')}",
         f"en cas de prolongation : la plus proche des deux est le {format_date(base_d3, 'fr')}",
     )
-    extended_due = x.roll(x.shift("extended with the suspension", "prolongée avec la suspension", base_d3, days))
+    extended_due = x.roll(
+        x.shift("extended with the suspension", "prolongée avec la suspension", base_d3, days)
+    )
     x.add(
         f"extended due date (D3), if the extension notice is sent by D1: {format_date(extended_due, 'en')}",
         f"échéance prolongée (D3), si la prolongation est notifiée avant D1 : {format_date(extended_due, 'fr')}",

@@ -288,7 +288,9 @@ class KeyFile:
                 return self.unwrap(slot, secret), slot
             except WrongPassphrase:
                 continue
-        raise WrongPassphrase(what="any key slot" if label is None else f"'{label}' (no such slot) or any other")
+        raise WrongPassphrase(
+            what="any key slot" if label is None else f"'{label}' (no such slot) or any other"
+        )
 
 
 def new_keyfile() -> KeyFile:

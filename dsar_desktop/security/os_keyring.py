@@ -9,7 +9,12 @@ import keyring
 import keyring.errors
 
 SERVICE = "dsar-desktop"
-_INSECURE_MODULE_PREFIXES = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt", "keyring.backends.chainer")
+_INSECURE_MODULE_PREFIXES = (
+    "keyring.backends.fail",
+    "keyring.backends.null",
+    "keyrings.alt",
+    "keyring.backends.chainer",
+)
 
 
 @dataclass(frozen=True)
@@ -75,7 +80,9 @@ def remember(register_id: str, raw_key: bytes) -> KeyringStatus:
     try:
         keyring.set_password(SERVICE, _account(register_id), base64.b64encode(raw_key).decode())
     except keyring.errors.KeyringError as exc:
-        return KeyringStatus(False, current.backend, f"The key store refused: {exc}", f"Le coffre a refusé : {exc}")
+        return KeyringStatus(
+            False, current.backend, f"The key store refused: {exc}", f"Le coffre a refusé : {exc}"
+        )
     return current
 
 

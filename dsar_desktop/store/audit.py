@@ -32,7 +32,9 @@ class AuditEntry:
     hash: str
 
 
-def canonical(seq: int, at_utc: str, actor: str, action: str, case_ref: str | None, details_json: str) -> bytes:
+def canonical(
+    seq: int, at_utc: str, actor: str, action: str, case_ref: str | None, details_json: str
+) -> bytes:
     return json.dumps(
         [seq, at_utc, actor, action, case_ref, details_json], ensure_ascii=False, separators=(",", ":")
     ).encode("utf-8")

@@ -72,7 +72,10 @@ def write_backup(register: Register, keyfile_bytes: bytes, out: Path) -> Path:
             "created_utc": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "schema_version": int(version),
             "register_name": register.path.name,
-            "files": {"register.db": _sha256(db_copy), "register.keys": hashlib.sha256(keyfile_bytes).hexdigest()},
+            "files": {
+                "register.db": _sha256(db_copy),
+                "register.keys": hashlib.sha256(keyfile_bytes).hexdigest(),
+            },
         }
         fd = os.open(tmp_zip, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "wb") as raw, zipfile.ZipFile(raw, "w", zipfile.ZIP_STORED) as archive:

@@ -188,7 +188,9 @@ class Register:
         self.close()
 
 
-def open_register(path: Path, raw_key: bytes, actor: str, *, create: bool = False, lock: bool = True) -> Register:
+def open_register(
+    path: Path, raw_key: bytes, actor: str, *, create: bool = False, lock: bool = True
+) -> Register:
     """Lock, connect, migrate. The only way the rest of the code gets a Register."""
     from .migrations import migrate  # local import: migrations import this module's types
 

@@ -1,0 +1,260 @@
+"""`dsar case ...` and `dsar demo`: intake, lists, lifecycle on the command line."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from typing import Any
+
+from ..domain import deadlines as dl
+from ..domain.cases import Capacity, Case, Channel, Person, Status
+from ..domain.errors import InvalidInput
+from ..services import cases as case_service
+from .common import Context
+
+
+def add_commands(subparsers: Any, parent: argparse.ArgumentParser) -> None:
+    p = subparsers.add_parser("case", parents=[parent], help="record and follow requests")
+    case_sub = p.add_subparsers(dest="case_command", metavar="add|list|show|transition|extend|note|...")
+    case_sub.required = True
+
+    s = case_sub.add_parser("add", parents=[parent], help="record a new request")
+    s.add_argument("--received", required=True, help="YYYY-MM-DD or YYYY-MM-DDTHH:MM (Paris time)")
+    s.add_argument("--channel", required=True, choices=[c.value for c in Channel] + ["e-mail", "web-form", "in-person"])
+    s.add_argument("--right", action="append", required=True, help="access, rectification, erasure, ...")
+    s.add_argument("--subject-name", required=True, help='"First LAST"')
+    s.add_argument("--subject-email")
+    s.add_argument("--subject-phone")
+    s.add_argument("--subject-dob", help="YYYY-MM-DD")
+    s.add_argument("--subject-address", help="postal block, lines separated by '|' or newlines")
+    s.add_argument("--subject-student-number")
+    s.add_argument("--requester-name")
+    s.add_argument("--requester-email")
+    s.add_argument("--capacity", choices=[c.value for c in Capacity], default="self")
+    s.add_argument("--language", choices=["fr", "en"], default="fr")
+    s.set_defaults(handler=cmd_add)
+
+    s = case_sub.add_parser("list", parents=[parent], help="list cases")
+    s.add_argument("--open", action="store_true", help="open cases only")
+    s.set_defaults(handler=cmd_list)
+
+    s = case_sub.add_parser("show", parents=[parent], help="one case with its timeline")
+    s.add_argument("ref")
+    s.set_defaults(handler=cmd_show)
+
+    s = case_sub.add_parser("transition", parents=[parent], help="move a case to another state")
+    s.add_argument("ref")
+    s.add_argument("--to", required=True, choices=[x.value for x in Status])
+    s.add_argument("--reason")
+    s.set_defaults(handler=cmd_transition)
+
+    s = case_sub.add_parser("extend", parents=[parent], help="extend by two months (Art. 12(3))")
+    s.add_argument("ref")
+    s.add_argument("--reason", required=True)
+    s.add_argument("--notice-date", help="YYYY-MM-DD the notice is sent (default: today)")
+    s.set_defaults(handler=cmd_extend)
+
+    s = case_sub.add_parser("note", parents=[parent], help="add a note to the timeline")
+    s.add_argument("ref")
+    s.add_argument("text")
+    s.set_defaults(handler=cmd_note)
+
+    s = case_sub.add_parser("unfounded", parents=[parent], help="mark manifestly unfounded or excessive (Art. 12(5))")
+    s.add_argument("ref")
+    s.add_argument("--justification", required=True)
+    s.set_defaults(handler=cmd_unfounded)
+
+    s = case_sub.add_parser("dispatch", parents=[parent], help="record the dispatch of the reply")
+    s.add_argument("ref")
+    s.add_argument("--date", help="YYYY-MM-DD (default: today)")
+    s.add_argument("--number", help="registered-letter number")
+    s.set_defaults(handler=cmd_dispatch)
+
+    s = case_sub.add_parser("purge", parents=[parent], help="delete cases closed longer than the retention period")
+    s.set_defaults(handler=cmd_purge)
+
+    for extra in CASE_COMMAND_HOOKS:
+        extra(case_sub, parent)
+
+    p = subparsers.add_parser("demo", parents=[parent], help="create a demo register of synthetic cases")
+    p.add_argument("--cases", type=int, default=200)
+    p.set_defaults(handler=cmd_demo)
+
+
+def _identity_hooks() -> list[Any]:
+    hooks: list[Any] = []
+    try:
+        from . import identity
+    except ImportError:
+        return hooks
+    hooks.append(identity.add_case_commands)
+    return hooks
+
+
+CASE_COMMAND_HOOKS = _identity_hooks()
+
+
+def _date(text: str | None, what: str) -> dt.date | None:
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise InvalidInput(f"{what} '{text}' is not a date YYYY-MM-DD.", f"{what} « {text} » n'est pas une date AAAA-MM-JJ.") from None
+
+
+def case_summary(case: Case) -> dict[str, Any]:
+    return {
+        "ref": case.ref,
+        "status": case.status.value,
+        "received": case.received_date.isoformat(),
+        "received_at": case.received_at.isoformat(),
+        "channel": case.channel.value,
+        "language": case.language,
+        "rights": [r.value for r in case.rights],
+        "subject_name": case.subject.name,
+        "subject_email": case.subject.email,
+        "subject_dob": case.subject.dob.isoformat() if case.subject.dob else None,
+        "requester_name": case.requester_name,
+        "capacity": case.capacity.value,
+        "legal_due": case.legal_due.isoformat(),
+        "policy_target": case.policy_target.isoformat(),
+        "current_due": case.current_due.isoformat(),
+        "extended": case.extended,
+        "extension_reason": case.extension_reason,
+        "priority_flag": case.priority_flag,
+        "dispatch_date": case.dispatch_date.isoformat() if case.dispatch_date else None,
+        "dispatch_number": case.dispatch_number,
+        "pack_sha256": case.pack_sha256,
+    }
+
+
+def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
+    register = ctx.open_register()
+    address = args.subject_address.replace("|", "\n") if args.subject_address else None
+    new = case_service.NewCase(
+        received_at=case_service.parse_received(args.received),
+        channel=Channel(args.channel.replace("-", "_").replace("e_mail", "email")),
+        rights=case_service.rights_of(args.right),
+        subject=Person(
+            name=args.subject_name,
+            email=args.subject_email,
+            phone=args.subject_phone,
+            dob=_date(args.subject_dob, "--subject-dob"),
+            address=address,
+            student_number=args.subject_student_number,
+        ),
+        language=args.language,
+        requester_name=args.requester_name,
+        capacity=Capacity(args.capacity),
+        requester_email=args.requester_email,
+    )
+    earlier = case_service.earlier_requests(register, new.subject.name, new.subject.email)
+    case = case_service.add_case(register, new)
+    out = case_summary(case)
+    out["earlier_requests"] = [row.ref for row in earlier]
+    text = f"{case.ref}"
+    if earlier:
+        text += f"\nNote: earlier requests by the same person: {', '.join(r.ref for r in earlier)}"
+    ctx.emit(out, text)
+    return 0
+
+
+def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
+    rows = case_service.list_cases(ctx.open_register(), open_only=args.open)
+    data = [
+        {
+            "ref": r.ref,
+            "status": r.status.value,
+            "received": r.received_date.isoformat(),
+            "channel": r.channel.value,
+            "rights": [x.value for x in r.rights],
+            "subject_name": r.subject_name,
+            "legal_due": r.legal_due.isoformat(),
+            "current_due": r.current_due.isoformat(),
+            "extended": r.extended,
+        }
+        for r in rows
+    ]
+    lines = [f"{r['ref']:<15} {r['status']:<18} due {r['current_due']}  {r['subject_name']}" for r in data]
+    ctx.emit(data, "\n".join(lines) or "No cases.")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
+    register = ctx.open_register()
+    case = case_service.get_case(register, args.ref)
+    deadlines = case_service.deadlines_for(register, case)
+    events = case_service.timeline(register, args.ref)
+    out = case_summary(case)
+    out["explanation"] = deadlines.explanation("en")
+    out["explanation_fr"] = deadlines.explanation("fr")
+    out["extended_due"] = deadlines.extended_due.isoformat()
+    out["timeline"] = [{"at": e.at_utc, "actor": e.actor, "kind": e.kind, "summary": e.summary} for e in events]
+    text = "\n".join(
+        [
+            f"{case.ref}  {case.status.value}  ({', '.join(r.value for r in case.rights)})",
+            f"Subject: {case.subject.name}  <{case.subject.email or '-'}>",
+            f"Received {dl.format_date(case.received_date)} via {case.channel.value}",
+            f"Legal due {case.legal_due}  policy target {case.policy_target}  current due {case.current_due}",
+            "Why: " + " | ".join(deadlines.explanation("en")),
+            "Timeline:",
+            *[f"  {e.at_utc}  {e.actor:<10} {e.summary}" for e in events],
+        ]
+    )
+    ctx.emit(out, text)
+    return 0
+
+
+def cmd_transition(args: argparse.Namespace, ctx: Context) -> int:
+    case = case_service.transition(ctx.open_register(), args.ref, Status(args.to), args.reason)
+    ctx.emit(case_summary(case), f"{case.ref} is now {case.status.value}")
+    return 0
+
+
+def cmd_extend(args: argparse.Namespace, ctx: Context) -> int:
+    case = case_service.extend(ctx.open_register(), args.ref, args.reason, _date(args.notice_date, "--notice-date"))
+    ctx.emit(case_summary(case), f"{case.ref} extended until {case.current_due.isoformat()}")
+    return 0
+
+
+def cmd_note(args: argparse.Namespace, ctx: Context) -> int:
+    case_service.add_note(ctx.open_register(), args.ref, args.text)
+    ctx.emit({"ref": args.ref, "noted": True}, "Note added.")
+    return 0
+
+
+def cmd_unfounded(args: argparse.Namespace, ctx: Context) -> int:
+    case = case_service.mark_manifestly_unfounded(ctx.open_register(), args.ref, args.justification)
+    ctx.emit(case_summary(case), f"{case.ref} marked manifestly unfounded or excessive")
+    return 0
+
+
+def cmd_dispatch(args: argparse.Namespace, ctx: Context) -> int:
+    when = _date(args.date, "--date") or dt.datetime.now(dl.PARIS).date()
+    case = case_service.record_dispatch(ctx.open_register(), args.ref, when, args.number)
+    ctx.emit(case_summary(case), f"{case.ref} responded on {when.isoformat()}")
+    return 0
+
+
+def cmd_purge(args: argparse.Namespace, ctx: Context) -> int:
+    purged = case_service.purge_closed(ctx.open_register())
+    ctx.emit({"purged": purged}, f"Purged {len(purged)} case(s).")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
+    from ..services import demo
+
+    passphrase, chosen = demo.passphrase_for_demo(ctx)
+    result = demo.create_demo_register(ctx.register_path, ctx.actor(), passphrase, cases=args.cases)
+    ctx.adopt(result.register)
+    out = {"register": str(ctx.register_path), "cases": result.case_count, "slot": ctx.actor()}
+    text = f"Demo register created: {ctx.register_path} ({result.case_count} cases, slot {ctx.actor()})"
+    if chosen:
+        out["passphrase"] = passphrase
+        text += f"\npassphrase: {passphrase}"
+    text += f"\nrecovery key: {result.recovery_key}"
+    out["recovery_key"] = result.recovery_key
+    ctx.emit(out, text)
+    return 0

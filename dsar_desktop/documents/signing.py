@@ -1,0 +1,170 @@
+"""PAdES B-B sealing with a visible stamp, and offline verification of a sealed PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+from typing import Any
+
+from asn1crypto import keys as asn1_keys
+from asn1crypto import x509 as asn1_x509
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.layout import AxisAlignment, Margins, SimpleBoxLayoutRule
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.pdf_utils.text import TextBoxStyle
+from pyhanko.sign import fields, signers
+from pyhanko.sign.fields import SigSeedSubFilter
+from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation.settings import KeyUsageConstraints
+from pyhanko.sign.validation.status import SignatureCoverageLevel
+from pyhanko.stamp import TextStampStyle
+from pyhanko_certvalidator import ValidationContext
+from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+from . import fonts
+from .certs import SealMaterial, describe, fingerprint
+
+FIELD_NAME = "DPOSeal"
+STAMP_FONT_SIZE = 7
+
+
+@dataclass(frozen=True)
+class StampPlacement:
+    """Where the visible stamp goes: 0-based page index and box (x1, y1, x2, y2) in PDF points."""
+
+    page: int
+    box: tuple[int, int, int, int]
+
+
+def stamp_text(signer: str, when: dt.datetime, cert_fingerprint: str, language: str) -> str:
+    local = when.astimezone(dt.timezone(dt.timedelta(0))) if when.tzinfo is None else when
+    stamp_when = local.strftime("%Y-%m-%d %H:%M %z")
+    short = cert_fingerprint[:47]
+    if language == "fr":
+        return f"Scellé électroniquement par : {signer}\nLe : {stamp_when}\nEmpreinte SHA-256 du certificat :\n{short}…"
+    return f"Electronically sealed by: {signer}\nOn: {stamp_when}\nCertificate SHA-256 fingerprint:\n{short}…"
+
+
+def seal_pdf(
+    pdf: bytes,
+    material: SealMaterial,
+    placement: StampPlacement,
+    *,
+    language: str = "fr",
+    when: dt.datetime | None = None,
+    reason: str | None = None,
+    location: str | None = None,
+) -> bytes:
+    """Sign as PAdES baseline B-B (no time-stamp, no revocation data): the signing time is the claimed one."""
+    when = when or dt.datetime.now().astimezone()
+    info = describe(material.cert_der)
+    text = stamp_text(info.subject, when, info.fingerprint_sha256, language)
+    cert = asn1_x509.Certificate.load(material.cert_der)
+    chain = [asn1_x509.Certificate.load(c) for c in material.chain_der]
+    signer = signers.SimpleSigner(
+        signing_cert=cert,
+        signing_key=asn1_keys.PrivateKeyInfo.load(material.key_der),
+        cert_registry=SimpleCertificateStore.from_certs([cert, *chain]),
+    )
+    meta = signers.PdfSignatureMetadata(
+        field_name=FIELD_NAME,
+        md_algorithm="sha256",
+        subfilter=SigSeedSubFilter.PADES,
+        reason=reason,
+        location=location,
+        name=info.subject,
+    )
+    style = TextStampStyle(
+        stamp_text=text,
+        text_box_style=TextBoxStyle(
+            font=fonts.InMemoryGlyphFactory(fonts.stamp_font_bytes(text), STAMP_FONT_SIZE),
+            font_size=STAMP_FONT_SIZE,
+            leading=STAMP_FONT_SIZE + 2,
+        ),
+        border_width=1,
+        inner_content_layout=SimpleBoxLayoutRule(
+            x_align=AxisAlignment.ALIGN_MIN, y_align=AxisAlignment.ALIGN_MID, margins=Margins.uniform(4)
+        ),
+        background=None,
+    )
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    pdf_signer = signers.PdfSigner(
+        meta,
+        signer=signer,
+        stamp_style=style,
+        new_field_spec=fields.SigFieldSpec(FIELD_NAME, on_page=placement.page, box=placement.box),
+    )
+    out = io.BytesIO()
+    pdf_signer.sign_pdf(writer, output=out)
+    return out.getvalue()
+
+
+@dataclass
+class SignatureReport:
+    signed: bool
+    intact: bool
+    valid: bool
+    trusted: bool
+    coverage: str  # "entire_file", "entire_revision", "contiguous_block_from_start", "unclear", "none"
+    signer: str | None = None
+    signing_time: str | None = None
+    fingerprint: str | None = None
+    details: list[str] = field(default_factory=list)
+
+
+def _coverage_name(level: Any) -> str:
+    return str(level.name).lower() if level is not None else "unclear"
+
+
+def verify_pdf(pdf: bytes, trust_roots_der: list[bytes] | None = None) -> SignatureReport:
+    """Check the seal offline. Never raises on a damaged file: it reports what is wrong."""
+    try:
+        reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+        embedded = reader.embedded_signatures
+    except Exception as exc:  # noqa: BLE001 - any parse failure means "not an intact PDF"
+        return SignatureReport(
+            False, False, False, False, "none", details=[f"unreadable PDF: {type(exc).__name__}"]
+        )
+    if not embedded:
+        return SignatureReport(False, False, False, False, "none", details=["no signature in the PDF"])
+    sig = embedded[-1]
+    roots = [asn1_x509.Certificate.load(d) for d in (trust_roots_der or [])]
+    context = ValidationContext(trust_roots=roots, allow_fetching=False)
+    usage = KeyUsageConstraints(
+        key_usage={"digital_signature", "non_repudiation"}, match_all_key_usages=False
+    )
+    details: list[str] = []
+    try:
+        status = validate_pdf_signature(sig, context, key_usage_settings=usage)
+    except Exception as exc:  # noqa: BLE001 - a corrupted CMS blob raises from deep inside pyHanko
+        return SignatureReport(
+            True, False, False, False, "unclear", details=[f"signature unreadable: {type(exc).__name__}"]
+        )
+    cert_der = sig.signer_cert.dump() if sig.signer_cert is not None else None
+    coverage = status.coverage
+    if coverage != SignatureCoverageLevel.ENTIRE_FILE:
+        details.append(f"the signature does not cover the whole file ({_coverage_name(coverage)})")
+    if len(embedded) > 1:
+        details.append(f"{len(embedded)} signatures in the file; the last one was checked")
+    if not status.intact:
+        details.append("the signed bytes were changed")
+    if not status.valid:
+        details.append("the signature value does not match the certificate")
+    if not roots:
+        details.append("no trusted certificate given: trust not checked")
+    elif not status.trusted:
+        details.append("the signer's certificate does not chain to the given trusted certificate")
+    signing_time = status.signer_reported_dt.isoformat() if status.signer_reported_dt else None
+    info = describe(cert_der) if cert_der else None
+    return SignatureReport(
+        signed=True,
+        intact=bool(status.intact and status.valid and coverage == SignatureCoverageLevel.ENTIRE_FILE),
+        valid=bool(status.valid),
+        trusted=bool(roots) and bool(status.trusted),
+        coverage=_coverage_name(coverage),
+        signer=info.subject if info else None,
+        signing_time=signing_time,
+        fingerprint=fingerprint(cert_der) if cert_der else None,
+        details=details,
+    )

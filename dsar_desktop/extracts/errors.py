@@ -1,0 +1,58 @@
+"""Errors of reading and searching export files, each with its own French and English sentence."""
+
+from __future__ import annotations
+
+from ..domain.errors import DsarError
+
+
+class ExtractError(DsarError):
+    code = "extract_error"
+    exit_code = 7
+
+
+class EmptyExtract(ExtractError):
+    code = "extract_empty"
+    en = "The file {file} is empty: there is nothing to search."
+    fr = "Le fichier {file} est vide : il n'y a rien à rechercher."
+
+
+class BinaryExtract(ExtractError):
+    code = "extract_binary"
+    en = "The file {file} is not a text export ({kind}); export it again as CSV, JSON Lines or XLSX."
+    fr = "Le fichier {file} n'est pas un export texte ({kind}) ; exportez-le de nouveau en CSV, JSON Lines ou XLSX."
+
+
+class LineTooLong(ExtractError):
+    code = "extract_line_too_long"
+    en = "Line {line} of {file} is longer than {limit_mb} MB; the file is probably not a row-per-line export."
+    fr = "La ligne {line} de {file} dépasse {limit_mb} Mo ; ce fichier n'est sans doute pas un export à une ligne par enregistrement."
+
+
+class MissingColumn(ExtractError):
+    code = "extract_missing_column"
+    en = "The column '{column}' mapped to {field} is not in {file} (its columns: {columns})."
+    fr = "La colonne « {column} » associée à {field_fr} est absente de {file} (colonnes : {columns})."
+
+
+class NoHeader(ExtractError):
+    code = "extract_no_header"
+    en = "The file {file} has no header line naming its columns."
+    fr = "Le fichier {file} n'a pas de ligne d'en-tête nommant ses colonnes."
+
+
+class NothingToMatch(ExtractError):
+    code = "extract_nothing_to_match"
+    en = "Nothing to search with: give an e-mail, a phone, a student number, or a name with a date of birth."
+    fr = "Rien à rechercher : indiquez un e-mail, un téléphone, un numéro d'étudiant, ou un nom avec une date de naissance."
+
+
+class UnmappedFile(ExtractError):
+    code = "extract_unmapped"
+    en = "No column of {file} could be used to find a person (e-mail, phone, student number, or name and date of birth); give a mapping."
+    fr = "Aucune colonne de {file} ne permet de trouver une personne (e-mail, téléphone, numéro d'étudiant, ou nom et date de naissance) ; indiquez une correspondance de colonnes."
+
+
+class BadMapping(ExtractError):
+    code = "extract_bad_mapping"
+    en = "The column mapping {file} cannot be used: {reason}."
+    fr = "La correspondance de colonnes {file} est inutilisable : {reason_fr}."

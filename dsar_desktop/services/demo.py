@@ -1,0 +1,171 @@
+"""A demo register of synthetic cases in every state, so a newcomer can try every screen."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..domain import deadlines as dl
+from ..domain.cases import Capacity, Channel, Person, Right, Status
+from ..domain.errors import DsarError
+from ..store import audit
+from ..store.connection import Register
+from . import cases as case_service
+from .register import create_register
+
+FIRST_FR = ["Héloïse", "Zoé", "Anaïs", "Jérôme", "François", "Gaëlle", "Noël", "Loïc", "Élodie", "Cécile",
+            "Benoît", "Maëlle", "Raphaël", "Inès", "Léa", "Théo", "Chloé", "Étienne", "Aurélien", "Océane"]  # fmt: skip
+LAST_FR = ["DUPRÉ", "LEFÈVRE", "BOUCHÉ", "CHÂTEAU", "GÉRARD", "MÉNARD", "FAÇONNIER", "D’ARGENT", "LÆTITIA-ROUX",
+           "ŒUVRAY", "PÉREZ", "NGUYỄN", "BÉNÉZIT", "LE GOFF", "SAINT‐JUST", "MÜLLER", "GARÇON", "HÉBERT"]  # fmt: skip
+FIRST_EN = ["Oliver", "Siobhán", "Zoë", "Chloë", "Seán", "Amelia", "Renée", "Jack", "Isla", "Noah"]
+LAST_EN = ["O’BRIEN", "SMITH-JONES", "MACDONALD", "BRONTË", "WHITAKER", "ÅSTRÖM", "KOWALSKI", "ŁUKASZEWICZ"]
+CITIES = [("69003", "LYON"), ("75011", "PARIS"), ("33000", "BORDEAUX"), ("67000", "STRASBOURG"),
+          ("44000", "NANTES"), ("59000", "LILLE"), ("13100", "AIX-EN-PROVENCE"), ("35200", "RENNES")]  # fmt: skip
+STREETS = ["rue des Lilas", "avenue Jean-Jaurès", "boulevard de l’Œuvre", "place Châteaubriand", "allée des Hêtres"]
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    register: Register
+    case_count: int
+    recovery_key: str
+    refs_with_data: list[str]
+
+
+def passphrase_for_demo(ctx: Any) -> tuple[str, bool]:
+    """The passphrase given the usual ways, or a new one that the caller prints."""
+    try:
+        return ctx.passphrase(), False
+    except DsarError:
+        words = ["amande", "bruine", "cerise", "dune", "écluse", "falaise", "givre", "houle", "iris", "jade"]
+        rng = secrets.SystemRandom()
+        return "-".join(rng.choice(words) for _ in range(4)) + f"-{rng.randrange(100, 999)}", True
+
+
+def _person(rng: random.Random, index: int, today: dt.date) -> Person:
+    if rng.random() < 0.75:
+        first, last, domain = rng.choice(FIRST_FR), rng.choice(LAST_FR), "exemple.fr"
+    else:
+        first, last, domain = rng.choice(FIRST_EN), rng.choice(LAST_EN), "example.org"
+    ascii_first = case_service.fold_for_search(first).replace(" ", "")
+    ascii_last = "".join(ch for ch in case_service.fold_for_search(last) if ch.isalnum())
+    age_years = rng.choice([13, 14, 16, 17, 19, 20, 21, 22, 23, 25, 28, 31, 35, 42, 51])
+    dob = today - dt.timedelta(days=int(age_years * 365.25) + rng.randrange(0, 360))
+    postcode, city = rng.choice(CITIES)
+    address = f"{first} {last}\n{rng.randrange(1, 120)} {rng.choice(STREETS)}\n{postcode} {city}"
+    return Person(
+        name=f"{first} {last}",
+        email=f"{ascii_first}.{ascii_last}{index}@{domain}",
+        phone=f"06 {rng.randrange(10, 99)} {rng.randrange(10, 99)} {rng.randrange(10, 99)} {rng.randrange(10, 99)}",
+        dob=dob,
+        address=address,
+        student_number=f"CESI{rng.randrange(100000, 999999)}" if rng.random() < 0.5 else None,
+    )
+
+
+def _rights(rng: random.Random) -> list[Right]:
+    main = rng.choices(
+        [Right.ACCESS, Right.ERASURE, Right.RECTIFICATION, Right.OBJECTION, Right.PORTABILITY,
+         Right.CONSENT_WITHDRAWAL, Right.RESTRICTION],
+        weights=[45, 18, 10, 10, 7, 6, 4],
+    )[0]  # fmt: skip
+    rights = [main]
+    if main == Right.ACCESS and rng.random() < 0.25:
+        rights.append(Right.PORTABILITY)
+    return rights
+
+
+def populate(register: Register, count: int, today: dt.date | None = None, seed: int = 2027) -> list[str]:
+    """Add `count` synthetic cases spread over the last five months in every state; return their refs."""
+    today = today or dt.datetime.now(dl.PARIS).date()
+    rng = random.Random(seed)
+    refs: list[str] = []
+    ages = sorted((rng.randrange(0, 150) for _ in range(count)), reverse=True)  # references follow receipt order
+    for index, age_days in enumerate(ages):
+        received = dt.datetime.combine(today - dt.timedelta(days=age_days), dt.time(rng.randrange(8, 19), 15))
+        subject = _person(rng, index, today)
+        capacity = Capacity.SELF
+        requester = None
+        if subject.dob and (today - subject.dob).days < 15 * 365:
+            capacity, requester = Capacity.PARENT, f"{rng.choice(FIRST_FR)} {subject.name.split(' ', 1)[1]}"
+        elif rng.random() < 0.05:
+            capacity, requester = Capacity.LAWYER, f"Maître {rng.choice(FIRST_FR)} {rng.choice(LAST_FR)}"
+        new = case_service.NewCase(
+            received_at=received.replace(tzinfo=dl.PARIS),
+            channel=rng.choices(list(Channel), weights=[60, 25, 10, 3, 2])[0],
+            rights=_rights(rng),
+            subject=subject,
+            language="fr" if subject.email and subject.email.endswith(".fr") else "en",
+            requester_name=requester,
+            capacity=capacity,
+        )
+        case = case_service.add_case(register, new, check_future=False)
+        refs.append(case.ref)
+        _advance(register, case.ref, age_days, rng, today)
+    return refs
+
+
+def _advance(register: Register, ref: str, age_days: int, rng: random.Random, today: dt.date) -> None:
+    """Move a case along its life as a real office would have, given how old it is."""
+    case = case_service.get_case(register, ref)
+    roll = rng.random()
+    if age_days < 3:
+        return
+    if roll < 0.12:
+        sent = case.received_date + dt.timedelta(days=rng.randrange(1, 3))
+        _suspend(register, ref, sent, None)
+        case_service.transition(register, ref, Status.AWAITING_IDENTITY, "Nom différent de celui du dossier")
+        case_service.recompute_deadlines(register, ref, today)
+        return
+    case_service.transition(register, ref, Status.IN_PROGRESS)
+    if roll < 0.2 and age_days > 10:
+        notice = min(case.legal_due, case.received_date + dt.timedelta(days=rng.randrange(5, 25)))
+        case_service.extend(register, ref, "Demande complexe : sept systèmes à interroger", notice)
+        return
+    if age_days < 20 or roll < 0.3 or (age_days < 45 and roll < 0.4):
+        return  # still in progress; a few old ones are overdue
+    if roll < 0.45:
+        case_service.transition(register, ref, Status.READY)
+        return
+    if roll < 0.5:
+        case_service.transition(register, ref, Status.REFUSED, "Demande manifestement excessive : quatrième demande identique en deux mois")
+        return
+    if roll < 0.53:
+        case_service.transition(register, ref, Status.WITHDRAWN)
+        return
+    case_service.transition(register, ref, Status.READY)
+    sent_on = min(today, case.legal_due - dt.timedelta(days=rng.randrange(0, 10)))
+    case_service.record_dispatch(register, ref, sent_on, f"1A {rng.randrange(10**9, 10**10)}")
+    if roll > 0.7:
+        case_service.transition(register, ref, Status.CLOSED)
+
+
+def _suspend(register: Register, ref: str, started: dt.date, ended: dt.date | None) -> None:
+    case = case_service.get_case(register, ref)
+    with register.transaction() as conn:
+        conn.execute(
+            "INSERT INTO suspensions(case_id, kind, started, ended) VALUES (?, 'identity', ?, ?)",
+            (case.id, started.isoformat(), ended.isoformat() if ended else None),
+        )
+        audit.append(conn, register.actor, "case.suspended", ref, {"started": started.isoformat()})
+
+
+def create_demo_register(path: Path, label: str, passphrase: str, cases: int = 200) -> DemoResult:
+    created = create_register(Path(path), label, passphrase)
+    register = created.register
+    try:
+        refs = populate(register, cases)
+        with_data = seed_optional_parts(register, refs)
+    except BaseException:
+        register.close()
+        raise
+    return DemoResult(register, cases, created.recovery_key, with_data)
+
+
+def seed_optional_parts(register: Register, refs: list[str]) -> list[str]:
+    """Sample extracts, confirmed matches and the internal seal, from the areas that provide them."""
+    return []
