@@ -130,6 +130,7 @@ class Register:
     """An open register: the connection, who is acting, and the transaction helper."""
 
     def __init__(self, path: Path, conn: Any, actor: str, lock: RegisterLock | None, raw_key: bytes) -> None:
+        # One connection, shared with worker threads: the UI runs one job at a time on it.
         self.path = Path(path)
         self.conn = conn
         self.actor = actor
@@ -201,7 +202,7 @@ def open_register(
     if reg_lock is not None:
         reg_lock.acquire()
     try:
-        conn = connect(path, raw_key, create=create)
+        conn = connect(path, raw_key, create=create, check_same_thread=False)
         register = Register(path, conn, actor, reg_lock, raw_key)
         migrate(register)
         return register

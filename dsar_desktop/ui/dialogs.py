@@ -1,0 +1,103 @@
+"""One small service for message boxes and file dialogs, so tests answer them directly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+
+from ..domain.errors import describe
+from .i18n import add_french, language, tr
+
+add_french(
+    {
+        "Error": "Erreur",
+        "Warning": "Avertissement",
+        "Information": "Information",
+        "Confirm": "Confirmer",
+    }
+)
+
+
+class Dialogs:
+    """Real dialogs. Tests pass a `ScriptedDialogs` instead."""
+
+    def error(self, parent: QWidget | None, error: BaseException | str) -> None:
+        text = error if isinstance(error, str) else describe(error, language())
+        QMessageBox.critical(parent, tr("Error"), text)
+
+    def info(self, parent: QWidget | None, text: str, title: str | None = None) -> None:
+        QMessageBox.information(parent, title or tr("Information"), text)
+
+    def warn(self, parent: QWidget | None, text: str) -> None:
+        QMessageBox.warning(parent, tr("Warning"), text)
+
+    def confirm(self, parent: QWidget | None, text: str, title: str | None = None) -> bool:
+        answer = QMessageBox.question(parent, title or tr("Confirm"), text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def open_file(self, parent: QWidget | None, title: str, filters: str = "") -> Path | None:
+        path, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
+        return Path(path) if path else None
+
+    def open_files(self, parent: QWidget | None, title: str, filters: str = "") -> list[Path]:
+        paths, _ = QFileDialog.getOpenFileNames(parent, title, "", filters)
+        return [Path(p) for p in paths]
+
+    def save_file(self, parent: QWidget | None, title: str, suggested: str = "", filters: str = "") -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+        return Path(path) if path else None
+
+    def choose_folder(self, parent: QWidget | None, title: str) -> Path | None:
+        path = QFileDialog.getExistingDirectory(parent, title)
+        return Path(path) if path else None
+
+    def ask_text(self, parent: QWidget | None, title: str, label: str, secret: bool = False) -> str | None:
+        mode = QLineEdit.EchoMode.Password if secret else QLineEdit.EchoMode.Normal
+        text, ok = QInputDialog.getText(parent, title, label, mode)
+        return text if ok else None
+
+
+class ScriptedDialogs(Dialogs):
+    """Answers queued by a test; records every message shown."""
+
+    def __init__(self) -> None:
+        self.answers: list[object] = []
+        self.shown: list[tuple[str, str]] = []
+
+    def _next(self, default: object = None) -> object:
+        return self.answers.pop(0) if self.answers else default
+
+    def error(self, parent: QWidget | None, error: BaseException | str) -> None:
+        text = error if isinstance(error, str) else describe(error, language())
+        self.shown.append(("error", text))
+
+    def info(self, parent: QWidget | None, text: str, title: str | None = None) -> None:
+        self.shown.append(("info", text))
+
+    def warn(self, parent: QWidget | None, text: str) -> None:
+        self.shown.append(("warn", text))
+
+    def confirm(self, parent: QWidget | None, text: str, title: str | None = None) -> bool:
+        self.shown.append(("confirm", text))
+        return bool(self._next(True))
+
+    def open_file(self, parent: QWidget | None, title: str, filters: str = "") -> Path | None:
+        value = self._next()
+        return Path(str(value)) if value else None
+
+    def open_files(self, parent: QWidget | None, title: str, filters: str = "") -> list[Path]:
+        value = self._next([])
+        return [Path(str(v)) for v in value] if isinstance(value, list) else [Path(str(value))]
+
+    def save_file(self, parent: QWidget | None, title: str, suggested: str = "", filters: str = "") -> Path | None:
+        value = self._next()
+        return Path(str(value)) if value else None
+
+    def choose_folder(self, parent: QWidget | None, title: str) -> Path | None:
+        value = self._next()
+        return Path(str(value)) if value else None
+
+    def ask_text(self, parent: QWidget | None, title: str, label: str, secret: bool = False) -> str | None:
+        value = self._next()
+        return None if value is None else str(value)
