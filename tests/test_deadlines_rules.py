@@ -105,7 +105,9 @@ def test_legal_due_date(received: str, cal: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(("received", "cal", "expected"), LEGAL_DUE_CASES)
-def test_expected_dates_are_working_days_by_the_stdlib_calendar(received: str, cal: str, expected: str) -> None:
+def test_expected_dates_are_working_days_by_the_stdlib_calendar(
+    received: str, cal: str, expected: str
+) -> None:
     """Sanity check of the table itself: weekday from the stdlib, holidays straight from the package."""
     due = D(expected)
     assert calendar.weekday(due.year, due.month, due.day) < 5
@@ -243,7 +245,9 @@ def test_national_holidays_2027(day: str, en: str, fr: str) -> None:
 
 def test_national_calendar_has_eleven_holidays_a_year() -> None:
     for year in range(2026, 2032):
-        days = [dt.date(year, 1, 1) + dt.timedelta(days=i) for i in range(366 if calendar.isleap(year) else 365)]
+        days = [
+            dt.date(year, 1, 1) + dt.timedelta(days=i) for i in range(366 if calendar.isleap(year) else 365)
+        ]
         assert sum(1 for d in days if holiday_name(d, "national") is not None) == 11
 
 
@@ -307,7 +311,9 @@ def _reference_d1(received: dt.date, cal: str) -> dt.date:
     year, month = (received.year + 1, 1) if received.month == 12 else (received.year, received.month + 1)
     day = min(received.day, calendar.monthrange(year, month)[1])
     due = dt.date(year, month, day)
-    table = holidays.France(years=range(received.year, received.year + 2), subdiv="57" if cal != "national" else None)
+    table = holidays.France(
+        years=range(received.year, received.year + 2), subdiv="57" if cal != "national" else None
+    )
     while calendar.weekday(due.year, due.month, due.day) >= 5 or due in table:
         due += dt.timedelta(days=1)
     return due

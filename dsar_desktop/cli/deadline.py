@@ -25,11 +25,17 @@ def add_commands(subparsers: Any, parent: argparse.ArgumentParser) -> None:
         required=True,
         help="receipt date YYYY-MM-DD (or YYYY-MM-DDTHH:MM[+HH:MM], taken as Paris time without an offset)",
     )
-    p.add_argument("--calendar", default="national", help="public holidays: national (default) or alsace-moselle")
+    p.add_argument(
+        "--calendar", default="national", help="public holidays: national (default) or alsace-moselle"
+    )
     p.add_argument("--id-requested", help="date the ID request was sent (YYYY-MM-DD): the clock stops")
     p.add_argument("--id-received", help="date the ID arrived (YYYY-MM-DD): the clock restarts")
-    p.add_argument("--today", help="today's date for an open suspension and the days left (default: system date)")
-    p.add_argument("--language", choices=("en", "fr"), help="language of the text output (default: from LANG)")
+    p.add_argument(
+        "--today", help="today's date for an open suspension and the days left (default: system date)"
+    )
+    p.add_argument(
+        "--language", choices=("en", "fr"), help="language of the text output (default: from LANG)"
+    )
     p.set_defaults(handler=cmd_deadline)
 
 
@@ -66,7 +72,9 @@ def deadline_report(
         )
     if id_requested:
         started = dl.parse_date(id_requested, "--id-requested date", "date --id-requested")
-        ended = dl.parse_date(id_received, "--id-received date", "date --id-received") if id_received else None
+        ended = (
+            dl.parse_date(id_received, "--id-received date", "date --id-received") if id_received else None
+        )
         suspensions.append(dl.Suspension(started, ended))
     result = dl.compute_deadlines(received_date, cal, suspensions, today=today_date)
     obj = result.as_dict()
@@ -81,7 +89,9 @@ def deadline_report(
 
 
 def cmd_deadline(args: argparse.Namespace, ctx: Context) -> int:
-    result, obj = deadline_report(args.received, args.calendar, args.id_requested, args.id_received, args.today)
+    result, obj = deadline_report(
+        args.received, args.calendar, args.id_requested, args.id_received, args.today
+    )
     language = args.language or ("fr" if os.environ.get("LANG", "").startswith("fr") else "en")
     if language == "fr":
         summary = [

@@ -10,6 +10,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from . import fonts
@@ -17,7 +18,8 @@ from . import fonts
 CHUNK_ROWS = 40
 WIDE_TABLE_MAX_COLUMNS = 5  # more columns: one field/value table per record
 _USABLE_W = A4[0] - 40 * mm
-_WRAP_CHARS = 60
+_FONT_SIZE = 7.5
+_PAD = 3
 
 REDACTION_REASONS = {
     "third_party": ("Data about another person (Art. 15(4))", "Données concernant un tiers (art. 15(4))"),
@@ -74,12 +76,28 @@ def reason_label(code: str, language: str) -> str:
     return fr if language == "fr" else en
 
 
-def _cell(value: str | Redacted, words: dict[str, str], style: ParagraphStyle) -> Any:
+def _cell(value: str | Redacted, words: dict[str, str], style: ParagraphStyle, width: float) -> Any:
     if isinstance(value, Redacted):
         return words["redacted"].format(code=value.code)
     text = str(value)
     # Plain strings are much faster; wrap only what would overflow (PITFALLS: 100 pages in 0.5 s).
-    return Paragraph(escape(text), style) if len(text) > _WRAP_CHARS or "\n" in text else text
+    if "\n" in text or stringWidth(text, fonts.REGULAR, _FONT_SIZE) > width - 2 * _PAD:
+        return Paragraph(escape(text).replace("\n", "<br/>"), style)
+    return text
+
+
+def column_widths(columns: list[str], rows: list[list[str | Redacted]]) -> list[float]:
+    """Widths from the content of the first rows, scaled to the page width."""
+    natural = []
+    for c, name in enumerate(columns):
+        widest = stringWidth(name, fonts.BOLD, _FONT_SIZE)
+        for row in rows[:200]:
+            value = row[c] if c < len(row) else ""
+            text = f"OCCULTÉ : {value.code}" if isinstance(value, Redacted) else str(value)
+            widest = max(widest, stringWidth(text, fonts.REGULAR, _FONT_SIZE))
+        natural.append(min(max(widest, 30.0), 220.0) + 2 * _PAD)
+    scale = _USABLE_W / sum(natural)
+    return [w * scale for w in natural]
 
 
 def _table(data: list[list[Any]], widths: list[float], redacted: list[tuple[int, int]]) -> Table:
@@ -87,7 +105,7 @@ def _table(data: list[list[Any]], widths: list[float], redacted: list[tuple[int,
     commands: list[Any] = [
         ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
         ("FONTNAME", (0, 0), (-1, 0), fonts.BOLD),
-        ("FONTSIZE", (0, 0), (-1, -1), 7.5),
+        ("FONTSIZE", (0, 0), (-1, -1), _FONT_SIZE),
         ("LEADING", (0, 0), (-1, -1), 9),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#DDE3EA")),
         ("GRID", (0, 0), (-1, -1), 0.3, colors.HexColor("#888888")),
@@ -106,7 +124,9 @@ def annex_flowables(
     annex: AnnexTable, number: int, language: str, st: dict[str, ParagraphStyle]
 ) -> list[Flowable]:
     words = _WORDS[language]
-    cell_style = ParagraphStyle("cell", fontName=fonts.REGULAR, fontSize=7.5, leading=9)
+    cell_style = ParagraphStyle(
+        "cell", fontName=fonts.REGULAR, bulletFontName=fonts.REGULAR, fontSize=7.5, leading=9
+    )
     out: list[Flowable] = [Paragraph(escape(words["annex"].format(n=number, title=annex.title)), st["h1"])]
     if annex.note:
         out.append(Paragraph(escape(annex.note), st["small"]))
@@ -116,13 +136,13 @@ def annex_flowables(
     out.append(Paragraph(escape(words["records"].format(count=len(annex.rows))), st["small"]))
     codes: set[str] = set(annex.redaction_codes)
     if len(annex.columns) <= WIDE_TABLE_MAX_COLUMNS:
-        widths = [_USABLE_W / len(annex.columns)] * len(annex.columns)
+        widths = column_widths(annex.columns, annex.rows)
         for start in range(0, len(annex.rows), CHUNK_ROWS):
             chunk = annex.rows[start : start + CHUNK_ROWS]
             data: list[list[Any]] = [list(annex.columns)]
             redacted = []
             for r, row in enumerate(chunk, start=1):
-                data.append([_cell(v, words, cell_style) for v in row])
+                data.append([_cell(v, words, cell_style, widths[c]) for c, v in enumerate(row)])
                 for c, value in enumerate(row):
                     if isinstance(value, Redacted):
                         redacted.append((c, r))
@@ -151,7 +171,7 @@ def annex_flowables(
                 if isinstance(value, Redacted):
                     pending_redacted.append((1, len(pending) + 1))
                     codes.add(value.code)
-                pending.append([name, _cell(value, words, cell_style)])
+                pending.append([name, _cell(value, words, cell_style, widths[1])])
         flush()
     if codes:
         out.append(Spacer(1, 3 * mm))

@@ -130,7 +130,9 @@ class RenderedLetter:
 
 def styles() -> dict[str, ParagraphStyle]:
     fonts.register_fonts()
-    base = ParagraphStyle("body", fontName=fonts.REGULAR, fontSize=10, leading=13.5, spaceAfter=6)
+    base = ParagraphStyle(
+        "body", fontName=fonts.REGULAR, bulletFontName=fonts.REGULAR, fontSize=10, leading=13.5, spaceAfter=6
+    )
     return {
         "body": base,
         "small": ParagraphStyle("small", parent=base, fontSize=8, leading=10, spaceAfter=2),
@@ -209,7 +211,9 @@ def _numbered_canvas(language: str, reference: str) -> type[Canvas]:
         """Holds pages until the end so each can say 'page x of y'."""
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
-            kwargs.setdefault("initialFontName", fonts.REGULAR)  # no Helvetica in the preamble
+            kwargs["initialFontName"] = (
+                kwargs.get("initialFontName") or fonts.REGULAR
+            )  # no Helvetica preamble
             super().__init__(*args, **kwargs)
             self._saved: list[dict[str, Any]] = []
 

@@ -33,7 +33,7 @@ from __future__ import annotations
 import calendar as _calendar
 import datetime
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from types import MappingProxyType
 from typing import Any, Literal, cast
@@ -75,6 +75,8 @@ _WEEKDAY_FULL_FR = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
 
 def normalise_calendar(value: str) -> Calendar:
     """'national' or 'alsace-moselle' (also accepts 'Alsace_Moselle'); else InvalidInput."""
+    if value in CALENDARS:
+        return cast(Calendar, value)
     key = str(value).strip().lower().replace("_", "-").replace(" ", "-")
     if key not in CALENDARS:
         raise InvalidInput(
@@ -92,7 +94,7 @@ def _holiday_table(calendar: Calendar, year: int, language: str) -> Mapping[date
 
 
 def _table(d: datetime.date, calendar: str, language: str = "en") -> Mapping[datetime.date, str]:
-    lang = "fr" if language.lower().startswith("fr") else "en_US"
+    lang = "en_US" if language == "en" else "fr" if language.lower().startswith("fr") else "en_US"
     return _holiday_table(normalise_calendar(calendar), d.year, lang)
 
 
@@ -158,6 +160,7 @@ def add_months(d: datetime.date, months: int) -> tuple[datetime.date, bool]:
     return datetime.date(year, month + 1, d.day), False
 
 
+@lru_cache(maxsize=16384)
 def format_date(d: datetime.date, language: str = "en") -> str:
     """'Tue 30 Mar 2027' in English, 'mar. 30 mars 2027' in French (1st: 'lun. 1er mars')."""
     if language.lower().startswith("fr"):
@@ -347,6 +350,17 @@ def compute_deadlines(
     if today is None:
         today = datetime.date.today()
     spans = _merged_spans(suspensions, received, today)
+    result = _compute(received, cal, tuple(spans))
+    # The cached result is shared: hand out fresh lists so a caller cannot alter it.
+    return replace(
+        result, explanation_en=list(result.explanation_en), explanation_fr=list(result.explanation_fr)
+    )
+
+
+@lru_cache(maxsize=4096)
+def _compute(
+    received: datetime.date, cal: Calendar, spans: tuple[tuple[datetime.date, datetime.date, bool], ...]
+) -> Deadlines:
     days = sum((end - start).days for start, end, _ in spans)
     still_open = any(o for _, _, o in spans)
     x = _Explainer(cal)
