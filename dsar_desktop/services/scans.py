@@ -42,7 +42,7 @@ class ScanEmpty(ScanRefused):
 class ScanTooLarge(ScanRefused):
     code = "scan_too_large"
     en = "The file is {size_mb} MB; scans are limited to 20 MB. Scan again at a lower resolution (300 dpi is enough)."
-    fr = "Le fichier fait {size_mb} Mo ; les scans sont limités à 20 Mo. Numérisez à nouveau en plus basse résolution (300 dpi suffisent)."
+    fr = "Le fichier fait {size_mb_fr} Mo ; les scans sont limités à 20 Mo. Numérisez à nouveau en plus basse résolution (300 dpi suffisent)."
 
 
 class ScanWrongType(ScanRefused):
@@ -129,7 +129,8 @@ def inspect_scan(data: bytes) -> ScanInfo:
     if size == 0:
         raise ScanEmpty()
     if size > MAX_BYTES:
-        raise ScanTooLarge(size_mb=f"{size / (1024 * 1024):.1f}", size=size)
+        mb = f"{size / (1024 * 1024):.1f}"
+        raise ScanTooLarge(size_mb=mb, size_mb_fr=mb.replace(".", ","), size=size)
     kind = sniff(data)
     if kind is None:
         found, found_fr = _describe_other(data)
@@ -169,8 +170,39 @@ def _size_check(width: int, height: int, file_size: int) -> None:
     raise ScanTooManyPixels(**facts)
 
 
+def header_size(data: bytes, kind: str) -> tuple[int, int] | None:
+    """Width and height read from the PNG IHDR or the JPEG SOF marker, before any decoder runs."""
+    if kind == "png":
+        if len(data) >= 24 and data[12:16] == b"IHDR":
+            return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+        return None
+    pos = 2
+    while pos + 4 <= len(data):
+        if data[pos] != 0xFF:
+            return None
+        marker = data[pos + 1]
+        if marker == 0xFF:
+            pos += 1
+            continue
+        if marker in (0xD8, 0x01) or 0xD0 <= marker <= 0xD7:
+            pos += 2
+            continue
+        length = int.from_bytes(data[pos + 2 : pos + 4], "big")
+        if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
+            if pos + 9 > len(data):
+                return None
+            return int.from_bytes(data[pos + 7 : pos + 9], "big"), int.from_bytes(
+                data[pos + 5 : pos + 7], "big"
+            )
+        pos += 2 + length
+    return None
+
+
 def _check_image(data: bytes, kind: str, *, label: str | None = None) -> tuple[int, int]:
     name = label or kind.upper()
+    declared = header_size(data, kind)
+    if declared is not None:
+        _size_check(*declared, len(data))
     with _strict_pillow():
         try:
             image = Image.open(io.BytesIO(data), formats=[kind.upper()])
