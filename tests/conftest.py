@@ -87,8 +87,8 @@ def new_case(**overrides: Any) -> case_service.NewCase:
 
 
 def make_case(register: Register, **overrides: Any) -> str:
-    """Add a case (2027-03-01 by default, a past-checks-free date) and return its reference."""
-    return case_service.add_case(register, new_case(**overrides), check_future=False).ref
+    """Add a case (received 2027-03-01 by default) and return its reference."""
+    return case_service.add_case(register, new_case(**overrides)).ref
 
 
 @pytest.fixture

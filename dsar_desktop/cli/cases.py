@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 from typing import Any
 
 from ..domain import deadlines as dl
@@ -150,6 +151,8 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
         requester_email=args.requester_email,
     )
     earlier = case_service.earlier_requests(register, new.subject.name, new.subject.email)
+    if case_service.received_in_future(new):
+        print(f"dsar: warning: the receipt date {args.received} is in the future", file=sys.stderr)
     case = case_service.add_case(register, new)
     out = case_summary(case)
     out["earlier_requests"] = [row.ref for row in earlier]

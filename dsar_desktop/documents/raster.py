@@ -37,7 +37,9 @@ def pdf_text(pdf: bytes, timeout: float = 30.0) -> str:
     exe = shutil.which("pdftotext")
     if exe is None:
         raise RasterUnavailable(reason="pdftotext not found")
-    proc = subprocess.run([exe, "-layout", "-", "-"], input=pdf, capture_output=True, timeout=timeout, check=False)
+    proc = subprocess.run(
+        [exe, "-layout", "-", "-"], input=pdf, capture_output=True, timeout=timeout, check=False
+    )
     if proc.returncode != 0:
         raise RasterUnavailable(reason=f"pdftotext failed ({proc.returncode})")
     return proc.stdout.decode("utf-8", "replace")

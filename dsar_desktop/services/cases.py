@@ -226,13 +226,15 @@ def validate_new_case(new: NewCase) -> None:
             "A representative's name is required when the requester is not the data subject.",
             "Le nom du représentant est requis quand le demandeur n'est pas la personne concernée.",
         )
-    if new.received_at.astimezone(dl.PARIS) > dt.datetime.now(dl.PARIS) + dt.timedelta(minutes=5):
-        raise InvalidInput("The receipt date is in the future.", "La date de réception est dans le futur.")
 
 
-def add_case(register: Register, new: NewCase, *, check_future: bool = True) -> Case:
-    if check_future:
-        validate_new_case(new)
+def received_in_future(new: NewCase) -> bool:
+    """A receipt in the future is almost always a typing slip: the UI and the CLI warn about it."""
+    return new.received_at.astimezone(dl.PARIS) > dt.datetime.now(dl.PARIS) + dt.timedelta(minutes=5)
+
+
+def add_case(register: Register, new: NewCase) -> Case:
+    validate_new_case(new)
     received = dl.receipt_date(new.received_at)
     deadlines = dl.compute_deadlines(received, calendar_of(register))
     flags = _priority_flags(new, received)

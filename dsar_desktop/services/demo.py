@@ -103,7 +103,7 @@ def populate(register: Register, count: int, today: dt.date | None = None, seed:
             requester_name=requester,
             capacity=capacity,
         )
-        case = case_service.add_case(register, new, check_future=False)
+        case = case_service.add_case(register, new)
         refs.append(case.ref)
         _advance(register, case.ref, age_days, rng, today)
     return refs
@@ -113,7 +113,7 @@ def _advance(register: Register, ref: str, age_days: int, rng: random.Random, to
     """Move a case along its life as a real office would have, given how old it is."""
     case = case_service.get_case(register, ref)
     roll = rng.random()
-    if age_days < 3:
+    if age_days < 4:
         return
     if roll < 0.12:
         sent = case.received_date + dt.timedelta(days=rng.randrange(1, 3))

@@ -288,7 +288,7 @@ def _image_bytes(xobject: Any) -> tuple[str | None, bytes]:
 
         raw = xobject.encoded_data
         for name in filters[:-1]:
-            raw = pdf_filters.get_generic_decoder(name).decode(raw, None)
+            raw = pdf_filters.get_generic_decoder(name).decode(raw, {})
         return filters[-1], raw
     return None, xobject.data
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import html
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -50,7 +51,7 @@ add_french(
         "Unlock with the key remembered here": "Déverrouiller avec la clé mémorisée ici",
         "Create a new register…": "Créer un nouveau registre…",
         "Quit": "Quitter",
-        "Demo register passphrase": "Phrase de passe du registre de démonstration",
+        "Demo register passphrase: {passphrase}": "Phrase de passe du registre de démonstration : {passphrase}",
         "No register at this location yet. Choose another file, or create a new register.": "Pas encore de "
         "registre à cet emplacement. Choisissez un autre fichier ou créez un nouveau registre.",
         "Type your passphrase, or the recovery key.": "Saisissez votre phrase de passe ou la clé de secours.",
@@ -117,7 +118,8 @@ class UnlockDialog(QDialog):
         style.set_role(self.hint_label, "note")
         self.hint_label.setVisible(bool(hint))
         if hint:
-            self.hint_label.setText(f"{tr('Demo register passphrase')} : <b><tt>{hint}</tt></b>")
+            shown = f"<b><tt>{html.escape(hint)}</tt></b>"
+            self.hint_label.setText(tr("Demo register passphrase: {passphrase}", passphrase=shown))
         self.error_label = style.role_label("", "error")
         self.error_label.setAccessibleName(tr("Error"))
         self.error_label.hide()

@@ -1,0 +1,725 @@
+"""Identity use cases: other means, proof requests (clock suspended), scans, checklist decisions, minors.
+
+The ID wizard drives these functions in order:
+  identity_status(reg, ref)                       -> what is needed, what is pending, advice
+  record_other_means(reg, ref, method)            -> identity established without a document
+  request_proof(reg, ref, reason, ...)            -> reason recorded, suspension started, letter PDF
+  receive_proof(reg, ref, scan_bytes, ...)        -> scan checked and stored in the register, suspension ended
+  scan_content(reg, ref, attachment_id)           -> bytes for the viewer (preview_images for PDFs)
+  assess(reg, ref, checklist)                     -> live checklist items (no write)
+  decide(reg, ref, decision, checklist, ...)      -> decision recorded with who/when; scans destroyed
+  disclosure_block_reason(reg, ref)               -> why the response pack may not be built yet
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import importlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..domain import deadlines as dl
+from ..domain import minors
+from ..domain.cases import Capacity, Case, Status
+from ..domain.errors import DsarError, InvalidInput, NotFound
+from ..domain.identity import (
+    DOCUMENT_TYPES,
+    METHOD_LABELS,
+    OTHER_MEANS,
+    PROOF_LABELS,
+    Assessment,
+    Checklist,
+    Decision,
+    Expected,
+    IdentityMethod,
+    Party,
+    ProofKind,
+    check_decision,
+    evaluate,
+    keep_last4,
+    required_proofs,
+)
+from ..domain.mrz import MrzResult, parse_mrz
+from ..store import attachments, audit
+from ..store.attachments import AttachmentInfo, WalFlush
+from ..store.connection import Register
+from . import cases as case_service
+from .scans import ScanInfo, inspect_scan
+
+
+class IdentityReasonRequired(DsarError):
+    code = "identity_reason_required"
+    en = "Write the reason for doubting the requester's identity before asking for a document (Art. 12(6): no systematic ID request)."
+    fr = "Indiquez le motif du doute sur l'identité avant de demander une pièce (art. 12(6) : pas de demande systématique)."
+    exit_code = 2
+
+
+class ProofAlreadyRequested(DsarError):
+    code = "proof_already_requested"
+    en = "A request for {what} sent on {sent_on} is still waiting for an answer."
+    fr = "Une demande de {what_fr} envoyée le {sent_on} attend encore une réponse."
+    exit_code = 1
+
+
+class ReceiptBeforeRequest(DsarError):
+    code = "receipt_before_request"
+    en = "The proof cannot arrive ({received_on}) before it was requested ({sent_on})."
+    fr = "La preuve ne peut pas arriver ({received_on}) avant d'avoir été demandée ({sent_on})."
+    exit_code = 2
+
+
+class NothingToDecide(DsarError):
+    code = "nothing_to_decide"
+    en = "There is no proof for {what} to decide on: attach the scan first, or record how identity was established."
+    fr = "Aucune preuve ({what_fr}) à trancher : joignez d'abord le scan, ou indiquez comment l'identité a été établie."
+    exit_code = 1
+
+
+def _paris_today() -> dt.date:
+    return dt.datetime.now(dl.PARIS).date()
+
+
+def _now_utc() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _event(
+    conn: Any, register: Register, case_id: int, kind: str, summary: str, details: dict[str, Any]
+) -> None:
+    conn.execute(
+        "INSERT INTO case_events(case_id, at_utc, actor, kind, summary, details) VALUES (?,?,?,?,?,?)",
+        (
+            case_id,
+            _now_utc(),
+            register.actor,
+            kind,
+            summary,
+            json.dumps(details, ensure_ascii=False, default=str),
+        ),
+    )
+
+
+def _default_party(case: Case, proof_kind: ProofKind) -> Party:
+    if proof_kind != ProofKind.IDENTITY_DOCUMENT or case.capacity != Capacity.SELF:
+        return Party.REQUESTER if case.capacity != Capacity.SELF else Party.SUBJECT
+    return Party.SUBJECT
+
+
+# --- what the wizard shows first ---------------------------------------------------------------
+
+
+@dataclass
+class ProofState:
+    party: str
+    proof_kind: str
+    label_en: str
+    label_fr: str
+    state: str  # not_requested | requested | received | verified | rejected | more_needed
+    request_id: int | None = None
+    sent_on: str | None = None
+    received_on: str | None = None
+    attachments: list[AttachmentInfo] = field(default_factory=list)
+    decided_by: str | None = None
+    decided_at: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out = dict(self.__dict__)
+        out["attachments"] = [a.to_dict() for a in self.attachments]
+        return out
+
+
+@dataclass
+class IdentityStatus:
+    ref: str
+    capacity: str
+    age_on_receipt: int | None
+    acting_rule: tuple[str, str]
+    parental_authority_required: bool
+    established_by: list[dict[str, Any]]  # verified checks: method, party, who, when
+    proofs: list[ProofState]
+    suggestions: list[dict[str, str]]  # other means worth trying first (Art. 12(6))
+    suspended: bool
+    block_reason: tuple[str, str] | None
+
+    def to_dict(self) -> dict[str, Any]:
+        out = dict(self.__dict__)
+        out["proofs"] = [p.to_dict() for p in self.proofs]
+        return out
+
+
+def _case_and_id(register: Register, ref: str) -> Case:
+    return case_service.get_case(register, ref)
+
+
+def _checks(register: Register, case_id: int) -> list[dict[str, Any]]:
+    rows = register.query(
+        "SELECT id, request_id, party, method, proof_kind, decision, decided_by, decided_at, document_type,"
+        " document_number_last4, mrz_format, mrz_valid, name_status, dob_status, scans_destroyed, note"
+        " FROM identity_checks WHERE case_id = ? ORDER BY id",
+        (case_id,),
+    )
+    keys = (
+        "id request_id party method proof_kind decision decided_by decided_at document_type"
+        " document_number_last4 mrz_format mrz_valid name_status dob_status scans_destroyed note"
+    ).split()
+    return [dict(zip(keys, row, strict=True)) for row in rows]
+
+
+def _requests(register: Register, case_id: int) -> list[dict[str, Any]]:
+    rows = register.query(
+        "SELECT id, party, proof_kind, sent_on, received_on, suspension_id FROM identity_requests"
+        " WHERE case_id = ? ORDER BY id",
+        (case_id,),
+    )
+    return [
+        dict(zip(("id", "party", "proof_kind", "sent_on", "received_on", "suspension_id"), r, strict=True))
+        for r in rows
+    ]
+
+
+def _proof_state(register: Register, case: Case, party: Party, kind: ProofKind) -> ProofState:
+    """Where one proof stands: the newest of its request, its pending scans and its decision wins."""
+    label_en, label_fr = PROOF_LABELS[kind]
+    state = ProofState(party.value, kind.value, label_en, label_fr, "not_requested")
+    requests = [
+        r for r in _requests(register, case.id) if r["party"] == party.value and r["proof_kind"] == kind.value
+    ]
+    state.attachments = [
+        a for a in attachments.list_for_case(register, case.id, party=party.value) if a.purpose == kind.value
+    ]
+    checks = [c for c in _checks(register, case.id) if c["party"] == party.value and _satisfies(c, kind)]
+    last_request = requests[-1] if requests else None
+    last_check = checks[-1] if checks else None
+    if last_request:
+        state.request_id, state.sent_on = last_request["id"], last_request["sent_on"]
+        state.received_on = last_request["received_on"]
+    request_newer = last_request is not None and (
+        last_check is None
+        or last_check["request_id"] is None
+        or last_check["request_id"] < last_request["id"]
+    )
+    if request_newer:
+        state.state = "received" if (state.received_on or state.attachments) else "requested"
+    elif state.attachments:
+        state.state = "received"
+    elif last_check is not None:
+        state.state = last_check["decision"]
+        state.decided_by, state.decided_at = last_check["decided_by"], last_check["decided_at"]
+    return state
+
+
+def _satisfies(check: dict[str, Any], kind: ProofKind) -> bool:
+    if kind == ProofKind.IDENTITY_DOCUMENT:
+        return check["proof_kind"] in (None, ProofKind.IDENTITY_DOCUMENT.value)
+    return check["proof_kind"] == kind.value
+
+
+def _needed_proofs(case: Case) -> list[tuple[Party, ProofKind]]:
+    needed = required_proofs(case.capacity.value)
+    if case.capacity == Capacity.SELF:
+        needed = [(Party.SUBJECT, ProofKind.IDENTITY_DOCUMENT)]
+    return needed
+
+
+def suggestions(case: Case) -> list[dict[str, str]]:
+    """Other means to establish identity before asking for a document (RULES B1)."""
+    out: list[dict[str, str]] = []
+    if case.capacity == Capacity.SELF and case.subject.email and case.electronic:
+        out.append({"method": IdentityMethod.EMAIL_ON_FILE.value, "en": "The request came by e-mail: check it came from the address on file.", "fr": "La demande est arrivée par courriel : vérifiez qu'elle vient de l'adresse connue."})  # fmt: skip
+    if case.subject.student_number:
+        out.append({"method": IdentityMethod.STUDENT_NUMBER.value, "en": "A student number was given: check it against the student records.", "fr": "Un numéro d'étudiant a été fourni : vérifiez-le dans le fichier des étudiants."})  # fmt: skip
+    out.append({"method": IdentityMethod.DATA_MATCHING.value, "en": "Ask for a detail only the person knows (date of enrolment, course) and match it.", "fr": "Demandez un détail que seule la personne connaît (date d'inscription, formation) et comparez."})  # fmt: skip
+    return out
+
+
+def identity_status(register: Register, ref: str) -> IdentityStatus:
+    case = _case_and_id(register, ref)
+    age = minors.age_on(case.subject.dob, case.received_date) if case.subject.dob else None
+    rule = minors.acting_rule(case.subject.dob, case.received_date, case.capacity.value)
+    proofs = [_proof_state(register, case, party, kind) for party, kind in _needed_proofs(case)]
+    established = [
+        {k: c[k] for k in ("method", "party", "decided_by", "decided_at")}
+        for c in _checks(register, case.id)
+        if c["decision"] == Decision.VERIFIED.value
+    ]
+    suspended = any(end is None for _start, end in case.suspensions)
+    return IdentityStatus(
+        ref=ref,
+        capacity=case.capacity.value,
+        age_on_receipt=age,
+        acting_rule=(rule.en, rule.fr),
+        parental_authority_required=rule.parental_authority_required,
+        established_by=established,
+        proofs=proofs,
+        suggestions=suggestions(case),
+        suspended=suspended,
+        block_reason=disclosure_block_reason(register, ref),
+    )
+
+
+# --- other means -------------------------------------------------------------------------------
+
+
+def record_other_means(
+    register: Register,
+    ref: str,
+    method: IdentityMethod | str,
+    note: str | None = None,
+    party: Party | str | None = None,
+) -> int:
+    """Identity established without a document (e-mail on file, student number, matching data)."""
+    case = _case_and_id(register, ref)
+    method = IdentityMethod(method)
+    if method not in OTHER_MEANS:
+        raise InvalidInput(
+            "An identity document is recorded through the checklist, not as another means.",
+            "Une pièce d'identité s'enregistre par la liste de contrôle, pas comme autre moyen.",
+        )
+    who = Party(party) if party else (Party.SUBJECT if case.capacity == Capacity.SELF else Party.REQUESTER)
+    with register.transaction() as conn:
+        cursor = conn.execute(
+            "INSERT INTO identity_checks(case_id, party, method, decision, note, decided_by, decided_at)"
+            " VALUES (?,?,?,?,?,?,?)",
+            (case.id, who.value, method.value, Decision.VERIFIED.value, note, register.actor, _now_utc()),
+        )
+        _event(conn, register, case.id, "identity", f"Identity established: {METHOD_LABELS[method][0]}", {"method": method.value, "party": who.value})  # fmt: skip
+        audit.append(
+            conn, register.actor, "identity.other_means", ref, {"method": method.value, "party": who.value}
+        )
+    _maybe_resume(register, ref)
+    return int(cursor.lastrowid)
+
+
+# --- requesting a proof ------------------------------------------------------------------------
+
+
+@dataclass
+class ProofRequest:
+    request_id: int
+    suspension_id: int | None
+    sent_on: str
+    letter: bytes | None  # the PDF, when the letters service could build it
+    letter_problem: str | None
+    case: Case
+
+
+def request_proof(
+    register: Register,
+    ref: str,
+    reason: str,
+    *,
+    proof_kind: ProofKind | str = ProofKind.IDENTITY_DOCUMENT,
+    party: Party | str | None = None,
+    sent_on: dt.date | None = None,
+    language: str | None = None,
+    with_letter: bool = True,
+) -> ProofRequest:
+    """Record the reason, start the suspension (decree 2019-536) and produce the letter.
+
+    The recording does not depend on the letter: a letter failure is returned in
+    `letter_problem` and the request can be printed again with `request_letter`."""
+    if not (reason and reason.strip()):
+        raise IdentityReasonRequired()
+    case = _case_and_id(register, ref)
+    kind = ProofKind(proof_kind)
+    who = Party(party) if party else _default_party(case, kind)
+    sent = sent_on or _paris_today()
+    if sent < case.received_date:
+        raise InvalidInput(
+            f"The request cannot be sent ({sent.isoformat()}) before the case was received ({case.received_date.isoformat()}).",
+            f"La demande ne peut pas partir ({sent.isoformat()}) avant la réception ({case.received_date.isoformat()}).",
+        )
+    for r in _requests(register, case.id):
+        if r["party"] == who.value and r["proof_kind"] == kind.value and r["received_on"] is None:
+            raise ProofAlreadyRequested(what=PROOF_LABELS[kind][0].lower(), what_fr=PROOF_LABELS[kind][1].lower(), sent_on=r["sent_on"])  # fmt: skip
+    with register.transaction() as conn:
+        open_suspension = conn.execute(
+            "SELECT id FROM suspensions WHERE case_id = ? AND kind = 'identity' AND ended IS NULL ORDER BY id DESC LIMIT 1",
+            (case.id,),
+        ).fetchone()
+        if open_suspension:
+            suspension_id = int(open_suspension[0])
+        else:
+            suspension_id = int(
+                conn.execute(
+                    "INSERT INTO suspensions(case_id, kind, started, ended) VALUES (?, 'identity', ?, NULL)",
+                    (case.id, sent.isoformat()),
+                ).lastrowid
+            )
+        cursor = conn.execute(
+            "INSERT INTO identity_requests(case_id, party, proof_kind, reason, sent_on, suspension_id, actor, created_at)"
+            " VALUES (?,?,?,?,?,?,?,?)",
+            (
+                case.id,
+                who.value,
+                kind.value,
+                reason.strip(),
+                sent.isoformat(),
+                suspension_id,
+                register.actor,
+                _now_utc(),
+            ),
+        )
+        request_id = int(cursor.lastrowid)
+        _event(conn, register, case.id, "identity", f"{PROOF_LABELS[kind][0]} requested; clock suspended from {sent.isoformat()}", {"request_id": request_id, "proof_kind": kind.value, "party": who.value})  # fmt: skip
+        audit.append(
+            conn, register.actor, "identity.requested", ref,
+            {"proof_kind": kind.value, "party": who.value, "sent_on": sent.isoformat(), "reason_recorded": True, "suspension_id": suspension_id},
+        )  # fmt: skip
+        if case.status != Status.AWAITING_IDENTITY and Status.AWAITING_IDENTITY in _allowed(case.status):
+            case_service.transition(
+                register,
+                ref,
+                Status.AWAITING_IDENTITY,
+                f"{PROOF_LABELS[kind][0]} requested: {reason.strip()}",
+            )
+        case_service.recompute_deadlines(register, ref)
+    letter, problem = (None, None)
+    if with_letter:
+        letter, problem = _build_letter(register, ref, request_id, language)
+    return ProofRequest(
+        request_id, suspension_id, sent.isoformat(), letter, problem, _case_and_id(register, ref)
+    )
+
+
+def _allowed(status: Status) -> list[Status]:
+    from ..domain.cases import allowed_transitions
+
+    return allowed_transitions(status)
+
+
+def _build_letter(
+    register: Register, ref: str, request_id: int, language: str | None
+) -> tuple[bytes | None, str | None]:
+    row = register.query_one(
+        "SELECT proof_kind, reason, party FROM identity_requests WHERE id = ?", (request_id,)
+    )
+    kind, reason, party = row
+    try:
+        letters = importlib.import_module(f"{__package__}.letters")
+    except ImportError:
+        return None, "the letters service is not available"
+    letter_kind = "parental_proof_request" if kind == ProofKind.PARENTAL_AUTHORITY.value else "id_request"
+    extra = {"reason": reason, "proof_kind": kind, "party": party}
+    try:
+        pdf = letters.build_letter(register, ref, letter_kind, language=language, extra=extra)
+    except DsarError as exc:
+        return None, exc.describe("en")
+    digest = hashlib.sha256(pdf).hexdigest()
+    with register.transaction() as conn:
+        conn.execute("UPDATE identity_requests SET letter_sha256 = ? WHERE id = ?", (digest, request_id))
+        audit.append(
+            conn,
+            register.actor,
+            "identity.letter_built",
+            ref,
+            {"request_id": request_id, "kind": letter_kind, "sha256": digest},
+        )
+    return pdf, None
+
+
+def request_letter(register: Register, ref: str, request_id: int, language: str | None = None) -> bytes:
+    """Build the request letter again (print again, or after the letters service failed)."""
+    case = _case_and_id(register, ref)
+    if not any(r["id"] == request_id for r in _requests(register, case.id)):
+        raise NotFound("Identity request", str(request_id), "Demande de justificatif")
+    pdf, problem = _build_letter(register, ref, request_id, language)
+    if pdf is None:
+        raise InvalidInput(
+            f"The letter could not be built: {problem}.", f"La lettre n'a pas pu être produite : {problem}."
+        )
+    return pdf
+
+
+# --- receiving a proof -------------------------------------------------------------------------
+
+
+@dataclass
+class ProofReceived:
+    attachment_id: int
+    scan: ScanInfo
+    request_id: int | None
+    suspension_ended: str | None
+    case: Case
+
+
+def receive_proof(
+    register: Register,
+    ref: str,
+    content: bytes,
+    *,
+    received_on: dt.date | None = None,
+    proof_kind: ProofKind | str | None = None,
+    party: Party | str | None = None,
+    request_id: int | None = None,
+) -> ProofReceived:
+    """Check the scan (refusal changes nothing), keep it inside the register, end the suspension."""
+    scan = inspect_scan(content)
+    case = _case_and_id(register, ref)
+    requests = _requests(register, case.id)
+    request = None
+    if request_id is not None:
+        request = next((r for r in requests if r["id"] == request_id), None)
+        if request is None:
+            raise NotFound("Identity request", str(request_id), "Demande de justificatif")
+    else:
+        open_requests = [r for r in requests if r["received_on"] is None]
+        if proof_kind is not None:
+            open_requests = [r for r in open_requests if r["proof_kind"] == ProofKind(proof_kind).value]
+        if party is not None:
+            open_requests = [r for r in open_requests if r["party"] == Party(party).value]
+        request = open_requests[0] if open_requests else None
+    kind = (
+        ProofKind(request["proof_kind"]) if request else ProofKind(proof_kind or ProofKind.IDENTITY_DOCUMENT)
+    )
+    who = Party(request["party"]) if request else (Party(party) if party else _default_party(case, kind))
+    received = received_on or _paris_today()
+    if request and received < dt.date.fromisoformat(request["sent_on"]):
+        raise ReceiptBeforeRequest(received_on=received.isoformat(), sent_on=request["sent_on"])
+    ended = None
+    with register.transaction() as conn:
+        attachment_id = attachments.put(
+            conn, case_id=case.id, purpose=kind.value, party=who.value, media_type=scan.media_type, content=content,
+            received_on=received.isoformat(), actor=register.actor, request_id=request["id"] if request else None,
+            width=scan.width, height=scan.height, pages=scan.pages,
+        )  # fmt: skip
+        if request and request["received_on"] is None:
+            conn.execute(
+                "UPDATE identity_requests SET received_on = ? WHERE id = ?",
+                (received.isoformat(), request["id"]),
+            )
+            still_open = conn.execute(
+                "SELECT count(*) FROM identity_requests WHERE suspension_id = ? AND received_on IS NULL",
+                (request["suspension_id"],),
+            ).fetchone()[0]
+            if request["suspension_id"] and not still_open:
+                conn.execute("UPDATE suspensions SET ended = ? WHERE id = ? AND ended IS NULL", (received.isoformat(), request["suspension_id"]))  # fmt: skip
+                ended = received.isoformat()
+        _event(conn, register, case.id, "identity", f"{PROOF_LABELS[kind][0]} received ({scan.kind}, {scan.size} bytes)" + (f"; clock runs again from {ended}" if ended else ""), {"attachment_id": attachment_id, "proof_kind": kind.value})  # fmt: skip
+        audit.append(
+            conn, register.actor, "identity.proof_received", ref,
+            {"attachment_id": attachment_id, "proof_kind": kind.value, "party": who.value, "media_type": scan.media_type,
+             "size": scan.size, "received_on": received.isoformat(), "suspension_ended": ended},
+        )  # fmt: skip
+        if ended:
+            case_service.recompute_deadlines(register, ref)
+    return ProofReceived(
+        attachment_id, scan, request["id"] if request else None, ended, _case_and_id(register, ref)
+    )
+
+
+def scan_content(register: Register, ref: str, attachment_id: int) -> bytes:
+    """The scan's bytes for the viewer, in memory only."""
+    case = _case_and_id(register, ref)
+    found = attachments.info(register, attachment_id)
+    data = attachments.content(register, attachment_id) if found and found.case_id == case.id else None
+    if data is None:
+        raise NotFound("Scan", str(attachment_id), "Scan")
+    return data
+
+
+# --- the checklist and the decision ------------------------------------------------------------
+
+
+def expected_for(case: Case, party: Party) -> Expected:
+    if party == Party.SUBJECT:
+        return Expected(name=case.subject.name, birth_date=case.subject.dob)
+    return Expected(name=case.requester_name, birth_date=None)
+
+
+def parse_lines(mrz_lines: list[str] | None) -> MrzResult | None:
+    return parse_mrz(mrz_lines) if mrz_lines else None
+
+
+def assess(register: Register, ref: str, checklist: Checklist, on: dt.date | None = None) -> Assessment:
+    """The checklist items as the wizard shows them, computed live; nothing is written."""
+    case = _case_and_id(register, ref)
+    mrz = parse_lines(checklist.mrz_lines)
+    return evaluate(checklist, expected_for(case, checklist.party), on or _paris_today(), mrz)
+
+
+@dataclass
+class DecisionRecorded:
+    check_id: int
+    decision: str
+    assessment: Assessment
+    scans_destroyed: int
+    wal: WalFlush | None
+    case: Case
+
+
+def decide(
+    register: Register,
+    ref: str,
+    decision: Decision | str,
+    checklist: Checklist | None = None,
+    *,
+    note: str | None = None,
+    on: dt.date | None = None,
+) -> DecisionRecorded:
+    """Record the decision with who and when, keep only the facts, destroy the proof's scans."""
+    case = _case_and_id(register, ref)
+    decision = Decision(decision) if not isinstance(decision, Decision) else decision
+    if checklist is None:
+        kind = ProofKind.IDENTITY_DOCUMENT
+        checklist = Checklist(proof_kind=kind, party=_default_party(case, kind))
+    kind, who = checklist.proof_kind, checklist.party
+    mrz = parse_lines(checklist.mrz_lines)
+    assessment = evaluate(checklist, expected_for(case, who), on or _paris_today(), mrz)
+    check_decision(assessment, decision, note)
+    pending = [
+        a for a in attachments.list_for_case(register, case.id, party=who.value) if a.purpose == kind.value
+    ]
+    requests = [
+        r for r in _requests(register, case.id) if r["party"] == who.value and r["proof_kind"] == kind.value
+    ]
+    if not pending and not requests:
+        raise NothingToDecide(what=PROOF_LABELS[kind][0].lower(), what_fr=PROOF_LABELS[kind][1].lower())
+    name_item, dob_item = assessment.item("name"), assessment.item("birth_date")
+    method = {ProofKind.IDENTITY_DOCUMENT: "id_document", ProofKind.PARENTAL_AUTHORITY: "parental_authority", ProofKind.MANDATE: "mandate"}[kind]  # fmt: skip
+    with register.transaction() as conn:
+        cursor = conn.execute(
+            "INSERT INTO identity_checks(case_id, request_id, party, method, proof_kind, document_type, issuing_country,"
+            " document_number_last4, expiry_date, name_status, name_difference, dob_status, dob_difference,"
+            " signature_present, mrz_format, mrz_valid, mrz_checks, items, decision, note, decided_by, decided_at,"
+            " scans_destroyed) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                case.id, requests[-1]["id"] if requests else None, who.value, method, kind.value,
+                checklist.document_type, (checklist.issuing_country or "").upper() or None,
+                keep_last4(checklist.document_number),
+                checklist.expiry_date.isoformat() if checklist.expiry_date else None,
+                name_item.comparison.status if name_item and name_item.comparison else None,
+                name_item.comparison.difference if name_item and name_item.comparison else None,
+                dob_item.comparison.status if dob_item and dob_item.comparison else None,
+                dob_item.comparison.difference if dob_item and dob_item.comparison else None,
+                None if checklist.signature_present is None else int(checklist.signature_present),
+                mrz.format if mrz else None, None if mrz is None else int(mrz.valid),
+                json.dumps(mrz.checks) if mrz else None,
+                json.dumps([{"key": i.key, "status": i.status} for i in assessment.items]),
+                decision.value, note, register.actor, _now_utc(), len(pending),
+            ),
+        )  # fmt: skip
+        check_id = int(cursor.lastrowid)
+        destroyed = attachments.delete_in(conn, [a.id for a in pending])
+        _event(conn, register, case.id, "identity", f"{PROOF_LABELS[kind][0]}: {decision.value}", {"check_id": check_id, "decision": decision.value})  # fmt: skip
+        audit.append(
+            conn, register.actor, "identity.decided", ref,
+            {"check_id": check_id, "proof_kind": kind.value, "party": who.value, "decision": decision.value,
+             "mrz_valid": None if mrz is None else mrz.valid,
+             "failed": [i.key for i in assessment.failures], "missing": [i.key for i in assessment.missing]},
+        )  # fmt: skip
+        if pending:
+            audit.append(
+                conn, register.actor, "identity.scan_destroyed", ref,
+                {"check_id": check_id, "count": destroyed, "attachment_ids": [a.id for a in pending],
+                 "media_types": [a.media_type for a in pending], "bytes": sum(a.size for a in pending)},
+            )  # fmt: skip
+    wal = attachments.flush_wal(register) if pending else None
+    if decision == Decision.VERIFIED:
+        _maybe_resume(register, ref)
+    return DecisionRecorded(check_id, decision.value, assessment, destroyed, wal, _case_and_id(register, ref))
+
+
+def _maybe_resume(register: Register, ref: str) -> None:
+    """Awaiting identity -> in progress once every needed proof is verified and nothing blocks."""
+    case = _case_and_id(register, ref)
+    if case.status != Status.AWAITING_IDENTITY:
+        return
+    status = identity_status(register, ref)
+    if (
+        all(p.state == "verified" for p in status.proofs if p.state != "not_requested")
+        and status.block_reason is None
+    ):
+        case_service.transition(register, ref, Status.IN_PROGRESS)
+
+
+# --- what blocks disclosure --------------------------------------------------------------------
+
+
+def disclosure_block_reason(register: Register, ref: str) -> tuple[str, str] | None:
+    """(English, French) sentence saying why the response pack must not be built yet, or None.
+
+    Called by the pack builder. Blocks: a subject under 15 on receipt without a verified holder
+    of parental authority (LIL art. 45); a representative whose identity or authority is not
+    verified (RULES B4); a requested proof that is not verified yet."""
+    case = _case_and_id(register, ref)
+    checks = _checks(register, case.id)
+
+    def verified(party: Party, kind: ProofKind) -> bool:
+        state = _proof_state(register, case, party, kind)
+        if state.state == "verified":
+            return True
+        return (
+            kind == ProofKind.IDENTITY_DOCUMENT
+            and state.state == "not_requested"
+            and any(c["party"] == party.value and c["decision"] == "verified" for c in checks)
+        )
+
+    age = minors.age_on(case.subject.dob, case.received_date) if case.subject.dob else None
+    if age is not None and age < minors.PARENTAL_AUTHORITY_AGE:
+        if case.capacity != Capacity.PARENT:
+            return (
+                f"The data subject was {age} on receipt (under 15, LIL art. 45): the request must come from a holder of parental authority, recorded as the requester, whose authority is verified.",
+                f"La personne concernée avait {age} ans à la réception (moins de 15 ans, LIL art. 45) : la demande doit venir d'un titulaire de l'autorité parentale, enregistré comme demandeur, dont l'autorité est vérifiée.",
+            )  # fmt: skip
+        if not verified(Party.REQUESTER, ProofKind.PARENTAL_AUTHORITY):
+            return (
+                f"The data subject was {age} on receipt (under 15): nothing may be disclosed until the parental authority of {case.requester_name or 'the requester'} is verified.",
+                f"La personne concernée avait {age} ans à la réception (moins de 15 ans) : rien ne peut être communiqué avant la vérification de l'autorité parentale de {case.requester_name or 'la personne qui demande'}.",
+            )  # fmt: skip
+    if case.capacity == Capacity.PARENT and age is not None and age >= minors.MAJORITY:
+        if not verified(Party.REQUESTER, ProofKind.MANDATE):
+            return (
+                f"The data subject was {age} on receipt: a parent has no parental authority over an adult and needs a signed mandate.",
+                f"La personne concernée avait {age} ans à la réception : un parent n'a pas d'autorité parentale sur un majeur et doit produire un mandat signé.",
+            )  # fmt: skip
+    for party, kind in required_proofs(case.capacity.value):
+        if kind == ProofKind.PARENTAL_AUTHORITY and age is not None and age >= minors.MAJORITY:
+            continue
+        if not verified(party, kind):
+            en, fr = PROOF_LABELS[kind]
+            who = case.requester_name or "the requester"
+            return (
+                f"{en} of {who} is not verified yet ({case.capacity.value}, RULES B4).",
+                f"{fr} de {case.requester_name or 'la personne qui demande'} : pas encore vérifié(e) ({case.capacity.value}, règle B4).",
+            )  # fmt: skip
+    for r in _requests(register, case.id):
+        state = _proof_state(register, case, Party(r["party"]), ProofKind(r["proof_kind"]))
+        if state.state != "verified":
+            en, fr = PROOF_LABELS[ProofKind(r["proof_kind"])]
+            return (
+                f"{en} requested on {r['sent_on']} is not verified ({state.state.replace('_', ' ')}).",
+                f"{fr} demandé(e) le {r['sent_on']} : non vérifié(e) ({state.state.replace('_', ' ')}).",
+            )  # fmt: skip
+    return None
+
+
+def flag_minor_erasure(register: Register, ref: str, reason_code: str = "registration_as_minor") -> None:
+    """Set the LIL art. 51 priority flag on a case after intake (e.g. the extracts show data collected as a minor)."""
+    case = _case_and_id(register, ref)
+    if "erasure" not in [r.value for r in case.rights]:
+        return
+    flags = set(filter(None, (case.priority_flag or "").split(",")))
+    if minors.MINOR_ERASURE in flags:
+        return
+    flags.add(minors.MINOR_ERASURE)
+    with register.transaction() as conn:
+        conn.execute(
+            "UPDATE cases SET priority_flag = ?, updated_at = ? WHERE id = ?",
+            (",".join(sorted(flags)), _now_utc(), case.id),
+        )
+        _event(conn, register, case.id, "priority", "Erasure of data collected while a minor (LIL art. 51): handled first", {"reason": reason_code})  # fmt: skip
+        audit.append(
+            conn,
+            register.actor,
+            "case.priority_flag",
+            ref,
+            {"flag": minors.MINOR_ERASURE, "reason": reason_code},
+        )
+
+
+def document_types(kind: ProofKind | str) -> dict[str, tuple[str, str]]:
+    """Accepted document types for a proof kind, code -> (English, French), for the wizard's list."""
+    return DOCUMENT_TYPES[ProofKind(kind)]

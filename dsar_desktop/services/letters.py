@@ -1,0 +1,534 @@
+"""Letters to data subjects: compose a case's letter from its template, settings and data; manage templates.
+
+The UI's template editor calls `template_source`, `preview_letter` (live preview, unsaved
+source), `save_template` (validates first), `revert_template` and `template_history`;
+the print dialog takes `build_letter` bytes; settings screens use `letterhead`,
+`set_letterhead`, `envelope_offset`, `set_envelope_offset` and `calibration_page`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import importlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ..documents import templates as tpl
+from ..documents.address import AddressInvalid, EnvelopeOffset, address_lines, validate_address
+from ..documents.annexes import AnnexTable, Redacted
+from ..documents.art15 import build_sections, remedies_section, source_name
+from ..documents.calibration import calibration_pdf
+from ..documents.letter import LetterDocument, Letterhead, Section, render_letter
+from ..domain import deadlines as dl
+from ..domain.cases import RIGHT_LABELS, Capacity, Case, Person, Right, Status
+from ..domain.errors import DsarError, InvalidInput
+from ..store import audit
+from ..store import settings as store_settings
+from ..store.connection import Register
+from . import cases as case_service
+
+KINDS = tpl.KINDS
+DIPLOMA_RETENTION = (
+    "Records of diplomas and certificates awarded: kept for 99 years from the date of issue, as the organisation "
+    "must be able to attest them (legal obligation and archiving in the public interest, Art. 17(3)(b) and (d) GDPR).",
+    "Dossiers de diplômes et certifications délivrés : conservés 99 ans à compter de la date de délivrance, "
+    "l'organisme devant pouvoir les attester (obligation légale et archivage dans l'intérêt public, "
+    "art. 17(3)(b) et (d) du RGPD).",
+)
+
+
+class LetterRefused(DsarError):
+    code = "letter_refused"
+    en = "The {kind} letter for {ref} cannot be produced: {reason}"
+    fr = "La lettre « {kind_fr} » pour {ref} ne peut pas être produite : {reason_fr}"
+    exit_code = 1
+
+
+class DisclosureBlocked(DsarError):
+    code = "disclosure_blocked"
+    en = "No data may be disclosed for {ref}: {reason}"
+    fr = "Aucune donnée ne peut être communiquée pour {ref} : {reason_fr}"
+    exit_code = 1
+
+
+class SourcesMissing(DsarError):
+    code = "sources_missing"
+    en = "The access response for {ref} cannot be built while systems are still unsearched or unconfirmed: {sources}."
+    fr = "La réponse d'accès pour {ref} ne peut pas être produite tant que des systèmes restent à consulter ou à confirmer : {sources}."
+    exit_code = 1
+
+
+def _refuse(kind: str, ref: str, en: str, fr: str) -> LetterRefused:
+    en_label, fr_label = tpl.KIND_LABELS[kind]
+    return LetterRefused(kind=en_label, kind_fr=fr_label, ref=ref, reason=en, reason_fr=fr)
+
+
+# ---- inputs from the other areas (tests monkeypatch these names) ------------------------------
+def _service(name: str) -> Any:
+    return importlib.import_module(f"{__package__}.{name}")
+
+
+def confirmed_data(reg: Register, ref: str) -> list[dict[str, Any]]:
+    return list(_service("extracts").confirmed_data(reg, ref))
+
+
+def missing_sources(reg: Register, ref: str) -> list[Any]:
+    return list(_service("extracts").missing_sources(reg, ref))
+
+
+def current_catalogue(reg: Register) -> Any:
+    return _service("catalogue").current_catalogue(reg)
+
+
+def disclosure_block_reason(reg: Register, ref: str) -> tuple[str, str] | None:
+    try:
+        identity = _service("identity")
+    except ImportError:
+        return None
+    reason = identity.disclosure_block_reason(reg, ref)
+    return (str(reason[0]), str(reason[1])) if reason else None
+
+
+def check_disclosure(reg: Register, ref: str) -> None:
+    """Raise DisclosureBlocked (e.g. under 15 without proof of parental authority) or SourcesMissing."""
+    blocked = disclosure_block_reason(reg, ref)
+    if blocked:
+        raise DisclosureBlocked(ref=ref, reason=blocked[0], reason_fr=blocked[1])
+    missing = missing_sources(reg, ref)
+    if missing:
+        raise SourcesMissing(ref=ref, sources=", ".join(str(getattr(m, "name", m)) for m in missing))
+
+
+# ---- settings -------------------------------------------------------------------------------
+def letterhead(reg: Register) -> Letterhead:
+    value = store_settings.get(reg, "letterhead")
+    return Letterhead.from_json(value) if isinstance(value, dict) else Letterhead()
+
+
+def set_letterhead(reg: Register, head: Letterhead) -> None:
+    if not head.organisation.strip() or not head.email.strip():
+        raise InvalidInput(
+            "The letterhead needs the organisation's name and a contact e-mail.",
+            "L'en-tête doit indiquer le nom de l'organisme et une adresse électronique de contact.",
+        )
+    with reg.transaction() as conn:
+        store_settings.put(conn, "letterhead", head.to_json())
+        audit.append(conn, reg.actor, "settings.letterhead", None, {"with_logo": bool(head.logo_png)})
+
+
+def envelope_offset(reg: Register) -> EnvelopeOffset:
+    value = store_settings.get(reg, "envelope_offset") or {}
+    return EnvelopeOffset(float(value.get("right_mm", 0.0)), float(value.get("down_mm", 0.0)))
+
+
+def set_envelope_offset(reg: Register, right_mm: float, down_mm: float) -> None:
+    if not (-30 <= right_mm <= 30 and -30 <= down_mm <= 30):
+        raise InvalidInput(
+            "The envelope offset must stay within 30 mm in each direction.",
+            "Le décalage d'enveloppe doit rester dans 30 mm dans chaque direction.",
+        )
+    with reg.transaction() as conn:
+        store_settings.put(conn, "envelope_offset", {"right_mm": right_mm, "down_mm": down_mm})
+        audit.append(
+            conn, reg.actor, "settings.envelope_offset", None, {"right_mm": right_mm, "down_mm": down_mm}
+        )
+
+
+def signatory(reg: Register, language: str) -> str:
+    value = store_settings.get(reg, "signatory") or {}
+    default = {"fr": "Le délégué à la protection des données", "en": "The Data Protection Officer"}
+    return str(value.get(language) or default[language]) if isinstance(value, dict) else default[language]
+
+
+def calibration_page(reg: Register, language: str = "fr") -> bytes:
+    """A page with the address frame where the window should be, to hold against a real envelope."""
+    return calibration_pdf(envelope_offset(reg), language)
+
+
+# ---- templates ------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class TemplateVersion:
+    kind: str
+    language: str
+    version: int  # 0 = the shipped default
+    source: str
+    created_at: str | None
+    created_by: str | None
+
+    @property
+    def is_default(self) -> bool:
+        return self.version == 0
+
+
+def _check_language(language: str) -> str:
+    if language not in tpl.LANGUAGES:
+        raise InvalidInput(
+            f"Language must be fr or en (got {language!r}).", f"La langue doit être fr ou en ({language!r})."
+        )
+    return language
+
+
+def template_source(reg: Register, kind: str, language: str) -> TemplateVersion:
+    tpl.check_kind(kind)
+    _check_language(language)
+    row = reg.query_one(
+        "SELECT version, source, created_at, created_by FROM letter_templates WHERE kind = ? AND language = ?"
+        " ORDER BY version DESC LIMIT 1",
+        (kind, language),
+    )
+    if row is None or row[1] is None:
+        return TemplateVersion(kind, language, 0, tpl.default_source(kind, language), None, None)
+    return TemplateVersion(kind, language, int(row[0]), str(row[1]), row[2], row[3])
+
+
+def template_history(reg: Register, kind: str, language: str) -> list[TemplateVersion]:
+    rows = reg.query(
+        "SELECT version, source, created_at, created_by FROM letter_templates WHERE kind = ? AND language = ?"
+        " ORDER BY version DESC",
+        (kind, language),
+    )
+    default = tpl.default_source(kind, language)
+    return [
+        TemplateVersion(kind, language, int(v), s if s is not None else default, a, b) for v, s, a, b in rows
+    ]
+
+
+def _store_template(reg: Register, kind: str, language: str, source: str | None, action: str) -> int:
+    with reg.transaction() as conn:
+        row = conn.execute(
+            "SELECT coalesce(max(version), 0) FROM letter_templates WHERE kind = ? AND language = ?",
+            (kind, language),
+        ).fetchone()
+        version = int(row[0]) + 1
+        conn.execute(
+            "INSERT INTO letter_templates(kind, language, version, source, created_at, created_by) VALUES (?,?,?,?,?,?)",
+            (
+                kind,
+                language,
+                version,
+                source,
+                dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                reg.actor,
+            ),
+        )
+        audit.append(conn, reg.actor, action, None, {"kind": kind, "language": language, "version": version})
+    return version
+
+
+def save_template(reg: Register, kind: str, language: str, source: str) -> int:
+    """Check the template against a sample letter (raises TemplateInvalid with the line), then keep it as a new version."""
+    tpl.check_kind(kind)
+    _check_language(language)
+    tpl.render(source, kind, language, sample_context(kind, language))
+    return _store_template(reg, kind, language, source, "template.saved")
+
+
+def revert_template(reg: Register, kind: str, language: str) -> int:
+    """Back to the shipped default, as a new version (the history keeps the edited ones)."""
+    tpl.check_kind(kind)
+    return _store_template(reg, kind, language, None, "template.reverted")
+
+
+# ---- composing a letter -----------------------------------------------------------------------
+def _salutations(case_like: Any, language: str) -> tuple[str, str]:
+    if language == "fr":
+        return "Madame, Monsieur,", "Madame, Monsieur"
+    name = getattr(case_like, "requester_display", None) or "Sir or Madam"
+    return f"Dear {name},", f"Dear {name}"
+
+
+def _context(
+    case: Case, language: str, extra: Mapping[str, Any], head: Letterhead, extended_due: dt.date
+) -> dict[str, Any]:
+    rights = [RIGHT_LABELS[Right(r)][1 if language == "fr" else 0] for r in case.rights]
+    salutation, closing = _salutations(case, language)
+    return {
+        "case": {
+            "ref": case.ref,
+            "received_date": case.received_date,
+            "channel": case.channel.value,
+            "rights": rights,
+            "legal_due": case.legal_due,
+            "current_due": case.current_due,
+            "policy_target": case.policy_target,
+            "language": language,
+        },
+        "subject_name": case.subject.name,
+        "requester_name": case.requester_display,
+        "capacity": case.capacity.value,
+        "salutation": salutation,
+        "salutation_closing": closing,
+        "electronic": case.electronic,
+        "today": dt.date.today(),
+        "extended_due": extended_due,
+        "dpo": {"organisation": head.organisation, "email": head.email, "lines": list(head.lines)},
+        "extra": dict(extra),
+    }
+
+
+def sample_case(language: str = "fr") -> Case:
+    """A fictitious case for template previews (no register needed)."""
+    received = dt.date(2027, 3, 1)
+    return Case(
+        id=0, ref="DSAR-2027-0001", status=Status.IN_PROGRESS, channel=case_service.Channel.POST,
+        received_at=dt.datetime(2027, 3, 1, 10, 0, tzinfo=dl.PARIS), received_date=received, language=language,
+        rights=[Right.ACCESS], subject=Person("Zoë ŒUVRAY-MÜLLER", "zoe@example.org", None, dt.date(2000, 1, 2),
+        "Zoë ŒUVRAY-MÜLLER\n12 rue de l’Église\n69003 LYON", None), requester_name=None, capacity=Capacity.SELF,
+        requester_email=None, requester_address=None, extended=False, extension_reason=None,
+        extension_notice_date=None, legal_due=dt.date(2027, 4, 1), policy_target=dt.date(2027, 3, 31),
+        current_due=dt.date(2027, 4, 1), closure_reason=None, manifestly_unfounded=False, priority_flag=None,
+        dispatch_date=None, dispatch_number=None, pack_sha256=None, created_at="", updated_at="", closed_at=None,
+    )  # fmt: skip
+
+
+def sample_context(kind: str, language: str) -> dict[str, Any]:
+    extra = {"reason": "exemple de motif", "reasons": "exemple", "details": "exemple"}
+    return _context(sample_case(language), language, extra, Letterhead(), dt.date(2027, 6, 1))
+
+
+def recipient_lines(case: Case) -> list[str]:
+    """The requester's postal block (a representative's own address when one acts), validated NF Z 10-011."""
+    block = (
+        case.requester_address
+        if case.capacity != Capacity.SELF and case.requester_address
+        else case.subject.address
+    )
+    lines = address_lines(block)
+    if not lines:
+        return [case.requester_display]  # e-mail only: no window, the letter goes as a PDF
+    if lines[0].casefold() != case.requester_display.casefold() and len(lines) < 6:
+        lines = [case.requester_display, *lines]
+    return validate_address(lines)
+
+
+def _kind_sections(
+    reg: Register, case: Case, kind: str, language: str, extra: Mapping[str, Any]
+) -> list[Section]:
+    fr = language == "fr"
+    if kind == "id_request" and not str(extra.get("reason") or "").strip():
+        raise _refuse(
+            kind, case.ref,
+            "a reason for reasonable doubt must be recorded first (Art. 12(6): no systematic ID request).",
+            "il faut d'abord consigner le motif du doute raisonnable (art. 12(6) : pas de demande systématique).",
+        )  # fmt: skip
+    if kind == "extension_notice":
+        today = dt.datetime.now(dl.PARIS).date()
+        if today > case.legal_due:
+            raise _refuse(
+                kind, case.ref,
+                f"the legal due date {case.legal_due.isoformat()} has passed; Art. 12(3) allows an extension only if notified before it.",
+                f"l'échéance légale du {case.legal_due.isoformat()} est dépassée ; l'art. 12(3) n'autorise la prolongation que notifiée avant.",
+            )  # fmt: skip
+        reasons = str(extra.get("reasons") or case.extension_reason or "").strip()
+        if not reasons:
+            raise _refuse(
+                kind,
+                case.ref,
+                "the reasons for the extension are required.",
+                "les motifs de la prolongation sont requis.",
+            )
+        return [Section("Motifs de la prolongation" if fr else "Reasons for the extension", [reasons])]
+    if kind == "refusal":
+        reasons = str(extra.get("reasons") or case.closure_reason or "").strip()
+        if not reasons:
+            raise _refuse(
+                kind,
+                case.ref,
+                "the reasons for the refusal are required (Art. 12(4)).",
+                "les motifs du refus sont requis (art. 12(4)).",
+            )
+        return [Section("Motifs" if fr else "Reasons", [reasons]), remedies_section(language)]
+    if kind == "erasure_partial_refusal":
+        kept = str(extra.get("kept") or DIPLOMA_RETENTION[1 if fr else 0])
+        return [
+            Section("Données conservées et motif" if fr else "Data kept and why", [kept]),
+            remedies_section(language),
+        ]
+    return []
+
+
+def _extended_due(reg: Register, case: Case) -> dt.date:
+    if case.extended:
+        return case.current_due
+    return case_service.deadlines_for(reg, case).extended_due
+
+
+def compose(
+    reg: Register,
+    ref: str,
+    kind: str,
+    language: str | None = None,
+    extra: Mapping[str, Any] | None = None,
+    source: str | None = None,
+) -> tuple[LetterDocument, int]:
+    """The letter as a document model (before layout) and the template version used."""
+    tpl.check_kind(kind)
+    case = case_service.get_case(reg, ref)
+    language = _check_language(language or case.language)
+    extra = dict(extra or {})
+    head = letterhead(reg)
+    if source is None:
+        current = template_source(reg, kind, language)
+        source, version = current.source, current.version
+    else:
+        version = -1  # unsaved preview
+    sections = _kind_sections(reg, case, kind, language, extra)
+    annexes: list[AnnexTable] = []
+    if kind == "access_response":
+        check_disclosure(reg, ref)
+        found, annexes = access_material(reg, ref, language)
+        sections = build_sections(found, language, case.electronic, head.email)
+    text = tpl.render(source, kind, language, _context(case, language, extra, head, _extended_due(reg, case)))
+    doc = LetterDocument(
+        language=language,
+        letterhead=head,
+        recipient=recipient_lines(case),
+        reference=ref,
+        date=dt.datetime.now(dl.PARIS).date(),
+        subject=text.subject,
+        body=text.body,
+        signatory=signatory(reg, language),
+        sections=sections,
+        annexes=annexes,
+        offset=envelope_offset(reg),
+        title=f"{ref} – {tpl.KIND_LABELS[kind][1 if language == 'fr' else 0]}",
+    )
+    return doc, version
+
+
+def build_letter(
+    reg: Register, ref: str, kind: str, language: str | None = None, extra: dict[str, Any] | None = None
+) -> bytes:
+    """The letter as PDF bytes (not written to disk); its production is recorded with its SHA-256."""
+    doc, version = compose(reg, ref, kind, language, extra)
+    rendered = render_letter(doc)
+    with reg.transaction() as conn:
+        conn.execute(
+            "INSERT INTO letters_issued(case_ref, kind, language, template_version, sha256, pages, created_at, created_by)"
+            " VALUES (?,?,?,?,?,?,?,?)",
+            (
+                ref, kind, doc.language, max(version, 0), hashlib.sha256(rendered.pdf).hexdigest(), rendered.pages,
+                dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), reg.actor,
+            ),
+        )  # fmt: skip
+        audit.append(
+            conn,
+            reg.actor,
+            "letter.built",
+            ref,
+            {"kind": kind, "language": doc.language, "pages": rendered.pages},
+        )
+    return rendered.pdf
+
+
+def preview_letter(
+    reg: Register,
+    kind: str,
+    language: str,
+    source: str,
+    ref: str | None = None,
+    extra: dict[str, Any] | None = None,
+) -> bytes:
+    """Live preview of an unsaved template: with a case when given, else with a fictitious one. Not recorded."""
+    if ref is not None:
+        doc, _ = compose(reg, ref, kind, language, extra, source=source)
+        return render_letter(doc).pdf
+    tpl.check_kind(kind)
+    case = sample_case(language)
+    text = tpl.render(source, kind, language, sample_context(kind, language))
+    head = letterhead(reg)
+    doc = LetterDocument(
+        language=language, letterhead=head, recipient=recipient_lines(case), reference=case.ref,
+        date=dt.datetime.now(dl.PARIS).date(), subject=text.subject, body=text.body,
+        signatory=signatory(reg, language), offset=envelope_offset(reg),
+    )  # fmt: skip
+    return render_letter(doc).pdf
+
+
+def check_postal_address(reg: Register, ref: str) -> list[str]:
+    """For 'Print postal reply': the validated address lines, or AddressInvalid when there is no postal address."""
+    case = case_service.get_case(reg, ref)
+    lines = recipient_lines(case)
+    if len(lines) < 2:
+        raise AddressInvalid(
+            problem="the case has no postal address", problem_fr="la demande n'a pas d'adresse postale"
+        )
+    return lines
+
+
+# ---- access-response material -----------------------------------------------------------------
+def _catalogue_entries(catalogue: Any) -> tuple[str, dict[str, Mapping[str, Any]]]:
+    if dataclasses.is_dataclass(catalogue) and not isinstance(catalogue, type):
+        catalogue = dataclasses.asdict(catalogue)
+    if not isinstance(catalogue, Mapping):
+        catalogue = {
+            "version": getattr(catalogue, "version", "?"),
+            "sources": getattr(catalogue, "sources", {}),
+        }
+    sources = catalogue.get("sources", {})
+    if isinstance(sources, list):
+        sources = {str(s.get("id") or s.get("key") or s.get("source")): s for s in sources}
+    entries = {}
+    for key, value in sources.items():
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            value = dataclasses.asdict(value)
+        entries[str(key)] = value
+    return str(catalogue.get("version", "?")), entries
+
+
+def catalogue_version(reg: Register) -> str:
+    return _catalogue_entries(current_catalogue(reg))[0]
+
+
+def normalise_records(data: list[dict[str, Any]]) -> dict[str, list[tuple[dict[str, Any], dict[str, str]]]]:
+    """Group confirmed rows by source: [(record, {field: redaction code})]."""
+    grouped: dict[str, list[tuple[dict[str, Any], dict[str, str]]]] = {}
+    for item in data:
+        record = dict(item.get("record") or {})
+        raw = item.get("redactions") or {}
+        redactions: dict[str, str] = {}
+        if isinstance(raw, Mapping):
+            redactions = {str(k): str(v or "other") for k, v in raw.items()}
+        else:
+            for r in raw:
+                if isinstance(r, Mapping):
+                    redactions[str(r.get("field") or r.get("column"))] = str(
+                        r.get("reason") or r.get("code") or "other"
+                    )
+                else:
+                    redactions[str(r)] = "other"
+        grouped.setdefault(str(item.get("source")), []).append((record, redactions))
+    return grouped
+
+
+def access_material(
+    reg: Register, ref: str, language: str
+) -> tuple[list[tuple[str, Mapping[str, Any] | None, int]], list[AnnexTable]]:
+    _version, entries = _catalogue_entries(current_catalogue(reg))
+    grouped = normalise_records(confirmed_data(reg, ref))
+    found: list[tuple[str, Mapping[str, Any] | None, int]] = []
+    annexes: list[AnnexTable] = []
+    for source_id, records in grouped.items():
+        entry = entries.get(source_id)
+        found.append((source_id, entry, len(records)))
+        columns: list[str] = []
+        for record, _ in records:
+            columns += [c for c in record if c not in columns]
+        rows: list[list[str | Redacted]] = []
+        for record, redactions in records:
+            rows.append(
+                [Redacted(redactions[c]) if c in redactions else _text(record.get(c)) for c in columns]
+            )
+        annexes.append(AnnexTable(title=source_name(source_id, entry, language), columns=columns, rows=rows))
+    return found, annexes
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return str(value)

@@ -1,0 +1,270 @@
+"""The DPO's dashboard: overdue banner, counts by state, today's due list, open cases by days left."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.cases import OPEN_STATUSES, Status
+from ...services import cases as case_service
+from ...store.connection import Register
+from ..dialogs import Dialogs
+from ..i18n import add_french, tr
+from .labels import TodayProvider, date_text, days_left_text, priority_text, status_text, today_paris
+from .models import (
+    COL_DAYS_LEFT,
+    COL_DUE,
+    COL_PRIORITY,
+    COL_RECEIVED,
+    COL_REF,
+    COL_RIGHTS,
+    COL_STATUS,
+    COL_SUBJECT,
+    CaseTableModel,
+    RefRole,
+)
+
+add_french(
+    {
+        "Dashboard": "Tableau de bord",
+        "Refresh": "Actualiser",
+        "Today is {date}": "Nous sommes le {date}",
+        "1 request is overdue: its legal deadline has passed. Answer it first.": (
+            "1 demande est en retard : son échéance légale est dépassée. Traitez-la en premier."
+        ),
+        "{n} requests are overdue: their legal deadline has passed. Answer them first.": (
+            "{n} demandes sont en retard : leur échéance légale est dépassée. Traitez-les en premier."
+        ),
+        "Oldest: {ref}, {left}.": "La plus ancienne : {ref}, {left}.",
+        "Requests by state": "Demandes par état",
+        "Open": "Ouvertes",
+        "Due today": "Échéance aujourd'hui",
+        "Nothing is due today.": "Rien n'arrive à échéance aujourd'hui.",
+        "Priority requests": "Demandes prioritaires",
+        "Open requests, most urgent first (double-click to open)": (
+            "Demandes ouvertes, les plus urgentes d'abord (double-clic pour ouvrir)"
+        ),
+        "Red: overdue. Amber: due within 7 days. The text always says how many days are left.": (
+            "Rouge : en retard. Orange : échéance sous 7 jours. Le texte indique toujours les jours restants."
+        ),
+        "No open request.": "Aucune demande ouverte.",
+    }
+)
+
+_BANNER_STYLE = (
+    "QFrame#overdueBanner { background: #f8d7da; border: 1px solid #842029; border-radius: 4px; }"
+    " QFrame#overdueBanner QLabel { color: #842029; }"
+)
+
+
+class DashboardPage(QWidget):
+    """Open cases by days left; emits `case_opened(ref)` on double-click or Enter."""
+
+    case_opened = Signal(str)
+
+    def __init__(
+        self,
+        register: Register,
+        dialogs: Dialogs,
+        runner: Any = None,
+        today_provider: TodayProvider | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.register = register
+        self.dialogs = dialogs
+        self.runner = runner
+        self.today_provider = today_provider or today_paris
+        self.data: case_service.Dashboard | None = None
+        self._build()
+        self._connect()
+        self.refresh()
+
+    # ---- layout ---------------------------------------------------------------------
+    def _build(self) -> None:
+        self.setObjectName("dashboardPage")
+        outer = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.title = QLabel(f"<h2>{tr('Dashboard')}</h2>")
+        self.today_label = QLabel()
+        self.refresh_button = QPushButton(tr("Refresh"))
+        top.addWidget(self.title)
+        top.addStretch(1)
+        top.addWidget(self.today_label)
+        top.addWidget(self.refresh_button)
+        outer.addLayout(top)
+
+        self.banner = QFrame()
+        self.banner.setObjectName("overdueBanner")
+        self.banner.setStyleSheet(_BANNER_STYLE)
+        banner_layout = QHBoxLayout(self.banner)
+        self.banner_label = QLabel()
+        self.banner_label.setWordWrap(True)
+        self.banner_label.setTextFormat(Qt.TextFormat.RichText)
+        banner_layout.addWidget(self.banner_label)
+        outer.addWidget(self.banner)
+
+        middle = QHBoxLayout()
+        counts_box = QVBoxLayout()
+        counts_box.addWidget(QLabel(f"<b>{tr('Requests by state')}</b>"))
+        self.counts_grid = QGridLayout()
+        self.count_labels: dict[Status | str, QLabel] = {}
+        order: list[Status | str] = [
+            Status.RECEIVED, Status.AWAITING_IDENTITY, Status.IN_PROGRESS, Status.EXTENDED, Status.READY,
+            "open", Status.RESPONDED, Status.REFUSED, Status.WITHDRAWN, Status.CLOSED,
+        ]  # fmt: skip
+        for i, key in enumerate(order):
+            name = QLabel(tr("Open") if key == "open" else status_text(key))  # type: ignore[arg-type]
+            value = QLabel("0")
+            value.setAlignment(Qt.AlignmentFlag.AlignRight)
+            if key == "open":
+                name.setText(f"<b>{tr('Open')}</b>")
+            self.counts_grid.addWidget(name, i, 0)
+            self.counts_grid.addWidget(value, i, 1)
+            self.count_labels[key] = value
+        counts_box.addLayout(self.counts_grid)
+        counts_box.addStretch(1)
+        middle.addLayout(counts_box, 1)
+
+        today_box = QVBoxLayout()
+        today_box.addWidget(QLabel(f"<b>{tr('Due today')}</b>"))
+        self.due_today_list = QListWidget()
+        today_box.addWidget(self.due_today_list)
+        middle.addLayout(today_box, 2)
+
+        priority_box = QVBoxLayout()
+        priority_box.addWidget(QLabel(f"<b>{tr('Priority requests')}</b>"))
+        self.priority_list = QListWidget()
+        priority_box.addWidget(self.priority_list)
+        middle.addLayout(priority_box, 2)
+        outer.addLayout(middle, 2)
+
+        outer.addWidget(QLabel(f"<b>{tr('Open requests, most urgent first (double-click to open)')}</b>"))
+        self.model = CaseTableModel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for col, width in (
+            (COL_DAYS_LEFT, 200), (COL_REF, 130), (COL_SUBJECT, 190), (COL_RIGHTS, 170),
+            (COL_STATUS, 140), (COL_DUE, 130), (COL_RECEIVED, 120),
+        ):  # fmt: skip
+            self.table.setColumnWidth(col, width)
+        # the order the DPO reads: how urgent, which case, who, what
+        for visual, logical in enumerate(
+            (COL_DAYS_LEFT, COL_REF, COL_SUBJECT, COL_RIGHTS, COL_STATUS, COL_DUE, COL_RECEIVED, COL_PRIORITY)
+        ):
+            header.moveSection(header.visualIndex(logical), visual)
+        outer.addWidget(self.table, 5)
+        self.legend = QLabel(tr("Red: overdue. Amber: due within 7 days. The text always says how many days are left."))
+        self.legend.setWordWrap(True)
+        outer.addWidget(self.legend)
+
+    def _connect(self) -> None:
+        self.refresh_button.clicked.connect(self.refresh)
+        # `activated` covers double-click and Enter (double-click also emits it: connect one only)
+        self.table.activated.connect(self._on_table_activated)
+        self.due_today_list.itemActivated.connect(self._on_list_item_activated)
+        self.priority_list.itemActivated.connect(self._on_list_item_activated)
+
+    # ---- data -----------------------------------------------------------------------
+    def refresh(self) -> None:
+        today = self.today_provider()
+        try:
+            data = case_service.dashboard(self.register, today)
+            calendar = case_service.calendar_of(self.register)
+        except Exception as exc:  # noqa: BLE001 - shown to the person, never a traceback
+            self.dialogs.error(self, exc)
+            return
+        self.data = data
+        self.today_label.setText(tr("Today is {date}", date=date_text(today)))
+        left = {row.ref: days for row, days in data.open_rows}
+        self.model.set_rows([row for row, _ in data.open_rows], today, calendar, left)
+        self._show_banner(data, left)
+        self._show_counts(data)
+        self._fill_list(self.due_today_list, data.due_today, left, tr("Nothing is due today."))
+        self._fill_list(self.priority_list, data.priority, left, tr("No open request."), priority=True)
+
+    def _show_banner(self, data: case_service.Dashboard, left: dict[str, Any]) -> None:
+        overdue = data.overdue
+        if not overdue:
+            self.banner.hide()
+            self.banner_label.clear()
+            return
+        n = len(overdue)
+        head = (
+            tr("1 request is overdue: its legal deadline has passed. Answer it first.")
+            if n == 1
+            else tr("{n} requests are overdue: their legal deadline has passed. Answer them first.", n=n)
+        )
+        oldest = min(overdue, key=lambda r: (r.current_due, r.ref))
+        tail = tr("Oldest: {ref}, {left}.", ref=oldest.ref, left=days_left_text(left[oldest.ref]).lower())
+        self.banner_label.setText(f"<b>⚠ {head}</b> {tail}")
+        self.banner.show()
+
+    def _show_counts(self, data: case_service.Dashboard) -> None:
+        for key, label in self.count_labels.items():
+            if key == "open":
+                value = sum(data.counts.get(s, 0) for s in OPEN_STATUSES)
+                label.setText(f"<b>{value}</b>")
+            else:
+                label.setText(str(data.counts.get(key, 0)))  # type: ignore[call-overload]
+
+    def _fill_list(
+        self,
+        widget: QListWidget,
+        rows: list[case_service.CaseRow],
+        left: dict[str, Any],
+        empty: str,
+        priority: bool = False,
+    ) -> None:
+        widget.clear()
+        if not rows:
+            placeholder = QListWidgetItem(empty)
+            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
+            widget.addItem(placeholder)
+            return
+        for row in rows:
+            text = f"{row.ref} · {row.subject_name} · {days_left_text(left[row.ref])}"
+            if priority:
+                text += f" · {priority_text(row.priority_flag)}"
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, row.ref)
+            widget.addItem(item)
+
+    # ---- events ---------------------------------------------------------------------
+    def _on_table_activated(self, index: QModelIndex) -> None:
+        ref = index.data(RefRole)
+        if ref:
+            self.case_opened.emit(str(ref))
+
+    def _on_list_item_activated(self, item: QListWidgetItem) -> None:
+        ref = item.data(Qt.ItemDataRole.UserRole)
+        if ref:
+            self.case_opened.emit(str(ref))
+
+    def open_row(self, row: int) -> None:
+        """Open the case shown at `row` of the open-cases table (for keyboard and tests)."""
+        self._on_table_activated(self.model.index(row, COL_REF))

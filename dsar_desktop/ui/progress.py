@@ -1,0 +1,53 @@
+"""Run one service job with a progress window and a Cancel button; results and errors come back on the main thread."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from .i18n import add_french, tr
+from .workers import Job, Runner
+
+add_french({"Cancel": "Annuler"})
+
+
+def run_job(
+    parent: QWidget | None,
+    runner: Runner,
+    fn: Callable[..., Any],
+    title: str,
+    on_finished: Callable[[Any], None],
+    on_failed: Callable[[BaseException], None],
+) -> Job:
+    """Start `fn(progress=..., cancel=...)`; a progress window shows after half a second and offers Cancel."""
+    job = Job(fn)
+    dialog = QProgressDialog(title, tr("Cancel"), 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(500)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+
+    def progressed(done: int, total: int, stage: str) -> None:
+        dialog.setMaximum(max(total, 0))
+        dialog.setValue(min(done, total) if total else 0)
+
+    def finished(result: Any) -> None:
+        dialog.close()
+        dialog.deleteLater()
+        on_finished(result)
+
+    def failed(error: Any) -> None:
+        dialog.close()
+        dialog.deleteLater()
+        on_failed(error)
+
+    job.signals.progressed.connect(progressed)
+    job.signals.finished.connect(finished)
+    job.signals.failed.connect(failed)
+    dialog.canceled.connect(job.cancel_token.cancel)
+    runner.start(job)
+    return job
