@@ -215,3 +215,21 @@ def test_sigkill_during_writes_loses_no_committed_change(tmp_path: Path) -> None
         # Every committed burst is there, in order, with no gap.
         numbers = sorted(int(r[0][1:]) for r in reg.query("SELECT key FROM meta WHERE key LIKE 'k%'"))
         assert numbers == list(range(len(numbers)))
+
+
+def test_upgrade_keeps_a_backup_first(tmp_path: Path) -> None:
+    created = svc.create_register(tmp_path / "r.dsar", "alice", PASS)
+    reg = created.register
+    latest = current_version(reg)
+    reg.conn.execute(f"PRAGMA user_version = {latest - 1}")  # pretend the last migration is pending
+    last_sql = available()[-1][2]
+    # Undo the last migration's tables so that it can run again.
+    for name in [r[0] for r in reg.query("SELECT name FROM sqlite_master WHERE type = 'table'")]:
+        if f"CREATE TABLE {name} " in last_sql or f"CREATE TABLE {name}(" in last_sql:
+            reg.conn.execute(f"DROP TABLE {name}")
+    reg.close()
+    with svc.unlock_register(tmp_path / "r.dsar", PASS) as reopened:
+        assert current_version(reopened) == latest
+    copies = list((tmp_path / "backups").glob("*.dsarbak"))
+    assert [c.name for c in copies] == [f"r-before-schema-{latest}.dsarbak"]
+    assert backup.read_manifest(copies[0])["schema_version"] == latest - 1

@@ -119,6 +119,7 @@ class LetterDocument:
     offset: EnvelopeOffset = field(default_factory=EnvelopeOffset)
     reserve_seal: bool = True
     title: str = ""
+    keywords: str = ""
 
 
 @dataclass(frozen=True)
@@ -320,6 +321,7 @@ def render_letter(
         author=doc.letterhead.organisation,
         subject=doc.reference,
         creator="DSAR Desktop",
+        keywords=doc.keywords,
         lang=doc.language,
         invariant=False,
     )

@@ -36,6 +36,8 @@ def migrate(register: Register) -> int:
     version = current_version(register)
     if version > known:
         raise RegisterTooNew(path=str(register.path), found=version, known=known)
+    if 0 < version < known:
+        _backup_before_migrating(register, version)
     for number, _name, sql in steps:
         if number <= version:
             continue
@@ -70,3 +72,14 @@ def _split(sql: str) -> list[str]:
     if "".join(buffer).strip():
         statements.append("\n".join(buffer))
     return statements
+
+
+def _backup_before_migrating(register: Register, version: int) -> None:
+    """Keep an encrypted copy of the register as it was before an upgrade changes its schema."""
+    from .. import backup
+
+    keys = register.path.with_name(register.path.name + ".keys")
+    if keys.exists():
+        out = register.path.parent / "backups" / f"{register.path.stem}-before-schema-{version + 1}{backup.SUFFIX}"
+        if not out.exists():
+            backup.write_backup(register, keys.read_bytes(), out)

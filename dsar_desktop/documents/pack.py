@@ -1,0 +1,213 @@
+"""The case pack file: data.json/data.csv, manifest, optional AES, atomic write, and its verification."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import hashlib
+import io
+import json
+import os
+import secrets
+import tempfile
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyzipper
+
+from .signing import verify_pdf
+
+MANIFEST = "manifest.json"
+DATA_JSON = "data.json"
+DATA_CSV = "data.csv"
+KEYWORD_PREFIX = "dsar-pack-files "
+_PASSWORD_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZabcdefghjkmnpqrstuvwxyz23456789"
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def new_password() -> str:
+    """About 130 bits, in groups easy to read out on the phone: 'Kx7q-…'."""
+    groups = ["".join(secrets.choice(_PASSWORD_ALPHABET) for _ in range(4)) for _ in range(6)]
+    return "-".join(groups)
+
+
+def data_files(case_ref: str, generated_at: str, sources: list[dict[str, Any]]) -> tuple[bytes, bytes]:
+    """sources: [{"source", "name", "records": [{field: value | {"redacted": code}}]}] → (JSON, CSV) bytes."""
+    document = {"case": case_ref, "generated_at": generated_at, "sources": sources}
+    as_json = json.dumps(document, ensure_ascii=False, indent=2, default=str).encode("utf-8")
+    text = io.StringIO()
+    writer = csv.writer(text, lineterminator="\r\n")
+    writer.writerow(["source", "record", "field", "value"])
+    for source in sources:
+        for number, record in enumerate(source["records"], start=1):
+            for name, value in record.items():
+                if isinstance(value, Mapping) and "redacted" in value:
+                    value = f"[REDACTED: {value['redacted']}]"
+                writer.writerow([source["source"], number, name, "" if value is None else value])
+    return as_json, text.getvalue().encode("utf-8-sig")
+
+
+def pdf_keywords(files: Mapping[str, bytes]) -> str:
+    """Hashes of the machine-readable files, written into the PDF before sealing so the seal covers them."""
+    return KEYWORD_PREFIX + json.dumps({name: sha256(data) for name, data in files.items()}, sort_keys=True)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Temp file in the target folder, fsync, then rename: a reader never sees half a file."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def zip_bytes(files: Mapping[str, bytes], password: str | None) -> bytes:
+    out = io.BytesIO()
+    if password:
+        with pyzipper.AESZipFile(
+            out, "w", compression=pyzipper.ZIP_DEFLATED, encryption=pyzipper.WZ_AES
+        ) as archive:
+            archive.setpassword(password.encode("utf-8"))
+            for name, data in files.items():
+                archive.writestr(name, data)
+    else:
+        with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            for name, data in files.items():
+                archive.writestr(name, data)
+    return out.getvalue()
+
+
+@dataclass
+class VerifyResult:
+    intact: bool
+    trusted: bool
+    coverage: str
+    manifest_ok: bool | None  # None for a lone PDF
+    signer: str | None
+    details: list[str] = field(default_factory=list)
+    signing_time: str | None = None
+    fingerprint: str | None = None
+    case_ref: str | None = None
+    kind: str = "pdf"  # "pdf" or "zip"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "intact": self.intact,
+            "trusted": self.trusted,
+            "coverage": self.coverage,
+            "manifest_ok": self.manifest_ok,
+            "signer": self.signer,
+            "signing_time": self.signing_time,
+            "fingerprint": self.fingerprint,
+            "case_ref": self.case_ref,
+            "kind": self.kind,
+            "details": self.details,
+        }
+
+
+def _keywords(pdf: bytes) -> dict[str, str] | None:
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    try:
+        info = PdfFileReader(io.BytesIO(pdf), strict=False).trailer_view.get("/Info")
+        text = str(info.get("/Keywords")) if info is not None else ""
+    except Exception:  # noqa: BLE001 - unreadable metadata is reported as absent
+        return None
+    if not text.startswith(KEYWORD_PREFIX):
+        return None
+    try:
+        value = json.loads(text[len(KEYWORD_PREFIX) :])
+    except ValueError:
+        return None
+    return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else None
+
+
+def verify_bytes(data: bytes, trust_roots_der: list[bytes], password: str | None = None) -> VerifyResult:
+    if not data.startswith(b"PK"):
+        report = verify_pdf(data, trust_roots_der)
+        return VerifyResult(
+            report.intact, report.trusted, report.coverage, None, report.signer, report.details,
+            report.signing_time, report.fingerprint,
+        )  # fmt: skip
+    return _verify_zip(data, trust_roots_der, password)
+
+
+def _verify_zip(data: bytes, trust_roots_der: list[bytes], password: str | None) -> VerifyResult:
+    details: list[str] = []
+    failed = VerifyResult(False, False, "none", False, None, details, kind="zip")
+    try:
+        archive = pyzipper.AESZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+        if any(i.flag_bits & 0x1 for i in infos):
+            if not password:
+                details.append("the pack is encrypted: give its password")
+                return failed
+            archive.setpassword(password.encode("utf-8"))
+        files = {i.filename: archive.read(i.filename) for i in infos}
+    except (zipfile.BadZipFile, RuntimeError, ValueError, OSError, EOFError, KeyError) as exc:
+        details.append(f"the ZIP file is damaged or the password is wrong ({type(exc).__name__})")
+        return failed
+    except Exception as exc:  # noqa: BLE001 - zlib and AES errors vary; any of them means "not intact"
+        details.append(f"the ZIP file cannot be read ({type(exc).__name__})")
+        return failed
+    try:
+        manifest = json.loads(files[MANIFEST])
+        listed = {str(k): str(v) for k, v in manifest["files"].items()}
+    except (KeyError, ValueError, AttributeError, TypeError):
+        details.append("manifest.json is missing or unreadable")
+        return failed
+    manifest_ok = True
+    for name, digest in listed.items():
+        if name not in files:
+            manifest_ok = False
+            details.append(f"{name} is listed in the manifest but missing")
+        elif sha256(files[name]) != digest:
+            manifest_ok = False
+            details.append(f"{name} does not match its SHA-256 in the manifest")
+    for name in files:
+        if name != MANIFEST and name not in listed:
+            manifest_ok = False
+            details.append(f"{name} is in the pack but not in the manifest")
+    pdfs = [n for n in listed if n.endswith(".pdf") and n in files]
+    if len(pdfs) != 1:
+        details.append("the pack must hold exactly one PDF")
+        return VerifyResult(
+            False, False, "none", False, None, details, case_ref=manifest.get("case_ref"), kind="zip"
+        )
+    pdf = files[pdfs[0]]
+    report = verify_pdf(pdf, trust_roots_der)
+    details.extend(report.details)
+    sealed_hashes = _keywords(pdf)
+    if sealed_hashes is None:
+        manifest_ok = False
+        details.append("the sealed PDF does not list the hashes of the data files")
+    else:
+        for name, digest in sealed_hashes.items():
+            if name not in files or sha256(files[name]) != digest:
+                manifest_ok = False
+                details.append(f"{name} differs from the hash sealed in the PDF")
+    return VerifyResult(
+        intact=report.intact and manifest_ok,
+        trusted=report.trusted,
+        coverage=report.coverage,
+        manifest_ok=manifest_ok,
+        signer=report.signer,
+        details=details,
+        signing_time=report.signing_time,
+        fingerprint=report.fingerprint,
+        case_ref=manifest.get("case_ref"),
+        kind="zip",
+    )

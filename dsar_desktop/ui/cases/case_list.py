@@ -1,0 +1,241 @@
+"""The case list: every request in one table with filters, instant search and the "New request…" button."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.cases import Right, Status
+from ...services import cases as case_service
+from ...store.connection import Register
+from ..dialogs import Dialogs
+from ..i18n import add_french, tr
+from .labels import TodayProvider, right_text, status_text, today_paris
+from .models import (
+    COL_DAYS_LEFT,
+    COL_DUE,
+    COL_PRIORITY,
+    COL_RECEIVED,
+    COL_REF,
+    COL_RIGHTS,
+    COL_STATUS,
+    COL_SUBJECT,
+    STATE_ALL,
+    STATE_OPEN,
+    WINDOW_ALL,
+    WINDOW_MONTH,
+    WINDOW_OVERDUE,
+    WINDOW_WEEK,
+    CaseFilterProxy,
+    CaseTableModel,
+    RefRole,
+)
+
+add_french(
+    {
+        "Requests": "Demandes",
+        "Search reference, name or e-mail…": "Rechercher une référence, un nom ou un courriel…",
+        "&Search:": "&Rechercher :",
+        "All states": "Tous les états",
+        "Open requests": "Demandes ouvertes",
+        "All rights": "Tous les droits",
+        "Any due date": "Toute échéance",
+        "Overdue": "En retard",
+        "Due within 7 days": "Échéance sous 7 jours",
+        "Due this month": "Échéance ce mois-ci",
+        "&New request…": "&Nouvelle demande…",
+        "{shown} of {total} requests": "{shown} demandes sur {total}",
+        "State filter": "Filtre d'état",
+        "Right filter": "Filtre de droit",
+        "Due date filter": "Filtre d'échéance",
+    }
+)
+
+
+class CaseListPage(QWidget):
+    """All cases; emits `case_opened(ref)`; the "New request…" button opens the intake wizard."""
+
+    case_opened = Signal(str)
+    case_created = Signal(str)
+    new_request_requested = Signal()
+
+    def __init__(
+        self,
+        register: Register,
+        dialogs: Dialogs,
+        runner: Any = None,
+        today_provider: TodayProvider | None = None,
+        parent: QWidget | None = None,
+        open_wizard: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        self.register = register
+        self.dialogs = dialogs
+        self.runner = runner
+        self.today_provider = today_provider or today_paris
+        self.open_wizard = open_wizard
+        self._build()
+        self._connect()
+        self.reload()
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(f"<h2>{tr('Requests')}</h2>"))
+        top.addStretch(1)
+        self.new_button = QPushButton(tr("&New request…"))
+        top.addWidget(self.new_button)
+        outer.addLayout(top)
+
+        bar = QHBoxLayout()
+        search_label = QLabel(tr("&Search:"))
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(tr("Search reference, name or e-mail…"))
+        self.search.setClearButtonEnabled(True)
+        search_label.setBuddy(self.search)
+        bar.addWidget(search_label)
+        bar.addWidget(self.search, 3)
+
+        self.state_combo = QComboBox()
+        self.state_combo.setAccessibleName(tr("State filter"))
+        self.state_combo.addItem(tr("All states"), STATE_ALL)
+        self.state_combo.addItem(tr("Open requests"), STATE_OPEN)
+        for status in Status:
+            self.state_combo.addItem(status_text(status), status.value)
+        self.right_combo = QComboBox()
+        self.right_combo.setAccessibleName(tr("Right filter"))
+        self.right_combo.addItem(tr("All rights"), None)
+        for right in Right:
+            self.right_combo.addItem(right_text(right), right.value)
+        self.window_combo = QComboBox()
+        self.window_combo.setAccessibleName(tr("Due date filter"))
+        for label, value in (
+            (tr("Any due date"), WINDOW_ALL),
+            (tr("Overdue"), WINDOW_OVERDUE),
+            (tr("Due within 7 days"), WINDOW_WEEK),
+            (tr("Due this month"), WINDOW_MONTH),
+        ):
+            self.window_combo.addItem(label, value)
+        for combo in (self.state_combo, self.right_combo, self.window_combo):
+            bar.addWidget(combo, 1)
+        self.count_label = QLabel()
+        bar.addWidget(self.count_label)
+        outer.addLayout(bar)
+
+        self.model = CaseTableModel()
+        self.proxy = CaseFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        vertical = self.table.verticalHeader()
+        vertical.setVisible(False)
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # never ResizeToContents: 50k rows
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for col, width in (
+            (COL_REF, 130), (COL_SUBJECT, 200), (COL_RIGHTS, 180), (COL_STATUS, 140),
+            (COL_RECEIVED, 125), (COL_DUE, 125), (COL_DAYS_LEFT, 190), (COL_PRIORITY, 120),
+        ):  # fmt: skip
+            self.table.setColumnWidth(col, width)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COL_DUE, Qt.SortOrder.AscendingOrder)
+        outer.addWidget(self.table, 1)
+        self.setTabOrder(self.search, self.state_combo)
+        self.setTabOrder(self.state_combo, self.right_combo)
+        self.setTabOrder(self.right_combo, self.window_combo)
+        self.setTabOrder(self.window_combo, self.table)
+
+    def _connect(self) -> None:
+        self.search.textChanged.connect(self._on_search_changed)
+        self.state_combo.currentIndexChanged.connect(self._on_state_changed)
+        self.right_combo.currentIndexChanged.connect(self._on_right_changed)
+        self.window_combo.currentIndexChanged.connect(self._on_window_changed)
+        self.table.activated.connect(self._on_row_activated)
+        self.new_button.clicked.connect(self._on_new_request)
+        self.proxy.rowsInserted.connect(self._update_count)
+        self.proxy.rowsRemoved.connect(self._update_count)
+        self.proxy.modelReset.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._update_count)
+
+    # ---- data -----------------------------------------------------------------------
+    def reload(self) -> None:
+        try:
+            rows = case_service.list_cases(self.register)
+            calendar = case_service.calendar_of(self.register)
+        except Exception as exc:  # noqa: BLE001 - shown to the person
+            self.dialogs.error(self, exc)
+            return
+        self.model.set_rows(rows, self.today_provider(), calendar)
+        header = self.table.horizontalHeader()
+        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self._update_count()
+
+    def _update_count(self, *args: Any) -> None:
+        self.count_label.setText(
+            tr("{shown} of {total} requests", shown=f"{self.proxy.rowCount():,}", total=f"{self.model.rowCount():,}")
+        )
+
+    def visible_refs(self) -> list[str]:
+        return [str(self.proxy.index(r, COL_REF).data(RefRole)) for r in range(self.proxy.rowCount())]
+
+    def select_ref(self, ref: str) -> None:
+        row = self.model.row_of_ref(ref)
+        if row < 0:
+            return
+        proxy_index = self.proxy.mapFromSource(self.model.index(row, COL_REF))
+        if proxy_index.isValid():
+            self.table.selectRow(proxy_index.row())
+            self.table.scrollTo(proxy_index)
+
+    # ---- events ---------------------------------------------------------------------
+    def _on_search_changed(self, text: str) -> None:
+        self.proxy.set_search(text)
+
+    def _on_state_changed(self, _index: int) -> None:
+        self.proxy.set_state(self.state_combo.currentData())
+
+    def _on_right_changed(self, _index: int) -> None:
+        value = self.right_combo.currentData()
+        self.proxy.set_right(Right(value) if value else None)
+
+    def _on_window_changed(self, _index: int) -> None:
+        self.proxy.set_due_window(self.window_combo.currentData())
+
+    def _on_row_activated(self, index: QModelIndex) -> None:
+        ref = index.data(RefRole)
+        if ref:
+            self.case_opened.emit(str(ref))
+
+    def _on_new_request(self) -> None:
+        self.new_request_requested.emit()
+        if not self.open_wizard:
+            return
+        from .intake import IntakeWizard
+
+        wizard = IntakeWizard(self.register, self.dialogs, self)
+        wizard.case_created.connect(self._on_case_created)
+        wizard.exec()
+
+    def _on_case_created(self, ref: str) -> None:
+        self.reload()
+        self.select_ref(ref)
+        self.case_created.emit(ref)

@@ -1,0 +1,449 @@
+"""The main window: pages as tabs, case files as closable tabs, menus, status bar, idle lock."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QTabBar,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import __version__
+from ..domain.errors import describe
+from ..services import register as register_service
+from ..services import settings as settings_service
+from ..store import backup as store_backup
+from ..store.connection import Register
+from . import style
+from .dialogs import Dialogs
+from .i18n import add_french, language, tr
+from .progress import run_job
+from .settings_dialog import SettingsDialog
+from .slots_dialog import SlotsDialog
+from .workers import Job, Runner
+
+add_french(
+    {
+        "DSAR Desktop": "DSAR Desktop",
+        "&File": "&Fichier",
+        "New request…": "Nouvelle demande…",
+        "Lock now": "Verrouiller maintenant",
+        "Back up now…": "Sauvegarder maintenant…",
+        "Verify register": "Vérifier le registre",
+        "Quit": "Quitter",
+        "&Register": "&Registre",
+        "Key slots…": "Emplacements de clé…",
+        "Settings…": "Réglages…",
+        "&Help": "&Aide",
+        "About DSAR Desktop": "À propos de DSAR Desktop",
+        "Register: {name}": "Registre : {name}",
+        "Acting as: {actor}": "Agit en tant que : {actor}",
+        "Unlocked": "Déverrouillé",
+        "Locked": "Verrouillé",
+        "The register is locked.": "Le registre est verrouillé.",
+        "Nothing from the register stays on screen or in memory while it is locked.": "Rien du registre ne "
+        "reste à l'écran ni en mémoire tant qu'il est verrouillé.",
+        "Where to write the backup": "Où écrire la sauvegarde",
+        "DSAR backup (*.dsarbak)": "Sauvegarde DSAR (*.dsarbak)",
+        "Backing up the register…": "Sauvegarde du registre…",
+        "Backup written to {path}.": "Sauvegarde écrite dans {path}.",
+        "Verifying the register…": "Vérification du registre…",
+        "The register is intact: {count} audit entries checked, schema version {version}.": "Le registre est "
+        "intact : {count} entrées du journal d'audit vérifiées, version du schéma {version}.",
+        "The register is damaged: {problems}. Restore it from a backup.": "Le registre est endommagé : "
+        "{problems}. Restaurez-le depuis une sauvegarde.",
+        "Version {version}": "Version {version}",
+        "An offline register of data-subject requests for the DPO office: intake, deadlines, identity "
+        "checks, extracts and signed response packs.": "Un registre hors ligne des demandes de droits des "
+        "personnes pour le bureau du DPO : enregistrement, délais, vérification d'identité, extractions et "
+        "dossiers de réponse signés.",
+        "This page could not be shown: {error}": "Cette page n'a pas pu être affichée : {error}",
+        "Close this case file": "Fermer ce dossier",
+        "Settings saved. The language applies the next time the register is unlocked.": "Réglages enregistrés. "
+        "La langue s'applique au prochain déverrouillage du registre.",
+    }
+)
+
+PageFactory = Callable[[Register, Dialogs, Runner], QWidget]
+CaseFileFactory = Callable[[Register, Dialogs, Runner, str], QWidget]
+IntakeFactory = Callable[[Register, Dialogs, Runner, QWidget], QDialog]
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """A page of the main window. `title` is English and shown through tr(), so its module adds the French."""
+
+    key: str
+    title: str
+    factory: PageFactory
+
+
+class IdleWatcher(QObject):
+    """Restarts a single-shot timer on every key press, click, wheel or mouse move anywhere in the application."""
+
+    idle_elapsed = Signal()
+    ACTIVITY = frozenset(
+        {
+            QEvent.Type.KeyPress,
+            QEvent.Type.MouseButtonPress,
+            QEvent.Type.MouseMove,
+            QEvent.Type.Wheel,
+            QEvent.Type.TouchBegin,
+        }
+    )
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.idle_elapsed)
+        self._installed = False
+
+    def start(self, minutes: float) -> None:
+        self.timer.setInterval(max(1, int(minutes * 60_000)))
+        app = QApplication.instance()
+        if app is not None and not self._installed:
+            app.installEventFilter(self)
+            self._installed = True
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+        app = QApplication.instance()
+        if app is not None and self._installed:
+            app.removeEventFilter(self)
+            self._installed = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() in self.ACTIVITY and self.timer.isActive():
+            self.timer.start()
+        return False
+
+
+class MainWindow(QMainWindow):
+    """Shows one open register. The shell attaches a register after unlocking and detaches it to lock."""
+
+    lock_requested = Signal(str)  # "manual" or "idle"
+    quit_requested = Signal()
+    settings_saved = Signal(dict)
+    case_file_opened = Signal(str)
+
+    def __init__(
+        self, dialogs: Dialogs, runner: Runner, pages: Sequence[PageSpec] = (),
+        case_file_factory: CaseFileFactory | None = None, intake_factory: IntakeFactory | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__()
+        self.dialogs = dialogs
+        self.runner = runner
+        self.register: Register | None = None
+        self.case_file_factory = case_file_factory
+        self.intake_factory = intake_factory
+        self._specs: list[PageSpec] = list(pages)
+        self.pages: dict[str, QWidget] = {}
+        self.case_files: dict[str, QWidget] = {}
+        self._busy = 0
+        self._job: Job | None = None
+        self._closing_for_shell = False
+        self.idle = IdleWatcher(self)
+        self.idle.idle_elapsed.connect(self._on_idle_elapsed)
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(False)
+        self.tabs.setTabsClosable(True)
+        self.tabs.tabCloseRequested.connect(self._on_tab_close_requested)
+        self.locked_panel = self._build_locked_panel()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.locked_panel)
+        self.stack.addWidget(self.tabs)
+        self.setCentralWidget(self.stack)
+
+        self.register_label = QLabel()
+        self.actor_label = QLabel()
+        self.state_label = QLabel()
+        for label in (self.register_label, self.actor_label):
+            self.statusBar().addWidget(label)
+        self.statusBar().addPermanentWidget(self.state_label)
+        self.resize(1200, 760)
+        self._build_menus()
+        self._show_locked()
+
+    # ---- building -------------------------------------------------------------------
+    def _build_locked_panel(self) -> QWidget:
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        layout.addStretch(1)
+        self._locked_title = style.role_label("", "title")
+        self._locked_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._locked_text = style.role_label("", "muted")
+        self._locked_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self._locked_title)
+        layout.addWidget(self._locked_text)
+        layout.addStretch(2)
+        return panel
+
+    def _build_menus(self) -> None:
+        """(Re)build the menus in the current language; every action that needs a register is listed."""
+        bar = self.menuBar()
+        bar.clear()
+        self.register_actions: list[QAction] = []
+
+        def action(menu: Any, text: str, slot: Callable[[], None], shortcut: Any = None, needs: bool = True) -> QAction:
+            act = QAction(text, self)
+            if shortcut is not None:
+                act.setShortcut(QKeySequence(shortcut))
+            act.triggered.connect(slot)
+            menu.addAction(act)
+            if needs:
+                self.register_actions.append(act)
+            return act
+
+        file_menu = bar.addMenu(tr("&File"))
+        self.new_request_action = action(file_menu, tr("New request…"), self._on_new_request, QKeySequence.StandardKey.New)
+        self.new_request_action.setVisible(self.intake_factory is not None)
+        file_menu.addSeparator()
+        self.lock_action = action(file_menu, tr("Lock now"), self._on_lock_now, "Ctrl+L")
+        self.backup_action = action(file_menu, tr("Back up now…"), self._on_backup_now)
+        self.verify_action = action(file_menu, tr("Verify register"), self._on_verify)
+        file_menu.addSeparator()
+        self.quit_action = action(file_menu, tr("Quit"), self.quit_requested.emit, QKeySequence.StandardKey.Quit, False)
+        register_menu = bar.addMenu(tr("&Register"))
+        self.slots_action = action(register_menu, tr("Key slots…"), self._on_slots)
+        self.settings_action = action(register_menu, tr("Settings…"), self._on_settings)
+        help_menu = bar.addMenu(tr("&Help"))
+        action(help_menu, tr("About DSAR Desktop"), self._on_about, None, False)
+        self._enable_register_actions(self.register is not None)
+
+    def _enable_register_actions(self, enabled: bool) -> None:
+        for act in self.register_actions:
+            act.setEnabled(enabled)
+
+    def add_page(self, key: str, title: str, factory: PageFactory) -> None:
+        """Add a page (other areas call this); shown at once when a register is open, and after every unlock."""
+        self._specs = [s for s in self._specs if s.key != key] + [PageSpec(key, title, factory)]
+        if self.register is not None:
+            self._create_page(self._specs[-1])
+
+    def _create_page(self, spec: PageSpec) -> None:
+        assert self.register is not None
+        try:
+            widget = spec.factory(self.register, self.dialogs, self.runner)
+        except Exception as exc:  # noqa: BLE001 - one broken page must not keep the register closed
+            widget = style.role_label(tr("This page could not be shown: {error}", error=describe(exc, language())), "error")
+            widget.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.pages[spec.key] = widget
+        index = self.tabs.insertTab(len(self.pages) - 1, widget, tr(spec.title))
+        # Pages stay; only case files can be closed.
+        self.tabs.tabBar().setTabButton(index, QTabBar.ButtonPosition.RightSide, None)
+        self.tabs.tabBar().setTabButton(index, QTabBar.ButtonPosition.LeftSide, None)
+        opened = getattr(widget, "case_opened", None)
+        if opened is not None:
+            opened.connect(self.open_case)
+
+    # ---- register lifecycle -----------------------------------------------------------
+    def attach(self, register: Register) -> None:
+        self.register = register
+        self._build_menus()
+        for spec in self._specs:
+            self._create_page(spec)
+        if self.tabs.count():
+            self.tabs.setCurrentIndex(0)
+        self.stack.setCurrentWidget(self.tabs)
+        self.register_label.setText(tr("Register: {name}", name=register.path.name))
+        self.actor_label.setText(tr("Acting as: {actor}", actor=register.actor))
+        self.state_label.setText(tr("Unlocked"))
+        self.setWindowTitle(f"{tr('DSAR Desktop')} — {register.path.name}")
+        self._enable_register_actions(True)
+        self.idle.start(float(settings_service.current_settings(register)["idle_lock_minutes"]))
+
+    def detach(self) -> None:
+        """Forget every widget that shows register data; the shell then backs up and closes the register."""
+        self.idle.stop()
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible():
+                dialog.reject()
+        while self.tabs.count():
+            widget = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            widget.deleteLater()
+        self.pages.clear()
+        self.case_files.clear()
+        self.register = None
+        self._show_locked()
+
+    def _show_locked(self) -> None:
+        self.stack.setCurrentWidget(self.locked_panel)
+        self._locked_title.setText(tr("The register is locked."))
+        self._locked_text.setText(tr("Nothing from the register stays on screen or in memory while it is locked."))
+        self.state_label.setText(tr("Locked"))
+        self.actor_label.clear()
+        self._enable_register_actions(False)
+        self.setWindowTitle(tr("DSAR Desktop"))
+
+    def is_locked(self) -> bool:
+        return self.register is None
+
+    def page(self, key: str) -> QWidget | None:
+        return self.pages.get(key)
+
+    def show_page(self, key: str) -> None:
+        widget = self.pages.get(key)
+        if widget is not None:
+            self.tabs.setCurrentWidget(widget)
+
+    # ---- case files ---------------------------------------------------------------
+    def open_case(self, ref: str) -> None:
+        if self.register is None or self.case_file_factory is None:
+            return
+        if ref in self.case_files:
+            self.tabs.setCurrentWidget(self.case_files[ref])
+            return
+        try:
+            view = self.case_file_factory(self.register, self.dialogs, self.runner, ref)
+        except Exception as exc:  # noqa: BLE001 - e.g. a case purged meanwhile
+            self.dialogs.error(self, exc)
+            return
+        self.case_files[ref] = view
+        index = self.tabs.addTab(view, ref)
+        self.tabs.setTabToolTip(index, tr("Close this case file"))
+        self.tabs.setCurrentIndex(index)
+        self.case_file_opened.emit(ref)
+
+    def _on_tab_close_requested(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        for ref, view in list(self.case_files.items()):
+            if view is widget:
+                del self.case_files[ref]
+                self.tabs.removeTab(index)
+                widget.deleteLater()
+                return
+
+    # ---- actions ------------------------------------------------------------------------
+    def _on_new_request(self) -> None:
+        if self.register is None or self.intake_factory is None:
+            return
+        wizard = self.intake_factory(self.register, self.dialogs, self.runner, self)
+        created = getattr(wizard, "case_created", None)
+        if created is not None:
+            created.connect(self.open_case)
+        wizard.open()
+
+    def _on_lock_now(self) -> None:
+        self.lock_requested.emit("manual")
+
+    def _on_idle_elapsed(self) -> None:
+        if self.register is None:
+            return
+        if self._busy:
+            # Never close the register under a running backup or verification: look again later.
+            self.idle.timer.start()
+            return
+        self.lock_requested.emit("idle")
+
+    def _run(self, fn: Callable[..., Any], title: str, on_done: Callable[[Any], None]) -> None:
+        self._busy += 1
+
+        def finished(result: Any) -> None:
+            self._busy -= 1
+            on_done(result)
+
+        def failed(error: BaseException) -> None:
+            self._busy -= 1
+            self.dialogs.error(self, error)
+
+        # Keep the job (and so its signals) alive until it reports back.
+        self._job = run_job(self, self.runner, fn, title, finished, failed)
+
+    def _on_backup_now(self) -> None:
+        register = self.register
+        if register is None:
+            return
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M")
+        suggested = register.path.parent / f"{register.path.stem}-{stamp}{store_backup.SUFFIX}"
+        out = self.dialogs.save_file(self, tr("Where to write the backup"), str(suggested), tr("DSAR backup (*.dsarbak)"))
+        if out is None:
+            return
+        self._run(
+            lambda progress, cancel: register_service.backup_register(register, out),
+            tr("Backing up the register…"),
+            lambda written: self.dialogs.info(self, tr("Backup written to {path}.", path=str(written))),
+        )
+
+    def _on_verify(self) -> None:
+        register = self.register
+        if register is None:
+            return
+        self._run(
+            lambda progress, cancel: register_service.verify(register, progress),
+            tr("Verifying the register…"),
+            self._on_verified,
+        )
+
+    def _on_verified(self, report: register_service.VerifyReport) -> None:
+        if report.integrity_ok:
+            self.dialogs.info(
+                self,
+                tr(
+                    "The register is intact: {count} audit entries checked, schema version {version}.",
+                    count=report.audit_entries,
+                    version=report.schema_version,
+                ),
+            )
+        else:
+            problems = "; ".join(report.integrity_messages[:5])
+            self.dialogs.error(self, tr("The register is damaged: {problems}. Restore it from a backup.", problems=problems))
+
+    def _on_slots(self) -> None:
+        if self.register is None:
+            return
+        SlotsDialog(self.register, self.dialogs, parent=self).open()
+
+    def _on_settings(self) -> None:
+        if self.register is None:
+            return
+        dialog = SettingsDialog(self.register, self.dialogs, parent=self)
+        dialog.saved.connect(self._on_settings_saved)
+        dialog.open()
+
+    def _on_settings_saved(self, changed: dict) -> None:
+        if self.register is not None and "idle_lock_minutes" in changed:
+            self.idle.start(float(changed["idle_lock_minutes"]))
+        if "ui_language" in changed:
+            self.dialogs.info(self, tr("Settings saved. The language applies the next time the register is unlocked."))
+        self.settings_saved.emit(changed)
+
+    def _on_about(self) -> None:
+        text = (
+            f"{tr('DSAR Desktop')} — {tr('Version {version}', version=__version__)}\n\n"
+            + tr(
+                "An offline register of data-subject requests for the DPO office: intake, deadlines, identity "
+                "checks, extracts and signed response packs."
+            )
+        )
+        self.dialogs.info(self, text, tr("About DSAR Desktop"))
+
+    # ---- closing ----------------------------------------------------------------------
+    def close_for_shell(self) -> None:
+        self._closing_for_shell = True
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if self._closing_for_shell:
+            self.idle.stop()
+            event.accept()
+            return
+        # The shell backs up and closes the register first, then closes the window.
+        event.ignore()
+        self.quit_requested.emit()
