@@ -71,7 +71,9 @@ def test_french_identity_card_specimen(lines: list[str]) -> None:
 
 
 def test_french_card_with_office_code_and_compound_surname() -> None:
-    result = parse_mrz(["IDFRATEST<NAME<<<<<<<<<<<<<<<<0CHE02", "1710GVA123451ROBERTA<<<<<<<9112311F2"], today=TODAY)
+    result = parse_mrz(
+        ["IDFRATEST<NAME<<<<<<<<<<<<<<<<0CHE02", "1710GVA123451ROBERTA<<<<<<<9112311F2"], today=TODAY
+    )
     assert result.valid
     assert result.fields["surname"] == "TEST NAME"
     assert result.fields["office_code"] == "0CHE02"
@@ -79,7 +81,10 @@ def test_french_card_with_office_code_and_compound_surname() -> None:
 
 
 def test_pasted_input_with_spaces_lowercase_and_one_run() -> None:
-    messy = ["  p<uto eriksson<<anna<maria<<<<<<<<<<<<<<<<<<<  ", "L898902C36 UTO7408122F1204159ZE184226B<<<<<10\n"]
+    messy = [
+        "  p<uto eriksson<<anna<maria<<<<<<<<<<<<<<<<<<<  ",
+        "L898902C36 UTO7408122F1204159ZE184226B<<<<<10\n",
+    ]
     assert parse_mrz(messy, today=TODAY).valid
     assert parse_mrz("\n".join(TD1), today=TODAY).format == "TD1"
     assert parse_mrz("".join(TD2), today=TODAY).format == "TD2"  # 72 characters without a break

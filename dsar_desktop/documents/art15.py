@@ -50,7 +50,7 @@ class Art15SectionMissing(DsarError):
         "Fill it in the processing register, or mark it not applicable with a reason."
     )
     fr = (
-        "La réponse d'accès ne peut pas être produite : la rubrique « {section_fr} » manque pour le système « {source} ». "
+        "La réponse d'accès ne peut pas être produite : la rubrique « {section_fr} » manque pour le système « {source_fr} ». "
         "Complétez-la dans le registre des traitements, ou marquez-la sans objet avec un motif."
     )
     exit_code = 1
@@ -194,7 +194,10 @@ def build_sections(
                     )
             if not text:
                 raise Art15SectionMissing(
-                    section=en, section_fr=fr, source=source_name(source_id, entry, language)
+                    section=en,
+                    section_fr=fr,
+                    source=source_name(source_id, entry, "en"),
+                    source_fr=source_name(source_id, entry, "fr"),
                 )
             bullets.append(
                 f"{source_name(source_id, entry, language)} : {text}"

@@ -37,7 +37,7 @@ from .templates import format_date
 PAGE_W, PAGE_H = A4
 MARGIN = 20 * mm
 BODY_TOP_FIRST = 100 * mm  # below the window of a DL envelope
-SEAL_W, SEAL_H = 270, 62
+SEAL_W, SEAL_H = 280, 70
 
 _WORDS = {
     "en": {

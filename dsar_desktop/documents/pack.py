@@ -40,7 +40,8 @@ def new_password() -> str:
 def data_files(case_ref: str, generated_at: str, sources: list[dict[str, Any]]) -> tuple[bytes, bytes]:
     """sources: [{"source", "name", "records": [{field: value | {"redacted": code}}]}] → (JSON, CSV) bytes."""
     document = {"case": case_ref, "generated_at": generated_at, "sources": sources}
-    as_json = json.dumps(document, ensure_ascii=False, indent=2, default=str).encode("utf-8")
+    # No indent: json's C encoder only runs for compact output (5x faster on big extracts).
+    as_json = json.dumps(document, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")
     text = io.StringIO()
     writer = csv.writer(text, lineterminator="\r\n")
     writer.writerow(["source", "record", "field", "value"])
@@ -122,7 +123,7 @@ def _keywords(pdf: bytes) -> dict[str, str] | None:
     from pyhanko.pdf_utils.reader import PdfFileReader
 
     try:
-        info = PdfFileReader(io.BytesIO(pdf), strict=False).trailer_view.get("/Info")
+        info = PdfFileReader(io.BytesIO(pdf), strict=False).trailer_view["/Info"]
         text = str(info.get("/Keywords")) if info is not None else ""
     except Exception:  # noqa: BLE001 - unreadable metadata is reported as absent
         return None

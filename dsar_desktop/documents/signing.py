@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
+import logging
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from asn1crypto import keys as asn1_keys
 from asn1crypto import x509 as asn1_x509
@@ -28,6 +32,7 @@ from . import fonts
 from .certs import SealMaterial, describe, fingerprint
 
 FIELD_NAME = "DPOSeal"
+PARIS = ZoneInfo("Europe/Paris")
 STAMP_FONT_SIZE = 7
 
 
@@ -60,12 +65,12 @@ class StampPlacement:
 
 
 def stamp_text(signer: str, when: dt.datetime, cert_fingerprint: str, language: str) -> str:
-    local = when.astimezone(dt.timezone(dt.timedelta(0))) if when.tzinfo is None else when
-    stamp_when = local.strftime("%Y-%m-%d %H:%M %z")
-    short = cert_fingerprint[:47]
+    stamp_when = when.astimezone(PARIS).strftime("%Y-%m-%d %H:%M:%S %Z")
+    half = len(cert_fingerprint) // 2 + 1
+    fp1, fp2 = cert_fingerprint[:half].rstrip(":"), cert_fingerprint[half:]
     if language == "fr":
-        return f"Scellé électroniquement par : {signer}\nLe : {stamp_when}\nEmpreinte SHA-256 du certificat :\n{short}…"
-    return f"Electronically sealed by: {signer}\nOn: {stamp_when}\nCertificate SHA-256 fingerprint:\n{short}…"
+        return f"Scellé électroniquement par : {signer}\nLe : {stamp_when}\nEmpreinte SHA-256 du certificat :\n{fp1}\n{fp2}"
+    return f"Electronically sealed by: {signer}\nOn: {stamp_when}\nCertificate SHA-256 fingerprint:\n{fp1}\n{fp2}"
 
 
 def seal_pdf(
@@ -79,7 +84,7 @@ def seal_pdf(
     location: str | None = None,
 ) -> bytes:
     """Sign as PAdES baseline B-B (no time-stamp, no revocation data): the signing time is the claimed one."""
-    when = when or dt.datetime.now().astimezone()
+    when = when or dt.datetime.now(PARIS)
     info = describe(material.cert_der)
     text = stamp_text(info.subject, when, info.fingerprint_sha256, language)
     cert = asn1_x509.Certificate.load(material.cert_der)
@@ -135,6 +140,18 @@ class SignatureReport:
     details: list[str] = field(default_factory=list)
 
 
+@contextlib.contextmanager
+def _quiet_pyhanko() -> Iterator[None]:
+    """pyHanko logs a traceback naming the certificate for every untrusted path; the report says it once."""
+    logger = logging.getLogger("pyhanko")
+    previous = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(previous)
+
+
 def _coverage_name(level: Any) -> str:
     return str(level.name).lower() if level is not None else "unclear"
 
@@ -158,7 +175,8 @@ def verify_pdf(pdf: bytes, trust_roots_der: list[bytes] | None = None) -> Signat
     )
     details: list[str] = []
     try:
-        status = validate_pdf_signature(sig, context, key_usage_settings=usage)
+        with _quiet_pyhanko():
+            status = validate_pdf_signature(sig, context, key_usage_settings=usage)
     except Exception as exc:  # noqa: BLE001 - a corrupted CMS blob raises from deep inside pyHanko
         return SignatureReport(
             True, False, False, False, "unclear", details=[f"signature unreadable: {type(exc).__name__}"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -52,6 +53,7 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", stripped.casefold().translate(_TRANSLATE)).strip()
 
 
+@functools.lru_cache(maxsize=65_536)  # exports repeat the same names: fold each spelling once
 def name_key(text: str) -> str:
     """The comparison key of a name: folded, then only letters and digits (so 'Jean‐Pierre' = 'jean pierre')."""
     return _NOT_ALNUM.sub("", fold(text))

@@ -122,6 +122,12 @@ def detect_format(lines: list[str]) -> str:
             return "TD3"
         if lengths == [36, 36]:
             return "FR-ID" if lines[0].startswith("IDFRA") else "TD2"
+        if lengths[0] == lengths[1] or max(lengths) > 44 or max(lengths) < 36:
+            raise MrzError(
+                f"A two-line zone has 44 characters per line (passport) or 36 (TD2, old French card); got {lengths[0]} and {lengths[1]}.",
+                f"Une bande de deux lignes compte 44 caractères par ligne (passeport) ou 36 (TD2, ancienne carte française) ; "
+                f"reçu {lengths[0]} et {lengths[1]}.",
+            )
         width = 44 if max(lengths) > 40 else 36
         raise _length_error(lines, width)
     raise MrzError(
@@ -225,12 +231,15 @@ def _date(result: MrzResult, name: str, name_fr: str, text: str, kind: str, toda
         )
         return None
     yy, mm, dd = int(text[:2]), int(text[2:4]), int(text[4:])
-    if kind == "birth":
-        year = 2000 + yy if 2000 + yy <= today.year else 1900 + yy
-    else:  # expiry: documents last at most a few decades; an old expiry stays in the 1900s when plausible
-        year = 2000 + yy if 2000 + yy <= today.year + 50 else 1900 + yy
+    # birth: the latest such date not after today; expiry: 2000s unless over 50 years ahead
+    year = 2000 + yy
+    if kind != "birth" and year > today.year + 50:
+        year -= 100
     try:
-        return dt.date(year, mm, dd).isoformat()
+        found = dt.date(year, mm, dd)
+        if kind == "birth" and found > today:
+            found = dt.date(year - 100, mm, dd)
+        return found.isoformat()
     except ValueError:
         result.problem(
             f"{name}_impossible",

@@ -112,21 +112,43 @@ class _Plan:
         has_name = bool(col("full_name") or col("surname"))
         self.dob_col = col("dob") if self.by_dob and has_name else None
         self.number_col = col("student_number") if self.by_number else None
+        self._filters: dict[frozenset[str], pl.Expr | None] = {}
+
+    def key_columns(self) -> list[str]:
+        """The only columns the fast pass needs to parse."""
+        col = self.mapping.get
+        wanted = [self.email_col, self.phone_col, self.dob_col, self.number_col]
+        if self.dob_col:
+            wanted += [col("surname"), col("first_name"), col("full_name")]
+        return [c for c in dict.fromkeys(wanted) if c]
 
     def filter_expr(self, columns: Iterable[str]) -> pl.Expr | None:
-        present = set(columns)
+        key = frozenset(columns)
+        if key not in self._filters:
+            self._filters[key] = self._build_filter(key)
+        return self._filters[key]
+
+    def _build_filter(self, present: frozenset[str]) -> pl.Expr | None:
+        """A superset test of `verify`, written as regular expressions that match without allocating.
+
+        (Measured on 4.25 M rows: digits-only regex match 0.06 s against 0.6-0.9 s for replace_all + is_in;
+        a case-insensitive e-mail match 0.05 s against 0.10 s for to_lowercase + is_in.)
+        """
         tests: list[pl.Expr] = []
         if self.email_col in present:
-            emails = list({e for e in self.by_email} | {e.lower() for e in self.by_email})
-            tests.append(pl.col(self.email_col).str.strip_chars().str.to_lowercase().is_in(emails))
+            tests.append(pl.col(self.email_col).str.contains(_any_of(self.by_email, case_insensitive=True)))
         if self.phone_col in present:
-            tests.append(pl.col(self.phone_col).str.replace_all(r"[^0-9]", "").is_in(list(self.by_phone)))
+            # Every digit form ends with the national number: look for it at the end, digits apart by
+            # anything; `verify` then compares the exact digit string. (A full-form alternation of 50
+            # subjects thrashed the regex DFA: 0.16 s per block against 0.004 s for this.)
+            tails = {f for f in self.by_phone if not any(g != f and f.endswith(g) for g in self.by_phone)}
+            digits = ["[^0-9]*".join(tail) for tail in sorted(tails)]
+            tests.append(pl.col(self.phone_col).str.contains("(?:" + "|".join(digits) + ")[^0-9]*$"))
         if self.dob_col in present:
             tests.append(pl.col(self.dob_col).str.strip_chars().is_in(list(self.by_dob)))
         if self.number_col in present:
-            tests.append(
-                pl.col(self.number_col).str.replace_all(r"\s", "").str.to_lowercase().is_in(list(self.by_number))
-            )
+            spaced = [r"\s*".join(_escape(c) for c in number) for number in self.by_number]
+            tests.append(pl.col(self.number_col).str.contains(r"(?i)^\s*(?:" + "|".join(spaced) + r")\s*$"))
         if not tests:
             return None
         return pl.any_horizontal(tests) if len(tests) > 1 else tests[0]
@@ -171,6 +193,19 @@ class _Plan:
         return {"full": row.get(col("full_name") or "")}
 
 
+_REGEX_SPECIAL = set("\\.+*?()|[]{}^$#&-~")
+
+
+def _escape(text: str) -> str:
+    """Escape for the Rust regex engine polars uses (it rejects some escapes Python's re.escape makes)."""
+    return "".join("\\" + c if c in _REGEX_SPECIAL else c for c in text)
+
+
+def _any_of(values: Iterable[str], *, case_insensitive: bool = False) -> str:
+    flags = "(?i)" if case_insensitive else ""
+    return flags + r"^\s*(?:" + "|".join(_escape(v) for v in sorted(values)) + r")\s*$"
+
+
 def search_reader(
     reader: ExtractReader,
     subjects: Sequence[Subject],
@@ -194,15 +229,18 @@ def search_reader(
     total = bytes_total if bytes_total is not None else info.size
     matches: list[Match] = []
     progress(bytes_before, total, "search")
-    for block in reader.blocks(cancel):
+    for block in reader.blocks(cancel, columns=plan.key_columns()):
         frame = block.frame
         condition = plan.filter_expr(frame.columns)
         if condition is not None:
-            candidates = frame.filter(condition)
-            for row in candidates.iter_rows(named=True):
+            found: list[tuple[int, str, list[str], list[str]]] = []
+            for row in frame.filter(condition).iter_rows(named=True):
                 for subject_key, (reasons, warnings) in plan.verify(row).items():
-                    record = {k: (v if v is not None else "") for k, v in row.items() if k != ROW_COL}
-                    matches.append(Match(subject_key, info.name, int(row[ROW_COL]), reasons, record, warnings))
+                    found.append((int(row[ROW_COL]), subject_key, reasons, warnings))
+            if found:
+                records = block.records({number for number, *_ in found})
+                for number, subject_key, reasons, warnings in found:
+                    matches.append(Match(subject_key, info.name, number, reasons, records[number], warnings))
         progress(bytes_before + block.bytes_done, total, "search")
         if cancel is not None:
             cancel.raise_if_cancelled()

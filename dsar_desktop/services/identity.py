@@ -17,7 +17,7 @@ import datetime as dt
 import hashlib
 import importlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from ..domain import deadlines as dl
@@ -39,14 +39,24 @@ from ..domain.identity import (
     check_decision,
     evaluate,
     keep_last4,
-    required_proofs,
+    parse_decision,
 )
 from ..domain.mrz import MrzResult, parse_mrz
 from ..store import attachments, audit
-from ..store.attachments import AttachmentInfo, WalFlush
+from ..store.attachments import WalFlush
 from ..store.connection import Register
 from . import cases as case_service
-from .scans import ScanInfo, inspect_scan
+from .identity_status import (  # noqa: F401 - re-exported for the wizard and the pack builder
+    IdentityStatus,
+    ProofState,
+    _case_and_id,
+    _requests,
+    default_party,
+    disclosure_block_reason,
+    identity_status,
+    suggestions,
+)
+from .scans import ScanInfo, inspect_scan, preview_images
 
 
 class IdentityReasonRequired(DsarError):
@@ -98,164 +108,6 @@ def _event(
             summary,
             json.dumps(details, ensure_ascii=False, default=str),
         ),
-    )
-
-
-def _default_party(case: Case, proof_kind: ProofKind) -> Party:
-    if proof_kind != ProofKind.IDENTITY_DOCUMENT or case.capacity != Capacity.SELF:
-        return Party.REQUESTER if case.capacity != Capacity.SELF else Party.SUBJECT
-    return Party.SUBJECT
-
-
-# --- what the wizard shows first ---------------------------------------------------------------
-
-
-@dataclass
-class ProofState:
-    party: str
-    proof_kind: str
-    label_en: str
-    label_fr: str
-    state: str  # not_requested | requested | received | verified | rejected | more_needed
-    request_id: int | None = None
-    sent_on: str | None = None
-    received_on: str | None = None
-    attachments: list[AttachmentInfo] = field(default_factory=list)
-    decided_by: str | None = None
-    decided_at: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        out = dict(self.__dict__)
-        out["attachments"] = [a.to_dict() for a in self.attachments]
-        return out
-
-
-@dataclass
-class IdentityStatus:
-    ref: str
-    capacity: str
-    age_on_receipt: int | None
-    acting_rule: tuple[str, str]
-    parental_authority_required: bool
-    established_by: list[dict[str, Any]]  # verified checks: method, party, who, when
-    proofs: list[ProofState]
-    suggestions: list[dict[str, str]]  # other means worth trying first (Art. 12(6))
-    suspended: bool
-    block_reason: tuple[str, str] | None
-
-    def to_dict(self) -> dict[str, Any]:
-        out = dict(self.__dict__)
-        out["proofs"] = [p.to_dict() for p in self.proofs]
-        return out
-
-
-def _case_and_id(register: Register, ref: str) -> Case:
-    return case_service.get_case(register, ref)
-
-
-def _checks(register: Register, case_id: int) -> list[dict[str, Any]]:
-    rows = register.query(
-        "SELECT id, request_id, party, method, proof_kind, decision, decided_by, decided_at, document_type,"
-        " document_number_last4, mrz_format, mrz_valid, name_status, dob_status, scans_destroyed, note"
-        " FROM identity_checks WHERE case_id = ? ORDER BY id",
-        (case_id,),
-    )
-    keys = (
-        "id request_id party method proof_kind decision decided_by decided_at document_type"
-        " document_number_last4 mrz_format mrz_valid name_status dob_status scans_destroyed note"
-    ).split()
-    return [dict(zip(keys, row, strict=True)) for row in rows]
-
-
-def _requests(register: Register, case_id: int) -> list[dict[str, Any]]:
-    rows = register.query(
-        "SELECT id, party, proof_kind, sent_on, received_on, suspension_id FROM identity_requests"
-        " WHERE case_id = ? ORDER BY id",
-        (case_id,),
-    )
-    return [
-        dict(zip(("id", "party", "proof_kind", "sent_on", "received_on", "suspension_id"), r, strict=True))
-        for r in rows
-    ]
-
-
-def _proof_state(register: Register, case: Case, party: Party, kind: ProofKind) -> ProofState:
-    """Where one proof stands: the newest of its request, its pending scans and its decision wins."""
-    label_en, label_fr = PROOF_LABELS[kind]
-    state = ProofState(party.value, kind.value, label_en, label_fr, "not_requested")
-    requests = [
-        r for r in _requests(register, case.id) if r["party"] == party.value and r["proof_kind"] == kind.value
-    ]
-    state.attachments = [
-        a for a in attachments.list_for_case(register, case.id, party=party.value) if a.purpose == kind.value
-    ]
-    checks = [c for c in _checks(register, case.id) if c["party"] == party.value and _satisfies(c, kind)]
-    last_request = requests[-1] if requests else None
-    last_check = checks[-1] if checks else None
-    if last_request:
-        state.request_id, state.sent_on = last_request["id"], last_request["sent_on"]
-        state.received_on = last_request["received_on"]
-    request_newer = last_request is not None and (
-        last_check is None
-        or last_check["request_id"] is None
-        or last_check["request_id"] < last_request["id"]
-    )
-    if request_newer:
-        state.state = "received" if (state.received_on or state.attachments) else "requested"
-    elif state.attachments:
-        state.state = "received"
-    elif last_check is not None:
-        state.state = last_check["decision"]
-        state.decided_by, state.decided_at = last_check["decided_by"], last_check["decided_at"]
-    return state
-
-
-def _satisfies(check: dict[str, Any], kind: ProofKind) -> bool:
-    if kind == ProofKind.IDENTITY_DOCUMENT:
-        return check["proof_kind"] in (None, ProofKind.IDENTITY_DOCUMENT.value)
-    return check["proof_kind"] == kind.value
-
-
-def _needed_proofs(case: Case) -> list[tuple[Party, ProofKind]]:
-    needed = required_proofs(case.capacity.value)
-    if case.capacity == Capacity.SELF:
-        needed = [(Party.SUBJECT, ProofKind.IDENTITY_DOCUMENT)]
-    return needed
-
-
-def suggestions(case: Case) -> list[dict[str, str]]:
-    """Other means to establish identity before asking for a document (RULES B1)."""
-    out: list[dict[str, str]] = []
-    if case.capacity == Capacity.SELF and case.subject.email and case.electronic:
-        out.append({"method": IdentityMethod.EMAIL_ON_FILE.value, "en": "The request came by e-mail: check it came from the address on file.", "fr": "La demande est arrivée par courriel : vérifiez qu'elle vient de l'adresse connue."})  # fmt: skip
-    if case.subject.student_number:
-        out.append({"method": IdentityMethod.STUDENT_NUMBER.value, "en": "A student number was given: check it against the student records.", "fr": "Un numéro d'étudiant a été fourni : vérifiez-le dans le fichier des étudiants."})  # fmt: skip
-    out.append({"method": IdentityMethod.DATA_MATCHING.value, "en": "Ask for a detail only the person knows (date of enrolment, course) and match it.", "fr": "Demandez un détail que seule la personne connaît (date d'inscription, formation) et comparez."})  # fmt: skip
-    return out
-
-
-def identity_status(register: Register, ref: str) -> IdentityStatus:
-    case = _case_and_id(register, ref)
-    age = minors.age_on(case.subject.dob, case.received_date) if case.subject.dob else None
-    rule = minors.acting_rule(case.subject.dob, case.received_date, case.capacity.value)
-    proofs = [_proof_state(register, case, party, kind) for party, kind in _needed_proofs(case)]
-    established = [
-        {k: c[k] for k in ("method", "party", "decided_by", "decided_at")}
-        for c in _checks(register, case.id)
-        if c["decision"] == Decision.VERIFIED.value
-    ]
-    suspended = any(end is None for _start, end in case.suspensions)
-    return IdentityStatus(
-        ref=ref,
-        capacity=case.capacity.value,
-        age_on_receipt=age,
-        acting_rule=(rule.en, rule.fr),
-        parental_authority_required=rule.parental_authority_required,
-        established_by=established,
-        proofs=proofs,
-        suggestions=suggestions(case),
-        suspended=suspended,
-        block_reason=disclosure_block_reason(register, ref),
     )
 
 
@@ -324,7 +176,7 @@ def request_proof(
         raise IdentityReasonRequired()
     case = _case_and_id(register, ref)
     kind = ProofKind(proof_kind)
-    who = Party(party) if party else _default_party(case, kind)
+    who = Party(party) if party else default_party(case, kind)
     sent = sent_on or _paris_today()
     if sent < case.received_date:
         raise InvalidInput(
@@ -407,6 +259,8 @@ def _build_letter(
         pdf = letters.build_letter(register, ref, letter_kind, language=language, extra=extra)
     except DsarError as exc:
         return None, exc.describe("en")
+    except Exception as exc:  # noqa: BLE001 - the request is recorded; the letter can be built again later
+        return None, f"the letter could not be built ({type(exc).__name__})"
     digest = hashlib.sha256(pdf).hexdigest()
     with register.transaction() as conn:
         conn.execute("UPDATE identity_requests SET letter_sha256 = ? WHERE id = ?", (digest, request_id))
@@ -438,8 +292,8 @@ def request_letter(register: Register, ref: str, request_id: int, language: str 
 
 @dataclass
 class ProofReceived:
-    attachment_id: int
-    scan: ScanInfo
+    attachment_id: int | None  # None for a proof seen on paper or in person
+    scan: ScanInfo | None
     request_id: int | None
     suspension_ended: str | None
     case: Case
@@ -448,15 +302,17 @@ class ProofReceived:
 def receive_proof(
     register: Register,
     ref: str,
-    content: bytes,
+    content: bytes | None,
     *,
     received_on: dt.date | None = None,
     proof_kind: ProofKind | str | None = None,
     party: Party | str | None = None,
     request_id: int | None = None,
 ) -> ProofReceived:
-    """Check the scan (refusal changes nothing), keep it inside the register, end the suspension."""
-    scan = inspect_scan(content)
+    """Check the scan (refusal changes nothing), keep it inside the register, end the suspension.
+
+    `content=None` records a proof seen on paper or in person: the suspension ends, nothing is stored."""
+    scan = inspect_scan(content) if content is not None else None
     case = _case_and_id(register, ref)
     requests = _requests(register, case.id)
     request = None
@@ -474,17 +330,19 @@ def receive_proof(
     kind = (
         ProofKind(request["proof_kind"]) if request else ProofKind(proof_kind or ProofKind.IDENTITY_DOCUMENT)
     )
-    who = Party(request["party"]) if request else (Party(party) if party else _default_party(case, kind))
+    who = Party(request["party"]) if request else (Party(party) if party else default_party(case, kind))
     received = received_on or _paris_today()
     if request and received < dt.date.fromisoformat(request["sent_on"]):
         raise ReceiptBeforeRequest(received_on=received.isoformat(), sent_on=request["sent_on"])
     ended = None
     with register.transaction() as conn:
-        attachment_id = attachments.put(
-            conn, case_id=case.id, purpose=kind.value, party=who.value, media_type=scan.media_type, content=content,
-            received_on=received.isoformat(), actor=register.actor, request_id=request["id"] if request else None,
-            width=scan.width, height=scan.height, pages=scan.pages,
-        )  # fmt: skip
+        attachment_id = None
+        if scan is not None and content is not None:
+            attachment_id = attachments.put(
+                conn, case_id=case.id, purpose=kind.value, party=who.value, media_type=scan.media_type, content=content,
+                received_on=received.isoformat(), actor=register.actor, request_id=request["id"] if request else None,
+                width=scan.width, height=scan.height, pages=scan.pages,
+            )  # fmt: skip
         if request and request["received_on"] is None:
             conn.execute(
                 "UPDATE identity_requests SET received_on = ? WHERE id = ?",
@@ -497,11 +355,13 @@ def receive_proof(
             if request["suspension_id"] and not still_open:
                 conn.execute("UPDATE suspensions SET ended = ? WHERE id = ? AND ended IS NULL", (received.isoformat(), request["suspension_id"]))  # fmt: skip
                 ended = received.isoformat()
-        _event(conn, register, case.id, "identity", f"{PROOF_LABELS[kind][0]} received ({scan.kind}, {scan.size} bytes)" + (f"; clock runs again from {ended}" if ended else ""), {"attachment_id": attachment_id, "proof_kind": kind.value})  # fmt: skip
+        what = f"{scan.kind}, {scan.size} bytes" if scan else "on paper or in person, nothing stored"
+        _event(conn, register, case.id, "identity", f"{PROOF_LABELS[kind][0]} received ({what})" + (f"; clock runs again from {ended}" if ended else ""), {"attachment_id": attachment_id, "proof_kind": kind.value})  # fmt: skip
         audit.append(
             conn, register.actor, "identity.proof_received", ref,
-            {"attachment_id": attachment_id, "proof_kind": kind.value, "party": who.value, "media_type": scan.media_type,
-             "size": scan.size, "received_on": received.isoformat(), "suspension_ended": ended},
+            {"attachment_id": attachment_id, "proof_kind": kind.value, "party": who.value,
+             "media_type": scan.media_type if scan else None, "size": scan.size if scan else 0,
+             "received_on": received.isoformat(), "suspension_ended": ended},
         )  # fmt: skip
         if ended:
             case_service.recompute_deadlines(register, ref)
@@ -518,6 +378,11 @@ def scan_content(register: Register, ref: str, attachment_id: int) -> bytes:
     if data is None:
         raise NotFound("Scan", str(attachment_id), "Scan")
     return data
+
+
+def scan_previews(register: Register, ref: str, attachment_id: int) -> list[bytes]:
+    """Displayable images (JPEG/PNG bytes) of a scan for the viewer: the image itself or each PDF page's image."""
+    return preview_images(scan_content(register, ref, attachment_id))
 
 
 # --- the checklist and the decision ------------------------------------------------------------
@@ -561,10 +426,10 @@ def decide(
 ) -> DecisionRecorded:
     """Record the decision with who and when, keep only the facts, destroy the proof's scans."""
     case = _case_and_id(register, ref)
-    decision = Decision(decision) if not isinstance(decision, Decision) else decision
+    decision = decision if isinstance(decision, Decision) else parse_decision(decision)
     if checklist is None:
         kind = ProofKind.IDENTITY_DOCUMENT
-        checklist = Checklist(proof_kind=kind, party=_default_party(case, kind))
+        checklist = Checklist(proof_kind=kind, party=default_party(case, kind))
     kind, who = checklist.proof_kind, checklist.party
     mrz = parse_lines(checklist.mrz_lines)
     assessment = evaluate(checklist, expected_for(case, who), on or _paris_today(), mrz)
@@ -616,9 +481,13 @@ def decide(
                 {"check_id": check_id, "count": destroyed, "attachment_ids": [a.id for a in pending],
                  "media_types": [a.media_type for a in pending], "bytes": sum(a.size for a in pending)},
             )  # fmt: skip
-    wal = attachments.flush_wal(register) if pending else None
-    if decision == Decision.VERIFIED:
-        _maybe_resume(register, ref)
+    wal = None
+    try:
+        if decision == Decision.VERIFIED:
+            _maybe_resume(register, ref)
+    finally:
+        if pending:
+            wal = attachments.flush_wal(register)  # last, so the log ends empty
     return DecisionRecorded(check_id, decision.value, assessment, destroyed, wal, _case_and_id(register, ref))
 
 
@@ -633,67 +502,6 @@ def _maybe_resume(register: Register, ref: str) -> None:
         and status.block_reason is None
     ):
         case_service.transition(register, ref, Status.IN_PROGRESS)
-
-
-# --- what blocks disclosure --------------------------------------------------------------------
-
-
-def disclosure_block_reason(register: Register, ref: str) -> tuple[str, str] | None:
-    """(English, French) sentence saying why the response pack must not be built yet, or None.
-
-    Called by the pack builder. Blocks: a subject under 15 on receipt without a verified holder
-    of parental authority (LIL art. 45); a representative whose identity or authority is not
-    verified (RULES B4); a requested proof that is not verified yet."""
-    case = _case_and_id(register, ref)
-    checks = _checks(register, case.id)
-
-    def verified(party: Party, kind: ProofKind) -> bool:
-        state = _proof_state(register, case, party, kind)
-        if state.state == "verified":
-            return True
-        return (
-            kind == ProofKind.IDENTITY_DOCUMENT
-            and state.state == "not_requested"
-            and any(c["party"] == party.value and c["decision"] == "verified" for c in checks)
-        )
-
-    age = minors.age_on(case.subject.dob, case.received_date) if case.subject.dob else None
-    if age is not None and age < minors.PARENTAL_AUTHORITY_AGE:
-        if case.capacity != Capacity.PARENT:
-            return (
-                f"The data subject was {age} on receipt (under 15, LIL art. 45): the request must come from a holder of parental authority, recorded as the requester, whose authority is verified.",
-                f"La personne concernée avait {age} ans à la réception (moins de 15 ans, LIL art. 45) : la demande doit venir d'un titulaire de l'autorité parentale, enregistré comme demandeur, dont l'autorité est vérifiée.",
-            )  # fmt: skip
-        if not verified(Party.REQUESTER, ProofKind.PARENTAL_AUTHORITY):
-            return (
-                f"The data subject was {age} on receipt (under 15): nothing may be disclosed until the parental authority of {case.requester_name or 'the requester'} is verified.",
-                f"La personne concernée avait {age} ans à la réception (moins de 15 ans) : rien ne peut être communiqué avant la vérification de l'autorité parentale de {case.requester_name or 'la personne qui demande'}.",
-            )  # fmt: skip
-    if case.capacity == Capacity.PARENT and age is not None and age >= minors.MAJORITY:
-        if not verified(Party.REQUESTER, ProofKind.MANDATE):
-            return (
-                f"The data subject was {age} on receipt: a parent has no parental authority over an adult and needs a signed mandate.",
-                f"La personne concernée avait {age} ans à la réception : un parent n'a pas d'autorité parentale sur un majeur et doit produire un mandat signé.",
-            )  # fmt: skip
-    for party, kind in required_proofs(case.capacity.value):
-        if kind == ProofKind.PARENTAL_AUTHORITY and age is not None and age >= minors.MAJORITY:
-            continue
-        if not verified(party, kind):
-            en, fr = PROOF_LABELS[kind]
-            who = case.requester_name or "the requester"
-            return (
-                f"{en} of {who} is not verified yet ({case.capacity.value}, RULES B4).",
-                f"{fr} de {case.requester_name or 'la personne qui demande'} : pas encore vérifié(e) ({case.capacity.value}, règle B4).",
-            )  # fmt: skip
-    for r in _requests(register, case.id):
-        state = _proof_state(register, case, Party(r["party"]), ProofKind(r["proof_kind"]))
-        if state.state != "verified":
-            en, fr = PROOF_LABELS[ProofKind(r["proof_kind"])]
-            return (
-                f"{en} requested on {r['sent_on']} is not verified ({state.state.replace('_', ' ')}).",
-                f"{fr} demandé(e) le {r['sent_on']} : non vérifié(e) ({state.state.replace('_', ' ')}).",
-            )  # fmt: skip
-    return None
 
 
 def flag_minor_erasure(register: Register, ref: str, reason_code: str = "registration_as_minor") -> None:

@@ -57,7 +57,7 @@ class DisclosureBlocked(DsarError):
 class SourcesMissing(DsarError):
     code = "sources_missing"
     en = "The access response for {ref} cannot be built while systems are still unsearched or unconfirmed: {sources}."
-    fr = "La réponse d'accès pour {ref} ne peut pas être produite tant que des systèmes restent à consulter ou à confirmer : {sources}."
+    fr = "La réponse d'accès pour {ref} ne peut pas être produite tant que des systèmes restent à consulter ou à confirmer : {sources_fr}."
     exit_code = 1
 
 
@@ -99,7 +99,11 @@ def check_disclosure(reg: Register, ref: str) -> None:
         raise DisclosureBlocked(ref=ref, reason=blocked[0], reason_fr=blocked[1])
     missing = missing_sources(reg, ref)
     if missing:
-        raise SourcesMissing(ref=ref, sources=", ".join(str(getattr(m, "name", m)) for m in missing))
+        raise SourcesMissing(
+            ref=ref,
+            sources=", ".join(str(getattr(m, "name", m)) for m in missing),
+            sources_fr=", ".join(str(getattr(m, "name_fr", getattr(m, "name", m))) for m in missing),
+        )
 
 
 # ---- settings -------------------------------------------------------------------------------
@@ -483,9 +487,18 @@ def catalogue_version(reg: Register) -> str:
     return _catalogue_entries(current_catalogue(reg))[0]
 
 
-def normalise_records(data: list[dict[str, Any]]) -> dict[str, list[tuple[dict[str, Any], dict[str, str]]]]:
-    """Group confirmed rows by source: [(record, {field: redaction code})]."""
-    grouped: dict[str, list[tuple[dict[str, Any], dict[str, str]]]] = {}
+@dataclass(frozen=True)
+class ConfirmedRecord:
+    """One confirmed row: its fields, the fields withheld {field: code}, and codes of parts masked in free text."""
+
+    record: dict[str, Any]
+    redactions: dict[str, str]
+    text_codes: frozenset[str] = frozenset()
+
+
+def normalise_records(data: list[dict[str, Any]]) -> dict[str, list[ConfirmedRecord]]:
+    """Group the extracts service's confirmed rows by source."""
+    grouped: dict[str, list[ConfirmedRecord]] = {}
     for item in data:
         record = dict(item.get("record") or {})
         raw = item.get("redactions") or {}
@@ -496,11 +509,16 @@ def normalise_records(data: list[dict[str, Any]]) -> dict[str, list[tuple[dict[s
             for r in raw:
                 if isinstance(r, Mapping):
                     redactions[str(r.get("field") or r.get("column"))] = str(
-                        r.get("reason") or r.get("code") or "other"
+                        r.get("code") or r.get("reason") or "other"
                     )
                 else:
                     redactions[str(r)] = "other"
-        grouped.setdefault(str(item.get("source")), []).append((record, redactions))
+        text_codes = frozenset(
+            str(t.get("code") or "other") for t in item.get("text_redactions") or [] if isinstance(t, Mapping)
+        )
+        grouped.setdefault(str(item.get("source")), []).append(
+            ConfirmedRecord(record, redactions, text_codes)
+        )
     return grouped
 
 
@@ -515,14 +533,26 @@ def access_material(
         entry = entries.get(source_id)
         found.append((source_id, entry, len(records)))
         columns: list[str] = []
-        for record, _ in records:
-            columns += [c for c in record if c not in columns]
+        for item in records:
+            columns += [c for c in item.record if c not in columns]
         rows: list[list[str | Redacted]] = []
-        for record, redactions in records:
+        codes: set[str] = set()
+        for item in records:
             rows.append(
-                [Redacted(redactions[c]) if c in redactions else _text(record.get(c)) for c in columns]
+                [
+                    Redacted(item.redactions[c]) if c in item.redactions else _text(item.record.get(c))
+                    for c in columns
+                ]
             )
-        annexes.append(AnnexTable(title=source_name(source_id, entry, language), columns=columns, rows=rows))
+            codes |= item.text_codes
+        annexes.append(
+            AnnexTable(
+                title=source_name(source_id, entry, language),
+                columns=columns,
+                rows=rows,
+                redaction_codes=codes,
+            )
+        )
     return found, annexes
 
 

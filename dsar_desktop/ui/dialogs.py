@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from ..domain.errors import describe
 from .i18n import add_french, language, tr
@@ -44,7 +44,9 @@ class Dialogs:
         paths, _ = QFileDialog.getOpenFileNames(parent, title, "", filters)
         return [Path(p) for p in paths]
 
-    def save_file(self, parent: QWidget | None, title: str, suggested: str = "", filters: str = "") -> Path | None:
+    def save_file(
+        self, parent: QWidget | None, title: str, suggested: str = "", filters: str = ""
+    ) -> Path | None:
         path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
         return Path(path) if path else None
 
@@ -56,6 +58,10 @@ class Dialogs:
         mode = QLineEdit.EchoMode.Password if secret else QLineEdit.EchoMode.Normal
         text, ok = QInputDialog.getText(parent, title, label, mode)
         return text if ok else None
+
+    def run(self, dialog: QDialog) -> bool:
+        """Show a form dialog modally; True when the person accepted it."""
+        return dialog.exec() == QDialog.DialogCode.Accepted
 
 
 class ScriptedDialogs(Dialogs):
@@ -90,7 +96,9 @@ class ScriptedDialogs(Dialogs):
         value = self._next([])
         return [Path(str(v)) for v in value] if isinstance(value, list) else [Path(str(value))]
 
-    def save_file(self, parent: QWidget | None, title: str, suggested: str = "", filters: str = "") -> Path | None:
+    def save_file(
+        self, parent: QWidget | None, title: str, suggested: str = "", filters: str = ""
+    ) -> Path | None:
         value = self._next()
         return Path(str(value)) if value else None
 
@@ -101,3 +109,19 @@ class ScriptedDialogs(Dialogs):
     def ask_text(self, parent: QWidget | None, title: str, label: str, secret: bool = False) -> str | None:
         value = self._next()
         return None if value is None else str(value)
+
+    def run(self, dialog: QDialog) -> bool:
+        """The next answer fills the form (a callable taking the dialog), then OK is pressed.
+
+        None or False cancels. The dialog's own `accept()` still validates: a form it refuses
+        stays rejected and this returns False.
+        """
+        answer = self._next()
+        self.shown.append(("dialog", dialog.windowTitle()))
+        if answer is None or answer is False:
+            dialog.reject()
+            return False
+        if callable(answer):
+            answer(dialog)
+        dialog.accept()
+        return dialog.result() == QDialog.DialogCode.Accepted

@@ -85,7 +85,11 @@ add_french(
         "New recovery key": "Nouvelle clé de secours",
         "The previous recovery key no longer works.": "L'ancienne clé de secours ne fonctionne plus.",
         "Close": "Fermer",
-        "Creating the register…": "Création du registre…",
+        "< Back": "< Précédent",
+        "Next >": "Suivant >",
+        "Create the register": "Créer le registre",
+        "Finish": "Terminer",
+        "Cancel": "Annuler",
     }
 )
 
@@ -140,7 +144,7 @@ class PassphraseFields(QWidget):
         self.second = QLineEdit()
         self.second.setEchoMode(QLineEdit.EchoMode.Password)
         self.hint = style.role_label("", "muted")
-        form = QFormLayout(self)
+        form = self.form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(tr("Passphrase"), self.first)
         form.addRow(tr("Passphrase again"), self.second)
@@ -158,7 +162,9 @@ class PassphraseFields(QWidget):
     def _on_text_changed(self, _text: str = "") -> None:
         count = len(self.first.text())
         if count < MIN_PASSPHRASE:
-            self.hint.setText(tr("At least {minimum} characters; {count} so far.", minimum=MIN_PASSPHRASE, count=count))
+            self.hint.setText(
+                tr("At least {minimum} characters; {count} so far.", minimum=MIN_PASSPHRASE, count=count)
+            )
         elif self.second.text() and self.second.text() != self.first.text():
             self.hint.setText(tr("The two passphrases are different."))
         else:
@@ -187,7 +193,9 @@ class RecoveryKeyView(QWidget):
         self.key_label.setAccessibleName(tr("Recovery key"))
         style.set_role(self.key_label, "secret")
         self.print_button = QPushButton(tr("Print the recovery key"))
-        self.confirm_check = QCheckBox(tr("I have written down or printed the recovery key and put it in a safe place."))
+        self.confirm_check = QCheckBox(
+            tr("I have written down or printed the recovery key and put it in a safe place.")
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(
             style.role_label(
@@ -201,7 +209,7 @@ class RecoveryKeyView(QWidget):
         layout.addSpacing(8)
         layout.addWidget(self.key_label)
         row = QHBoxLayout()
-        row.addStretch(1)
+        row.addWidget(style.role_label(tr("Register: {name}", name=register_name), "muted"), 1)
         row.addWidget(self.print_button)
         layout.addLayout(row)
         layout.addSpacing(8)
@@ -321,8 +329,7 @@ class SlotPage(QWizardPage):
         self.fields = PassphraseFields()
         self.problem = style.role_label("", "error")
         self.problem.hide()
-        form = QFormLayout()
-        form.addRow(tr("Slot name"), self.label_edit)
+        self.fields.form.insertRow(0, tr("Slot name"), self.label_edit)
         layout = QVBoxLayout(self)
         layout.addWidget(
             style.role_label(
@@ -333,7 +340,6 @@ class SlotPage(QWizardPage):
                 "muted",
             )
         )
-        layout.addLayout(form)
         layout.addWidget(self.fields)
         layout.addWidget(self.problem)
         layout.addStretch(1)
@@ -364,7 +370,10 @@ class RecoveryPage(QWizardPage):
     def initializePage(self) -> None:
         if self.view is None and self._wizard.recovery_key:
             self.view = RecoveryKeyView(
-                self._wizard.recovery_key, self._wizard.path().name, self._wizard.dialogs, self._wizard.chooser
+                self._wizard.recovery_key,
+                self._wizard.path().name,
+                self._wizard.dialogs,
+                self._wizard.chooser,
             )
             self.view.confirmed_changed.connect(self.completeChanged)
             self._layout.addWidget(self.view)
@@ -394,6 +403,14 @@ class FirstRunWizard(QWizard):
         self.location_page = LocationPage(dialogs, suggested_path)
         self.slot_page = SlotPage(self, default_label or register_service.default_actor())
         self.recovery_page = RecoveryPage(self)
+        for button, text in (
+            (QWizard.WizardButton.BackButton, tr("< Back")),
+            (QWizard.WizardButton.NextButton, tr("Next >")),
+            (QWizard.WizardButton.CommitButton, tr("Create the register")),
+            (QWizard.WizardButton.FinishButton, tr("Finish")),
+            (QWizard.WizardButton.CancelButton, tr("Cancel")),
+        ):
+            self.setButtonText(button, text)
         self.addPage(self.location_page)
         self.addPage(self.slot_page)
         self.addPage(self.recovery_page)

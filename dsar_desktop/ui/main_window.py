@@ -12,8 +12,11 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
+    QFrame,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
     QTabBar,
     QTabWidget,
@@ -52,6 +55,7 @@ add_french(
         "Register: {name}": "Registre : {name}",
         "Acting as: {actor}": "Agit en tant que : {actor}",
         "Unlocked": "Déverrouillé",
+        "Locks itself after {minutes} min without activity": "Se verrouille après {minutes} min d'inactivité",
         "Locked": "Verrouillé",
         "The register is locked.": "Le registre est verrouillé.",
         "Nothing from the register stays on screen or in memory while it is locked.": "Rien du registre ne "
@@ -72,6 +76,9 @@ add_french(
         "dossiers de réponse signés.",
         "This page could not be shown: {error}": "Cette page n'a pas pu être affichée : {error}",
         "Close this case file": "Fermer ce dossier",
+        "Today: {summary}.": "Aujourd'hui : {summary}.",
+        "Show the dashboard": "Voir le tableau de bord",
+        "Dismiss": "Masquer",
         "Settings saved. The language applies the next time the register is unlocked.": "Réglages enregistrés. "
         "La langue s'applique au prochain déverrouillage du registre.",
     }
@@ -80,6 +87,8 @@ add_french(
 PageFactory = Callable[[Register, Dialogs, Runner], QWidget]
 CaseFileFactory = Callable[[Register, Dialogs, Runner, str], QWidget]
 IntakeFactory = Callable[[Register, Dialogs, Runner, QWidget], QDialog]
+# (register, dashboard page or None) -> "3 requests overdue, 5 due within 7 days" or None
+StartupNotice = Callable[[Register, QWidget | None], str | None]
 
 
 @dataclass(frozen=True)
@@ -144,8 +153,10 @@ class MainWindow(QMainWindow):
     def __init__(
         self, dialogs: Dialogs, runner: Runner, pages: Sequence[PageSpec] = (),
         case_file_factory: CaseFileFactory | None = None, intake_factory: IntakeFactory | None = None,
+        startup_notice: StartupNotice | None = None,
     ) -> None:  # fmt: skip
         super().__init__()
+        self.startup_notice = startup_notice
         self.dialogs = dialogs
         self.runner = runner
         self.register: Register | None = None
@@ -164,16 +175,24 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(False)
         self.tabs.setTabsClosable(True)
         self.tabs.tabCloseRequested.connect(self._on_tab_close_requested)
+        self.tabs.currentChanged.connect(self._on_current_tab_changed)
         self.locked_panel = self._build_locked_panel()
+        self.notice = self._build_notice()
+        self.content = QWidget()
+        content_layout = QVBoxLayout(self.content)
+        content_layout.setContentsMargins(6, 6, 6, 0)
+        content_layout.addWidget(self.notice)
+        content_layout.addWidget(self.tabs, 1)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.locked_panel)
-        self.stack.addWidget(self.tabs)
+        self.stack.addWidget(self.content)
         self.setCentralWidget(self.stack)
 
         self.register_label = QLabel()
         self.actor_label = QLabel()
         self.state_label = QLabel()
-        for label in (self.register_label, self.actor_label):
+        self.idle_label = QLabel()
+        for label in (self.register_label, self.actor_label, self.idle_label):
             self.statusBar().addWidget(label)
         self.statusBar().addPermanentWidget(self.state_label)
         self.resize(1200, 760)
@@ -183,6 +202,8 @@ class MainWindow(QMainWindow):
     # ---- building -------------------------------------------------------------------
     def _build_locked_panel(self) -> QWidget:
         panel = QWidget()
+        panel.setObjectName("lockedPanel")
+        panel.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         layout = QVBoxLayout(panel)
         layout.addStretch(1)
         self._locked_title = style.role_label("", "title")
@@ -194,13 +215,53 @@ class MainWindow(QMainWindow):
         layout.addStretch(2)
         return panel
 
+    def _build_notice(self) -> QFrame:
+        """The start-up notice of overdue and soon-due requests, under the menus; dismissible."""
+        frame = QFrame()
+        row = QHBoxLayout(frame)
+        row.setContentsMargins(0, 0, 0, 4)
+        self.notice_label = style.role_label("", "note")
+        self.notice_show_button = QPushButton()
+        self.notice_dismiss_button = QPushButton()
+        row.addWidget(self.notice_label, 1)
+        row.addWidget(self.notice_show_button)
+        row.addWidget(self.notice_dismiss_button)
+        self.notice_show_button.clicked.connect(lambda: self.show_page("dashboard"))
+        self.notice_dismiss_button.clicked.connect(frame.hide)
+        frame.hide()
+        return frame
+
+    def _show_startup_notice(self) -> None:
+        self.notice.hide()
+        if self.startup_notice is None or self.register is None:
+            return
+        try:
+            text = self.startup_notice(self.register, self.pages.get("dashboard"))
+        except Exception:  # noqa: BLE001 - the dashboard itself reports data problems
+            return
+        if not text:
+            return
+        self.notice_label.setText(tr("Today: {summary}.", summary=text))
+        self.notice_show_button.setText(tr("Show the dashboard"))
+        self._on_current_tab_changed()
+        self.notice_dismiss_button.setText(tr("Dismiss"))
+        self.notice.show()
+
+    def _on_current_tab_changed(self, _index: int = -1) -> None:
+        dashboard = self.pages.get("dashboard")
+        self.notice_show_button.setVisible(
+            dashboard is not None and self.tabs.currentWidget() is not dashboard
+        )
+
     def _build_menus(self) -> None:
         """(Re)build the menus in the current language; every action that needs a register is listed."""
         bar = self.menuBar()
         bar.clear()
         self.register_actions: list[QAction] = []
 
-        def action(menu: Any, text: str, slot: Callable[[], None], shortcut: Any = None, needs: bool = True) -> QAction:
+        def action(
+            menu: Any, text: str, slot: Callable[[], None], shortcut: Any = None, needs: bool = True
+        ) -> QAction:
             act = QAction(text, self)
             if shortcut is not None:
                 act.setShortcut(QKeySequence(shortcut))
@@ -211,14 +272,18 @@ class MainWindow(QMainWindow):
             return act
 
         file_menu = bar.addMenu(tr("&File"))
-        self.new_request_action = action(file_menu, tr("New request…"), self._on_new_request, QKeySequence.StandardKey.New)
+        self.new_request_action = action(
+            file_menu, tr("New request…"), self._on_new_request, QKeySequence.StandardKey.New
+        )
         self.new_request_action.setVisible(self.intake_factory is not None)
         file_menu.addSeparator()
         self.lock_action = action(file_menu, tr("Lock now"), self._on_lock_now, "Ctrl+L")
         self.backup_action = action(file_menu, tr("Back up now…"), self._on_backup_now)
         self.verify_action = action(file_menu, tr("Verify register"), self._on_verify)
         file_menu.addSeparator()
-        self.quit_action = action(file_menu, tr("Quit"), self.quit_requested.emit, QKeySequence.StandardKey.Quit, False)
+        self.quit_action = action(
+            file_menu, tr("Quit"), self.quit_requested.emit, QKeySequence.StandardKey.Quit, False
+        )
         register_menu = bar.addMenu(tr("&Register"))
         self.slots_action = action(register_menu, tr("Key slots…"), self._on_slots)
         self.settings_action = action(register_menu, tr("Settings…"), self._on_settings)
@@ -241,16 +306,38 @@ class MainWindow(QMainWindow):
         try:
             widget = spec.factory(self.register, self.dialogs, self.runner)
         except Exception as exc:  # noqa: BLE001 - one broken page must not keep the register closed
-            widget = style.role_label(tr("This page could not be shown: {error}", error=describe(exc, language())), "error")
+            widget = style.role_label(
+                tr("This page could not be shown: {error}", error=describe(exc, language())), "error"
+            )
             widget.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.pages[spec.key] = widget
         index = self.tabs.insertTab(len(self.pages) - 1, widget, tr(spec.title))
         # Pages stay; only case files can be closed.
         self.tabs.tabBar().setTabButton(index, QTabBar.ButtonPosition.RightSide, None)
         self.tabs.tabBar().setTabButton(index, QTabBar.ButtonPosition.LeftSide, None)
+        self._connect_page_signals(widget)
+
+    def _connect_page_signals(self, widget: QWidget) -> None:
+        """Pages and case files speak through signals: open a case file, or tell the others a case changed."""
         opened = getattr(widget, "case_opened", None)
         if opened is not None:
             opened.connect(self.open_case)
+        for name in ("case_created", "case_changed"):
+            signal = getattr(widget, name, None)
+            if signal is not None:
+                signal.connect(lambda _ref, source=widget: self.refresh_views(source))
+
+    def refresh_views(self, source: QWidget | None = None) -> None:
+        """A case was created or changed: every other page and case file reloads what it shows."""
+        for widget in [*self.pages.values(), *self.case_files.values()]:
+            if widget is source:
+                continue
+            reload = getattr(widget, "refresh", None) or getattr(widget, "reload", None)
+            if callable(reload):
+                try:
+                    reload()
+                except Exception as exc:  # noqa: BLE001 - e.g. a case file whose case was purged
+                    self.dialogs.error(self, exc)
 
     # ---- register lifecycle -----------------------------------------------------------
     def attach(self, register: Register) -> None:
@@ -260,13 +347,18 @@ class MainWindow(QMainWindow):
             self._create_page(spec)
         if self.tabs.count():
             self.tabs.setCurrentIndex(0)
-        self.stack.setCurrentWidget(self.tabs)
+        self.stack.setCurrentWidget(self.content)
+        self._show_startup_notice()
         self.register_label.setText(tr("Register: {name}", name=register.path.name))
         self.actor_label.setText(tr("Acting as: {actor}", actor=register.actor))
         self.state_label.setText(tr("Unlocked"))
         self.setWindowTitle(f"{tr('DSAR Desktop')} — {register.path.name}")
         self._enable_register_actions(True)
-        self.idle.start(float(settings_service.current_settings(register)["idle_lock_minutes"]))
+        self._start_idle_lock(int(settings_service.current_settings(register)["idle_lock_minutes"]))
+
+    def _start_idle_lock(self, minutes: int) -> None:
+        self.idle.start(float(minutes))
+        self.idle_label.setText(tr("Locks itself after {minutes} min without activity", minutes=minutes))
 
     def detach(self) -> None:
         """Forget every widget that shows register data; the shell then backs up and closes the register."""
@@ -280,15 +372,20 @@ class MainWindow(QMainWindow):
             widget.deleteLater()
         self.pages.clear()
         self.case_files.clear()
+        self.notice.hide()
+        self.notice_label.clear()
         self.register = None
         self._show_locked()
 
     def _show_locked(self) -> None:
         self.stack.setCurrentWidget(self.locked_panel)
         self._locked_title.setText(tr("The register is locked."))
-        self._locked_text.setText(tr("Nothing from the register stays on screen or in memory while it is locked."))
+        self._locked_text.setText(
+            tr("Nothing from the register stays on screen or in memory while it is locked.")
+        )
         self.state_label.setText(tr("Locked"))
         self.actor_label.clear()
+        self.idle_label.clear()
         self._enable_register_actions(False)
         self.setWindowTitle(tr("DSAR Desktop"))
 
@@ -316,6 +413,7 @@ class MainWindow(QMainWindow):
             self.dialogs.error(self, exc)
             return
         self.case_files[ref] = view
+        self._connect_page_signals(view)
         index = self.tabs.addTab(view, ref)
         self.tabs.setTabToolTip(index, tr("Close this case file"))
         self.tabs.setCurrentIndex(index)
@@ -337,7 +435,7 @@ class MainWindow(QMainWindow):
         wizard = self.intake_factory(self.register, self.dialogs, self.runner, self)
         created = getattr(wizard, "case_created", None)
         if created is not None:
-            created.connect(self.open_case)
+            created.connect(lambda ref: (self.refresh_views(), self.open_case(ref)))
         wizard.open()
 
     def _on_lock_now(self) -> None:
@@ -372,7 +470,9 @@ class MainWindow(QMainWindow):
             return
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M")
         suggested = register.path.parent / f"{register.path.stem}-{stamp}{store_backup.SUFFIX}"
-        out = self.dialogs.save_file(self, tr("Where to write the backup"), str(suggested), tr("DSAR backup (*.dsarbak)"))
+        out = self.dialogs.save_file(
+            self, tr("Where to write the backup"), str(suggested), tr("DSAR backup (*.dsarbak)")
+        )
         if out is None:
             return
         self._run(
@@ -403,7 +503,9 @@ class MainWindow(QMainWindow):
             )
         else:
             problems = "; ".join(report.integrity_messages[:5])
-            self.dialogs.error(self, tr("The register is damaged: {problems}. Restore it from a backup.", problems=problems))
+            self.dialogs.error(
+                self, tr("The register is damaged: {problems}. Restore it from a backup.", problems=problems)
+            )
 
     def _on_slots(self) -> None:
         if self.register is None:
@@ -419,18 +521,17 @@ class MainWindow(QMainWindow):
 
     def _on_settings_saved(self, changed: dict) -> None:
         if self.register is not None and "idle_lock_minutes" in changed:
-            self.idle.start(float(changed["idle_lock_minutes"]))
+            self._start_idle_lock(int(changed["idle_lock_minutes"]))
         if "ui_language" in changed:
-            self.dialogs.info(self, tr("Settings saved. The language applies the next time the register is unlocked."))
+            self.dialogs.info(
+                self, tr("Settings saved. The language applies the next time the register is unlocked.")
+            )
         self.settings_saved.emit(changed)
 
     def _on_about(self) -> None:
-        text = (
-            f"{tr('DSAR Desktop')} — {tr('Version {version}', version=__version__)}\n\n"
-            + tr(
-                "An offline register of data-subject requests for the DPO office: intake, deadlines, identity "
-                "checks, extracts and signed response packs."
-            )
+        text = f"{tr('DSAR Desktop')} — {tr('Version {version}', version=__version__)}\n\n" + tr(
+            "An offline register of data-subject requests for the DPO office: intake, deadlines, identity "
+            "checks, extracts and signed response packs."
         )
         self.dialogs.info(self, text, tr("About DSAR Desktop"))
 

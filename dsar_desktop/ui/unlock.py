@@ -93,6 +93,7 @@ class UnlockDialog(QDialog):
         self.register: Register | None = None
         self.keyring_outcome: os_keyring.KeyringStatus | None = None
         self.used_recovery_key = False
+        self._remembered = False
         self.setWindowTitle(tr("Unlock the register"))
         self.setModal(True)
         self._preferred_label = label or register_service.default_actor()
@@ -181,6 +182,7 @@ class UnlockDialog(QDialog):
     def show_error(self, error: BaseException | str) -> None:
         self.error_label.setText(error if isinstance(error, str) else describe(error, language()))
         self.error_label.show()
+        self.adjustSize()
 
     def _clear_error(self) -> None:
         self.error_label.clear()
@@ -206,7 +208,9 @@ class UnlockDialog(QDialog):
         self._clear_error()
         self.slot_combo.clear()
         exists = path.is_file()
-        self.path_note.setText(tr("No register at this location yet. Choose another file, or create a new register."))
+        self.path_note.setText(
+            tr("No register at this location yet. Choose another file, or create a new register.")
+        )
         self.path_note.setVisible(bool(self.path_edit.text().strip()) and not exists)
         labels: list[str] = []
         if exists:
@@ -218,12 +222,15 @@ class UnlockDialog(QDialog):
         if self._preferred_label in labels or not labels:
             self.slot_combo.setCurrentText(self._preferred_label)
         remembered = exists and register_service.recall_from_workstation(path) is not None
+        self._remembered = remembered
         self.remembered_button.setVisible(remembered)
         if remembered and self.remember_check.isEnabled():
             self.remember_check.setChecked(True)
 
     def _on_browse_clicked(self) -> None:
-        chosen = self.dialogs.open_file(self, tr("Open a register"), tr("DSAR register (*.dsar);;All files (*)"))
+        chosen = self.dialogs.open_file(
+            self, tr("Open a register"), tr("DSAR register (*.dsar);;All files (*)")
+        )
         if chosen is not None:
             self.path_edit.setText(str(chosen))
             self._on_path_changed()
@@ -257,6 +264,7 @@ class UnlockDialog(QDialog):
         path = self.path()
         raw = register_service.recall_from_workstation(path)
         if raw is None:
+            self._remembered = False
             self.remembered_button.hide()
             return
         labels = [self.slot_combo.itemText(i) for i in range(self.slot_combo.count())]
@@ -281,7 +289,7 @@ class UnlockDialog(QDialog):
     def _apply_remember_choice(self, register: Register) -> None:
         if self.remember_check.isChecked():
             self.keyring_outcome = register_service.remember_on_workstation(register)
-        elif self.remembered_button.isVisible():
+        elif self._remembered:
             # Unticked while a key is remembered: the person asks us to forget it.
             os_keyring.forget(register_service.register_id(register))
 

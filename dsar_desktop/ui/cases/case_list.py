@@ -191,7 +191,11 @@ class CaseListPage(QWidget):
 
     def _update_count(self, *args: Any) -> None:
         self.count_label.setText(
-            tr("{shown} of {total} requests", shown=f"{self.proxy.rowCount():,}", total=f"{self.model.rowCount():,}")
+            tr(
+                "{shown} of {total} requests",
+                shown=f"{self.proxy.rowCount():,}",
+                total=f"{self.model.rowCount():,}",
+            )
         )
 
     def visible_refs(self) -> list[str]:

@@ -178,7 +178,9 @@ class DashboardPage(QWidget):
         ):
             header.moveSection(header.visualIndex(logical), visual)
         outer.addWidget(self.table, 5)
-        self.legend = QLabel(tr("Red: overdue. Amber: due within 7 days. The text always says how many days are left."))
+        self.legend = QLabel(
+            tr("Red: overdue. Amber: due within 7 days. The text always says how many days are left.")
+        )
         self.legend.setWordWrap(True)
         outer.addWidget(self.legend)
 

@@ -8,7 +8,16 @@ from collections.abc import Callable, Iterable
 from PySide6.QtGui import QColor
 
 from ...domain import deadlines as dl
-from ...domain.cases import CAPACITY_LABELS, CHANNEL_LABELS, RIGHT_LABELS, STATUS_LABELS, Capacity, Channel, Right, Status
+from ...domain.cases import (
+    CAPACITY_LABELS,
+    CHANNEL_LABELS,
+    RIGHT_LABELS,
+    STATUS_LABELS,
+    Capacity,
+    Channel,
+    Right,
+    Status,
+)
 from ...services.cases import Dashboard
 from ..i18n import add_french, language, pick, tr
 

@@ -1,5 +1,5 @@
 -- Documents: seal certificates, letter template versions, letters issued, packs built.
--- (Applied as migration 0005; IF NOT EXISTS so tests may apply it ahead of the numbering.)
+-- IF NOT EXISTS: registers made while this schema was applied by hand in tests stay valid.
 CREATE TABLE IF NOT EXISTS certificates (
     id          INTEGER PRIMARY KEY,
     kind        TEXT NOT NULL,                  -- imported | internal_seal

@@ -1,0 +1,137 @@
+"""The desktop application's entry point (`dsar-desktop`): options, display check, demo register, then the Qt shell."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import secrets
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .domain.errors import describe
+
+DEMO_WORDS = (
+    "amande",
+    "bruine",
+    "cerise",
+    "dune",
+    "ecluse",
+    "falaise",
+    "givre",
+    "houle",
+    "iris",
+    "jade",
+    "lande",
+)
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="dsar-desktop", description="DSAR Desktop: the DPO office's register."
+    )
+    parser.add_argument("--register", type=Path, help="register file (default: the user data folder)")
+    parser.add_argument(
+        "--demo-if-empty",
+        action="store_true",
+        help="when no register exists there, create a demo register and show its passphrase",
+    )
+    parser.add_argument(
+        "--language", choices=("fr", "en"), help="interface language (default: the register's)"
+    )
+    parser.add_argument("--version", action="version", version=f"dsar-desktop {__version__}")
+    return parser.parse_args(argv)
+
+
+def display_problem() -> str | None:
+    """A sentence when Qt would abort for want of a display (Linux and BSD only), else None."""
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return None
+    if any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")):
+        return None
+    return (
+        "dsar-desktop: no display found (DISPLAY, WAYLAND_DISPLAY and QT_QPA_PLATFORM are all unset); "
+        "start it from a desktop session, or use the 'dsar' command on a server."
+    )
+
+
+def new_demo_passphrase() -> str:
+    rng = secrets.SystemRandom()
+    return "-".join(rng.choice(DEMO_WORDS) for _ in range(4)) + f"-{rng.randrange(100, 1000)}"
+
+
+def ensure_demo_register(path: Path) -> str | None:
+    """Create a demo register at `path` when none is there; return its passphrase (None if one existed)."""
+    from .security.keyslots import sidecar_path
+    from .services import demo
+    from .services.register import default_actor
+
+    if path.exists() or sidecar_path(path).exists():
+        return None
+    passphrase = os.environ.get("DSAR_PASSPHRASE") or new_demo_passphrase()
+    print(f"dsar-desktop: creating a demo register of synthetic cases at {path} …", flush=True)
+    result = demo.create_demo_register(path, default_actor(), passphrase)
+    result.register.close()
+    print(f"dsar-desktop: demo register passphrase: {passphrase}", flush=True)
+    print(f"dsar-desktop: demo register recovery key: {result.recovery_key}", flush=True)
+    return passphrase
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    problem = display_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+
+    from .services.register import default_register_path
+
+    path = Path(args.register).expanduser() if args.register else default_register_path()
+    hint = None
+    if args.demo_if_empty:
+        try:
+            hint = ensure_demo_register(path)
+        except Exception as exc:  # noqa: BLE001 - one line, never a traceback
+            print(f"dsar-desktop: {describe(exc, args.language or 'en')}", file=sys.stderr)
+            return 1
+    return run_gui(path, hint, args.language)
+
+
+def run_gui(path: Path, hint: str | None, forced_language: str | None) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from .ui import style
+    from .ui.dialogs import Dialogs
+    from .ui.i18n import set_language
+    from .ui.pages import standard_screens
+    from .ui.shell import Shell
+    from .ui.workers import Runner
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("DSAR Desktop")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("dsar")
+    app.setQuitOnLastWindowClosed(False)
+    style.apply(app)
+    set_language(forced_language or "fr")
+    screens = standard_screens()
+    shell = Shell(
+        Dialogs(),
+        Runner(),
+        path,
+        pages=screens.pages,
+        case_file_factory=screens.case_file_factory,
+        intake_factory=screens.intake_factory,
+        startup_notice=screens.startup_notice,
+        hint=hint,
+        forced_language=forced_language,
+    )
+    shell.finished.connect(app.quit)
+    app.aboutToQuit.connect(shell.shutdown)
+    shell.start()
+    return int(app.exec())
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

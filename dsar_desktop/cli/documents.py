@@ -1,0 +1,174 @@
+"""`dsar pack build|verify`, `dsar letter`, `dsar calibration`, `dsar cert import|create|show`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+from typing import Any
+
+from ..documents.pack import write_atomic
+from ..documents.templates import KINDS
+from ..services import certificates, letters, packs
+from .common import Context, read_secret_file
+
+ENV_P12_PASSWORD = "DSAR_P12_PASSWORD"
+ENV_PACK_PASSWORD = "DSAR_PACK_PASSWORD"
+
+
+def add_commands(subparsers: Any, parent: argparse.ArgumentParser) -> None:
+    p = subparsers.add_parser("pack", parents=[parent], help="build or verify a signed response pack")
+    sub = p.add_subparsers(dest="pack_command", metavar="build|verify")
+    sub.required = True
+    b = sub.add_parser("build", parents=[parent], help="build, seal and write the pack of a case")
+    b.add_argument("ref")
+    b.add_argument("--out", type=Path, required=True, help="folder to write the PDF and the ZIP to")
+    b.add_argument("--language", choices=("fr", "en"))
+    b.add_argument("--encrypt", action="store_true", help="AES-encrypt the ZIP; the password is shown once")
+    b.set_defaults(handler=cmd_pack_build)
+    v = sub.add_parser(
+        "verify", parents=[parent], help="check a pack ZIP or a sealed PDF (no register needed)"
+    )
+    v.add_argument("file", type=Path)
+    v.add_argument("--trust", type=Path, help="the certificate (PEM or DER) to trust")
+    v.add_argument(
+        "--password-file", type=Path, help=f"password of an encrypted pack (or {ENV_PACK_PASSWORD})"
+    )
+    v.set_defaults(handler=cmd_pack_verify)
+
+    p = subparsers.add_parser("letter", parents=[parent], help="write one letter of a case as PDF")
+    p.add_argument("ref")
+    p.add_argument("--kind", required=True, choices=KINDS)
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--language", choices=("fr", "en"))
+    p.add_argument("--reason", help="reason for doubt (id_request) or for refusal/extension")
+    p.add_argument("--details", help="what was done (confirmations)")
+    p.set_defaults(handler=cmd_letter)
+
+    p = subparsers.add_parser("calibration", parents=[parent], help="write the envelope calibration page")
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--language", choices=("fr", "en"), default="fr")
+    p.set_defaults(handler=cmd_calibration)
+
+    p = subparsers.add_parser("cert", parents=[parent], help="the office's seal certificate")
+    sub = p.add_subparsers(dest="cert_command", metavar="import|create|show")
+    sub.required = True
+    i = sub.add_parser("import", parents=[parent], help="import a PKCS#12 (.p12/.pfx) as the active seal")
+    i.add_argument("file", type=Path)
+    i.add_argument("--p12-password-file", type=Path, help=f"the PKCS#12 password (or {ENV_P12_PASSWORD})")
+    i.set_defaults(handler=cmd_cert_import)
+    c = sub.add_parser("create", parents=[parent], help="create a self-signed internal seal")
+    c.add_argument("--name", default=certificates.DEFAULT_SEAL_NAME)
+    c.add_argument("--organisation", default=certificates.DEFAULT_ORGANISATION)
+    c.add_argument("--email", default=certificates.DEFAULT_EMAIL)
+    c.set_defaults(handler=cmd_cert_create)
+    s = sub.add_parser(
+        "show", parents=[parent], help="show the active seal; --pem FILE writes its certificate"
+    )
+    s.add_argument("--pem", type=Path, help="write the certificate (public part) to FILE for verifiers")
+    s.set_defaults(handler=cmd_cert_show)
+
+
+def cmd_pack_build(args: argparse.Namespace, ctx: Context) -> int:
+    reg = ctx.open_register()
+    result = packs.build_pack(reg, args.ref, args.out, language=args.language, encrypt=args.encrypt)
+    obj: dict[str, Any] = {"pdf": str(result.pdf), "zip": str(result.zip), "sha256": result.sha256}
+    text = f"PDF: {result.pdf}\nZIP: {result.zip}\nSHA-256: {result.sha256}"
+    if result.password:
+        obj["password"] = result.password
+        text += f"\nPassword (shown once; give it by another channel): {result.password}"
+    ctx.emit(obj, text)
+    return 0
+
+
+def cmd_pack_verify(args: argparse.Namespace, ctx: Context) -> int:
+    password = (
+        read_secret_file(args.password_file) if args.password_file else os.environ.get(ENV_PACK_PASSWORD)
+    )
+    result = packs.verify_pack(args.file, args.trust, password=password)
+    obj = result.to_json()
+    lines = [
+        f"intact: {'yes' if result.intact else 'NO'}",
+        f"trusted: {'yes' if result.trusted else 'no'}",
+        f"coverage: {result.coverage}",
+        f"manifest: {'n/a' if result.manifest_ok is None else 'ok' if result.manifest_ok else 'MISMATCH'}",
+        f"signer: {result.signer or '-'}",
+        *[f"- {d}" for d in result.details],
+    ]
+    ctx.emit(obj, "\n".join(lines))
+    return 0 if result.intact and (result.trusted or args.trust is None) else 7
+
+
+def cmd_letter(args: argparse.Namespace, ctx: Context) -> int:
+    reg = ctx.open_register()
+    extra = {
+        k: v for k, v in {"reason": args.reason, "reasons": args.reason, "details": args.details}.items() if v
+    }
+    pdf = letters.build_letter(reg, args.ref, args.kind, language=args.language, extra=extra)
+    write_atomic(args.out, pdf)
+    ctx.emit({"out": str(args.out), "kind": args.kind, "bytes": len(pdf)}, f"Letter written to {args.out}")
+    return 0
+
+
+def cmd_calibration(args: argparse.Namespace, ctx: Context) -> int:
+    reg = ctx.open_register()
+    write_atomic(args.out, letters.calibration_page(reg, args.language))
+    ctx.emit({"out": str(args.out)}, f"Calibration page written to {args.out}")
+    return 0
+
+
+def _cert_obj(stored: certificates.StoredCertificate) -> dict[str, Any]:
+    info = stored.info
+    obj: dict[str, Any] = {
+        "kind": stored.kind,
+        "subject": info.subject,
+        "issuer": info.issuer,
+        "fingerprint_sha256": info.fingerprint_sha256,
+        "not_before": info.not_before,
+        "not_after": info.not_after,
+        "self_signed": info.self_signed,
+    }
+    if stored.warning:
+        obj["warning"] = stored.warning[0]
+    return obj
+
+
+def _cert_text(stored: certificates.StoredCertificate) -> str:
+    info = stored.info
+    text = (
+        f"{stored.kind}: {info.subject}\nissuer: {info.issuer}\nvalid: {info.not_before} → {info.not_after}\n"
+        f"SHA-256: {info.fingerprint_sha256}"
+    )
+    return text + (f"\nWARNING: {stored.warning[0]}" if stored.warning else "")
+
+
+def cmd_cert_import(args: argparse.Namespace, ctx: Context) -> int:
+    reg = ctx.open_register()
+    if args.p12_password_file:
+        password: str | None = read_secret_file(args.p12_password_file)
+    else:
+        password = os.environ.get(ENV_P12_PASSWORD)
+    stored = certificates.import_pkcs12(reg, args.file.read_bytes(), password, args.file.name)
+    ctx.emit(_cert_obj(stored), _cert_text(stored))
+    return 0
+
+
+def cmd_cert_create(args: argparse.Namespace, ctx: Context) -> int:
+    reg = ctx.open_register()
+    stored = certificates.create_internal_seal(reg, args.name, args.organisation, args.email or None)
+    ctx.emit(_cert_obj(stored), _cert_text(stored))
+    return 0
+
+
+def cmd_cert_show(args: argparse.Namespace, ctx: Context) -> int:
+    reg = ctx.open_register()
+    stored = certificates.active_certificate(reg)
+    if stored is None:
+        raise certificates.NoSealCertificate()
+    if args.pem:
+        write_atomic(args.pem, certificates.certificate_pem(reg))
+    obj = _cert_obj(stored)
+    if args.pem:
+        obj["pem"] = str(args.pem)
+    ctx.emit(obj, _cert_text(stored))
+    return 0

@@ -1,0 +1,254 @@
+"""The signed case pack: access response + annexes sealed (PAdES B-B), data files, manifest, ZIP; and its check."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from ..documents import pack as packfile
+from ..documents.certs import load_certificate_file
+from ..documents.letter import render_letter
+from ..documents.pack import VerifyResult
+from ..documents.signing import seal_pdf
+from ..domain import deadlines as dl
+from ..domain.errors import DsarError
+from ..domain.progress import CancelToken, Progress, no_progress
+from ..store.connection import Register
+from . import cases as case_service
+from . import certificates, letters
+
+__all__ = ["PackResult", "VerifyResult", "build_pack", "verify_pack", "verify_case_pack", "pack_history"]
+
+
+class PackFolderUnusable(DsarError):
+    code = "pack_folder_unusable"
+    en = "Cannot write the pack to {path}: the folder does not exist or is not writable."
+    fr = "Impossible d'écrire le dossier dans {path} : le répertoire n'existe pas ou n'est pas accessible en écriture."
+    exit_code = 1
+
+
+class PackUnreadable(DsarError):
+    code = "pack_unreadable"
+    en = "Cannot read {path}: {reason}."
+    fr = "Impossible de lire {path} : {reason}."
+    exit_code = 1
+
+
+@dataclass(frozen=True)
+class PackResult:
+    pdf: Path
+    zip: Path
+    sha256: str  # of the ZIP, also stored in the case
+    password: str | None  # shown once when encrypted; never stored
+
+
+STAGES = ("checks", "data", "letter", "seal", "write")
+
+
+def _safe_name(ref: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]", "_", ref)
+
+
+def _data_sources(
+    grouped: dict[str, list[letters.ConfirmedRecord]], entries: dict[str, Any], language: str
+) -> list[dict[str, Any]]:
+    from ..documents.art15 import source_name
+
+    out = []
+    for source_id, records in grouped.items():
+        rows = []
+        for item in records:
+            record, redactions = item.record, item.redactions
+            rows.append(
+                {
+                    k: (
+                        {"redacted": redactions[k]}
+                        if k in redactions
+                        else letters._text(v)
+                        if v is not None
+                        else None
+                    )
+                    for k, v in record.items()
+                }
+            )
+        out.append(
+            {
+                "source": source_id,
+                "name": source_name(source_id, entries.get(source_id), language),
+                "records": rows,
+            }
+        )
+    return out
+
+
+def build_pack(
+    reg: Register,
+    ref: str,
+    out_dir: Path,
+    language: str | None = None,
+    encrypt: bool = False,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> PackResult:
+    """Build, seal and write the pack for one case; record its SHA-256 in the case with an audit entry."""
+    report = progress or no_progress
+    check = cancel.raise_if_cancelled if cancel else (lambda: None)
+    total = len(STAGES)
+    out_dir = Path(out_dir)
+    if not out_dir.is_dir():
+        raise PackFolderUnusable(path=str(out_dir))
+    report(0, total, "checks")
+    case = case_service.get_case(reg, ref)
+    language = language or case.language
+    material = certificates.seal_material(reg)
+    letters.check_disclosure(reg, ref)
+    check()
+
+    report(1, total, "data")
+    generated_at = dt.datetime.now(dl.PARIS).isoformat(timespec="seconds")
+    version, entries = letters._catalogue_entries(letters.current_catalogue(reg))
+    grouped = letters.normalise_records(letters.confirmed_data(reg, ref))
+    data_json, data_csv = packfile.data_files(ref, generated_at, _data_sources(grouped, entries, language))
+    check()
+
+    report(2, total, "letter")
+    doc, _template_version = letters.compose(reg, ref, "access_response", language)
+    doc.keywords = packfile.pdf_keywords({packfile.DATA_JSON: data_json, packfile.DATA_CSV: data_csv})
+    fr = language == "fr"
+    doc.closing_notes.append(
+        (
+            "Fichiers joints au dossier électronique (empreintes SHA-256) : "
+            if fr
+            else "Files in the electronic pack (SHA-256): "
+        )
+        + f"data.json {packfile.sha256(data_json)} ; data.csv {packfile.sha256(data_csv)}"
+    )
+    rendered = render_letter(doc, check_cancel=check)
+    if rendered.seal is None:  # pragma: no cover - the layout always reserves the stamp
+        raise RuntimeError("no room was reserved for the seal")
+    check()
+
+    report(3, total, "seal")
+    reason = (
+        "Réponse à une demande d'accès (art. 15 RGPD)" if fr else "Answer to an access request (Art. 15 GDPR)"
+    )
+    sealed = seal_pdf(
+        rendered.pdf, material, rendered.seal, language=language, reason=reason, location=doc.letterhead.place
+    )
+    check()
+
+    report(4, total, "write")
+    name = _safe_name(ref)
+    pdf_name = f"{name}-response-{language}.pdf"
+    manifest = {
+        "case_ref": ref,
+        "generated_at": generated_at,
+        "software": f"DSAR Desktop {__version__}",
+        "catalogue_version": version,
+        "language": language,
+        "files": {
+            pdf_name: packfile.sha256(sealed),
+            packfile.DATA_JSON: packfile.sha256(data_json),
+            packfile.DATA_CSV: packfile.sha256(data_csv),
+        },
+    }
+    files = {
+        pdf_name: sealed,
+        packfile.DATA_JSON: data_json,
+        packfile.DATA_CSV: data_csv,
+        packfile.MANIFEST: json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8"),
+    }
+    password = packfile.new_password() if encrypt else None
+    archive = packfile.zip_bytes(files, password)
+    digest = packfile.sha256(archive)
+    zip_path = out_dir / f"{name}-pack.zip"
+    pdf_path = out_dir / pdf_name
+    check()
+    packfile.write_atomic(pdf_path, sealed)
+    packfile.write_atomic(zip_path, archive)
+    info = certificates.active_certificate(reg)
+    fingerprint = info.info.fingerprint_sha256 if info else ""
+    now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    with reg.transaction() as conn:
+        conn.execute("UPDATE cases SET pack_sha256 = ?, updated_at = ? WHERE ref = ?", (digest, now, ref))
+        conn.execute(
+            "INSERT INTO packs(case_ref, file_name, sha256, pdf_sha256, language, encrypted, cert_fingerprint, created_at, created_by)"
+            " VALUES (?,?,?,?,?,?,?,?,?)",
+            (
+                ref,
+                zip_path.name,
+                digest,
+                packfile.sha256(sealed),
+                language,
+                int(encrypt),
+                fingerprint,
+                now,
+                reg.actor,
+            ),
+        )
+        case_service.record_event(
+            reg, ref, "pack_built", f"Response pack built ({rendered.pages} pages, SHA-256 {digest[:16]}…)",
+            {"sha256": digest, "pages": rendered.pages, "encrypted": encrypt},
+            {"sha256": digest, "pages": rendered.pages, "encrypted": encrypt, "language": language,
+             "catalogue_version": version, "certificate": fingerprint},
+        )  # fmt: skip
+    report(total, total, "done")
+    return PackResult(pdf=pdf_path, zip=zip_path, sha256=digest, password=password)
+
+
+def verify_pack(
+    path: Path | str, trust_cert_path: Path | str | None = None, *, password: str | None = None
+) -> VerifyResult:
+    """Check a pack ZIP or a lone sealed PDF: intact, trusted (against the given certificate), coverage, manifest."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise PackUnreadable(path=str(path), reason=exc.strerror or str(exc)) from None
+    roots: list[bytes] = []
+    if trust_cert_path is not None:
+        trust = Path(trust_cert_path)
+        try:
+            roots = [load_certificate_file(trust.read_bytes(), trust.name)]
+        except OSError as exc:
+            raise PackUnreadable(path=str(trust), reason=exc.strerror or str(exc)) from None
+    return packfile.verify_bytes(data, roots, password)
+
+
+def verify_case_pack(
+    reg: Register, ref: str, path: Path | str, *, password: str | None = None
+) -> VerifyResult:
+    """verify_pack against the register's certificates, plus: is this the pack recorded for the case?"""
+    roots = [bytes(r[0]) for r in reg.query("SELECT cert_der FROM certificates")]
+    data = Path(path).read_bytes()
+    result = packfile.verify_bytes(data, roots, password)
+    case = case_service.get_case(reg, ref)
+    if result.kind == "zip" and case.pack_sha256 != packfile.sha256(data):
+        result.intact = False
+        result.details.append("this file is not the pack recorded for the case (SHA-256 differs)")
+    return result
+
+
+@dataclass(frozen=True)
+class PackRecord:
+    file_name: str
+    sha256: str
+    language: str
+    encrypted: bool
+    created_at: str
+    created_by: str
+
+
+def pack_history(reg: Register, ref: str) -> list[PackRecord]:
+    return [
+        PackRecord(str(a), str(b), str(c), bool(d), str(e), str(f))
+        for a, b, c, d, e, f in reg.query(
+            "SELECT file_name, sha256, language, encrypted, created_at, created_by FROM packs WHERE case_ref = ? ORDER BY id",
+            (ref,),
+        )
+    ]

@@ -1,0 +1,504 @@
+"""The case file: people, rights, deadlines with their explanation, timeline, and the actions the state allows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain import deadlines as dl
+from ...domain.cases import TRANSITIONS, Capacity, Case, Status, allowed_transitions
+from ...services import cases as case_service
+from ...services import settings as settings_service
+from ...store.connection import Register
+from ..dialogs import Dialogs
+from ..i18n import add_french, language, tr
+from .dialogs_case import DispatchDialog, UnfoundedDialog
+from .dialogs_extension import GROUND_UNFOUNDED, ExtensionDialog, RefusalDialog
+from .labels import (
+    LEVEL_BACKGROUND,
+    LEVEL_FOREGROUND,
+    TodayProvider,
+    capacity_text,
+    channel_text,
+    date_text,
+    days_left_text,
+    priority_text,
+    rights_text,
+    status_text,
+    today_paris,
+)
+from .timeline_text import timeline_rows
+
+add_french(
+    {
+        "State: {state}": "État : {state}",
+        "Summary": "Résumé",
+        "Timeline": "Historique",
+        "People": "Personnes",
+        "Data subject:": "Personne concernée :",
+        "E-mail:": "Courriel :",
+        "Phone:": "Téléphone :",
+        "Date of birth:": "Date de naissance :",
+        "Postal address:": "Adresse postale :",
+        "Student number:": "Numéro d'étudiant :",
+        "Requester:": "Demandeur :",
+        "Requester's e-mail:": "Courriel du demandeur :",
+        "The request": "La demande",
+        "Reference:": "Référence :",
+        "Received:": "Reçue le :",
+        "Channel:": "Canal :",
+        "Language of the reply:": "Langue de la réponse :",
+        "Rights invoked:": "Droits invoqués :",
+        "Extension:": "Prolongation :",
+        "notice sent {date}: {reason}": "notifiée le {date} : {reason}",
+        "Manifestly unfounded or excessive:": "Manifestement infondée ou excessive :",
+        "yes (see the timeline for the justification)": "oui (justification dans l'historique)",
+        "Reply sent:": "Réponse envoyée :",
+        "Closure reason:": "Motif de clôture :",
+        "Deadlines": "Délais",
+        "Legal due date (D1):": "Échéance légale (D1) :",
+        "Policy target (30 days):": "Objectif interne (30 jours) :",
+        "Extended due date (D3):": "Échéance prolongée (D3) :",
+        "{date} — in force (extended)": "{date} — en vigueur (prolongée)",
+        "{date} — only if an extension notice is sent by D1": "{date} — seulement si la prolongation est notifiée avant D1",
+        "Clock stopped for identity:": "Délai suspendu (identité) :",
+        "{n} days": "{n} jours",
+        "Time left:": "Temps restant :",
+        "How these dates were computed:": "Comment ces dates ont été calculées :",
+        "No deadline running: the request is {state}.": "Aucun délai en cours : la demande est {state}.",
+        "French": "Français",
+        "English": "Anglais",
+        "When (Paris)": "Quand (Paris)",
+        "Who": "Qui",
+        "What": "Quoi",
+        "Ask for proof of identity…": "Demander un justificatif d'identité…",
+        "Start work": "Commencer le traitement",
+        "Identity confirmed: resume": "Identité confirmée : reprendre",
+        "Back to in progress": "Revenir à « en cours »",
+        "Reopen…": "Rouvrir…",
+        "Extend by two months…": "Prolonger de deux mois…",
+        "Mark ready to send": "Marquer prête à envoyer",
+        "Record dispatch…": "Enregistrer l'envoi…",
+        "Refuse…": "Refuser…",
+        "Withdrawn by the requester": "Retirée par le demandeur",
+        "Close the case": "Clôturer la demande",
+        "Add note…": "Ajouter une note…",
+        "Mark manifestly unfounded…": "Qualifier de manifestement infondée…",
+        "Note": "Note",
+        "Note for the timeline:": "Note pour l'historique :",
+        "Reasonable doubt about the requester's identity (Art. 12(6)) — what makes you doubt?": (
+            "Doute raisonnable sur l'identité du demandeur (art. 12(6)) — qu'est-ce qui fait douter ?"
+        ),
+        "Why is the case reopened?": "Pourquoi rouvrir la demande ?",
+        "Reason": "Motif",
+        "Record that the requester withdrew request {ref}?": "Enregistrer que le demandeur a retiré la demande {ref} ?",
+        "Close request {ref}? A closed request can no longer change; it is kept {years} years then purged.": (
+            "Clôturer la demande {ref} ? Une demande close ne peut plus changer ; elle est conservée {years} ans "
+            "puis purgée."
+        ),
+    }
+)
+
+
+def _action_label(current: Status, target: Status) -> str:
+    if target == Status.AWAITING_IDENTITY:
+        return tr("Ask for proof of identity…")
+    if target == Status.IN_PROGRESS:
+        if current == Status.RECEIVED:
+            return tr("Start work")
+        if current == Status.AWAITING_IDENTITY:
+            return tr("Identity confirmed: resume")
+        if current == Status.RESPONDED:
+            return tr("Reopen…")
+        return tr("Back to in progress")
+    return {
+        Status.EXTENDED: tr("Extend by two months…"),
+        Status.READY: tr("Mark ready to send"),
+        Status.RESPONDED: tr("Record dispatch…"),
+        Status.REFUSED: tr("Refuse…"),
+        Status.WITHDRAWN: tr("Withdrawn by the requester"),
+        Status.CLOSED: tr("Close the case"),
+    }.get(target, status_text(target))
+
+
+class CaseFileView(QWidget):
+    """One case; `add_section(title, widget)` is where identity, extracts and pack panels plug in."""
+
+    case_changed = Signal(str)
+
+    def __init__(
+        self,
+        register: Register,
+        dialogs: Dialogs,
+        runner: Any,
+        ref: str,
+        today_provider: TodayProvider | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.register = register
+        self.dialogs = dialogs
+        self.runner = runner
+        self.ref = ref
+        self.today_provider = today_provider or today_paris
+        self.case: Case | None = None
+        self.deadlines: dl.Deadlines | None = None
+        self.action_buttons: dict[str, QPushButton] = {}
+        self._build()
+        self.refresh()
+
+    # ---- layout ---------------------------------------------------------------------
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        head = QHBoxLayout()
+        self.title = QLabel()
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.state_label = QLabel()
+        self.left_label = QLabel()
+        self.left_label.setStyleSheet("padding: 4px 8px; border-radius: 4px;")
+        head.addWidget(self.title, 1)
+        head.addWidget(self.state_label)
+        head.addWidget(self.left_label)
+        outer.addLayout(head)
+        self.priority_label = QLabel()
+        self.priority_label.setWordWrap(True)
+        self.priority_label.setStyleSheet(
+            "background: #f8d7da; color: #842029; padding: 6px; font-weight: bold;"
+        )
+        outer.addWidget(self.priority_label)
+        self.actions_bar = QHBoxLayout()
+        outer.addLayout(self.actions_bar)
+
+        self.tabs = QTabWidget()
+        self.summary = QWidget()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.summary)
+        summary_layout = QVBoxLayout(self.summary)
+        top = QHBoxLayout()
+        self.people_box = QGroupBox(tr("People"))
+        self.people_form = QFormLayout(self.people_box)
+        self.request_box = QGroupBox(tr("The request"))
+        self.request_form = QFormLayout(self.request_box)
+        top.addWidget(self.people_box, 1)
+        top.addWidget(self.request_box, 1)
+        summary_layout.addLayout(top)
+        self.deadline_box = QGroupBox(tr("Deadlines"))
+        self.deadline_form = QFormLayout(self.deadline_box)
+        summary_layout.addWidget(self.deadline_box)
+        summary_layout.addStretch(1)
+        self.tabs.addTab(scroll, tr("Summary"))
+
+        self.timeline_table = QTableWidget(0, 3)
+        self.timeline_table.setHorizontalHeaderLabels([tr("When (Paris)"), tr("Who"), tr("What")])
+        self.timeline_table.verticalHeader().setVisible(False)
+        self.timeline_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.timeline_table.setWordWrap(True)
+        self.timeline_table.setColumnWidth(0, 170)
+        self.timeline_table.setColumnWidth(1, 90)
+        self.timeline_table.horizontalHeader().setStretchLastSection(True)
+        self.tabs.addTab(self.timeline_table, tr("Timeline"))
+        outer.addWidget(self.tabs, 1)
+
+    def add_section(self, title: str, widget: QWidget) -> int:
+        """Add a tab (identity, extracts, response pack…) after the built-in ones; returns its index."""
+        return self.tabs.addTab(widget, title)
+
+    # ---- data -----------------------------------------------------------------------
+    def refresh(self) -> None:
+        try:
+            case = case_service.get_case(self.register, self.ref)
+            deadlines = case_service.deadlines_for(self.register, case, self.today_provider())
+            events = case_service.timeline(self.register, self.ref)
+        except Exception as exc:  # noqa: BLE001 - shown to the person
+            self.dialogs.error(self, exc)
+            return
+        self.case, self.deadlines = case, deadlines
+        self._show_header(case, deadlines)
+        self._show_people(case)
+        self._show_request(case)
+        self._show_deadlines(case, deadlines)
+        self._show_timeline(events)
+        self._show_actions(case)
+
+    def _calendar(self) -> dl.Calendar:
+        return case_service.calendar_of(self.register)
+
+    def _show_header(self, case: Case, deadlines: dl.Deadlines) -> None:
+        self.title.setText(f"<h2>{case.ref} — {case.subject.name}</h2>")
+        self.state_label.setText(tr("State: {state}", state=f"<b>{status_text(case.status)}</b>"))
+        if case.is_open:
+            left = dl.days_left(self.today_provider(), deadlines.due(case.extended), self._calendar())
+            self.left_label.setText(days_left_text(left))
+            bg, fg = LEVEL_BACKGROUND.get(left.level), LEVEL_FOREGROUND.get(left.level)
+            style = "padding: 4px 8px; border-radius: 4px; font-weight: bold;"
+            if bg is not None and fg is not None:
+                style += f" background: {bg.name()}; color: {fg.name()};"
+            self.left_label.setStyleSheet(style)
+            self.left_label.show()
+        else:
+            self.left_label.hide()
+        flag = priority_text(case.priority_flag, long=True)
+        self.priority_label.setText(flag)
+        self.priority_label.setVisible(bool(flag) and case.is_open)
+
+    @staticmethod
+    def _clear(form: QFormLayout) -> None:
+        while form.rowCount():
+            form.removeRow(0)
+
+    @staticmethod
+    def _value(text: str) -> QLabel:
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
+
+    def _show_people(self, case: Case) -> None:
+        form = self.people_form
+        self._clear(form)
+        s = case.subject
+        form.addRow(tr("Data subject:"), self._value(f"<b>{s.name}</b>"))
+        for label, value in (
+            (tr("E-mail:"), s.email),
+            (tr("Phone:"), s.phone),
+            (tr("Date of birth:"), date_text(s.dob) if s.dob else None),
+            (tr("Postal address:"), (s.address or "").replace("\n", "<br>") or None),
+            (tr("Student number:"), s.student_number),
+        ):
+            if value:
+                form.addRow(label, self._value(value))
+        if case.capacity == Capacity.SELF:
+            form.addRow(tr("Requester:"), self._value(capacity_text(Capacity.SELF)))
+        else:
+            form.addRow(
+                tr("Requester:"),
+                self._value(f"<b>{case.requester_name or ''}</b> — {capacity_text(case.capacity)}"),
+            )
+            if case.requester_email:
+                form.addRow(tr("Requester's e-mail:"), self._value(case.requester_email))
+
+    def _show_request(self, case: Case) -> None:
+        form = self.request_form
+        self._clear(form)
+        received = case.received_at.astimezone(dl.PARIS)
+        form.addRow(tr("Reference:"), self._value(case.ref))
+        form.addRow(tr("Received:"), self._value(f"{date_text(case.received_date)}, {received:%H:%M}"))
+        form.addRow(tr("Channel:"), self._value(channel_text(case.channel)))
+        form.addRow(
+            tr("Language of the reply:"),
+            self._value(tr("French") if case.language == "fr" else tr("English")),
+        )
+        form.addRow(tr("Rights invoked:"), self._value(rights_text(case.rights)))
+        if case.extended:
+            form.addRow(
+                tr("Extension:"),
+                self._value(
+                    tr(
+                        "notice sent {date}: {reason}",
+                        date=date_text(case.extension_notice_date),
+                        reason=case.extension_reason or "",
+                    )
+                ),
+            )
+        if case.manifestly_unfounded:
+            form.addRow(
+                tr("Manifestly unfounded or excessive:"),
+                self._value(tr("yes (see the timeline for the justification)")),
+            )
+        if case.dispatch_date:
+            sent = date_text(case.dispatch_date) + (
+                f" — {case.dispatch_number}" if case.dispatch_number else ""
+            )
+            form.addRow(tr("Reply sent:"), self._value(sent))
+        if case.closure_reason:
+            form.addRow(tr("Closure reason:"), self._value(case.closure_reason))
+
+    def _show_deadlines(self, case: Case, deadlines: dl.Deadlines) -> None:
+        form = self.deadline_form
+        self._clear(form)
+        form.addRow(tr("Legal due date (D1):"), self._value(f"<b>{date_text(deadlines.legal_due)}</b>"))
+        form.addRow(tr("Policy target (30 days):"), self._value(date_text(deadlines.policy_target)))
+        d3 = date_text(deadlines.extended_due)
+        form.addRow(
+            tr("Extended due date (D3):"),
+            self._value(
+                tr("{date} — in force (extended)", date=f"<b>{d3}</b>")
+                if case.extended
+                else tr("{date} — only if an extension notice is sent by D1", date=d3)
+            ),
+        )
+        if deadlines.suspension_days:
+            form.addRow(
+                tr("Clock stopped for identity:"), self._value(tr("{n} days", n=deadlines.suspension_days))
+            )
+        if case.is_open:
+            left = dl.days_left(self.today_provider(), deadlines.due(case.extended), self._calendar())
+            form.addRow(tr("Time left:"), self._value(f"<b>{days_left_text(left)}</b>"))
+        else:
+            form.addRow(
+                tr("Time left:"),
+                self._value(
+                    tr("No deadline running: the request is {state}.", state=status_text(case.status).lower())
+                ),
+            )
+        lines = "".join(f"<li>{line}</li>" for line in deadlines.explanation(language()))
+        self.explanation_label = self._value(f"<ul style='margin-left: 0'>{lines}</ul>")
+        form.addRow(tr("How these dates were computed:"), self.explanation_label)
+
+    def _show_timeline(self, events: list[case_service.TimelineEntry]) -> None:
+        rows = timeline_rows(events)
+        table = self.timeline_table
+        table.setRowCount(len(rows))
+        for i, (when, who, what) in enumerate(rows):
+            for j, text in enumerate((when, who, what)):
+                table.setItem(i, j, QTableWidgetItem(text))
+        table.resizeRowsToContents()  # a timeline has tens of rows, not thousands
+
+    def _show_actions(self, case: Case) -> None:
+        while self.actions_bar.count():
+            item = self.actions_bar.takeAt(0)
+            widget = item.widget()
+            if widget is not None:
+                widget.deleteLater()
+        self.action_buttons = {}
+        for target in allowed_transitions(case.status):
+            self._add_action(target.value, _action_label(case.status, target), self._handler_for(target))
+        self.actions_bar.addStretch(1)
+        self._add_action("note", tr("Add note…"), self._on_add_note)
+        if case.is_open and not case.manifestly_unfounded:
+            self._add_action("unfounded", tr("Mark manifestly unfounded…"), self._on_mark_unfounded)
+
+    def _add_action(self, key: str, text: str, handler: Callable[[], None]) -> None:
+        button = QPushButton(text)
+        button.setObjectName(f"action_{key}")
+        button.clicked.connect(lambda _checked=False: handler())
+        self.actions_bar.addWidget(button)
+        self.action_buttons[key] = button
+
+    def _handler_for(self, target: Status) -> Callable[[], None]:
+        special: dict[Status, Callable[[], None]] = {
+            Status.EXTENDED: self._on_extend,
+            Status.REFUSED: self._on_refuse,
+            Status.RESPONDED: self._on_record_dispatch,
+            Status.WITHDRAWN: self._on_withdrawn,
+            Status.CLOSED: self._on_close,
+        }
+        return special.get(target, lambda: self._on_transition(target))
+
+    def trigger(self, key: str) -> None:
+        """Press the action button `key` (a target state value, 'note' or 'unfounded')."""
+        self.action_buttons[key].click()
+
+    # ---- actions --------------------------------------------------------------------
+    def _apply(self, change: Callable[[], object]) -> bool:
+        try:
+            change()
+        except Exception as exc:  # noqa: BLE001 - every refusal of the core becomes one sentence
+            self.dialogs.error(self, exc)
+            self.refresh()
+            return False
+        self.refresh()
+        self.case_changed.emit(self.ref)
+        return True
+
+    def _on_transition(self, target: Status) -> None:
+        assert self.case is not None
+        reason = None
+        if self._needs_reason(target):
+            prompt = (
+                tr("Reasonable doubt about the requester's identity (Art. 12(6)) — what makes you doubt?")
+                if target == Status.AWAITING_IDENTITY
+                else tr("Why is the case reopened?")
+            )
+            reason = self.dialogs.ask_text(self, tr("Reason"), prompt)
+            if reason is None:
+                return
+        self._apply(lambda: case_service.transition(self.register, self.ref, target, reason))
+
+    def _needs_reason(self, target: Status) -> bool:
+        assert self.case is not None
+        return TRANSITIONS[self.case.status].get(target, False)
+
+    def _on_extend(self) -> None:
+        assert self.case is not None and self.deadlines is not None
+        dialog = ExtensionDialog(self.ref, self.deadlines, self.today_provider(), self)
+        if self.dialogs.run(dialog):
+            reason, notice = dialog.reason(), dialog.notice_date()
+            self._apply(lambda: case_service.extend(self.register, self.ref, reason, notice))
+
+    def _earlier(self) -> list[case_service.CaseRow]:
+        assert self.case is not None
+        return case_service.earlier_requests(
+            self.register, self.case.subject.name, self.case.subject.email, exclude_ref=self.ref
+        )
+
+    def _on_refuse(self) -> None:
+        assert self.case is not None and self.deadlines is not None
+        dialog = RefusalDialog(
+            self.ref, self.deadlines.legal_due, self.today_provider(), self._earlier(), self
+        )
+        if not self.dialogs.run(dialog):
+            return
+        ground, reason, full = dialog.ground(), dialog.reason(), dialog.full_reason()
+
+        def change() -> None:
+            with self.register.transaction():
+                if (
+                    ground == GROUND_UNFOUNDED
+                    and self.case is not None
+                    and not self.case.manifestly_unfounded
+                ):
+                    case_service.mark_manifestly_unfounded(self.register, self.ref, reason)
+                case_service.transition(self.register, self.ref, Status.REFUSED, full)
+
+        self._apply(change)
+
+    def _on_record_dispatch(self) -> None:
+        assert self.case is not None
+        dialog = DispatchDialog(self.ref, self.today_provider(), self.case.electronic, self)
+        if self.dialogs.run(dialog):
+            sent_on, number = dialog.sent_on(), dialog.number()
+            self._apply(lambda: case_service.record_dispatch(self.register, self.ref, sent_on, number))
+
+    def _on_withdrawn(self) -> None:
+        if self.dialogs.confirm(self, tr("Record that the requester withdrew request {ref}?", ref=self.ref)):
+            self._apply(lambda: case_service.transition(self.register, self.ref, Status.WITHDRAWN))
+
+    def _on_close(self) -> None:
+        years = settings_service.current_settings(self.register).get("retention_years") or 5
+        text = tr(
+            "Close request {ref}? A closed request can no longer change; it is kept {years} years then purged.",
+            ref=self.ref,
+            years=years,
+        )
+        if self.dialogs.confirm(self, text):
+            self._apply(lambda: case_service.transition(self.register, self.ref, Status.CLOSED))
+
+    def _on_add_note(self) -> None:
+        text = self.dialogs.ask_text(self, tr("Note"), tr("Note for the timeline:"))
+        if text is not None and text.strip():
+            self._apply(lambda: case_service.add_note(self.register, self.ref, text))
+
+    def _on_mark_unfounded(self) -> None:
+        dialog = UnfoundedDialog(self.ref, self._earlier(), self)
+        if self.dialogs.run(dialog):
+            justification = dialog.justification()
+            self._apply(
+                lambda: case_service.mark_manifestly_unfounded(self.register, self.ref, justification)
+            )

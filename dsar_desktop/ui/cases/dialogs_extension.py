@@ -1,0 +1,287 @@
+"""The extension dialog (Art. 12(3)) and the refusal dialog (Art. 12(4) and 12(5)): the reasons the law wants."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QListWidget,
+    QPlainTextEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain import deadlines as dl
+from ...services.cases import CaseRow, ExtensionTooLate
+from ..i18n import add_french, language, tr
+from .labels import date_text, rights_text, status_text
+
+add_french(
+    {
+        "Extend the deadline — {ref}": "Prolonger le délai — {ref}",
+        "Art. 12(3) GDPR: the deadline may be extended by two further months where necessary, taking "
+        "into account the complexity and number of the requests. The person must be told of the extension "
+        "and its reasons within one month of receipt, that is on or before the legal due date (D1).": (
+            "Art. 12(3) RGPD : le délai peut être prolongé de deux mois, au besoin, compte tenu de la "
+            "complexité et du nombre de demandes. La personne doit être informée de la prolongation et de ses "
+            "motifs dans le mois suivant la réception, c'est-à-dire au plus tard à l'échéance légale (D1)."
+        ),
+        "Legal due date (D1):": "Échéance légale (D1) :",
+        "New due date if extended (D3):": "Nouvelle échéance si prolongée (D3) :",
+        "Date the notice is sent:": "Date d'envoi de la notification :",
+        "Reasons given to the person:": "Motifs communiqués à la personne :",
+        "e.g. seven systems to search and 4,000 pages of records to review": (
+            "p. ex. sept systèmes à interroger et 4 000 pages de dossiers à examiner"
+        ),
+        "Write the reasons for the extension: the law requires them in the notice.": (
+            "Indiquez les motifs de la prolongation : la loi les exige dans la notification."
+        ),
+        "Refuse the request — {ref}": "Refuser la demande — {ref}",
+        "Ground for refusal:": "Motif du refus :",
+        "Manifestly unfounded or excessive (Art. 12(5))": "Manifestement infondée ou excessive (art. 12(5))",
+        "Identity not established (Art. 12(2) and 12(6))": "Identité non établie (art. 12(2) et 12(6))",
+        "Other ground": "Autre motif",
+        "Reasons given to the person (required):": "Motifs communiqués à la personne (obligatoires) :",
+        "Write the reasons for the refusal: the law requires them in the notice.": (
+            "Indiquez les motifs du refus : la loi les exige dans la notification."
+        ),
+        "The refusal notice must give the reasons, tell the person of their right to lodge a complaint with "
+        "the CNIL and of their right to a judicial remedy, and be sent on or before {due} (Art. 12(4)).": (
+            "La notification de refus doit être motivée, informer la personne de son droit d'introduire une "
+            "réclamation auprès de la CNIL et d'un recours juridictionnel, et partir au plus tard le {due} "
+            "(art. 12(4))."
+        ),
+        "The legal due date has passed: send the notice today.": (
+            "L'échéance légale est dépassée : envoyez la notification aujourd'hui."
+        ),
+        "Earlier requests by the same person:": "Demandes antérieures de la même personne :",
+        "None found.": "Aucune.",
+        "A request is manifestly excessive mainly when it repeats itself; the burden of showing it lies "
+        "with the office (Art. 12(5)).": (
+            "Une demande est manifestement excessive surtout lorsqu'elle se répète ; la charge de la preuve "
+            "incombe à l'organisme (art. 12(5))."
+        ),
+    }
+)
+
+GROUND_UNFOUNDED = "manifestly_unfounded"
+GROUND_IDENTITY = "identity_not_established"
+GROUND_OTHER = "other"
+_GROUND_LABELS = {
+    GROUND_UNFOUNDED: "Manifestly unfounded or excessive (Art. 12(5))",
+    GROUND_IDENTITY: "Identity not established (Art. 12(2) and 12(6))",
+    GROUND_OTHER: "Other ground",
+}
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #842029; font-weight: bold;")
+    label.hide()
+    return label
+
+
+def earlier_list(rows: Sequence[CaseRow]) -> QListWidget:
+    widget = QListWidget()
+    if not rows:
+        widget.addItem(tr("None found."))
+    for row in rows:
+        widget.addItem(
+            f"{row.ref} · {date_text(row.received_date)} · {rights_text(row.rights)} · {status_text(row.status)}"
+        )
+    widget.setMaximumHeight(120)
+    return widget
+
+
+class ExtensionDialog(QDialog):
+    """Reasons (required), the notice date (today by default); refuses a notice after D1."""
+
+    def __init__(
+        self, ref: str, deadlines: dl.Deadlines, today: dt.date, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.deadlines = deadlines
+        self.setWindowTitle(tr("Extend the deadline — {ref}", ref=ref))
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            tr(
+                "Art. 12(3) GDPR: the deadline may be extended by two further months where necessary, taking "
+                "into account the complexity and number of the requests. The person must be told of the extension "
+                "and its reasons within one month of receipt, that is on or before the legal due date (D1)."
+            )
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.d1_label = QLabel(f"<b>{date_text(deadlines.legal_due)}</b>")
+        self.d3_label = QLabel(f"<b>{date_text(deadlines.extended_due)}</b>")
+        form.addRow(tr("Legal due date (D1):"), self.d1_label)
+        form.addRow(tr("New due date if extended (D3):"), self.d3_label)
+        self.notice_edit = QDateEdit(_qdate(today))
+        self.notice_edit.setCalendarPopup(True)
+        self.notice_edit.setDisplayFormat("dd/MM/yyyy")
+        form.addRow(tr("Date the notice is sent:"), self.notice_edit)
+        self.reason_edit = QPlainTextEdit()
+        self.reason_edit.setTabChangesFocus(True)
+        self.reason_edit.setPlaceholderText(
+            tr("e.g. seven systems to search and 4,000 pages of records to review")
+        )
+        form.addRow(tr("Reasons given to the person:"), self.reason_edit)
+        layout.addLayout(form)
+        self.error_label = _error_label()
+        layout.addWidget(self.error_label)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.notice_edit.dateChanged.connect(self._on_notice_changed)
+        self.reason_edit.setFocus()
+        self._on_notice_changed()
+
+    def reason(self) -> str:
+        return self.reason_edit.toPlainText().strip()
+
+    def notice_date(self) -> dt.date:
+        return _pydate(self.notice_edit.date())
+
+    def too_late_message(self) -> str | None:
+        notice = self.notice_date()
+        if dl.can_extend(self.deadlines, notice):
+            return None
+        return ExtensionTooLate(notice=date_text(notice), due=date_text(self.deadlines.legal_due)).describe(
+            language()
+        )
+
+    def _on_notice_changed(self, *_args: object) -> None:
+        message = self.too_late_message()
+        self._show_error(message)
+
+    def _show_error(self, message: str | None) -> None:
+        self.error_label.setText(message or "")
+        self.error_label.setVisible(bool(message))
+
+    def accept(self) -> None:
+        message = self.too_late_message()
+        if message is None and not self.reason():
+            message = tr("Write the reasons for the extension: the law requires them in the notice.")
+        if message:
+            self._show_error(message)
+            return
+        super().accept()
+
+
+class RefusalDialog(QDialog):
+    """Ground and reasons (required), with the reminder of what the notice must say and when."""
+
+    def __init__(
+        self,
+        ref: str,
+        legal_due: dt.date,
+        today: dt.date,
+        earlier: Sequence[CaseRow] = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Refuse the request — {ref}", ref=ref))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(tr("Ground for refusal:")))
+        self.ground_group = QButtonGroup(self)
+        self.ground_buttons: dict[str, QRadioButton] = {}
+        for i, (key, label) in enumerate(_GROUND_LABELS.items()):
+            button = QRadioButton(tr(label))
+            self.ground_group.addButton(button, i)
+            self.ground_buttons[key] = button
+            layout.addWidget(button)
+        self.ground_buttons[GROUND_OTHER].setChecked(True)
+        self.unfounded_box = QWidget()
+        box = QVBoxLayout(self.unfounded_box)
+        box.setContentsMargins(20, 0, 0, 0)
+        hint = QLabel(
+            tr(
+                "A request is manifestly excessive mainly when it repeats itself; the burden of showing it lies "
+                "with the office (Art. 12(5))."
+            )
+        )
+        hint.setWordWrap(True)
+        box.addWidget(hint)
+        box.addWidget(QLabel(tr("Earlier requests by the same person:")))
+        self.earlier_list = earlier_list(earlier)
+        box.addWidget(self.earlier_list)
+        layout.addWidget(self.unfounded_box)
+        layout.addWidget(QLabel(tr("Reasons given to the person (required):")))
+        self.reason_edit = QPlainTextEdit()
+        self.reason_edit.setTabChangesFocus(True)
+        layout.addWidget(self.reason_edit)
+        self.reminder = QLabel(
+            tr(
+                "The refusal notice must give the reasons, tell the person of their right to lodge a complaint with "
+                "the CNIL and of their right to a judicial remedy, and be sent on or before {due} (Art. 12(4)).",
+                due=date_text(legal_due),
+            )
+        )
+        self.reminder.setWordWrap(True)
+        self.reminder.setStyleSheet("background: #fff3cd; color: #664d03; padding: 6px;")
+        layout.addWidget(self.reminder)
+        self.late_label = _error_label()
+        if today > legal_due:
+            self.late_label.setText(tr("The legal due date has passed: send the notice today."))
+            self.late_label.show()
+        layout.addWidget(self.late_label)
+        self.error_label = _error_label()
+        layout.addWidget(self.error_label)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.ground_group.idToggled.connect(self._on_ground_changed)
+        self._on_ground_changed()
+
+    def set_ground(self, ground: str) -> None:
+        self.ground_buttons[ground].setChecked(True)
+
+    def ground(self) -> str:
+        for key, button in self.ground_buttons.items():
+            if button.isChecked():
+                return key
+        return GROUND_OTHER
+
+    def reason(self) -> str:
+        return self.reason_edit.toPlainText().strip()
+
+    def full_reason(self) -> str:
+        """What the register keeps as the closure reason: the ground, then the reasons written."""
+        return f"{tr(_GROUND_LABELS[self.ground()])}: {self.reason()}"
+
+    def _on_ground_changed(self, *_args: object) -> None:
+        self.unfounded_box.setVisible(self.ground() == GROUND_UNFOUNDED)
+
+    def accept(self) -> None:
+        if not self.reason():
+            self.error_label.setText(
+                tr("Write the reasons for the refusal: the law requires them in the notice.")
+            )
+            self.error_label.show()
+            return
+        super().accept()

@@ -1,0 +1,223 @@
+"""Key slots dialog: list the people who can open the register; add, change or remove a slot; replace the recovery key."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..services import register as register_service
+from ..store.connection import Register
+from . import style
+from .dialogs import Dialogs
+from .first_run import RecoveryKeyDialog
+from .i18n import add_french, tr
+
+add_french(
+    {
+        "Key slots": "Emplacements de clé",
+        "Each slot opens the register with its own passphrase. Changing a passphrase rewrites one slot; the "
+        "register itself is not touched.": "Chaque emplacement ouvre le registre avec sa propre phrase de "
+        "passe. Changer une phrase de passe réécrit un seul emplacement ; le registre lui-même n'est pas modifié.",
+        "Name": "Nom",
+        "Kind": "Type",
+        "Created": "Créé le",
+        "Passphrase": "Phrase de passe",
+        "Recovery key": "Clé de secours",
+        "Add a slot…": "Ajouter un emplacement…",
+        "Change passphrase…": "Changer la phrase de passe…",
+        "Remove": "Supprimer",
+        "Replace the recovery key…": "Remplacer la clé de secours…",
+        "Close": "Fermer",
+        "New slot": "Nouvel emplacement",
+        "Name of the person (shown in the audit log):": "Nom de la personne (visible dans le journal d'audit) :",
+        "Passphrase for '{label}' (at least 12 characters):": "Phrase de passe pour « {label} » (au moins 12 caractères) :",
+        "Type the passphrase for '{label}' again:": "Saisissez à nouveau la phrase de passe pour « {label} » :",
+        "The two passphrases are different; nothing was changed.": "Les deux phrases de passe sont "
+        "différentes ; rien n'a été modifié.",
+        "Slot '{label}' added.": "Emplacement « {label} » ajouté.",
+        "Passphrase of '{label}' changed.": "Phrase de passe de « {label} » changée.",
+        "Remove the slot '{label}'? That person will no longer be able to open the register.": "Supprimer "
+        "l'emplacement « {label} » ? Cette personne ne pourra plus ouvrir le registre.",
+        "Slot '{label}' removed.": "Emplacement « {label} » supprimé.",
+        "Replace the recovery key? The current one will stop working, and the new one is shown only once.": "Remplacer "
+        "la clé de secours ? L'actuelle cessera de fonctionner et la nouvelle ne sera affichée qu'une fois.",
+        "Choose a passphrase slot first.": "Choisissez d'abord un emplacement à phrase de passe.",
+        "Change passphrase": "Changer la phrase de passe",
+    }
+)
+
+
+class SlotsDialog(QDialog):
+    def __init__(self, register: Register, dialogs: Dialogs, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.register = register
+        self.dialogs = dialogs
+        self.recovery_dialog: RecoveryKeyDialog | None = None
+        self.setWindowTitle(tr("Key slots"))
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels([tr("Name"), tr("Kind"), tr("Created")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.add_button = QPushButton(tr("Add a slot…"))
+        self.change_button = QPushButton(tr("Change passphrase…"))
+        self.remove_button = QPushButton(tr("Remove"))
+        self.recovery_button = QPushButton(tr("Replace the recovery key…"))
+        self.close_button = QPushButton(tr("Close"))
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.change_button, self.remove_button, self.recovery_button):
+            button.setAutoDefault(False)
+            buttons.addWidget(button)
+        self.close_button.setDefault(True)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            style.role_label(
+                tr(
+                    "Each slot opens the register with its own passphrase. Changing a passphrase rewrites one "
+                    "slot; the register itself is not touched."
+                ),
+                "muted",
+            )
+        )
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        self.resize(640, 360)
+        self.add_button.clicked.connect(self._on_add_clicked)
+        self.change_button.clicked.connect(self._on_change_clicked)
+        self.remove_button.clicked.connect(self._on_remove_clicked)
+        self.recovery_button.clicked.connect(self._on_recovery_clicked)
+        self.close_button.clicked.connect(self.accept)
+        self.table.itemSelectionChanged.connect(self._on_selection_changed)
+        self.refresh()
+
+    def refresh(self) -> None:
+        slots = register_service.list_slots(self.register.path)
+        kinds = {"passphrase": tr("Passphrase"), "recovery": tr("Recovery key")}
+        self.table.setRowCount(len(slots))
+        for row, slot in enumerate(slots):
+            values = [slot["label"], kinds.get(slot["kind"], slot["kind"]), str(slot["created"] or "")[:10]]
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setData(256, slot)  # Qt.UserRole: the slot record
+                self.table.setItem(row, column, item)
+        self._on_selection_changed()
+
+    def labels(self) -> list[str]:
+        return [self.table.item(r, 0).text() for r in range(self.table.rowCount())]
+
+    def select(self, label: str) -> None:
+        for row in range(self.table.rowCount()):
+            if self.table.item(row, 0).text() == label:
+                self.table.selectRow(row)
+
+    def _selected(self) -> dict | None:
+        items = self.table.selectedItems()
+        return items[0].data(256) if items else None
+
+    def _on_selection_changed(self) -> None:
+        slot = self._selected()
+        is_passphrase = slot is not None and slot["kind"] == "passphrase"
+        self.change_button.setEnabled(is_passphrase)
+        self.remove_button.setEnabled(is_passphrase)
+
+    def _ask_new_passphrase(self, title: str, label: str) -> str | None:
+        first = self.dialogs.ask_text(
+            self, title, tr("Passphrase for '{label}' (at least 12 characters):", label=label), secret=True
+        )
+        if not first:
+            return None
+        second = self.dialogs.ask_text(
+            self, title, tr("Type the passphrase for '{label}' again:", label=label), secret=True
+        )
+        if second is None:
+            return None
+        if first != second:
+            self.dialogs.warn(self, tr("The two passphrases are different; nothing was changed."))
+            return None
+        return first
+
+    def _on_add_clicked(self) -> None:
+        label = self.dialogs.ask_text(
+            self, tr("New slot"), tr("Name of the person (shown in the audit log):")
+        )
+        if not label or not label.strip():
+            return
+        label = label.strip()
+        passphrase = self._ask_new_passphrase(tr("New slot"), label)
+        if passphrase is None:
+            return
+        try:
+            register_service.add_slot(self.register, label, passphrase)
+        except Exception as exc:  # noqa: BLE001 - every failure is explained
+            self.dialogs.error(self, exc)
+            return
+        self.refresh()
+        self.select(label)
+        self.dialogs.info(self, tr("Slot '{label}' added.", label=label))
+
+    def _on_change_clicked(self) -> None:
+        slot = self._selected()
+        if slot is None or slot["kind"] != "passphrase":
+            self.dialogs.warn(self, tr("Choose a passphrase slot first."))
+            return
+        passphrase = self._ask_new_passphrase(tr("Change passphrase"), slot["label"])
+        if passphrase is None:
+            return
+        try:
+            register_service.change_slot(self.register, slot["label"], passphrase)
+        except Exception as exc:  # noqa: BLE001
+            self.dialogs.error(self, exc)
+            return
+        self.dialogs.info(self, tr("Passphrase of '{label}' changed.", label=slot["label"]))
+
+    def _on_remove_clicked(self) -> None:
+        slot = self._selected()
+        if slot is None or slot["kind"] != "passphrase":
+            self.dialogs.warn(self, tr("Choose a passphrase slot first."))
+            return
+        label = slot["label"]
+        if not self.dialogs.confirm(
+            self,
+            tr(
+                "Remove the slot '{label}'? That person will no longer be able to open the register.",
+                label=label,
+            ),
+        ):
+            return
+        try:
+            register_service.remove_slot(self.register, label)
+        except Exception as exc:  # noqa: BLE001
+            self.dialogs.error(self, exc)
+            return
+        self.refresh()
+        self.dialogs.info(self, tr("Slot '{label}' removed.", label=label))
+
+    def _on_recovery_clicked(self) -> None:
+        if not self.dialogs.confirm(
+            self,
+            tr(
+                "Replace the recovery key? The current one will stop working, and the new one is shown only once."
+            ),
+        ):
+            return
+        try:
+            key = register_service.new_recovery(self.register)
+        except Exception as exc:  # noqa: BLE001
+            self.dialogs.error(self, exc)
+            return
+        self.refresh()
+        self.recovery_dialog = RecoveryKeyDialog(key, self.register.path.name, self.dialogs, parent=self)
+        self.recovery_dialog.open()

@@ -1,0 +1,113 @@
+"""Test support for the letters/packs/signature tests: schema, catalogue, confirmed data, input stubs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dsar_desktop.paths import RESOURCES  # noqa: F401 - handy for tests
+from dsar_desktop.services import letters
+from dsar_desktop.store.connection import Register
+
+CATALOGUE: dict[str, Any] = {
+    "version": "2027.1-test",
+    "sources": {
+        "crm": {
+            "name": {"fr": "CRM commercial", "en": "Sales CRM"},
+            "purposes": {
+                "fr": ["Prospection commerciale", "Gestion des candidatures"],
+                "en": ["Direct marketing", "Applications"],
+            },
+            "legal_basis": {"fr": "Intérêt légitime", "en": "Legitimate interest"},
+            "categories": {
+                "fr": "Identité, coordonnées, échanges",
+                "en": "Identity, contact details, exchanges",
+            },
+            "recipients": {"fr": "Services commerciaux de CESI", "en": "CESI sales teams"},
+            "retention": {
+                "fr": "3 ans à compter de la fin de la relation commerciale",
+                "en": "3 years from the end of the commercial relationship",
+            },
+            "source_of_data": {"fr": "Collectées auprès de vous", "en": "Collected from you"},
+            "automated_decisions": {
+                "not_applicable": {"fr": "aucune décision automatisée", "en": "no automated decision"}
+            },
+            "transfers": {
+                "not_applicable": {"fr": "aucun transfert hors UE", "en": "no transfer outside the EU"}
+            },
+        },
+        "student_records": {
+            "name": {"fr": "Scolarité", "en": "Student records"},
+            "purposes": {"fr": "Gestion de la scolarité", "en": "Student administration"},
+            "legal_basis": {"fr": "Contrat", "en": "Contract"},
+            "categories": {
+                "fr": "Identité, parcours, notes, diplômes",
+                "en": "Identity, curriculum, grades, diplomas",
+            },
+            "recipients": {"fr": "Services pédagogiques ; RNCP", "en": "Teaching staff; RNCP"},
+            "retention": {
+                "fr": "Durée de la formation + 1 an ; diplômes 99 ans",
+                "en": "Training + 1 year; diplomas 99 years",
+            },
+            "source_of_data": {"fr": "Vous-même et vos enseignants", "en": "You and your teachers"},
+            "automated_decisions": {"not_applicable": {"fr": "aucune", "en": "none"}},
+            "transfers": {"not_applicable": {"fr": "aucun", "en": "none"}},
+        },
+    },
+}
+
+
+def apply_documents_schema(reg: Register) -> None:
+    """The documents tables come with migration 0005; kept for registers opened without migrating."""
+    if reg.query_one("SELECT 1 FROM sqlite_master WHERE name = 'letter_templates'"):
+        return
+    from dsar_desktop.store.migrations import _split
+
+    sql = (RESOURCES.parent / "dsar_desktop" / "store" / "migrations" / "0005_documents.sql").read_text(encoding="utf-8")
+    with reg.transaction() as conn:
+        for statement in _split(sql):
+            conn.execute(statement)
+
+
+def confirmed_rows(count: int = 3) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    for i in range(count):
+        rows.append(
+            {
+                "source": "crm",
+                "record": {
+                    "date": f"2026-0{1 + i % 9}-1{i % 10}",
+                    "name": "Héloïse DUPRÉ",
+                    "email": "heloise.dupre@example.org",
+                    "comment": f"Rappel “œuvre” ‐ appel de Jean MARTIN n°{i}",
+                    "owner": "ŁUKASZ",
+                },
+                "redactions": {"comment": "third_party"} if i % 3 == 0 else {},
+            }
+        )
+    rows.append(
+        {
+            "source": "student_records",
+            "record": {
+                "student_number": "S123456",
+                "programme": "Ingénieur Informatique",
+                "diploma": "2026-06-30",
+            },
+            "redactions": [],
+        }
+    )
+    return rows
+
+
+def install_inputs(
+    monkeypatch: Any,
+    data: list[dict[str, Any]] | None = None,
+    missing: list[Any] | None = None,
+    block: tuple[str, str] | None = None,
+    catalogue: Any = None,
+) -> None:
+    """Stand in for the extracts, catalogue and identity services."""
+    rows = confirmed_rows() if data is None else data
+    monkeypatch.setattr(letters, "confirmed_data", lambda reg, ref: rows)
+    monkeypatch.setattr(letters, "missing_sources", lambda reg, ref: list(missing or []))
+    monkeypatch.setattr(letters, "current_catalogue", lambda reg: catalogue or CATALOGUE)
+    monkeypatch.setattr(letters, "disclosure_block_reason", lambda reg, ref: block)
