@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import os
 import secrets
+import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import __version__
@@ -129,8 +130,25 @@ def run_gui(path: Path, hint: str | None, forced_language: str | None) -> int:
     )
     shell.finished.connect(app.quit)
     app.aboutToQuit.connect(shell.shutdown)
+    _quit_on_signals(shell.quit)
     shell.start()
     return int(app.exec())
+
+
+def _quit_on_signals(quit_cleanly: Callable[[], None]) -> None:
+    """SIGTERM (session logout, shutdown) and Ctrl+C quit like the Quit menu: back up, then close the register."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def handler(_signum: int, _frame: object) -> None:
+        QTimer.singleShot(0, quit_cleanly)
+
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, handler)
+    # Python runs signal handlers only between bytecodes: a slow no-op timer lets it in while Qt waits.
+    heartbeat = QTimer(QApplication.instance())
+    heartbeat.timeout.connect(lambda: None)
+    heartbeat.start(250)
 
 
 if __name__ == "__main__":

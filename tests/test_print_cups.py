@@ -13,7 +13,7 @@ import pytest
 
 from dsar_desktop.documents.printing import PrintFailed, print_pdf
 from dsar_desktop.documents.raster import pdf_page_png, pdf_text
-from dsar_desktop.services import letters
+from dsar_desktop.services import letters, packs
 
 try:
     from letters_support import apply_documents_schema, install_inputs
@@ -73,7 +73,7 @@ def test_letter_printed_through_qt_chosen_cups_queue_lands_with_its_text(registe
     pdf = letters.build_letter(register, ref, "acknowledgement")
     folder = _output_dir()
     before = set(folder.glob("*.pdf")) if folder.exists() else set()
-    job = print_pdf(pdf, printer.printerName(), copies=printer.copyCount(), title=ref)
+    job = packs.print_postal_reply(register, ref, pdf, printer.printerName(), copies=printer.copyCount())
     assert job.startswith("PDF-")
     spooled = _wait_for_new_pdf(folder, before)
     try:
@@ -85,6 +85,7 @@ def test_letter_printed_through_qt_chosen_cups_queue_lands_with_its_text(registe
         assert "cil@cesi.fr" in text and "Accus" in text
         png = pdf_page_png(data, 1, dpi=30)
         assert png.startswith(b"\x89PNG") and len(png) > 2000
+        assert register.query_one("SELECT count(*) FROM audit WHERE action = 'letter.printed'")[0] == 1
     finally:
         spooled.unlink()  # the spooled copy holds personal data
 

@@ -83,3 +83,17 @@ def test_a_bad_option_is_refused_by_argparse(capsys: pytest.CaptureFixture[str])
     with pytest.raises(SystemExit) as stopped:
         app.parse_args(["--language", "de"])
     assert stopped.value.code == 2
+
+
+def test_sigterm_quits_through_the_clean_path(qtbot) -> None:  # type: ignore[no-untyped-def]
+    import signal
+
+    previous = {s: signal.getsignal(s) for s in (signal.SIGTERM, signal.SIGINT)}
+    called: list[bool] = []
+    try:
+        app._quit_on_signals(lambda: called.append(True))
+        os.kill(os.getpid(), signal.SIGTERM)
+        qtbot.waitUntil(lambda: called == [True], timeout=5000)
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)

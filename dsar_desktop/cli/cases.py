@@ -11,6 +11,7 @@ from ..domain import deadlines as dl
 from ..domain.cases import Capacity, Case, Channel, Person, Status
 from ..domain.errors import InvalidInput
 from ..services import cases as case_service
+from . import identity
 from .common import Context
 
 
@@ -74,25 +75,11 @@ def add_commands(subparsers: Any, parent: argparse.ArgumentParser) -> None:
     s = case_sub.add_parser("purge", parents=[parent], help="delete cases closed longer than the retention period")
     s.set_defaults(handler=cmd_purge)
 
-    for extra in CASE_COMMAND_HOOKS:
-        extra(case_sub, parent)
+    identity.add_case_commands(case_sub, parent)
 
     p = subparsers.add_parser("demo", parents=[parent], help="create a demo register of synthetic cases")
     p.add_argument("--cases", type=int, default=200)
     p.set_defaults(handler=cmd_demo)
-
-
-def _identity_hooks() -> list[Any]:
-    hooks: list[Any] = []
-    try:
-        from . import identity
-    except ImportError:
-        return hooks
-    hooks.append(identity.add_case_commands)
-    return hooks
-
-
-CASE_COMMAND_HOOKS = _identity_hooks()
 
 
 def _date(text: str | None, what: str) -> dt.date | None:

@@ -293,7 +293,7 @@ class CsvReader(ExtractReader):
             try:
                 frame = self._fast_parse(part, wanted).with_row_index(ROW_COL, offset=next_row)
                 full = self._full_parser(part, next_row) if wanted != headers else None
-            except (pl.exceptions.ComputeError, pl.exceptions.ShapeError, pl.exceptions.NoDataError):
+            except (pl.exceptions.PolarsError, _Ragged):  # ragged or badly quoted rows: the careful path reports them
                 whole = self._careful_parse(part, line, next_row)
                 frame = whole.select(ROW_COL, *wanted)
                 full = _constant(whole)
@@ -306,17 +306,25 @@ class CsvReader(ExtractReader):
         self.info.sha256 = stream.hasher.hexdigest()
 
     def _fast_parse(self, part: bytes, wanted: list[str]) -> pl.DataFrame:
+        """Parse only the wanted columns. A sentinel column after the last header catches rows with too
+        many fields (polars ignores them when projecting); such a block goes to the careful path."""
         headers = self.info.headers
+        schema = {name: pl.String for name in headers} | {_SENTINEL: pl.String}
+        indices = [headers.index(c) for c in wanted] + [len(headers)]
         frame = pl.read_csv(
             part,
             has_header=False,
-            schema={name: pl.String for name in headers},
-            columns=[headers.index(c) for c in wanted] if wanted != headers else None,
+            schema=schema,
+            columns=indices,
             separator=self.info.delimiter,
             quote_char='"',
             empty_string_is_null=False,
+            missing_columns="insert",
             raise_if_empty=False,
         )
+        if frame[frame.columns[-1]].null_count() != frame.height:
+            raise _Ragged()
+        frame = frame.drop(frame.columns[-1])
         return frame.rename(dict(zip(frame.columns, wanted, strict=True))) if frame.columns != wanted else frame
 
     def _full_parser(self, part: bytes, first_row: int) -> Callable[[], pl.DataFrame]:
@@ -382,6 +390,13 @@ class CsvReader(ExtractReader):
             row_number += 1
         frame = pl.DataFrame(rows, schema={name: pl.String for name in headers}, orient="row")
         return frame.with_columns(pl.Series(ROW_COL, numbers, dtype=pl.UInt32)).select(ROW_COL, *headers)
+
+
+_SENTINEL = "\x00extra"
+
+
+class _Ragged(Exception):
+    """A row of the block has more fields than the header."""
 
 
 def _constant(frame: pl.DataFrame) -> Callable[[], pl.DataFrame]:

@@ -12,9 +12,10 @@ from typing import Any
 from ..domain import deadlines as dl
 from ..domain.cases import Capacity, Channel, Person, Right, Status
 from ..domain.errors import DsarError
-from ..store import audit
+from ..domain.identity import IdentityMethod
 from ..store.connection import Register
 from . import cases as case_service
+from . import identity
 from .register import create_register
 
 FIRST_FR = ["Héloïse", "Zoé", "Anaïs", "Jérôme", "François", "Gaëlle", "Noël", "Loïc", "Élodie", "Cécile",
@@ -25,6 +26,7 @@ FIRST_EN = ["Oliver", "Siobhán", "Zoë", "Chloë", "Seán", "Amelia", "Renée",
 LAST_EN = ["O’BRIEN", "SMITH-JONES", "MACDONALD", "BRONTË", "WHITAKER", "ÅSTRÖM", "KOWALSKI", "ŁUKASZEWICZ"]
 CITIES = [("69003", "LYON"), ("75011", "PARIS"), ("33000", "BORDEAUX"), ("67000", "STRASBOURG"),
           ("44000", "NANTES"), ("59000", "LILLE"), ("13100", "AIX-EN-PROVENCE"), ("35200", "RENNES")]  # fmt: skip
+OTHER_MEANS_DEMO = [IdentityMethod.EMAIL_ON_FILE, IdentityMethod.STUDENT_NUMBER, IdentityMethod.DATA_MATCHING]
 STREETS = ["rue des Lilas", "avenue Jean-Jaurès", "boulevard de l’Œuvre", "place Châteaubriand", "allée des Hêtres"]
 
 
@@ -117,11 +119,14 @@ def _advance(register: Register, ref: str, age_days: int, rng: random.Random, to
         return
     if roll < 0.12:
         sent = case.received_date + dt.timedelta(days=rng.randrange(1, 3))
-        _suspend(register, ref, sent, None)
-        case_service.transition(register, ref, Status.AWAITING_IDENTITY, "Nom différent de celui du dossier")
-        case_service.recompute_deadlines(register, ref, today)
+        identity.request_proof(
+            register, ref, "Adresse électronique différente de celle du dossier et nom sans date de naissance",
+            sent_on=sent, with_letter=False,
+        )  # fmt: skip
         return
-    case_service.transition(register, ref, Status.IN_PROGRESS)
+    identity.record_other_means(register, ref, rng.choice(OTHER_MEANS_DEMO))
+    if case_service.get_case(register, ref).status == Status.RECEIVED:
+        case_service.transition(register, ref, Status.IN_PROGRESS)
     if roll < 0.2 and age_days > 10:
         notice = min(case.legal_due, case.received_date + dt.timedelta(days=rng.randrange(5, 25)))
         case_service.extend(register, ref, "Demande complexe : sept systèmes à interroger", notice)
@@ -142,16 +147,6 @@ def _advance(register: Register, ref: str, age_days: int, rng: random.Random, to
     case_service.record_dispatch(register, ref, sent_on, f"1A {rng.randrange(10**9, 10**10)}")
     if roll > 0.7:
         case_service.transition(register, ref, Status.CLOSED)
-
-
-def _suspend(register: Register, ref: str, started: dt.date, ended: dt.date | None) -> None:
-    case = case_service.get_case(register, ref)
-    with register.transaction() as conn:
-        conn.execute(
-            "INSERT INTO suspensions(case_id, kind, started, ended) VALUES (?, 'identity', ?, ?)",
-            (case.id, started.isoformat(), ended.isoformat() if ended else None),
-        )
-        audit.append(conn, register.actor, "case.suspended", ref, {"started": started.isoformat()})
 
 
 def create_demo_register(path: Path, label: str, passphrase: str, cases: int = 200) -> DemoResult:

@@ -11,6 +11,7 @@ from typing import Any
 
 from .. import __version__
 from ..documents import pack as packfile
+from ..documents import printing
 from ..documents.certs import load_certificate_file
 from ..documents.letter import render_letter
 from ..documents.pack import VerifyResult
@@ -18,11 +19,20 @@ from ..documents.signing import seal_pdf
 from ..domain import deadlines as dl
 from ..domain.errors import DsarError
 from ..domain.progress import CancelToken, Progress, no_progress
+from ..store import audit
 from ..store.connection import Register
 from . import cases as case_service
 from . import certificates, letters
 
-__all__ = ["PackResult", "VerifyResult", "build_pack", "verify_pack", "verify_case_pack", "pack_history"]
+__all__ = [
+    "PackResult",
+    "VerifyResult",
+    "build_pack",
+    "verify_pack",
+    "verify_case_pack",
+    "pack_history",
+    "print_postal_reply",
+]
 
 
 class PackFolderUnusable(DsarError):
@@ -252,3 +262,21 @@ def pack_history(reg: Register, ref: str) -> list[PackRecord]:
             (ref,),
         )
     ]
+
+
+def print_postal_reply(
+    reg: Register, ref: str, pdf: bytes, printer: str, *, copies: int = 1, duplex: bool = False
+) -> str:
+    """Send a letter (build_letter bytes or the pack's sealed PDF) to the CUPS queue chosen in Qt's print dialog.
+
+    Checks first that the case has a valid postal address for the window envelope. Returns
+    the CUPS job id; the print is audited. Recording the dispatch stays a separate step
+    (cases.record_dispatch) once staff hold the registered-letter number.
+    """
+    letters.check_postal_address(reg, ref)
+    job = printing.print_pdf(pdf, printer, copies=copies, duplex=duplex, title=ref)
+    with reg.transaction() as conn:
+        audit.append(
+            conn, reg.actor, "letter.printed", ref, {"printer": printer, "copies": copies, "job": job}
+        )
+    return job

@@ -312,9 +312,10 @@ class CaseFilterProxy(QAbstractProxyModel):
         self._right: Right | None = None
         self._window: str = WINDOW_ALL
         self._words: tuple[str, ...] = ()
-        self._accepted: list[bool] = []
         self._source_rows: list[int] = []  # proxy row -> source row
-        self._proxy_rows: list[int] = []  # source row -> proxy row, or -1
+        self._proxy_of: dict[int, int] | None = None  # source row -> proxy row, built when first asked
+        # (filters, query, rows) of the last search, to narrow instead of rescanning while typing on
+        self._last: tuple[tuple[str, Right | None, str], str, list[int]] | None = None
         self._saved: list[tuple[QPersistentModelIndex, QPersistentModelIndex]] = []
 
     # ---- settings ---------------------------------------------------------------------
@@ -340,20 +341,17 @@ class CaseFilterProxy(QAbstractProxyModel):
         self._refilter()
 
     # ---- the filter -------------------------------------------------------------------
-    def _compute(self) -> list[bool]:
-        model = self.sourceModel()
-        if not isinstance(model, CaseTableModel):
-            return []
-        n = model.rowCount()
-        accepted = [True] * n
+    def _base_rows(self, model: CaseTableModel) -> list[int] | None:
+        """Source rows kept by state, right and due window; None when none of them filters."""
+        rows: list[int] | None = None
         if self._state == STATE_OPEN:
-            accepted = list(model.open_flags)
+            rows = [i for i, o in enumerate(model.open_flags) if o]
         elif self._state != STATE_ALL:
             wanted = Status(self._state)
-            accepted = [s is wanted for s in model.statuses]
+            rows = [i for i, s in enumerate(model.statuses) if s is wanted]
         if self._right is not None:
-            bit = RIGHT_BITS[self._right]
-            accepted = [a and bool(m & bit) for a, m in zip(accepted, model.rights_masks, strict=True)]
+            bit, masks = RIGHT_BITS[self._right], model.rights_masks
+            rows = [i for i in (range(len(masks)) if rows is None else rows) if masks[i] & bit]
         if self._window != WINDOW_ALL:
             today = model.today
             t = today.toordinal()
@@ -365,21 +363,44 @@ class CaseFilterProxy(QAbstractProxyModel):
                 first = today.replace(day=1)
                 nxt = (first + dt.timedelta(days=32)).replace(day=1)
                 lo, hi = first.toordinal(), nxt.toordinal() - 1
-            accepted = [
-                a and o and lo <= d <= hi
-                for a, o, d in zip(accepted, model.open_flags, model.due_days, strict=True)
+            opened, due = model.open_flags, model.due_days
+            rows = [
+                i for i in (range(len(due)) if rows is None else rows) if opened[i] and lo <= due[i] <= hi
             ]
+        return rows
+
+    def _compute_rows(self) -> list[int]:
+        """The accepted source rows, in source order."""
+        model = self.sourceModel()
+        if not isinstance(model, CaseTableModel):
+            return []
+        query = " ".join(self._words)
+        settings = (self._state, self._right, self._window)
+        last = self._last
+        if last is not None and last[0] == settings and query.startswith(last[1]) and last[1]:
+            # typing on: every earlier word is inside a new word, so only earlier matches can match
+            rows: list[int] | None = last[2]
+        else:
+            rows = self._base_rows(model)
+        texts = model.search_texts
         for word in self._words:
-            accepted = [a and word in s for a, s in zip(accepted, model.search_texts, strict=True)]
-        return accepted
+            if rows is None:
+                rows = [i for i, text in enumerate(texts) if word in text]
+            else:
+                rows = [i for i in rows if word in texts[i]]
+        if rows is None:
+            rows = list(range(model.rowCount()))
+        self._last = (settings, query, rows)
+        return rows
 
     def _remap(self) -> None:
-        self._accepted = self._compute()
-        self._source_rows = [i for i, ok in enumerate(self._accepted) if ok]
-        proxy_rows = [-1] * len(self._accepted)
-        for proxy_row, source_row in enumerate(self._source_rows):
-            proxy_rows[source_row] = proxy_row
-        self._proxy_rows = proxy_rows
+        self._source_rows = self._compute_rows()
+        self._proxy_of = None
+
+    def _proxy_map(self) -> dict[int, int]:
+        if self._proxy_of is None:
+            self._proxy_of = {source: proxy for proxy, source in enumerate(self._source_rows)}
+        return self._proxy_of
 
     def _refilter(self) -> None:
         self.beginResetModel()
@@ -388,11 +409,7 @@ class CaseFilterProxy(QAbstractProxyModel):
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
         """Whether the current filters keep this source row (the same answer the mapping uses)."""
-        return (
-            not source_parent.isValid()
-            and 0 <= source_row < len(self._accepted)
-            and self._accepted[source_row]
-        )
+        return not source_parent.isValid() and source_row in self._proxy_map()
 
     # ---- following the source ---------------------------------------------------------
     def setSourceModel(self, model: Any) -> None:  # noqa: N802 - Qt name
@@ -405,6 +422,7 @@ class CaseFilterProxy(QAbstractProxyModel):
         if model is not None:
             for signal, slot in self._source_connections(model):
                 signal.connect(slot)
+        self._last = None
         self._remap()
         self.endResetModel()
 
@@ -425,6 +443,7 @@ class CaseFilterProxy(QAbstractProxyModel):
         self.beginResetModel()
 
     def _on_source_reset_done(self, *_args: Any) -> None:
+        self._last = None
         self._remap()
         self.endResetModel()
 
@@ -436,6 +455,7 @@ class CaseFilterProxy(QAbstractProxyModel):
         ]
 
     def _on_source_layout_changed(self, *_args: Any) -> None:
+        self._last = None
         self._remap()
         old = [QModelIndex(proxy) for proxy, _ in self._saved]
         new = [self.mapFromSource(QModelIndex(source)) for _, source in self._saved]
@@ -462,9 +482,9 @@ class CaseFilterProxy(QAbstractProxyModel):
         return model.index(self._source_rows[proxy_index.row()], proxy_index.column())
 
     def mapFromSource(self, source_index: QModelIndex | QPersistentModelIndex) -> QModelIndex:  # noqa: N802
-        if not source_index.isValid() or not (0 <= source_index.row() < len(self._proxy_rows)):
+        if not source_index.isValid():
             return QModelIndex()
-        row = self._proxy_rows[source_index.row()]
+        row = self._proxy_map().get(source_index.row(), -1)
         return self.createIndex(row, source_index.column()) if row >= 0 else QModelIndex()
 
     def index(
