@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import secrets
 import signal
@@ -79,6 +80,41 @@ def ensure_demo_register(path: Path) -> str | None:
     return passphrase
 
 
+def workstation_file() -> Path:
+    """This workstation's own preferences (not the register's): only the last register opened."""
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir("dsar-desktop", "dsar")) / "desktop.json"
+
+
+def recall_last_register(config: Path) -> Path | None:
+    try:
+        value = json.loads(config.read_text(encoding="utf-8")).get("last_register")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return Path(value) if isinstance(value, str) and value else None
+
+
+def remember_last_register(config: Path, register_path: Path) -> None:
+    from .fileio import atomic_write
+
+    try:
+        config.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(config, json.dumps({"last_register": str(register_path)}).encode("utf-8"))
+    except OSError:
+        pass  # a preference, not worth an error
+
+
+def start_path(given: Path | None, config: Path) -> Path:
+    """--register, else the last register opened here if it still exists, else the default location."""
+    from .services.register import default_register_path
+
+    if given is not None:
+        return Path(given).expanduser()
+    last = recall_last_register(config)
+    return last if last is not None and last.is_file() else default_register_path()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     problem = display_problem()
@@ -86,9 +122,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(problem, file=sys.stderr)
         return 2
 
-    from .services.register import default_register_path
-
-    path = Path(args.register).expanduser() if args.register else default_register_path()
+    config = workstation_file()
+    path = start_path(args.register, config)
     hint = None
     if args.demo_if_empty:
         try:
@@ -96,10 +131,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         except Exception as exc:  # noqa: BLE001 - one line, never a traceback
             print(f"dsar-desktop: {describe(exc, args.language or 'en')}", file=sys.stderr)
             return 1
-    return run_gui(path, hint, args.language)
+    return run_gui(path, hint, args.language, config)
 
 
-def run_gui(path: Path, hint: str | None, forced_language: str | None) -> int:
+def run_gui(path: Path, hint: str | None, forced_language: str | None, config: Path | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from .ui import style
@@ -129,6 +164,8 @@ def run_gui(path: Path, hint: str | None, forced_language: str | None) -> int:
         forced_language=forced_language,
     )
     shell.finished.connect(app.quit)
+    if config is not None:
+        shell.unlocked.connect(lambda register: remember_last_register(config, register.path))
     app.aboutToQuit.connect(shell.shutdown)
     _quit_on_signals(shell.quit)
     shell.start()

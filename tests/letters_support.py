@@ -62,7 +62,9 @@ def apply_documents_schema(reg: Register) -> None:
         return
     from dsar_desktop.store.migrations import _split
 
-    sql = (RESOURCES.parent / "dsar_desktop" / "store" / "migrations" / "0005_documents.sql").read_text(encoding="utf-8")
+    sql = (RESOURCES.parent / "dsar_desktop" / "store" / "migrations" / "0005_documents.sql").read_text(
+        encoding="utf-8"
+    )
     with reg.transaction() as conn:
         for statement in _split(sql):
             conn.execute(statement)

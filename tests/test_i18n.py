@@ -60,9 +60,7 @@ def test_no_tr_argument_is_built_on_the_fly() -> None:
     # An f-string or a concatenation is a new string each time, so no French can ever match it; facts go
     # in as keyword arguments instead. (A variable holding an English literal is fine.)
     built = [
-        f"{p.relative_to(UI)}:{line}"
-        for p, line, arg in CALLS
-        if isinstance(arg, (ast.JoinedStr, ast.BinOp, ast.Call))
+        f"{p.relative_to(UI)}:{line}" for p, line, arg in CALLS if isinstance(arg, (ast.JoinedStr, ast.BinOp))
     ]
     assert built == []
 
@@ -89,3 +87,23 @@ def test_tr_switches_language(language: str) -> None:
         assert i18n.tr("Lock now") == ("Verrouiller maintenant" if language == "fr" else "Lock now")
     finally:
         i18n.set_language("fr")
+
+
+def test_no_english_string_gets_two_different_french_translations() -> None:
+    # add_french() merges every module's pairs into one table: a second, different French would silently win.
+    seen: dict[str, dict[str, str]] = {}
+    for path in sorted(UI.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not (
+                isinstance(node, ast.Call) and getattr(node.func, "id", None) == "add_french" and node.args
+            ):
+                continue
+            table = node.args[0]
+            if not isinstance(table, ast.Dict):
+                continue
+            for key, value in zip(table.keys, table.values, strict=True):
+                if isinstance(key, ast.Constant) and isinstance(value, ast.Constant):
+                    seen.setdefault(key.value, {})[value.value] = str(path.relative_to(UI))
+    clashes = {english: french for english, french in seen.items() if len(french) > 1}
+    assert clashes == {}

@@ -162,3 +162,16 @@ def test_calibration_page_draws_the_frame_at_the_offset(reg):
     text = pdf_text(pdf)
     assert "Calibration page" in text and "+2.5 mm right, -1.0 mm down" in text
     assert "RECIPIENT ADDRESS" in _crop_text(pdf, 102.5, 49, 90, 35)
+
+
+def test_preview_png_for_the_editor(reg):
+    pdf = letters.preview_letter(reg, "acknowledgement", "en", GOOD)
+    assert letters.page_count(pdf) == 1
+    png = letters.page_png(pdf, 1, dpi=50)
+    assert png.startswith(b"\x89PNG")
+    import io
+
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(png))
+    assert abs(image.width / image.height - 210 / 297) < 0.01  # an A4 page

@@ -41,8 +41,11 @@ def reg(register, monkeypatch):
 
 def _cli(capsys, *args: str) -> tuple[int, dict]:
     code = cli_main(list(args))
-    out = capsys.readouterr().out
-    return code, (json.loads(out) if out.strip().startswith("{") else {"raw": out})
+    captured = capsys.readouterr()
+    out = captured.out
+    if out.strip().startswith("{"):
+        return code, json.loads(out)
+    return code, {"raw": out, "_stderr": captured.err}
 
 
 def test_cli_built_pack_verifies_with_pyhanko_and_one_changed_byte_fails(tmp_path, monkeypatch, capsys):
@@ -248,3 +251,47 @@ def test_large_annexes_split_with_repeated_headers(reg, case_factory, tmp_path, 
         assert "comment" in page and "owner" in page  # header repeated on every page
     total = len([p for p in pages if p.strip()])
     assert f"Page {total} of {total}" in text
+
+
+def test_cli_letter_calibration_and_cert_create(tmp_path, monkeypatch, capsys):
+    install_inputs(monkeypatch)
+    path = tmp_path / "r.dsar"
+    (tmp_path / "pw").write_text(PASSPHRASE)
+    reg = create_register(path, "alice", PASSPHRASE).register
+    ref = case_service.add_case(reg, _new_case()).ref
+    reg.close()
+    base = ["--register", str(path), "--passphrase-file", str(tmp_path / "pw"), "--json"]
+    code, failed = _cli(capsys, "pack", "build", ref, "--out", str(tmp_path), *base)
+    assert code == certificates.NoSealCertificate.exit_code  # no seal yet: a clear error, no traceback
+    assert "dsar cert create" in failed["_stderr"] and "Traceback" not in failed["_stderr"]
+    code, made = _cli(capsys, "cert", "create", "--name", "Sceau – Zoë", *base)
+    assert code == 0 and made["subject"] == "Sceau – Zoë" and made["self_signed"] is True
+    code, out = _cli(
+        capsys,
+        "letter",
+        ref,
+        "--kind",
+        "id_request",
+        "--reason",
+        "adresse inconnue",
+        "--out",
+        str(tmp_path / "id.pdf"),
+        *base,
+    )
+    assert code == 0 and (tmp_path / "id.pdf").read_bytes().startswith(b"%PDF")
+    from dsar_desktop.documents.raster import pdf_text
+
+    assert "adresse inconnue" in pdf_text((tmp_path / "id.pdf").read_bytes())
+    code, _ = _cli(capsys, "letter", ref, "--kind", "id_request", "--out", str(tmp_path / "no.pdf"), *base)
+    assert code == 1 and not (tmp_path / "no.pdf").exists()
+    code, _ = _cli(capsys, "calibration", "--out", str(tmp_path / "cal.pdf"), *base)
+    assert code == 0 and "ADRESSE DU DESTINATAIRE" in pdf_text((tmp_path / "cal.pdf").read_bytes())
+    code, built = _cli(
+        capsys, "pack", "build", ref, "--out", str(tmp_path), "--encrypt", "--language", "en", *base
+    )
+    assert code == 0 and built["password"]
+    (tmp_path / "zip-pw").write_text(built["password"])
+    code, verified = _cli(
+        capsys, "pack", "verify", built["zip"], "--password-file", str(tmp_path / "zip-pw"), "--json"
+    )
+    assert code == 0 and verified["intact"] and verified["trusted"] is False  # no --trust given

@@ -155,6 +155,21 @@ def test_search_is_accent_and_case_insensitive() -> None:
     assert len(refs(proxy)) == len(ROWS)
 
 
+def test_narrowing_while_typing_gives_the_same_rows_as_a_fresh_search() -> None:
+    _, proxy = make_proxy()
+    proxy.set_state(STATE_OPEN)
+    query = "heloise dupre"
+    for end in range(1, len(query) + 1):
+        proxy.set_search(query[:end])
+        _, fresh = make_proxy()
+        fresh.set_state(STATE_OPEN)
+        fresh.set_search(query[:end])
+        assert refs(proxy) == refs(fresh), query[:end]
+    assert refs(proxy) == ["DSAR-2027-0001"]
+    proxy.set_search("e")  # backspacing starts again from every row
+    assert len(refs(proxy)) == 5
+
+
 def test_state_right_and_due_window_filters_combine() -> None:
     _, proxy = make_proxy()
     proxy.set_state(STATE_OPEN)

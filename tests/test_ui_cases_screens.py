@@ -184,7 +184,7 @@ def test_dashboard_shows_overdue_in_words_and_priority_first(qtbot, register, di
     assert model.index(late_row, COL_DAYS_LEFT).data() == "Overdue by 4 days"
     assert model.index(late_row, COL_DAYS_LEFT).data(LevelRole) == "overdue"
     assert page.count_labels[Status.RECEIVED].text() == "2"
-    assert "Minor's erasure" in page.priority_list.item(0).text()
+    assert "Erasure requested by a minor (LIL art. 51)" in page.priority_list.item(0).text()
     assert page.due_today_list.item(0).text() == "Nothing is due today."
     with qtbot.waitSignal(page.case_opened) as opened:
         page.open_row(late_row)
@@ -210,6 +210,8 @@ def test_case_list_filters_as_you_type(qtbot, register, dialogs, case_factory) -
     case_factory(subject_name="Oliver SMITH", subject_email="o.smith@example.org")
     page = CaseListPage(register, dialogs, None, today_provider=fixed(dt.date(2027, 3, 10)))
     qtbot.addWidget(page)
+    assert page.model.rowCount() == 0  # nothing read until the page is first shown
+    page.show()
     assert page.count_label.text() == "2 of 2 requests"
     qtbot.keyClicks(page.search, "helo")
     assert page.visible_refs() == [first]
@@ -310,3 +312,24 @@ def test_case_file_shows_deadlines_with_their_explanation(qtbot, register, dialo
     )
     index = view.add_section("Identity", QLabel("identity panel"))
     assert view.tabs.tabText(index) == "Identity"
+
+
+def test_pages_hidden_when_a_case_changes_reload_when_shown_again(
+    qtbot, register, dialogs, case_factory
+) -> None:  # type: ignore[no-untyped-def]
+    case_factory()
+    today = fixed(dt.date(2027, 3, 10))
+    page = CaseListPage(register, dialogs, None, today_provider=today)
+    dashboard = DashboardPage(register, dialogs, None, today_provider=today)
+    qtbot.addWidget(page)
+    qtbot.addWidget(dashboard)
+    page.show()
+    page.hide()
+    case_factory(subject_name="Oliver SMITH")
+    page.refresh()  # what the shell calls after case_changed / case_created
+    dashboard.refresh()
+    assert page.model.rowCount() == 1 and dashboard.model.rowCount() == 1  # not re-read while hidden
+    page.show()
+    dashboard.show()
+    assert page.model.rowCount() == 2 and dashboard.model.rowCount() == 2
+    assert dashboard.count_labels["open"].text() == "<b>2</b>"

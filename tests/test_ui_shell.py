@@ -322,3 +322,33 @@ def test_about_names_the_version(shell: Shell) -> None:
     for action in shell.window.menuBar().actions()[-1].menu().actions():
         action.trigger()
     assert any(__version__ in text for _, text in shell.dialogs.shown)  # type: ignore[attr-defined]
+
+
+def test_verify_runs_on_the_thread_pool_and_reports_on_the_main_thread(qtbot, register_file: Path) -> None:  # type: ignore[no-untyped-def]
+    from dsar_desktop.ui.workers import Runner
+
+    dialogs = ScriptedDialogs()
+    shell = Shell(dialogs, Runner(), register_file, forced_language="en")
+    qtbot.addWidget(shell.window)
+    shell.start()
+    unlock(shell)
+    shell.window.verify_action.trigger()
+    qtbot.waitUntil(
+        lambda: any("The register is intact" in text for _, text in dialogs.shown), timeout=10_000
+    )
+    assert shell.window._busy == 0
+    shell.quit()
+
+
+def test_enter_in_the_passphrase_field_tries_once(qtbot, shell: Shell) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    dialog = shell.unlock_dialog
+    assert dialog is not None
+    dialog.slot_combo.setCurrentText("alice")
+    qtbot.keyClicks(dialog.passphrase_edit, "a wrong passphrase")
+    qtbot.keyClick(dialog.passphrase_edit, Qt.Key.Key_Return)
+    assert "Wrong passphrase" in dialog.error_label.text()
+    qtbot.keyClicks(dialog.passphrase_edit, PASSPHRASE)
+    qtbot.keyClick(dialog.passphrase_edit, Qt.Key.Key_Return)
+    assert shell.register is not None and not dialog.isVisible()

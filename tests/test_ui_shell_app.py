@@ -46,8 +46,9 @@ def test_demo_if_empty_creates_a_demo_register_once_and_hands_its_passphrase_to_
 ) -> None:
     monkeypatch.delenv("DSAR_PASSPHRASE", raising=False)
     calls: list[tuple[Path, str | None, str | None]] = []
+    monkeypatch.setattr(app, "workstation_file", lambda: tmp_path / "config" / "desktop.json")
     monkeypatch.setattr(
-        app, "run_gui", lambda path, hint, language: calls.append((path, hint, language)) or 0
+        app, "run_gui", lambda path, hint, language, config: calls.append((path, hint, language)) or 0
     )
     path = tmp_path / "demo.dsar"
     assert app.main(["--register", str(path), "--demo-if-empty", "--language", "en"]) == 0
@@ -97,3 +98,21 @@ def test_sigterm_quits_through_the_clean_path(qtbot) -> None:  # type: ignore[no
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
+
+
+def test_the_last_register_opened_here_is_where_the_next_start_looks(monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    config = tmp_path / "config" / "desktop.json"
+    default = tmp_path / "default.dsar"
+    monkeypatch.setattr(register_service, "default_register_path", lambda: default)
+    assert app.recall_last_register(config) is None
+    assert app.start_path(None, config) == default
+    elsewhere = tmp_path / "share" / "office.dsar"
+    app.remember_last_register(config, elsewhere)
+    assert app.recall_last_register(config) == elsewhere
+    assert app.start_path(None, config) == default  # it no longer exists: back to the default
+    elsewhere.parent.mkdir()
+    elsewhere.write_bytes(b"x")
+    assert app.start_path(None, config) == elsewhere
+    assert app.start_path(tmp_path / "given.dsar", config) == tmp_path / "given.dsar"
+    config.write_text("not json")
+    assert app.recall_last_register(config) is None

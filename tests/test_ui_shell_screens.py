@@ -89,7 +89,9 @@ def test_the_start_up_notice_names_overdue_and_soon_due_requests(shell: Shell) -
     assert window.notice.isHidden()
 
 
-def test_opening_a_case_from_the_dashboard_adds_its_file_and_changes_refresh_the_other_views(shell: Shell) -> None:
+def test_opening_a_case_from_the_dashboard_adds_its_file_and_changes_refresh_the_other_views(
+    shell: Shell,
+) -> None:
     window = shell.window
     dashboard = window.page("dashboard")
     assert isinstance(dashboard, DashboardPage)
@@ -116,3 +118,39 @@ def test_locking_closes_open_dialogs_and_forgets_case_files(shell: Shell) -> Non
     shell.lock()
     assert not stray.isVisible()
     assert window.case_files == {} and window.pages == {} and window.notice.isHidden()
+
+
+def test_an_area_adds_a_page_and_a_case_file_section_through_its_hooks(
+    qtbot, monkeypatch, shell: Shell
+) -> None:  # type: ignore[no-untyped-def]
+    import sys
+    import types
+
+    from PySide6.QtCore import Signal
+    from PySide6.QtWidgets import QLabel
+
+    from dsar_desktop.ui.main_window import PageSpec
+    from dsar_desktop.ui.pages import CaseSection
+
+    class Panel(QLabel):
+        case_changed = Signal(str)
+
+        def __init__(self, register, dialogs, runner, ref) -> None:  # type: ignore[no-untyped-def]
+            super().__init__(f"identity of {ref}")
+
+    area = types.ModuleType("dsar_desktop.ui.fakearea")
+    area.pages = lambda: [PageSpec("fake", "Dashboard", lambda reg, d, r: QLabel("fake page"))]  # type: ignore[attr-defined]
+    area.case_sections = lambda: [CaseSection("identity", "Requests", Panel)]  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "dsar_desktop.ui.fakearea", area)
+    screens = standard_screens(areas=("fakearea", "no_such_area"))
+    assert [p.key for p in screens.pages] == ["dashboard", "cases", "fake"]
+    assert screens.case_file_factory is not None
+    ref = case_service.list_cases(shell.register)[0].ref  # type: ignore[arg-type]
+    view = screens.case_file_factory(shell.register, shell.dialogs, shell.runner, ref)  # type: ignore[arg-type]
+    assert isinstance(view, CaseFileView)
+    qtbot.addWidget(view)
+    panel = view.tabs.widget(view.tabs.count() - 1)
+    assert isinstance(panel, Panel) and panel.text() == f"identity of {ref}"
+    assert view.tabs.tabText(view.tabs.count() - 1) == "Requests"
+    with qtbot.waitSignal(view.case_changed):
+        panel.case_changed.emit(ref)

@@ -7,9 +7,9 @@ import os
 from pathlib import Path
 from typing import Any
 
-from ..documents.pack import write_atomic
-from ..documents.templates import KINDS
 from ..services import certificates, letters, packs
+from ..services.letters import KINDS
+from ..services.packs import write_atomic
 from .common import Context, read_secret_file
 
 ENV_P12_PASSWORD = "DSAR_P12_PASSWORD"

@@ -39,7 +39,7 @@ _WORDS = {
         "field": "Field",
         "value": "Value",
         "redacted": "REDACTED: {code}",
-        "legend": "Redacted cells (black) keep only their reason code:",
+        "legend": "Masked data (in black) and their reason codes:",
         "none": "No data about you were found in this system.",
     },
     "fr": {
@@ -49,7 +49,7 @@ _WORDS = {
         "field": "Champ",
         "value": "Valeur",
         "redacted": "OCCULTÉ : {code}",
-        "legend": "Les cellules occultées (en noir) ne gardent que leur code de motif :",
+        "legend": "Données occultées (en noir) et codes de motif :",
         "none": "Aucune donnée vous concernant n'a été trouvée dans ce système.",
     },
 }

@@ -287,7 +287,8 @@ def render_letter(
     st = styles()
     seal: list[StampPlacement] = []
     story: list[Flowable] = [NextPageTemplate("later")]
-    story.append(Paragraph(escape(doc.subject), st["subject"]))
+    label = "Objet : " if doc.language == "fr" else "Subject: "
+    story.append(Paragraph(f"{label}{escape(doc.subject)}", st["subject"]))
     story += markup_flowables(doc.body, st)
     for section in doc.sections:
         story += section_flowables(section, st)

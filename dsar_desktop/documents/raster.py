@@ -43,3 +43,14 @@ def pdf_text(pdf: bytes, timeout: float = 30.0) -> str:
     if proc.returncode != 0:
         raise RasterUnavailable(reason=f"pdftotext failed ({proc.returncode})")
     return proc.stdout.decode("utf-8", "replace")
+
+
+def pdf_page_count(pdf: bytes, timeout: float = 30.0) -> int:
+    exe = shutil.which("pdfinfo")
+    if exe is None:
+        raise RasterUnavailable(reason="pdfinfo not found")
+    proc = subprocess.run([exe, "-"], input=pdf, capture_output=True, timeout=timeout, check=False)
+    for line in proc.stdout.decode("utf-8", "replace").splitlines():
+        if line.startswith("Pages:"):
+            return int(line.split()[1])
+    raise RasterUnavailable(reason="pdfinfo could not read the PDF")

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ..documents import raster
 from ..documents import templates as tpl
 from ..documents.address import AddressInvalid, EnvelopeOffset, address_lines, validate_address
 from ..documents.annexes import AnnexTable, Redacted
@@ -562,3 +563,13 @@ def _text(value: Any) -> str:
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     return str(value)
+
+
+# ---- previews for the UI (it does not import documents/) ----------------------------------------
+def page_png(pdf: bytes, page: int = 1, dpi: int = 100) -> bytes:
+    """One page of a letter as PNG bytes for the template editor's live preview (through a pipe)."""
+    return raster.pdf_page_png(pdf, page, dpi)
+
+
+def page_count(pdf: bytes) -> int:
+    return raster.pdf_page_count(pdf)

@@ -58,6 +58,7 @@ class PackResult:
 
 
 STAGES = ("checks", "data", "letter", "seal", "write")
+write_atomic = packfile.write_atomic  # for the CLI and UI exports (temp file in the folder, then rename)
 
 
 def _safe_name(ref: str) -> str:

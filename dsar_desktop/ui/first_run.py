@@ -53,7 +53,7 @@ add_french(
         "Each member of staff has their own slot: a name and a passphrase. The name appears in the audit log "
         "next to everything done with it.": "Chaque membre de l'équipe a son propre emplacement : un nom et "
         "une phrase de passe. Le nom figure dans le journal d'audit à côté de chaque action faite avec lui.",
-        "Slot name": "Nom de l'emplacement",
+        "Your name (key slot)": "Votre nom (emplacement de clé)",
         "Passphrase": "Phrase de passe",
         "Passphrase again": "Phrase de passe (à nouveau)",
         "At least {minimum} characters; {count} so far.": "Au moins {minimum} caractères ; {count} pour l'instant.",
@@ -329,7 +329,7 @@ class SlotPage(QWizardPage):
         self.fields = PassphraseFields()
         self.problem = style.role_label("", "error")
         self.problem.hide()
-        self.fields.form.insertRow(0, tr("Slot name"), self.label_edit)
+        self.fields.form.insertRow(0, tr("Your name (key slot)"), self.label_edit)
         layout = QVBoxLayout(self)
         layout.addWidget(
             style.role_label(

@@ -1,26 +1,37 @@
-"""Which pages the main window shows: the case screens, then whatever each UI area offers through `pages()`.
+"""Which screens the main window shows: the case screens, then what each UI area offers.
 
-An area (identity, extracts, documents) adds tabs by defining, in its package
-`dsar_desktop/ui/<area>/__init__.py`, a function `pages() -> list[PageSpec]`; the
-entry point collects them here. Until the case screens exist, a plain fallback
-page keeps the window usable.
+An area (identity, extracts, documents) plugs in by defining, in its package
+`dsar_desktop/ui/<area>/__init__.py`, either or both of:
+
+- `pages() -> list[PageSpec]`: tabs of the main window, e.g.
+  `PageSpec("extracts", "Extracts", ExtractsPage)` where `ExtractsPage(register, dialogs, runner)`;
+- `case_sections() -> list[CaseSection]`: tabs inside every case file, e.g.
+  `CaseSection("identity", "Identity", IdentityPanel)` where `IdentityPanel(register, dialogs, runner, ref)`.
+
+Titles are English and shown through tr(), so the area adds their French. A page or
+section with a `case_opened(str)` signal opens case files; one with `case_changed(str)`
+or `case_created(str)` makes the other views reload (`refresh()` or `reload()`).
+The entry point collects all of it here; until the case screens exist, a plain
+fallback page keeps the window usable.
 """
 
 from __future__ import annotations
 
 import importlib
 import pkgutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from ..domain.errors import describe
 from ..services import cases as case_service
 from ..store.connection import Register
 from . import style
 from .dialogs import Dialogs
-from .i18n import add_french, tr
+from .i18n import add_french, language, tr
 from .main_window import CaseFileFactory, IntakeFactory, PageSpec, StartupNotice
 from .workers import Runner
 
@@ -30,9 +41,19 @@ add_french(
     {
         "Dashboard": "Tableau de bord",
         "Requests": "Demandes",
+        "This section could not be shown: {error}": "Cette section n'a pas pu être affichée : {error}",
         "{count} requests in the register, {open} open.": "{count} demandes dans le registre, dont {open} ouvertes.",
     }
 )
+
+
+@dataclass(frozen=True)
+class CaseSection:
+    """A tab inside every case file. `title` is English, shown through tr()."""
+
+    key: str
+    title: str
+    factory: Callable[[Register, Dialogs, Runner, str], QWidget]
 
 
 @dataclass(frozen=True)
@@ -78,33 +99,74 @@ class FallbackDashboard(QWidget):
         layout.addStretch(1)
 
 
-def standard_screens() -> Screens:
+def _area_modules(areas: tuple[str, ...]) -> list[ModuleType]:
+    modules = []
+    for area in areas:
+        name = f"dsar_desktop.ui.{area}"
+        try:
+            modules.append(importlib.import_module(name))
+        except ModuleNotFoundError as exc:
+            if exc.name and name.startswith(exc.name):
+                continue  # that area has no screens yet
+            raise
+    return modules
+
+
+def _with_sections(factory: CaseFileFactory, sections: list[CaseSection]) -> CaseFileFactory:
+    """A case file with the areas' sections added as tabs; a section that changes the case refreshes the file."""
+
+    def build(register: Register, dialogs: Dialogs, runner: Runner, ref: str) -> QWidget:
+        view = factory(register, dialogs, runner, ref)
+        add_section = getattr(view, "add_section", None)
+        if add_section is None:
+            return view
+        for section in sections:
+            try:
+                widget = section.factory(register, dialogs, runner, ref)
+            except Exception as exc:  # noqa: BLE001 - one broken section must not hide the case
+                widget = style.role_label(
+                    tr("This section could not be shown: {error}", error=describe(exc, language())), "error"
+                )
+            add_section(tr(section.title), widget)
+            changed = getattr(widget, "case_changed", None)
+            if changed is not None:
+                changed.connect(lambda _ref, v=view: _refresh_and_announce(v))
+        return view
+
+    return build
+
+
+def _refresh_and_announce(view: QWidget) -> None:
+    refresh = getattr(view, "refresh", None)
+    if callable(refresh):
+        refresh()
+    announced = getattr(view, "case_changed", None)
+    if announced is not None:
+        announced.emit(getattr(view, "ref", ""))
+
+
+def standard_screens(areas: tuple[str, ...] = AREAS) -> Screens:
     found = _find(
         "dsar_desktop.ui.cases",
         ("DashboardPage", "CaseListPage", "CaseFileView", "IntakeWizard", "due_soon_summary"),
     )
-    pages: list[PageSpec] = []
-    if "DashboardPage" in found:
-        pages.append(PageSpec("dashboard", "Dashboard", found["DashboardPage"]))
-    else:
-        pages.append(PageSpec("dashboard", "Dashboard", FallbackDashboard))
+    pages = [PageSpec("dashboard", "Dashboard", found.get("DashboardPage", FallbackDashboard))]
     if "CaseListPage" in found:
         pages.append(PageSpec("cases", "Requests", found["CaseListPage"]))
-    for area in AREAS:
-        try:
-            module = importlib.import_module(f"dsar_desktop.ui.{area}")
-        except ModuleNotFoundError as exc:
-            if exc.name and f"dsar_desktop.ui.{area}".startswith(exc.name):
-                continue
-            raise
-        offer = getattr(module, "pages", None)
-        if callable(offer):
-            pages.extend(offer())
+    sections: list[CaseSection] = []
+    for module in _area_modules(areas):
+        offer_pages = getattr(module, "pages", None)
+        if callable(offer_pages):
+            pages.extend(offer_pages())
+        offer_sections = getattr(module, "case_sections", None)
+        if callable(offer_sections):
+            sections.extend(offer_sections())
+    case_file = found.get("CaseFileView")
     intake = found.get("IntakeWizard")
     summary = found.get("due_soon_summary")
     return Screens(
         pages=pages,
-        case_file_factory=found.get("CaseFileView"),
+        case_file_factory=_with_sections(case_file, sections) if case_file else None,
         intake_factory=(lambda reg, dialogs, runner, parent: intake(reg, dialogs, runner, parent))
         if intake
         else None,

@@ -41,7 +41,7 @@ add_french(
         "Choose…": "Choisir…",
         "Open a register": "Ouvrir un registre",
         "DSAR register (*.dsar);;All files (*)": "Registre DSAR (*.dsar);;Tous les fichiers (*)",
-        "Your slot": "Votre emplacement",
+        "Your name (key slot)": "Votre nom (emplacement de clé)",
         "Passphrase or recovery key": "Phrase de passe ou clé de secours",
         "Remember on this workstation": "Mémoriser sur ce poste",
         "The key is kept in this computer's secure key store ({backend}); the passphrase is not asked again "
@@ -139,7 +139,7 @@ class UnlockDialog(QDialog):
         form = QFormLayout()
         form.addRow(tr("Register file"), path_row)
         form.addRow("", self.path_note)
-        form.addRow(tr("Your slot"), self.slot_combo)
+        form.addRow(tr("Your name (key slot)"), self.slot_combo)
         form.addRow(tr("Passphrase or recovery key"), self.passphrase_edit)
         form.addRow("", self.remember_check)
         form.addRow("", self.keyring_label)
@@ -170,7 +170,6 @@ class UnlockDialog(QDialog):
         self.path_edit.editingFinished.connect(self._on_path_changed)
         self.browse_button.clicked.connect(self._on_browse_clicked)
         self.unlock_button.clicked.connect(self._on_unlock_clicked)
-        self.passphrase_edit.returnPressed.connect(self._on_unlock_clicked)
         self.remembered_button.clicked.connect(self._on_remembered_clicked)
         self.create_button.clicked.connect(self._on_create_clicked)
         self.quit_button.clicked.connect(self.reject)

@@ -47,6 +47,11 @@ from .timeline_text import timeline_rows
 add_french(
     {
         "State: {state}": "État : {state}",
+        "{left} — due {date}": "{left} — échéance le {date}",
+        "Next step:": "Étape suivante :",
+        "{date} — replaced by D3: the extension was notified in time": (
+            "{date} — remplacée par D3 : la prolongation a été notifiée à temps"
+        ),
         "Summary": "Résumé",
         "Timeline": "Historique",
         "People": "Personnes",
@@ -95,7 +100,7 @@ add_french(
         "Mark ready to send": "Marquer prête à envoyer",
         "Record dispatch…": "Enregistrer l'envoi…",
         "Refuse…": "Refuser…",
-        "Withdrawn by the requester": "Retirée par le demandeur",
+        "Record a withdrawal…": "Enregistrer un retrait…",
         "Close the case": "Clôturer la demande",
         "Add note…": "Ajouter une note…",
         "Mark manifestly unfounded…": "Qualifier de manifestement infondée…",
@@ -131,7 +136,7 @@ def _action_label(current: Status, target: Status) -> str:
         Status.READY: tr("Mark ready to send"),
         Status.RESPONDED: tr("Record dispatch…"),
         Status.REFUSED: tr("Refuse…"),
-        Status.WITHDRAWN: tr("Withdrawn by the requester"),
+        Status.WITHDRAWN: tr("Record a withdrawal…"),
         Status.CLOSED: tr("Close the case"),
     }.get(target, status_text(target))
 
@@ -244,7 +249,13 @@ class CaseFileView(QWidget):
         self.state_label.setText(tr("State: {state}", state=f"<b>{status_text(case.status)}</b>"))
         if case.is_open:
             left = dl.days_left(self.today_provider(), deadlines.due(case.extended), self._calendar())
-            self.left_label.setText(days_left_text(left))
+            self.left_label.setText(
+                tr(
+                    "{left} — due {date}",
+                    left=days_left_text(left),
+                    date=date_text(deadlines.due(case.extended)),
+                )
+            )
             bg, fg = LEVEL_BACKGROUND.get(left.level), LEVEL_FOREGROUND.get(left.level)
             style = "padding: 4px 8px; border-radius: 4px; font-weight: bold;"
             if bg is not None and fg is not None:
@@ -332,7 +343,13 @@ class CaseFileView(QWidget):
     def _show_deadlines(self, case: Case, deadlines: dl.Deadlines) -> None:
         form = self.deadline_form
         self._clear(form)
-        form.addRow(tr("Legal due date (D1):"), self._value(f"<b>{date_text(deadlines.legal_due)}</b>"))
+        d1 = date_text(deadlines.legal_due)
+        form.addRow(
+            tr("Legal due date (D1):"),
+            self._value(tr("{date} — replaced by D3: the extension was notified in time", date=d1))
+            if case.extended
+            else self._value(f"<b>{d1}</b>"),
+        )
         form.addRow(tr("Policy target (30 days):"), self._value(date_text(deadlines.policy_target)))
         d3 = date_text(deadlines.extended_due)
         form.addRow(
@@ -377,7 +394,10 @@ class CaseFileView(QWidget):
             if widget is not None:
                 widget.deleteLater()
         self.action_buttons = {}
-        for target in allowed_transitions(case.status):
+        targets = allowed_transitions(case.status)
+        if targets:
+            self.actions_bar.addWidget(QLabel(f"<b>{tr('Next step:')}</b>"))
+        for target in targets:
             self._add_action(target.value, _action_label(case.status, target), self._handler_for(target))
         self.actions_bar.addStretch(1)
         self._add_action("note", tr("Add note…"), self._on_add_note)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,7 +24,7 @@ from ...services import cases as case_service
 from ...store.connection import Register
 from ..dialogs import Dialogs
 from ..i18n import add_french, tr
-from .labels import TodayProvider, right_text, status_text, today_paris
+from .labels import TodayProvider, date_width, right_text, status_text, today_paris
 from .models import (
     COL_DAYS_LEFT,
     COL_DUE,
@@ -61,6 +62,13 @@ add_french(
         "State filter": "Filtre d'état",
         "Right filter": "Filtre de droit",
         "Due date filter": "Filtre d'échéance",
+        "Red: overdue. Amber: due within 7 days. The text always says how many days are left.": (
+            "Rouge : en retard. Orange : échéance sous 7 jours. Le texte indique toujours les jours restants."
+        ),
+        "Click a column title to sort; double-click a request or press Enter to open it.": (
+            "Cliquez sur un titre de colonne pour trier ; double-cliquez sur une demande ou appuyez sur Entrée "
+            "pour l'ouvrir."
+        ),
     }
 )
 
@@ -87,9 +95,11 @@ class CaseListPage(QWidget):
         self.runner = runner
         self.today_provider = today_provider or today_paris
         self.open_wizard = open_wizard
+        self.loaded = False
         self._build()
         self._connect()
-        self.reload()
+        # Loaded when first shown, not when the shell builds its pages at unlock: at 50,000 cases
+        # reading the whole register takes about a second, which the dashboard should not wait for.
 
     def _build(self) -> None:
         outer = QVBoxLayout(self)
@@ -152,13 +162,20 @@ class CaseListPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for col, width in (
-            (COL_REF, 130), (COL_SUBJECT, 200), (COL_RIGHTS, 180), (COL_STATUS, 140),
-            (COL_RECEIVED, 125), (COL_DUE, 125), (COL_DAYS_LEFT, 190), (COL_PRIORITY, 120),
+            (COL_REF, 125), (COL_SUBJECT, 180), (COL_RIGHTS, 165), (COL_STATUS, 130),
+            (COL_RECEIVED, date_width()), (COL_DUE, date_width()), (COL_DAYS_LEFT, 180), (COL_PRIORITY, 120),
         ):  # fmt: skip
             self.table.setColumnWidth(col, width)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_DUE, Qt.SortOrder.AscendingOrder)
         outer.addWidget(self.table, 1)
+        legend = QLabel(
+            tr("Red: overdue. Amber: due within 7 days. The text always says how many days are left.")
+            + " "
+            + tr("Click a column title to sort; double-click a request or press Enter to open it.")
+        )
+        legend.setWordWrap(True)
+        outer.addWidget(legend)
         self.setTabOrder(self.search, self.state_combo)
         self.setTabOrder(self.state_combo, self.right_combo)
         self.setTabOrder(self.right_combo, self.window_combo)
@@ -177,6 +194,21 @@ class CaseListPage(QWidget):
         self.proxy.layoutChanged.connect(self._update_count)
 
     # ---- data -----------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt name
+        self.ensure_loaded()
+        super().showEvent(event)
+
+    def ensure_loaded(self) -> None:
+        if not self.loaded:
+            self.reload()
+
+    def refresh(self) -> None:
+        """A case changed somewhere: reload now if on screen, else when next shown."""
+        if self.isVisible():
+            self.reload()
+        else:
+            self.loaded = False
+
     def reload(self) -> None:
         try:
             rows = case_service.list_cases(self.register)
@@ -184,6 +216,7 @@ class CaseListPage(QWidget):
         except Exception as exc:  # noqa: BLE001 - shown to the person
             self.dialogs.error(self, exc)
             return
+        self.loaded = True
         self.model.set_rows(rows, self.today_provider(), calendar)
         header = self.table.horizontalHeader()
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
@@ -243,3 +276,4 @@ class CaseListPage(QWidget):
         self.reload()
         self.select_ref(ref)
         self.case_created.emit(ref)
+        self.case_opened.emit(ref)  # the shell opens the new case file

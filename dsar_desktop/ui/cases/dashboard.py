@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -25,7 +26,15 @@ from ...services import cases as case_service
 from ...store.connection import Register
 from ..dialogs import Dialogs
 from ..i18n import add_french, tr
-from .labels import TodayProvider, date_text, days_left_text, priority_text, status_text, today_paris
+from .labels import (
+    TodayProvider,
+    date_text,
+    date_width,
+    days_left_text,
+    priority_text,
+    status_text,
+    today_paris,
+)
 from .models import (
     COL_DAYS_LEFT,
     COL_DUE,
@@ -52,12 +61,12 @@ add_french(
         ),
         "Oldest: {ref}, {left}.": "La plus ancienne : {ref}, {left}.",
         "Requests by state": "Demandes par état",
-        "Open": "Ouvertes",
+        "Total open": "Total ouvertes",
         "Due today": "Échéance aujourd'hui",
         "Nothing is due today.": "Rien n'arrive à échéance aujourd'hui.",
         "Priority requests": "Demandes prioritaires",
-        "Open requests, most urgent first (double-click to open)": (
-            "Demandes ouvertes, les plus urgentes d'abord (double-clic pour ouvrir)"
+        "Open requests: priority ones first, then the most urgent (double-click or Enter to open)": (
+            "Demandes ouvertes : les prioritaires d'abord, puis les plus urgentes (double-clic ou Entrée pour ouvrir)"
         ),
         "Red: overdue. Amber: due within 7 days. The text always says how many days are left.": (
             "Rouge : en retard. Orange : échéance sous 7 jours. Le texte indique toujours les jours restants."
@@ -91,6 +100,7 @@ class DashboardPage(QWidget):
         self.runner = runner
         self.today_provider = today_provider or today_paris
         self.data: case_service.Dashboard | None = None
+        self._stale = False
         self._build()
         self._connect()
         self.refresh()
@@ -124,16 +134,18 @@ class DashboardPage(QWidget):
         counts_box.addWidget(QLabel(f"<b>{tr('Requests by state')}</b>"))
         self.counts_grid = QGridLayout()
         self.count_labels: dict[Status | str, QLabel] = {}
+        self.counts_grid.setColumnMinimumWidth(1, 40)
         order: list[Status | str] = [
             Status.RECEIVED, Status.AWAITING_IDENTITY, Status.IN_PROGRESS, Status.EXTENDED, Status.READY,
-            "open", Status.RESPONDED, Status.REFUSED, Status.WITHDRAWN, Status.CLOSED,
+            "open", "", Status.RESPONDED, Status.REFUSED, Status.WITHDRAWN, Status.CLOSED,
         ]  # fmt: skip
         for i, key in enumerate(order):
-            name = QLabel(tr("Open") if key == "open" else status_text(key))  # type: ignore[arg-type]
+            if key == "":
+                self.counts_grid.setRowMinimumHeight(i, 10)  # a gap between open and finished states
+                continue
+            name = QLabel(f"<b>{tr('Total open')}</b>" if key == "open" else status_text(key))  # type: ignore[arg-type]
             value = QLabel("0")
             value.setAlignment(Qt.AlignmentFlag.AlignRight)
-            if key == "open":
-                name.setText(f"<b>{tr('Open')}</b>")
             self.counts_grid.addWidget(name, i, 0)
             self.counts_grid.addWidget(value, i, 1)
             self.count_labels[key] = value
@@ -150,11 +162,17 @@ class DashboardPage(QWidget):
         priority_box = QVBoxLayout()
         priority_box.addWidget(QLabel(f"<b>{tr('Priority requests')}</b>"))
         self.priority_list = QListWidget()
+        self.priority_list.setWordWrap(True)
+        self.due_today_list.setWordWrap(True)
         priority_box.addWidget(self.priority_list)
         middle.addLayout(priority_box, 2)
-        outer.addLayout(middle, 2)
+        outer.addLayout(middle, 1)
 
-        outer.addWidget(QLabel(f"<b>{tr('Open requests, most urgent first (double-click to open)')}</b>"))
+        outer.addWidget(
+            QLabel(
+                f"<b>{tr('Open requests: priority ones first, then the most urgent (double-click or Enter to open)')}</b>"
+            )
+        )
         self.model = CaseTableModel()
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -162,14 +180,15 @@ class DashboardPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for col, width in (
-            (COL_DAYS_LEFT, 200), (COL_REF, 130), (COL_SUBJECT, 190), (COL_RIGHTS, 170),
-            (COL_STATUS, 140), (COL_DUE, 130), (COL_RECEIVED, 120),
+            (COL_DAYS_LEFT, 190), (COL_REF, 130), (COL_SUBJECT, 180), (COL_RIGHTS, 170),
+            (COL_STATUS, 140), (COL_DUE, date_width()), (COL_RECEIVED, date_width()),
         ):  # fmt: skip
             self.table.setColumnWidth(col, width)
         # the order the DPO reads: how urgent, which case, who, what
@@ -185,14 +204,27 @@ class DashboardPage(QWidget):
         outer.addWidget(self.legend)
 
     def _connect(self) -> None:
-        self.refresh_button.clicked.connect(self.refresh)
+        self.refresh_button.clicked.connect(self.reload)
         # `activated` covers double-click and Enter (double-click also emits it: connect one only)
         self.table.activated.connect(self._on_table_activated)
         self.due_today_list.itemActivated.connect(self._on_list_item_activated)
         self.priority_list.itemActivated.connect(self._on_list_item_activated)
 
     # ---- data -----------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt name
+        if self._stale:
+            self.reload()
+        super().showEvent(event)
+
     def refresh(self) -> None:
+        """A case changed somewhere: reload now if on screen, else when next shown."""
+        if self.isVisible() or self.data is None:
+            self.reload()
+        else:
+            self._stale = True
+
+    def reload(self) -> None:
+        self._stale = False
         today = self.today_provider()
         try:
             data = case_service.dashboard(self.register, today)
@@ -251,7 +283,7 @@ class DashboardPage(QWidget):
         for row in rows:
             text = f"{row.ref} · {row.subject_name} · {days_left_text(left[row.ref])}"
             if priority:
-                text += f" · {priority_text(row.priority_flag)}"
+                text += f"\n{priority_text(row.priority_flag, long=True)}"
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, row.ref)
             widget.addItem(item)

@@ -153,6 +153,7 @@ class IntakeWizard(QDialog):
         except Exception:  # noqa: BLE001 - the national calendar is the safe default
             self.calendar = "national"
         self.setWindowTitle(tr("New request"))
+        self.setMinimumWidth(560)
         self._build()
         self._connect()
         self._on_channel_changed()

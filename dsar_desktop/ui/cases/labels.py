@@ -87,6 +87,11 @@ def date_text(day: dt.date | None) -> str:
     return dl.format_date(day, language()) if day else "—"
 
 
+def date_width() -> int:
+    """Pixels a date column needs: French month names are spelled out ('mer. 22 décembre 2026')."""
+    return 175 if language() == "fr" else 130
+
+
 def priority_text(flag: str | None, long: bool = False) -> str:
     """The priority flags of a case in words (empty when none)."""
     if not flag:

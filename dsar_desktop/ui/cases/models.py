@@ -77,12 +77,12 @@ RIGHT_BITS = {right: 1 << i for i, right in enumerate(Right)}
 _CLOSED_OFFSET = 10_000_000  # closed cases sort after every open one on "days left"
 
 
-def _ref_key(ref: str) -> tuple[int, int, str]:
-    parts = ref.split("-")
-    try:
-        return int(parts[1]), int(parts[2]), ref
-    except (IndexError, ValueError):
-        return 0, 0, ref
+def _ref_key(ref: str) -> tuple[str, int, str]:
+    """DSAR-2026-10000 after DSAR-2026-9999 and before DSAR-2027-0001 (year, then number length)."""
+    return ref[5:9], len(ref), ref
+
+
+_STATUS_ORDER = {status: i for i, status in enumerate(Status)}
 
 
 class CaseTableModel(QAbstractTableModel):
@@ -190,7 +190,10 @@ class CaseTableModel(QAbstractTableModel):
     ) -> Any:
         if not index.isValid():
             return None
-        row, col = index.row(), index.column()
+        return self.data_at(index.row(), index.column(), role)
+
+    def data_at(self, row: int, col: int, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """`data()` by row and column, so the proxy can ask without building an index."""
         if not (0 <= row < len(self._rows)):
             return None
         case = self._rows[row]
@@ -254,7 +257,7 @@ class CaseTableModel(QAbstractTableModel):
         if col == COL_RIGHTS:
             return (self.rights_masks[row], _ref_key(case.ref))
         if col == COL_STATUS:
-            return (list(Status).index(case.status), self.due_days[row], case.ref)
+            return (_STATUS_ORDER[case.status], self.due_days[row], case.ref)
         if col == COL_RECEIVED:
             return (case.received_date.toordinal(), _ref_key(case.ref))
         if col == COL_PRIORITY:
@@ -275,7 +278,9 @@ class CaseTableModel(QAbstractTableModel):
         for new, old in enumerate(order_ix):
             new_pos[old] = new
         self._rows = [self._rows[i] for i in order_ix]
-        self._rebuild_facts()
+        for name in ("statuses", "rights_masks", "due_days", "open_flags", "search_texts"):
+            facts = getattr(self, name)
+            setattr(self, name, [facts[i] for i in order_ix])
         old_list = self.persistentIndexList()
         new_list = [self.index(new_pos[ix.row()], ix.column()) for ix in old_list]
         self.changePersistentIndexList(old_list, new_list)
@@ -471,6 +476,23 @@ class CaseFilterProxy(QAbstractProxyModel):
             self.dataChanged.emit(self.index(0, 0), last)
 
     # ---- Qt proxy API -----------------------------------------------------------------
+    # data() and flags() answer directly: the base class would call mapToSource (Python) per cell.
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        model = self.sourceModel()
+        if not index.isValid() or not isinstance(model, CaseTableModel):
+            return None
+        row = index.row()
+        if not (0 <= row < len(self._source_rows)):
+            return None
+        return model.data_at(self._source_rows[row], index.column(), role)
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
     def mapToSource(self, proxy_index: QModelIndex | QPersistentModelIndex) -> QModelIndex:  # noqa: N802
         model = self.sourceModel()
         if (

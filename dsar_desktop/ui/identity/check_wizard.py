@@ -1,0 +1,539 @@
+"""The ID check: the scan beside the checklist, live comparisons and MRZ check digits, then the decision."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.errors import describe
+from ...domain.identity import DECISION_LABELS, Assessment, Checklist, Decision, Party, ProofKind, keep_last4
+from ...domain.mrz import MrzError, MrzResult, parse_mrz
+from ...services import cases as case_service
+from ...services import identity as ids
+from ...services.identity_status import ProofState
+from ...store.connection import Register
+from ..dialogs import Dialogs
+from ..i18n import add_french, language, pick, tr
+from ..style import monospace_font
+from .scan_viewer import ScanViewer
+from .texts import check_name, field_name, html, mark, parse_day, party_text, proof_text
+
+add_french(
+    {
+        "Check the proof — {ref}": "Vérifier la preuve — {ref}",
+        "{proof} of {party}": "{proof} — {party}",
+        "Compare with the case: <b>{name}</b>": "À comparer avec la demande : <b>{name}</b>",
+        "Compare with the case: <b>{name}</b>, born {dob}": "À comparer avec la demande : <b>{name}</b>, né(e) le {dob}",
+        "What the document shows": "Ce que montre le document",
+        "— choose —": "— choisir —",
+        "not checked yet": "pas encore vérifié",
+        "yes": "oui",
+        "no": "non",
+        "Document type:": "Type de document :",
+        "Issuing country:": "Pays de délivrance :",
+        "three-letter code, e.g. FRA": "code à trois lettres, ex. FRA",
+        "Document number:": "Numéro du document :",
+        "Only the last 4 characters are kept in the register: {last4}": (
+            "Seuls les 4 derniers caractères sont conservés dans le registre : {last4}"
+        ),
+        "Only the last 4 characters are kept in the register.": (
+            "Seuls les 4 derniers caractères sont conservés dans le registre."
+        ),
+        "Expiry date:": "Date d'expiration :",
+        "DD/MM/YYYY": "JJ/MM/AAAA",
+        "Name on the document:": "Nom sur le document :",
+        "Given names SURNAME": "Prénoms NOM",
+        "Date of birth on the document:": "Date de naissance sur le document :",
+        "Holder's signature present:": "Signature du titulaire présente :",
+        "Not a date: type DD/MM/YYYY.": "Pas une date : saisissez JJ/MM/AAAA.",
+        "Names the requester as parent:": "Désigne le demandeur comme parent :",
+        "Names the data subject as the child:": "Désigne la personne concernée comme l'enfant :",
+        "The other holder is known to object:": "L'autre titulaire est connu pour s'y opposer :",
+        "Signed by the data subject:": "Signé par la personne concernée :",
+        "Covers this request:": "Couvre cette demande :",
+        "Machine-readable zone (MRZ)": "Bande lisible par machine (MRZ)",
+        "Type or paste the 2 or 3 lines at the bottom of the document.": (
+            "Saisissez ou collez les 2 ou 3 lignes du bas du document."
+        ),
+        "Format {format}: every check digit is right.": "Format {format} : tous les chiffres de contrôle sont justes.",
+        "Format {format}: some check digits are wrong or the zone is malformed.": (
+            "Format {format} : des chiffres de contrôle sont faux ou la bande est mal formée."
+        ),
+        "check digit of the {name}": "chiffre de contrôle : {name}",
+        "Case and document compared:": "Demande et document comparés :",
+        "case": "demande",
+        "document": "document",
+        "Checklist": "Liste de contrôle",
+        "Decision": "Décision",
+        "Note (required to verify when a check fails or is missing):": (
+            "Note (obligatoire pour vérifier si un contrôle échoue ou manque) :"
+        ),
+        "Record the decision…": "Enregistrer la décision…",
+        "Close without deciding": "Fermer sans décider",
+        "Choose a decision first: verified, rejected or more information needed.": (
+            "Choisissez d'abord une décision : vérifiée, rejetée ou complément nécessaire."
+        ),
+        "Record “{decision}” for the {proof}?\n\nThe scan ({count} file(s)) will then be destroyed: its bytes are "
+        "erased from the register and cannot be recovered. Only the checklist facts are kept.": (
+            "Enregistrer « {decision} » pour : {proof} ?\n\nLe scan ({count} fichier(s)) sera ensuite détruit : ses "
+            "octets sont effacés du registre et ne peuvent pas être récupérés. Seuls les faits de la liste de "
+            "contrôle sont conservés."
+        ),
+        "Record “{decision}” for the {proof}? No scan is stored (seen on paper or in person).": (
+            "Enregistrer « {decision} » pour : {proof} ? Aucun scan n'est conservé (vu sur papier ou en personne)."
+        ),
+        "Decision recorded: {decision}, by {who}.": "Décision enregistrée : {decision}, par {who}.",
+        "{count} scan(s) destroyed (erased from the register); the audit log records the destruction.": (
+            "{count} scan(s) détruit(s) (effacé(s) du registre) ; le journal d'audit enregistre la destruction."
+        ),
+        "No scan to destroy.": "Aucun scan à détruire.",
+        "Some checks fail or are missing: a note saying why identity is still verified is required.": (
+            "Des contrôles échouent ou manquent : une note expliquant pourquoi l'identité est quand même "
+            "vérifiée est obligatoire."
+        ),
+    }
+)
+
+
+def _tri_state() -> QComboBox:
+    combo = QComboBox()
+    combo.addItem(tr("not checked yet"), None)
+    combo.addItem(tr("yes"), True)
+    combo.addItem(tr("no"), False)
+    return combo
+
+
+class IdCheckDialog(QDialog):
+    """The scan (left) beside the checklist (right); `decided` carries the result once recorded."""
+
+    decided = Signal(object)
+
+    def __init__(
+        self,
+        register: Register,
+        dialogs: Dialogs,
+        ref: str,
+        proof: ProofState,
+        today: dt.date,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.register = register
+        self.dialogs = dialogs
+        self.ref = ref
+        self.proof = proof
+        self.kind = ProofKind(proof.proof_kind)
+        self.party = Party(proof.party)
+        self.today = today
+        self.case = case_service.get_case(register, ref)
+        self.expected = ids.expected_for(self.case, self.party)
+        self.recorded: ids.DecisionRecorded | None = None
+        self.assessment: Assessment | None = None
+        self.mrz: MrzResult | None = None
+        self.date_errors: dict[str, str] = {}
+        self.setWindowTitle(tr("Check the proof — {ref}", ref=ref))
+        self.resize(1240, 780)
+        self._build()
+        self._connect()
+        self._load_scans()
+        self._on_changed()
+
+    # ---- layout ---------------------------------------------------------------------
+    def _build(self) -> None:
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.viewer = ScanViewer()
+        splitter.addWidget(self.viewer)
+        right = QWidget()
+        column = QVBoxLayout(right)
+        heading = QLabel(f"<h3>{html(tr('{proof} of {party}', proof=proof_text(self.kind), party=party_text(self.party)))}</h3>")  # fmt: skip
+        column.addWidget(heading)
+        column.addWidget(QLabel(self._expected_text()))
+        column.addWidget(self._build_form())
+        if self.kind == ProofKind.IDENTITY_DOCUMENT:
+            column.addWidget(self._build_mrz())
+        checklist_box = QGroupBox(tr("Checklist"))
+        self.items_label = QLabel()
+        self.items_label.setWordWrap(True)
+        self.items_label.setTextFormat(Qt.TextFormat.RichText)
+        QVBoxLayout(checklist_box).addWidget(self.items_label)
+        column.addWidget(checklist_box)
+        column.addWidget(self._build_decision())
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(right)
+        scroll.setMinimumWidth(520)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 4)
+        self.decide_button = QPushButton(tr("Record the decision…"))
+        self.decide_button.setDefault(True)
+        self.close_button = QPushButton(tr("Close without deciding"))
+        self.close_button.setAutoDefault(False)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        buttons.addWidget(self.decide_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(buttons)
+
+    def _expected_text(self) -> str:
+        name = html(self.expected.name or "—")
+        dob = self.expected.birth_date
+        if dob:
+            from ..cases.labels import date_text
+
+            day = dob if isinstance(dob, dt.date) else dt.date.fromisoformat(str(dob))
+            return tr("Compare with the case: <b>{name}</b>, born {dob}", name=name, dob=date_text(day))
+        return tr("Compare with the case: <b>{name}</b>", name=name)
+
+    def _build_form(self) -> QGroupBox:
+        box = QGroupBox(tr("What the document shows"))
+        form = QFormLayout(box)
+        self.document_type = QComboBox()
+        self.document_type.addItem(tr("— choose —"), None)
+        for code, pair in ids.document_types(self.kind).items():
+            self.document_type.addItem(pick(pair), code)
+        form.addRow(tr("Document type:"), self.document_type)
+        self.tri: dict[str, QComboBox] = {}
+        if self.kind == ProofKind.IDENTITY_DOCUMENT:
+            self.issuing_country = QLineEdit()
+            self.issuing_country.setMaxLength(3)
+            self.issuing_country.setPlaceholderText(tr("three-letter code, e.g. FRA"))
+            form.addRow(tr("Issuing country:"), self.issuing_country)
+            self.document_number = QLineEdit()
+            self.number_hint = self._hint(tr("Only the last 4 characters are kept in the register."))
+            form.addRow(tr("Document number:"), self._stack(self.document_number, self.number_hint))
+            self.expiry = QLineEdit()
+            self.expiry.setPlaceholderText(tr("DD/MM/YYYY"))
+            self.expiry_hint = self._hint("")
+            form.addRow(tr("Expiry date:"), self._stack(self.expiry, self.expiry_hint))
+            self.holder_name = QLineEdit()
+            self.holder_name.setPlaceholderText(tr("Given names SURNAME"))
+            self.name_hint = self._hint("")
+            form.addRow(tr("Name on the document:"), self._stack(self.holder_name, self.name_hint))
+            self.holder_dob = QLineEdit()
+            self.holder_dob.setPlaceholderText(tr("DD/MM/YYYY"))
+            self.dob_hint = self._hint("")
+            form.addRow(tr("Date of birth on the document:"), self._stack(self.holder_dob, self.dob_hint))
+            self.tri["signature"] = _tri_state()
+            form.addRow(tr("Holder's signature present:"), self.tri["signature"])
+        elif self.kind == ProofKind.PARENTAL_AUTHORITY:
+            for key, label in (
+                ("names_parent", tr("Names the requester as parent:")),
+                ("names_child", tr("Names the data subject as the child:")),
+                ("other_objects", tr("The other holder is known to object:")),
+            ):
+                self.tri[key] = _tri_state()
+                form.addRow(label, self.tri[key])
+        else:
+            for key, label in (
+                ("mandate_signed", tr("Signed by the data subject:")),
+                ("mandate_scope", tr("Covers this request:")),
+            ):
+                self.tri[key] = _tri_state()
+                form.addRow(label, self.tri[key])
+        return box
+
+    @staticmethod
+    def _hint(text: str) -> QLabel:
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setProperty("role", "muted")
+        return label
+
+    @staticmethod
+    def _stack(field: QWidget, hint: QLabel) -> QWidget:
+        holder = QWidget()
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(field)
+        layout.addWidget(hint)
+        return holder
+
+    def _build_mrz(self) -> QGroupBox:
+        box = QGroupBox(tr("Machine-readable zone (MRZ)"))
+        layout = QVBoxLayout(box)
+        layout.addWidget(self._hint(tr("Type or paste the 2 or 3 lines at the bottom of the document.")))
+        self.mrz_text = QPlainTextEdit()
+        self.mrz_text.setFont(monospace_font(11))
+        self.mrz_text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.mrz_text.setFixedHeight(self.mrz_text.fontMetrics().lineSpacing() * 3 + 24)
+        layout.addWidget(self.mrz_text)
+        self.mrz_label = QLabel()
+        self.mrz_label.setWordWrap(True)
+        self.mrz_label.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.mrz_label)
+        return box
+
+    def _build_decision(self) -> QGroupBox:
+        box = QGroupBox(tr("Decision"))
+        layout = QVBoxLayout(box)
+        row = QHBoxLayout()
+        self.decision_group = QButtonGroup(self)
+        self.decision_buttons: dict[Decision, QRadioButton] = {}
+        for decision in Decision:
+            button = QRadioButton(pick(DECISION_LABELS[decision]))
+            self.decision_group.addButton(button)
+            self.decision_buttons[decision] = button
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addWidget(QLabel(tr("Note (required to verify when a check fails or is missing):")))
+        self.note = QPlainTextEdit()
+        self.note.setFixedHeight(60)
+        layout.addWidget(self.note)
+        self.note_hint = QLabel()
+        self.note_hint.setWordWrap(True)
+        self.note_hint.setProperty("role", "warning")
+        self.note_hint.hide()
+        layout.addWidget(self.note_hint)
+        return box
+
+    def _connect(self) -> None:
+        for field in self._line_edits():
+            field.textChanged.connect(self._on_changed)
+        for combo in [self.document_type, *self.tri.values()]:
+            combo.currentIndexChanged.connect(self._on_changed)
+        if self.kind == ProofKind.IDENTITY_DOCUMENT:
+            self.mrz_text.textChanged.connect(self._on_changed)
+        self.decision_group.buttonToggled.connect(lambda *_: self._show_note_hint())
+        self.note.textChanged.connect(self._show_note_hint)
+        self.decide_button.clicked.connect(self._on_decide)
+        self.close_button.clicked.connect(self.reject)
+
+    def _line_edits(self) -> list[QLineEdit]:
+        if self.kind != ProofKind.IDENTITY_DOCUMENT:
+            return []
+        return [self.issuing_country, self.document_number, self.expiry, self.holder_name, self.holder_dob]
+
+    def _load_scans(self) -> None:
+        pages: list[bytes] = []
+        for attachment in self.proof.attachments:
+            try:
+                pages.extend(ids.scan_previews(self.register, self.ref, attachment.id))
+            except Exception as exc:  # noqa: BLE001 - the checklist stays usable without the image
+                self.dialogs.error(self, exc)
+        self.viewer.set_pages(pages)
+
+    # ---- the checklist, live ----------------------------------------------------------
+    def _date(self, key: str, field: QLineEdit) -> dt.date | None:
+        try:
+            value = parse_day(field.text())
+        except ValueError:
+            self.date_errors[key] = tr("Not a date: type DD/MM/YYYY.")
+            return None
+        self.date_errors.pop(key, None)
+        return value
+
+    def mrz_lines(self) -> list[str]:
+        if self.kind != ProofKind.IDENTITY_DOCUMENT:
+            return []
+        return [line for line in self.mrz_text.toPlainText().splitlines() if line.strip()]
+
+    def checklist(self, with_mrz: bool = True) -> Checklist:
+        values: dict[str, Any] = {
+            "proof_kind": self.kind,
+            "party": self.party,
+            "document_type": self.document_type.currentData(),
+        }
+        tri = {key: combo.currentData() for key, combo in self.tri.items()}
+        if self.kind == ProofKind.IDENTITY_DOCUMENT:
+            values.update(
+                issuing_country=self.issuing_country.text().strip().upper() or None,
+                document_number=self.document_number.text().strip() or None,
+                expiry_date=self._date("expiry", self.expiry),
+                holder_name=self.holder_name.text().strip() or None,
+                holder_birth_date=self._date("dob", self.holder_dob),
+                signature_present=tri["signature"],
+                mrz_lines=self.mrz_lines() if with_mrz else [],
+            )
+        elif self.kind == ProofKind.PARENTAL_AUTHORITY:
+            values.update(
+                names_requester_as_parent=tri["names_parent"],
+                names_subject_as_child=tri["names_child"],
+                other_holder_objects=tri["other_objects"],
+            )
+        else:
+            values.update(
+                mandate_signed_by_subject=tri["mandate_signed"], mandate_covers_request=tri["mandate_scope"]
+            )
+        return Checklist(**values)
+
+    def _on_changed(self) -> None:
+        mrz_error = None
+        self.mrz = None
+        lines = self.mrz_lines()
+        if lines:
+            try:
+                self.mrz = parse_mrz(lines, today=self.today)
+            except MrzError as exc:
+                mrz_error = describe(exc, language())
+        checklist = self.checklist(with_mrz=self.mrz is not None)
+        try:
+            self.assessment = ids.assess(self.register, self.ref, checklist, on=self.today)
+        except Exception as exc:  # noqa: BLE001 - shown in place; the dialog stays usable
+            self.assessment = None
+            self.items_label.setText(html(describe(exc, language())))
+            return
+        if self.kind == ProofKind.IDENTITY_DOCUMENT:
+            self._show_field_hints(checklist)
+            self._show_mrz(mrz_error)
+        self._show_items()
+        self._show_note_hint()
+
+    def _item_line(self, key: str) -> str:
+        item = self.assessment.item(key) if self.assessment else None
+        if item is None:
+            return ""
+        text = f"{mark(item.status)} {html(pick((item.en, item.fr)))}"
+        comparison = item.comparison
+        if comparison is not None and comparison.status in ("mismatch", "partial"):
+            note = pick((comparison.note_en, comparison.note_fr))
+            text += (
+                f"<br>&nbsp;&nbsp;{tr('case')}: <b>{html(comparison.expected or '—')}</b> · "
+                f"{tr('document')}: <b>{html(comparison.found or '—')}</b>"
+            )
+            if comparison.difference:
+                text += f"<br>&nbsp;&nbsp;<code>{html(comparison.difference)}</code>"
+            if note:
+                text += f" — {html(note)}"
+        return text
+
+    def _show_field_hints(self, checklist: Checklist) -> None:
+        last4 = keep_last4(checklist.document_number)
+        self.number_hint.setText(
+            tr("Only the last 4 characters are kept in the register: {last4}", last4=f"<b>…{last4}</b>")
+            if last4
+            else tr("Only the last 4 characters are kept in the register.")
+        )
+        self.expiry_hint.setText(self.date_errors.get("expiry") or self._item_line("expiry"))
+        self.name_hint.setText(self._item_line("name"))
+        self.dob_hint.setText(self.date_errors.get("dob") or self._item_line("birth_date"))
+
+    def _show_mrz(self, error: str | None) -> None:
+        if error:
+            self.mrz_label.setText(f"{mark('fail')} {html(error)}")
+            return
+        mrz = self.mrz
+        if mrz is None:
+            self.mrz_label.setText("")
+            return
+        head = (
+            tr("Format {format}: every check digit is right.", format=mrz.format)
+            if mrz.valid
+            else tr(
+                "Format {format}: some check digits are wrong or the zone is malformed.", format=mrz.format
+            )
+        )
+        parts = [f"{mark('ok' if mrz.valid else 'fail')} <b>{html(head)}</b>"]
+        for name, ok in mrz.checks.items():
+            parts.append(f"{mark('ok' if ok else 'fail')} {html(tr('check digit of the {name}', name=check_name(name)))}")  # fmt: skip
+        for problem in mrz.problems:
+            parts.append(f"{mark('fail')} {html(pick((problem['en'], problem['fr'])))}")
+        parts.append(f"<br><b>{tr('Case and document compared:')}</b>")
+        for item in self.assessment.items if self.assessment else []:
+            if item.key.startswith("mrz_") and item.comparison is not None:
+                comparison = item.comparison
+                line = f"{mark(item.status)} {html(field_name(comparison.field))}: "
+                line += f"{tr('case')} <b>{html(comparison.expected or '—')}</b> · "
+                line += f"MRZ <b>{html(comparison.found or '—')}</b>"
+                if comparison.status == "mismatch" and comparison.difference:
+                    line += f" — <code>{html(comparison.difference)}</code>"
+                parts.append(line)
+        self.mrz_label.setText("<br>".join(parts))
+
+    def _show_items(self) -> None:
+        lines = [
+            self._item_line(item.key)
+            for item in (self.assessment.items if self.assessment else [])
+            if not item.key.startswith("mrz_")
+        ]
+        self.items_label.setText("<br>".join(lines))
+
+    def selected_decision(self) -> Decision | None:
+        return next((d for d, b in self.decision_buttons.items() if b.isChecked()), None)
+
+    def _show_note_hint(self) -> None:
+        needs_note = (
+            self.selected_decision() == Decision.VERIFIED
+            and self.assessment is not None
+            and not self.assessment.all_ok
+            and not self.note.toPlainText().strip()
+        )
+        self.note_hint.setText(
+            tr("Some checks fail or are missing: a note saying why identity is still verified is required.")
+        )
+        self.note_hint.setVisible(needs_note)
+
+    # ---- the decision ---------------------------------------------------------------
+    def _on_decide(self) -> None:
+        decision = self.selected_decision()
+        if decision is None:
+            self.dialogs.warn(
+                self, tr("Choose a decision first: verified, rejected or more information needed.")
+            )
+            return
+        label = pick(DECISION_LABELS[decision])
+        proof = proof_text(self.kind).lower()
+        count = len(self.proof.attachments)
+        question = (
+            tr(
+                "Record “{decision}” for the {proof}?\n\nThe scan ({count} file(s)) will then be destroyed: its bytes are "
+                "erased from the register and cannot be recovered. Only the checklist facts are kept.",
+                decision=label,
+                proof=proof,
+                count=count,
+            )
+            if count
+            else tr(
+                "Record “{decision}” for the {proof}? No scan is stored (seen on paper or in person).",
+                decision=label,
+                proof=proof,
+            )
+        )
+        if not self.dialogs.confirm(self, question):
+            return
+        note = self.note.toPlainText().strip() or None
+        try:
+            result = ids.decide(self.register, self.ref, decision, self.checklist(), note=note, on=self.today)
+        except Exception as exc:  # noqa: BLE001 - the refusal is one sentence; nothing was recorded
+            self.dialogs.error(self, exc)
+            return
+        self.recorded = result
+        self.viewer.clear()
+        destroyed = (
+            tr(
+                "{count} scan(s) destroyed (erased from the register); the audit log records the destruction.",
+                count=result.scans_destroyed,
+            )
+            if result.scans_destroyed
+            else tr("No scan to destroy.")
+        )
+        self.dialogs.info(
+            self, tr("Decision recorded: {decision}, by {who}.", decision=label, who=self.register.actor) + "\n" + destroyed
+        )  # fmt: skip
+        self.decided.emit(result)
+        self.accept()

@@ -1,0 +1,184 @@
+"""Small forms of the identity step: ask for a proof (with the recorded doubt) and record its arrival."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..i18n import add_french, tr
+from ..style import role_label
+
+add_french(
+    {
+        "Ask for {proof}": "Demander : {proof}",
+        "From {party} ({name}).": "À {party} ({name}).",
+        "Art. 12(6): a document may be asked for only when there is a reasonable doubt about the "
+        "requester's identity. Write what makes you doubt; it is kept with the case and quoted in no letter.": (
+            "Art. 12(6) : une pièce ne peut être demandée qu'en cas de doute raisonnable sur l'identité du "
+            "demandeur. Écrivez ce qui fait douter ; c'est conservé avec la demande et n'apparaît dans aucune lettre."
+        ),
+        "Reason for doubt:": "Motif du doute :",
+        "e.g. the e-mail address is not the one on file and the postal address differs": (
+            "ex. l'adresse e-mail n'est pas celle connue et l'adresse postale diffère"
+        ),
+        "Letter sent on:": "Lettre envoyée le :",
+        "Letter language:": "Langue de la lettre :",
+        "French": "Français",
+        "English": "Anglais",
+        "The clock stops on the day the letter is sent and runs again on the day the proof arrives "
+        "(decree 2019-536); the due date moves by that many days.": (
+            "Le délai s'arrête le jour de l'envoi de la lettre et reprend le jour de l'arrivée de la preuve "
+            "(décret 2019-536) ; l'échéance recule d'autant de jours."
+        ),
+        "Write the reason for doubt first (Art. 12(6): no systematic ID request).": (
+            "Indiquez d'abord le motif du doute (art. 12(6) : pas de demande systématique de pièce)."
+        ),
+        "{proof} received": "{proof} reçu(e)",
+        "Arrived on:": "Arrivé(e) le :",
+        "A scan (JPEG, PNG or PDF): choose the file next": "Un scan (JPEG, PNG ou PDF) : choisir le fichier ensuite",
+        "Seen on paper or in person (nothing is stored)": "Vu sur papier ou en personne (rien n'est conservé)",
+        "The day it arrives ends the suspension of the clock.": "Le jour d'arrivée met fin à la suspension du délai.",
+    }
+)
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
+
+
+def _date_edit(day: dt.date) -> QDateEdit:
+    edit = QDateEdit(_qdate(day))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd/MM/yyyy")
+    return edit
+
+
+class ProofRequestDialog(QDialog):
+    """The doubt (required), the day the letter goes out, and its language."""
+
+    def __init__(
+        self,
+        proof: str,
+        party: str,
+        name: str,
+        sent_on: dt.date,
+        language: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Ask for {proof}", proof=proof.lower()))
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<b>{tr('From {party} ({name}).', party=party, name=name)}</b>"))
+        layout.addWidget(
+            role_label(
+                tr(
+                    "Art. 12(6): a document may be asked for only when there is a reasonable doubt about the "
+                    "requester's identity. Write what makes you doubt; it is kept with the case and quoted in no letter."
+                ),
+                "note",
+            )
+        )
+        form = QFormLayout()
+        self.reason_edit = QPlainTextEdit()
+        self.reason_edit.setPlaceholderText(
+            tr("e.g. the e-mail address is not the one on file and the postal address differs")
+        )
+        self.reason_edit.setFixedHeight(80)
+        form.addRow(tr("Reason for doubt:"), self.reason_edit)
+        self.sent_edit = _date_edit(sent_on)
+        form.addRow(tr("Letter sent on:"), self.sent_edit)
+        self.language_combo = QComboBox()
+        self.language_combo.addItem(tr("French"), "fr")
+        self.language_combo.addItem(tr("English"), "en")
+        self.language_combo.setCurrentIndex(0 if language == "fr" else 1)
+        form.addRow(tr("Letter language:"), self.language_combo)
+        layout.addLayout(form)
+        layout.addWidget(
+            role_label(
+                tr(
+                    "The clock stops on the day the letter is sent and runs again on the day the proof arrives "
+                    "(decree 2019-536); the due date moves by that many days."
+                ),
+                "muted",
+            )
+        )
+        self.error_label = role_label("", "error")
+        self.error_label.hide()
+        layout.addWidget(self.error_label)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def reason(self) -> str:
+        return self.reason_edit.toPlainText().strip()
+
+    def sent_on(self) -> dt.date:
+        return _pydate(self.sent_edit.date())
+
+    def language(self) -> str:
+        return str(self.language_combo.currentData())
+
+    def accept(self) -> None:
+        if not self.reason():
+            self.error_label.setText(
+                tr("Write the reason for doubt first (Art. 12(6): no systematic ID request).")
+            )
+            self.error_label.show()
+            return
+        super().accept()
+
+
+class ProofReceiptDialog(QDialog):
+    """When the proof arrived and whether a scan is attached or it was seen on paper."""
+
+    def __init__(self, proof: str, received_on: dt.date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("{proof} received", proof=proof))
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.received_edit = _date_edit(received_on)
+        form.addRow(tr("Arrived on:"), self.received_edit)
+        layout.addLayout(form)
+        self.scan_choice = QRadioButton(tr("A scan (JPEG, PNG or PDF): choose the file next"))
+        self.paper_choice = QRadioButton(tr("Seen on paper or in person (nothing is stored)"))
+        self.scan_choice.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.scan_choice)
+        group.addButton(self.paper_choice)
+        layout.addWidget(self.scan_choice)
+        layout.addWidget(self.paper_choice)
+        layout.addWidget(role_label(tr("The day it arrives ends the suspension of the clock."), "muted"))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def received_on(self) -> dt.date:
+        return _pydate(self.received_edit.date())
+
+    def with_scan(self) -> bool:
+        return self.scan_choice.isChecked()

@@ -1,0 +1,136 @@
+"""Words the identity screens share: proof states, parties, check-digit names, item marks and date input."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from html import escape
+
+from ...domain.identity import DOCUMENT_TYPES, METHOD_LABELS, PROOF_LABELS, IdentityMethod, ProofKind
+from ..i18n import add_french, pick, tr
+
+add_french(
+    {
+        "not requested": "non demandé(e)",
+        "requested, waiting for it": "demandé(e), en attente",
+        "received, to be checked": "reçu(e), à vérifier",
+        "verified": "vérifié(e)",
+        "rejected": "rejeté(e)",
+        "more information needed": "complément nécessaire",
+        "the data subject": "la personne concernée",
+        "the requester": "le demandeur",
+        "document number": "numéro du document",
+        "date of birth": "date de naissance",
+        "expiry date": "date d'expiration",
+        "personal number": "numéro personnel",
+        "optional data": "données facultatives",
+        "composite (whole zone)": "composite (toute la bande)",
+        "name": "nom",
+        "issuing country": "pays de délivrance",
+    }
+)
+
+STATE_TEXT = {
+    "not_requested": "not requested",
+    "requested": "requested, waiting for it",
+    "received": "received, to be checked",
+    "verified": "verified",
+    "rejected": "rejected",
+    "more_needed": "more information needed",
+}
+STATE_COLOURS = {  # (background, text): calm for done, amber for waiting, red for refused
+    "not_requested": ("#e9edf0", "#4a5560"),
+    "requested": ("#fff4d6", "#6b4a00"),
+    "received": ("#dce8f2", "#1d4f73"),
+    "verified": ("#dff3e4", "#1e5631"),
+    "rejected": ("#fbeaea", "#a3231f"),
+    "more_needed": ("#fff4d6", "#6b4a00"),
+}
+CHECK_NAMES = {
+    "document_number": "document number",
+    "birth_date": "date of birth",
+    "expiry_date": "expiry date",
+    "personal_number": "personal number",
+    "optional_data": "optional data",
+    "composite": "composite (whole zone)",
+}
+FIELD_NAMES = {
+    "name": "name",
+    "birth_date": "date of birth",
+    "document_number": "document number",
+    "issuing_country": "issuing country",
+    "expiry_date": "expiry date",
+}
+# item status -> (mark, colour)
+MARKS = {
+    "ok": ("✓", "#1e5631"),
+    "fail": ("✗", "#a3231f"),
+    "missing": ("?", "#6b4a00"),
+    "n/a": ("–", "#4a5560"),
+}
+
+
+def state_text(state: str) -> str:
+    return tr(STATE_TEXT.get(state, state))
+
+
+def state_badge(state: str) -> str:
+    """Rich text: the state as a coloured pill."""
+    background, colour = STATE_COLOURS.get(state, ("#e9edf0", "#1f2933"))
+    return (
+        f"<span style='background:{background}; color:{colour}; font-weight:bold;'>"
+        f"&nbsp;{state_text(state)}&nbsp;</span>"
+    )
+
+
+def party_text(party: str) -> str:
+    return tr("the data subject") if party == "subject" else tr("the requester")
+
+
+def proof_text(kind: str) -> str:
+    return pick(PROOF_LABELS[ProofKind(kind)])
+
+
+def method_text(method: str) -> str:
+    try:
+        return pick(METHOD_LABELS[IdentityMethod(method)])
+    except ValueError:
+        return proof_text(method) if method in {k.value for k in ProofKind} else method
+
+
+def document_type_text(kind: str, code: str | None) -> str:
+    if not code:
+        return "—"
+    return pick(DOCUMENT_TYPES[ProofKind(kind)].get(code, (code, code)))
+
+
+def check_name(key: str) -> str:
+    return tr(CHECK_NAMES[key]) if key in CHECK_NAMES else key.replace("_", " ")
+
+
+def field_name(key: str) -> str:
+    return tr(FIELD_NAMES[key]) if key in FIELD_NAMES else key.replace("_", " ")
+
+
+def mark(status: str) -> str:
+    symbol, colour = MARKS.get(status, ("?", "#1f2933"))
+    return f"<span style='color:{colour}; font-weight:bold;'>{symbol}</span>"
+
+
+def parse_day(text: str) -> dt.date | None:
+    """A date typed from a document: 12/08/1974, 12.08.1974, 12 08 1974 or 1974-08-12. Raises ValueError."""
+    text = text.strip()
+    if not text:
+        return None
+    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+    if iso:
+        return dt.date(int(iso[1]), int(iso[2]), int(iso[3]))
+    french = re.fullmatch(r"(\d{1,2})[/. -](\d{1,2})[/. -](\d{4})", text)
+    if french:
+        return dt.date(int(french[3]), int(french[2]), int(french[1]))
+    raise ValueError(text)
+
+
+def html(text: str) -> str:
+    """Text placed in rich-text labels: <, > and & escaped, apostrophes left readable."""
+    return escape(text, quote=False)
