@@ -42,7 +42,9 @@ def test_malformed_rows_are_reported_by_line_and_skipped(tmp_path: Path) -> None
     )
     result = search_files([path], [SUBJECT])
     (issue,) = result.files[0].info.issues
-    assert issue.line == 3 and "3 fields" not in issue.en and "5 fields" in issue.en and "5 champs" in issue.fr
+    assert (
+        issue.line == 3 and "3 fields" not in issue.en and "5 fields" in issue.en and "5 champs" in issue.fr
+    )
     assert [(m.row, m.record["nom"]) for m in result.matches] == [(4, "D")]
     assert result.rows_scanned == 3
 
@@ -127,13 +129,17 @@ def test_a_line_of_100_mb_is_refused_with_its_line_number(tmp_path: Path) -> Non
 def test_long_but_acceptable_record_spanning_blocks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(readers, "BLOCK_BYTES", 64)
     path = tmp_path / "e.csv"
-    path.write_text("nom,email,note\n" + "A,a@x.fr," + "y" * 300 + "\nB,eloise.lhote@exemple.fr,z\n", encoding="utf-8")
+    path.write_text(
+        "nom,email,note\n" + "A,a@x.fr," + "y" * 300 + "\nB,eloise.lhote@exemple.fr,z\n", encoding="utf-8"
+    )
     result = search_files([path], [SUBJECT])
     assert [m.row for m in result.matches] == [2]
     assert result.files[0].info.sha256 == __import__("hashlib").sha256(path.read_bytes()).hexdigest()
 
 
-def test_small_blocks_keep_quoted_newlines_rows_and_lines_right(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_small_blocks_keep_quoted_newlines_rows_and_lines_right(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(readers, "BLOCK_BYTES", 32)
     path = tmp_path / "e.csv"
     body = "".join(f'P{i},p{i}@x.fr,"note {i}\nsecond line"\n' for i in range(30))

@@ -43,14 +43,21 @@ def test_search_and_attach_write_no_plaintext_anywhere(
     work.mkdir()
     monkeypatch.chdir(work)
     ref = make_case(register, subject_email="heloise.dupre@example.org")
-    rows = [f"P{i};p{i}@x.fr;{marker}-{i}" for i in range(5000)] + [f"DUPRÉ;heloise.dupre@example.org;{marker}-hit"]
+    rows = [f"P{i};p{i}@x.fr;{marker}-{i}" for i in range(5000)] + [
+        f"DUPRÉ;heloise.dupre@example.org;{marker}-hit"
+    ]
     path = exports / f"crm.{fmt}"
     if fmt == "csv":
         path.write_text("nom;email;note\n" + "\n".join(rows) + "\n", encoding="utf-8")
     elif fmt == "jsonl":
         import json
 
-        path.write_text("".join(json.dumps(dict(zip(("nom", "email", "note"), r.split(";"), strict=True))) + "\n" for r in rows))
+        path.write_text(
+            "".join(
+                json.dumps(dict(zip(("nom", "email", "note"), r.split(";"), strict=True))) + "\n"
+                for r in rows
+            )
+        )
     else:
         import openpyxl
 

@@ -36,10 +36,15 @@ PLANTED: list[tuple[list[str], dict[str, list[str]]]] = [
     (["", "", "", "", "0033612345678", "", "00 prefix"], {"eloise": ["phone"]}),
     (["", "", "", "", "+33 (0)6.12.34.56.78", "", "(0) habit"], {"eloise": ["phone"]}),
     (["", "", "", "", "", " cesi 204518 ", "student number"], {"eloise": ["student_number"]}),
-    (["L'HÔTE", "Éloïse", "05/03/2001", "eloise.lhote@exemple.fr", "0612345678", "CESI204518", "all"],
-     {"eloise": ["email", "phone", "name+dob", "student_number"]}),
+    (
+        ["L'HÔTE", "Éloïse", "05/03/2001", "eloise.lhote@exemple.fr", "0612345678", "CESI204518", "all"],
+        {"eloise": ["email", "phone", "name+dob", "student_number"]},
+    ),
     (["DE LA FONTAINE", "Jean\u2010Pierre", "24/12/1990", "", "", "", "U+2010 hyphen"], {"jp": ["name+dob"]}),
-    (["de  la  Fontaine", "JEAN\u2011PIERRE", "1990-12-24", "", "", "", "U+2011, double spaces"], {"jp": ["name+dob"]}),
+    (
+        ["de  la  Fontaine", "JEAN\u2011PIERRE", "1990-12-24", "", "", "", "U+2011, double spaces"],
+        {"jp": ["name+dob"]},
+    ),
     (["De La Fontaine", "Jean Pierre", "24.12.1990", "", "", "", "space for hyphen"], {"jp": ["name+dob"]}),
     # decoys
     (["L'HÔTE", "Éloïse", "14/07/1999", "", "", "", "namesake, other birth date"], {}),
@@ -73,7 +78,7 @@ def _table(encodable: str | None = None) -> tuple[list[list[str]], dict[int, dic
     expected: dict[int, dict[str, list[str]]] = {}
     planted = [p for p in PLANTED if encodable is None or _encodes(p[0], encodable)]
     positions = sorted(rng.sample(range(len(rows) + len(planted)), len(planted)))
-    for position, (values, wanted) in zip(positions, planted, strict=True):
+    for position, (values, _wanted) in zip(positions, planted, strict=True):
         rows.insert(position, values)
     for position, (_values, wanted) in zip(positions, planted, strict=True):
         if wanted:
@@ -101,7 +106,9 @@ def _found(paths: list[Path]) -> dict[int, dict[str, list[str]]]:
     ("encoding", "delimiter", "bom"),
     [("utf-8", ",", False), ("utf-8", ";", True), ("cp1252", "\t", False), ("latin-1", "|", False)],
 )
-def test_csv_every_planted_row_found_and_no_decoy(tmp_path: Path, encoding: str, delimiter: str, bom: bool) -> None:
+def test_csv_every_planted_row_found_and_no_decoy(
+    tmp_path: Path, encoding: str, delimiter: str, bom: bool
+) -> None:
     rows, expected = _table(None if encoding == "utf-8" else encoding)
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
@@ -113,13 +120,18 @@ def test_csv_every_planted_row_found_and_no_decoy(tmp_path: Path, encoding: str,
     info = search_files([path], [SUBJECT]).files[0].info
     assert info.delimiter == delimiter and info.rows == len(rows) and not info.issues
     # a Latin-1 file without C1 bytes reads the same as Windows-1252, which the detector names
-    assert info.encoding == (encoding + ("-sig" if bom else "")) or (encoding, info.encoding) == ("latin-1", "cp1252")
+    assert info.encoding == (encoding + ("-sig" if bom else "")) or (encoding, info.encoding) == (
+        "latin-1",
+        "cp1252",
+    )
 
 
 def test_json_lines_every_planted_row_found(tmp_path: Path) -> None:
     rows, expected = _table()
     path = tmp_path / "export.jsonl"
-    path.write_text("".join(json.dumps(dict(zip(HEADERS, r, strict=True)), ensure_ascii=False) + "\n" for r in rows))
+    path.write_text(
+        "".join(json.dumps(dict(zip(HEADERS, r, strict=True)), ensure_ascii=False) + "\n" for r in rows)
+    )
     assert _found([path]) == expected
 
 
@@ -137,14 +149,18 @@ def test_xlsx_every_planted_row_found(tmp_path: Path) -> None:
 
 def test_two_digit_year_match_carries_a_warning(tmp_path: Path) -> None:
     path = tmp_path / "e.csv"
-    path.write_text("Nom;Prénom;Date de naissance\nL’HÔTE;Éloïse;5/3/01\nL’HÔTE;Éloïse;05/03/2001\n", encoding="utf-8")
+    path.write_text(
+        "Nom;Prénom;Date de naissance\nL’HÔTE;Éloïse;5/3/01\nL’HÔTE;Éloïse;05/03/2001\n", encoding="utf-8"
+    )
     matches = search_files([path], [SUBJECT]).matches
     assert [(m.row, m.warnings) for m in matches] == [(1, ["dob_two_digit_year"]), (2, [])]
 
 
 def test_match_record_is_the_whole_row_by_header(tmp_path: Path) -> None:
     path = tmp_path / "e.csv"
-    path.write_text('Nom,Courriel,Note\nA,x@y.z,"multi\nline"\nB,eloise.lhote@exemple.fr,"a, b"\n', encoding="utf-8")
+    path.write_text(
+        'Nom,Courriel,Note\nA,x@y.z,"multi\nline"\nB,eloise.lhote@exemple.fr,"a, b"\n', encoding="utf-8"
+    )
     (match,) = search_files([path], [SUBJECT]).matches
     assert match.row == 2 and match.reasons == ["email"]
     assert match.record == {"Nom": "B", "Courriel": "eloise.lhote@exemple.fr", "Note": "a, b"}

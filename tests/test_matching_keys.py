@@ -60,7 +60,14 @@ def test_split_full_name_takes_the_capitals_as_surname() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["06 12 34 56 78", "+33 6 12 34 56 78", "0033612345678", "06.12.34.56.78", "+33 (0)6 12 34 56 78", "0612345678"],
+    [
+        "06 12 34 56 78",
+        "+33 6 12 34 56 78",
+        "0033612345678",
+        "06.12.34.56.78",
+        "+33 (0)6 12 34 56 78",
+        "0612345678",
+    ],
 )
 def test_phone_formats_normalise_to_e164(text: str) -> None:
     assert normalise_phone(text) == "+33612345678"

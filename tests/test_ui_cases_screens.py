@@ -326,10 +326,26 @@ def test_pages_hidden_when_a_case_changes_reload_when_shown_again(
     page.show()
     page.hide()
     case_factory(subject_name="Oliver SMITH")
-    page.refresh()  # what the shell calls after case_changed / case_created
+    page.reload()  # what the shell calls after case_changed / case_created
     dashboard.refresh()
     assert page.model.rowCount() == 1 and dashboard.model.rowCount() == 1  # not re-read while hidden
     page.show()
     dashboard.show()
     assert page.model.rowCount() == 2 and dashboard.model.rowCount() == 2
     assert dashboard.count_labels["open"].text() == "<b>2</b>"
+
+
+def test_asking_for_proof_of_identity_stops_the_clock(qtbot, register, dialogs, case_factory) -> None:  # type: ignore[no-untyped-def]
+    ref = case_factory()
+    view = CaseFileView(register, dialogs, None, ref, today_provider=fixed(dt.date(2027, 3, 10)))
+    qtbot.addWidget(view)
+    dialogs.answers.append("The e-mail address differs from the one on file")
+    view.trigger("awaiting_identity")
+    case = case_service.get_case(register, ref)
+    assert dialogs.shown[0][0] != "error", dialogs.shown
+    assert case.status == Status.AWAITING_IDENTITY
+    assert len(case.suspensions) == 1 and case.suspensions[0][1] is None  # clock stopped, not restarted
+    assert dialogs.shown[-1][0] == "info"
+    # resuming is done by recording the proof (Identity tab), so no bare "resume" button here
+    assert "in_progress" not in view.action_buttons
+    assert set(view.action_buttons) >= {"refused", "withdrawn", "note"}

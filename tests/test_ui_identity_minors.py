@@ -68,7 +68,8 @@ def test_pack_refused_for_under_15_without_verified_parental_authority(
     assert panel.block_label.isVisibleTo(panel)
     assert "Response pack blocked until parental authority is verified" in banner
     assert "nothing may be disclosed until the parental authority of Claire MARTIN is verified" in banner
-    assert "Age of the data subject on receipt: 11." in panel.age_label.text()
+    assert "Age on receipt: <b>11</b>" in panel.age_label.text()
+    assert "the holder of parental authority acts and must prove that authority" in panel.age_label.text()
     texts = "\n".join(labels(panel))
     assert (
         "Family record book (livret de famille)" in texts and "Court decision on parental authority" in texts

@@ -105,7 +105,7 @@ def test_a_wrong_passphrase_is_explained_in_the_dialog_which_stays_open(shell: S
     assert shell.register is None
     assert dialog.isVisible()
     assert dialog.error_label.isVisible()
-    assert "Wrong passphrase for slot 'alice'" in dialog.error_label.text()
+    assert "Wrong passphrase for the key slot 'alice'" in dialog.error_label.text()
     assert dialog.passphrase_edit.text() == ""
     # A second try with the right passphrase still works from the same dialog.
     unlock(shell)

@@ -16,12 +16,16 @@ from .common import Context
 
 
 def add_commands(subparsers: Any, parent: argparse.ArgumentParser) -> None:
-    p = subparsers.add_parser("extracts", parents=[parent], help="search export files for a person; review matches")
+    p = subparsers.add_parser(
+        "extracts", parents=[parent], help="search export files for a person; review matches"
+    )
     sub = p.add_subparsers(dest="extracts_command", metavar="COMMAND")
     sub.required = True
 
     s = sub.add_parser("search", parents=[parent], help="search files for one person (no register needed)")
-    s.add_argument("--file", dest="files", action="append", required=True, type=Path, help="CSV, JSON Lines or XLSX")
+    s.add_argument(
+        "--file", dest="files", action="append", required=True, type=Path, help="CSV, JSON Lines or XLSX"
+    )
     s.add_argument("--source", help="catalogue system the files come from (informative)")
     s.add_argument("--email")
     s.add_argument("--phone")
@@ -35,7 +39,9 @@ def add_commands(subparsers: Any, parent: argparse.ArgumentParser) -> None:
     s.add_argument("--file", required=True, type=Path)
     s.set_defaults(handler=cmd_preview)
 
-    s = sub.add_parser("attach", parents=[parent], help="search files for cases' subjects and keep matches for review")
+    s = sub.add_parser(
+        "attach", parents=[parent], help="search files for cases' subjects and keep matches for review"
+    )
     s.add_argument("refs", nargs="*", metavar="REF", help="case references (or --open-cases)")
     s.add_argument("--open-cases", action="store_true", help="every open case, in one pass")
     s.add_argument("--file", dest="files", action="append", required=True, type=Path)
@@ -43,7 +49,9 @@ def add_commands(subparsers: Any, parent: argparse.ArgumentParser) -> None:
     s.add_argument("--mapping", type=Path)
     s.set_defaults(handler=cmd_attach)
 
-    s = sub.add_parser("status", parents=[parent], help="which systems are searched, under review, not applicable")
+    s = sub.add_parser(
+        "status", parents=[parent], help="which systems are searched, under review, not applicable"
+    )
     s.add_argument("ref")
     s.set_defaults(handler=cmd_status)
 
@@ -58,7 +66,9 @@ def add_commands(subparsers: Any, parent: argparse.ArgumentParser) -> None:
         s.add_argument("match_id", type=int)
         s.set_defaults(handler=cmd_confirm if name == "confirm" else cmd_reject)
 
-    s = sub.add_parser("redact", parents=[parent], help="withhold a field, or a text inside it, with a reason")
+    s = sub.add_parser(
+        "redact", parents=[parent], help="withhold a field, or a text inside it, with a reason"
+    )
     s.add_argument("match_id", type=int)
     s.add_argument("--field", required=True)
     s.add_argument("--text", help="only this text inside the field (every occurrence)")
@@ -66,7 +76,9 @@ def add_commands(subparsers: Any, parent: argparse.ArgumentParser) -> None:
     s.add_argument("--code", default="third_party", choices=list(service.REDACTION_CODES))
     s.set_defaults(handler=cmd_redact)
 
-    s = sub.add_parser("mark", parents=[parent], help="mark a system searched, or not applicable with a reason")
+    s = sub.add_parser(
+        "mark", parents=[parent], help="mark a system searched, or not applicable with a reason"
+    )
     s.add_argument("ref")
     s.add_argument("--source", required=True)
     group = s.add_mutually_exclusive_group(required=True)
@@ -90,9 +102,17 @@ def add_commands(subparsers: Any, parent: argparse.ArgumentParser) -> None:
 
 def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
     if args.name and not args.dob:
-        raise InvalidInput("--name needs --dob: a name alone matches namesakes.", "--name exige --dob : un nom seul trouve des homonymes.")
+        raise InvalidInput(
+            "--name needs --dob: a name alone matches namesakes.",
+            "--name exige --dob : un nom seul trouve des homonymes.",
+        )
     subject = make_subject(
-        "subject", name=args.name, email=args.email, phone=args.phone, dob=args.dob, student_number=args.student_number
+        "subject",
+        name=args.name,
+        email=args.email,
+        phone=args.phone,
+        dob=args.dob,
+        student_number=args.student_number,
     )
     if subject.problems:
         raise InvalidInput(
@@ -105,7 +125,9 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
         match.pop("subject", None)
     if args.source:
         obj["source"] = args.source
-    lines = [f"{result.rows_scanned} rows scanned in {len(result.files)} file(s); {len(result.matches)} match(es)."]
+    lines = [
+        f"{result.rows_scanned} rows scanned in {len(result.files)} file(s); {len(result.matches)} match(es)."
+    ]
     for match in result.matches:
         lines.append(f"  {match.file} row {match.row}: {', '.join(match.reasons)}")
     for file_result in result.files:
@@ -134,7 +156,9 @@ def cmd_attach(args: argparse.Namespace, ctx: Context) -> int:
     elif args.refs:
         result = service.attach(reg, args.refs, args.files, args.source, mapping)
     else:
-        raise InvalidInput("Give case references or --open-cases.", "Indiquez des références de demandes ou --open-cases.")
+        raise InvalidInput(
+            "Give case references or --open-cases.", "Indiquez des références de demandes ou --open-cases."
+        )
     lines = [f"{result.rows_scanned} rows scanned; source {result.source} marked searched."]
     lines += [f"  {ref}: {count} match(es) to review" for ref, count in result.matches_by_case.items()]
     ctx.emit(result.to_json(), "\n".join(lines))
@@ -144,7 +168,8 @@ def cmd_attach(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
     statuses = service.sources_status(ctx.open_register(), args.ref)
     lines = [
-        f"{s.source:<18} {s.status:<15} pending {s.pending}, confirmed {s.confirmed}" + (f" ({s.reason})" if s.reason else "")
+        f"{s.source:<18} {s.status:<15} pending {s.pending}, confirmed {s.confirmed}"
+        + (f" ({s.reason})" if s.reason else "")
         for s in statuses
     ]
     ctx.emit([s.to_json() for s in statuses], "\n".join(lines))
@@ -167,7 +192,10 @@ def cmd_confirm(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_reject(args: argparse.Namespace, ctx: Context) -> int:
     service.reject_match(ctx.open_register(), args.match_id)
-    ctx.emit({"match": args.match_id, "status": "rejected"}, f"Match {args.match_id} rejected; its row was dropped.")
+    ctx.emit(
+        {"match": args.match_id, "status": "rejected"},
+        f"Match {args.match_id} rejected; its row was dropped.",
+    )
     return 0
 
 
@@ -177,7 +205,9 @@ def cmd_redact(args: argparse.Namespace, ctx: Context) -> int:
         service.redact_text(reg, args.match_id, args.field, args.reason, args.code, text=args.text)
     else:
         service.redact_field(reg, args.match_id, args.field, args.reason, args.code)
-    ctx.emit({"match": args.match_id, "field": args.field, "redacted": True}, f"Redacted in match {args.match_id}.")
+    ctx.emit(
+        {"match": args.match_id, "field": args.field, "redacted": True}, f"Redacted in match {args.match_id}."
+    )
     return 0
 
 
@@ -190,7 +220,11 @@ def cmd_mark(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_catalogue_show(args: argparse.Namespace, ctx: Context) -> int:
     reg = ctx.open_register()
-    cat = catalogue_service.catalogue_at(reg, args.at_version) if args.at_version else catalogue_service.current_catalogue(reg)
+    cat = (
+        catalogue_service.catalogue_at(reg, args.at_version)
+        if args.at_version
+        else catalogue_service.current_catalogue(reg)
+    )
     lines = [f"Catalogue version {cat.version} ({cat.sha256[:12]})"]
     lines += [f"  {a.id:<18} {a.text('name', 'en')} — {a.data['retention']['en']}" for a in cat.activities]
     ctx.emit({"version": cat.version, "sha256": cat.sha256, "catalogue": cat.data}, "\n".join(lines))
@@ -209,5 +243,7 @@ def cmd_catalogue_versions(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_catalogue_import(args: argparse.Namespace, ctx: Context) -> int:
     candidate = catalogue_service.load_catalogue_file(args.file)
     saved = catalogue_service.save_catalogue(ctx.open_register(), candidate.data, args.note)
-    ctx.emit({"version": saved.version, "sha256": saved.sha256}, f"Catalogue saved as version {saved.version}.")
+    ctx.emit(
+        {"version": saved.version, "sha256": saved.sha256}, f"Catalogue saved as version {saved.version}."
+    )
     return 0

@@ -12,7 +12,14 @@ from typing import Any
 from .errors import DsarError
 
 LANGUAGES = ("fr", "en")
-LEGAL_BASES = ("consent", "contract", "legal_obligation", "vital_interest", "public_task", "legitimate_interest")
+LEGAL_BASES = (
+    "consent",
+    "contract",
+    "legal_obligation",
+    "vital_interest",
+    "public_task",
+    "legitimate_interest",
+)
 RETENTION_RULES = ("end_of_training_plus", "from_issue", "end_of_relationship", "fixed", "cookie_policy")
 SOURCE_CODES = ("data_subject", "internal", "third_party")
 TEXT_FIELDS = ("name", "system", "transfers_outside_eu", "automated_decision")
@@ -182,7 +189,9 @@ def _check_text(value: Any, where: str) -> list[str]:
     if not isinstance(value, dict):
         return [f"{where} is missing"]
     return [
-        f"{where} has no {lang} text" for lang in LANGUAGES if not isinstance(value.get(lang), str) or not value[lang].strip()
+        f"{where} has no {lang} text"
+        for lang in LANGUAGES
+        if not isinstance(value.get(lang), str) or not value[lang].strip()
     ]
 
 
@@ -192,7 +201,11 @@ def _check_list(value: Any, where: str) -> list[str]:
     problems = []
     for lang in LANGUAGES:
         items = value.get(lang)
-        if not isinstance(items, list) or not items or not all(isinstance(i, str) and i.strip() for i in items):
+        if (
+            not isinstance(items, list)
+            or not items
+            or not all(isinstance(i, str) and i.strip() for i in items)
+        ):
             problems.append(f"{where} needs at least one {lang} item")
     if not problems and len(value["fr"]) != len(value["en"]):
         problems.append(f"{where} has {len(value['fr'])} French items and {len(value['en'])} English ones")

@@ -137,7 +137,10 @@ _FR_MONTHS = {
     "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9,
     "october": 10, "november": 11, "december": 12,
 }  # fmt: skip
-_ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$", re.I)
+_ISO = re.compile(
+    r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$",
+    re.I,
+)
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _DMY = re.compile(r"^(\d{1,2})[/.\- ](\d{1,2})[/.\- ](\d{2}|\d{4})(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?$", re.I)
 _WORDS = re.compile(r"^(\d{1,2})(?:er)?\s+([a-z]+)\.?\s+(\d{4})$")
@@ -279,7 +282,9 @@ def make_subject(
     )
 
 
-def row_name_matches(subject: Subject, *, full: str | None = None, first: str | None = None, last: str | None = None) -> bool:
+def row_name_matches(
+    subject: Subject, *, full: str | None = None, first: str | None = None, last: str | None = None
+) -> bool:
     """True when a row's name (one column, or surname and first-name columns) is the subject's."""
     if not subject.name_keys:
         return False

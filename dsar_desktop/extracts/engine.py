@@ -15,7 +15,13 @@ from typing import Any
 
 import polars as pl
 
-from ..domain.matching import Subject, digits_only, normalise_email, normalise_student_number, row_name_matches
+from ..domain.matching import (
+    Subject,
+    digits_only,
+    normalise_email,
+    normalise_student_number,
+    row_name_matches,
+)
 from ..domain.progress import CancelToken, Progress, no_progress
 from .errors import NothingToMatch, UnmappedFile
 from .mapping import ColumnMapping, suggest_mapping

@@ -73,7 +73,9 @@ class ColumnMapping:
     @property
     def can_find_someone(self) -> bool:
         has_name = "full_name" in self.columns or "surname" in self.columns
-        return bool({"email", "phone", "student_number"} & self.columns.keys()) or (has_name and "dob" in self.columns)
+        return bool({"email", "phone", "student_number"} & self.columns.keys()) or (
+            has_name and "dob" in self.columns
+        )
 
     def used_columns(self) -> list[str]:
         return [*self.columns.values(), *self.free_text]
@@ -84,12 +86,16 @@ class ColumnMapping:
     @classmethod
     def from_json(cls, data: Any, origin: str = "") -> ColumnMapping:
         if not isinstance(data, dict):
-            raise BadMapping(file=origin, reason="it is not a JSON object", reason_fr="ce n'est pas un objet JSON")
+            raise BadMapping(
+                file=origin, reason="it is not a JSON object", reason_fr="ce n'est pas un objet JSON"
+            )
         columns: dict[str, str] = {}
         free: list[str] = []
         for key, value in data.items():
             if key not in FIELDS:
-                raise BadMapping(file=origin, reason=f"unknown field '{key}'", reason_fr=f"champ inconnu « {key} »")
+                raise BadMapping(
+                    file=origin, reason=f"unknown field '{key}'", reason_fr=f"champ inconnu « {key} »"
+                )
             if key == "free_text":
                 values = value if isinstance(value, list) else [value]
                 free.extend(str(v) for v in values if v)

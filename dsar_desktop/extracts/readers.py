@@ -215,7 +215,11 @@ class _ByteBlocks:
                 want = BLOCK_BYTES
                 self.hasher.update(raw)
                 done += len(raw)
-                text = raw if self.encoding == "utf-8" else raw.decode(self.encoding, errors="replace").encode("utf-8")
+                text = (
+                    raw
+                    if self.encoding == "utf-8"
+                    else raw.decode(self.encoding, errors="replace").encode("utf-8")
+                )
                 if first:
                     text = text.removeprefix(codecs.BOM_UTF8)
                     first = False
@@ -245,7 +249,9 @@ class _ByteBlocks:
             cut = previous
             tries += 1
         if quotes % 2 or cut <= 0:
-            if len(raw) > MAX_RECORD_BYTES:  # no record ends in 16 MB: a stray quote; the careful parse reports it
+            if (
+                len(raw) > MAX_RECORD_BYTES
+            ):  # no record ends in 16 MB: a stray quote; the careful parse reports it
                 return self._last_newline(raw, len(raw))
             return 0  # the record goes on: read more
         return cut
@@ -295,7 +301,10 @@ class CsvReader(ExtractReader):
             try:
                 frame = self._fast_parse(part, wanted).with_row_index(ROW_COL, offset=next_row)
                 full = self._full_parser(part, next_row) if wanted != headers else None
-            except (pl.exceptions.PolarsError, _Ragged):  # ragged or badly quoted rows: the careful path reports them
+            except (
+                pl.exceptions.PolarsError,
+                _Ragged,
+            ):  # ragged or badly quoted rows: the careful path reports them
                 whole = self._careful_parse(part, line, next_row)
                 frame = whole.select(ROW_COL, *wanted)
                 full = _constant(whole)
@@ -328,7 +337,9 @@ class CsvReader(ExtractReader):
         if isinstance(extra, int) and extra > 0:
             raise _Ragged()
         frame = frame.drop(frame.columns[-1])
-        return frame.rename(dict(zip(frame.columns, wanted, strict=True))) if frame.columns != wanted else frame
+        return (
+            frame.rename(dict(zip(frame.columns, wanted, strict=True))) if frame.columns != wanted else frame
+        )
 
     def _full_parser(self, part: bytes, first_row: int) -> Callable[[], pl.DataFrame]:
         def parse() -> pl.DataFrame:
@@ -361,7 +372,11 @@ class CsvReader(ExtractReader):
             text = part.decode("utf-8")
         except UnicodeDecodeError as exc:
             bad_line = first_line + part.count(b"\n", 0, exc.start)
-            self._issue(bad_line, "invalid UTF-8: this part was read as Windows-1252", "UTF-8 invalide : cette partie a été lue en Windows-1252")
+            self._issue(
+                bad_line,
+                "invalid UTF-8: this part was read as Windows-1252",
+                "UTF-8 invalide : cette partie a été lue en Windows-1252",
+            )
             text = part.decode("cp1252", errors="replace")
         rows: list[list[str]] = []
         numbers: list[int] = []
@@ -374,7 +389,11 @@ class CsvReader(ExtractReader):
             except StopIteration:
                 break
             except csv.Error as exc:
-                self._issue(first_line + previous_line, f"malformed row skipped ({exc})", f"ligne mal formée ignorée ({exc})")
+                self._issue(
+                    first_line + previous_line,
+                    f"malformed row skipped ({exc})",
+                    f"ligne mal formée ignorée ({exc})",
+                )
                 previous_line = reader.line_num
                 row_number += 1
                 continue
@@ -510,7 +529,9 @@ class JsonLinesReader(ExtractReader):
                 try:
                     value = json.loads(raw_line)
                 except ValueError as exc:
-                    self._issue(line, f"malformed JSON skipped ({exc.__class__.__name__})", "JSON mal formé ignoré")
+                    self._issue(
+                        line, f"malformed JSON skipped ({exc.__class__.__name__})", "JSON mal formé ignoré"
+                    )
                     continue
                 if not isinstance(value, dict):
                     self._issue(line, "not a JSON object: skipped", "pas un objet JSON : ignoré")
@@ -578,7 +599,9 @@ class XlsxReader(ExtractReader):
         try:
             self._book = openpyxl.load_workbook(path, read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises many kinds for a damaged file
-            raise BinaryExtract(file=path.name, kind=f"unreadable workbook: {exc.__class__.__name__}") from None
+            raise BinaryExtract(
+                file=path.name, kind=f"unreadable workbook: {exc.__class__.__name__}"
+            ) from None
         self._sheet = self._book.worksheets[0]
         for number, values in enumerate(self._sheet.iter_rows(values_only=True), start=1):
             cells = [cell_text(v) for v in values]
@@ -600,13 +623,20 @@ class XlsxReader(ExtractReader):
         row_number = 0
         total_rows = self._sheet.max_row or 0
         try:
-            for line, values in enumerate(self._sheet.iter_rows(min_row=self._header_row + 1, values_only=True), start=self._header_row + 1):
+            for line, values in enumerate(
+                self._sheet.iter_rows(min_row=self._header_row + 1, values_only=True),
+                start=self._header_row + 1,
+            ):
                 cells = [cell_text(v) for v in values]
                 if not any(c.strip() for c in cells):
                     continue
                 row_number += 1
                 if len(cells) > width and any(c.strip() for c in cells[width:]):
-                    self._issue(line, "values beyond the last named column were ignored", "valeurs au-delà de la dernière colonne nommée ignorées")
+                    self._issue(
+                        line,
+                        "values beyond the last named column were ignored",
+                        "valeurs au-delà de la dernière colonne nommée ignorées",
+                    )
                 cells = (cells + [""] * width)[:width]
                 rows.append(cells)
                 numbers.append(row_number)
@@ -627,7 +657,9 @@ class XlsxReader(ExtractReader):
 
     def _block(self, rows: list[list[str]], numbers: list[int], line: int, total: int) -> Block:
         frame = pl.DataFrame(rows, schema={h: pl.String for h in self.info.headers}, orient="row")
-        frame = frame.with_columns(pl.Series(ROW_COL, numbers, dtype=pl.UInt32)).select(ROW_COL, *self.info.headers)
+        frame = frame.with_columns(pl.Series(ROW_COL, numbers, dtype=pl.UInt32)).select(
+            ROW_COL, *self.info.headers
+        )
         self.info.rows += frame.height
         done = int(self.info.size * min(1.0, line / total)) if total else 0
         return Block(frame, done)

@@ -37,9 +37,19 @@ RECOVERY_GROUPS = 8  # 8 groups of 4 characters = 160 bits
 
 class WrongPassphrase(DsarError):
     code = "wrong_passphrase"
-    en = "Wrong passphrase for {what}. Check the slot and try again; nothing was changed."
-    fr = "Phrase de passe incorrecte pour {what}. Vérifiez l'emplacement et réessayez ; rien n'a été modifié."
+    en = "Wrong passphrase for the key slot '{label}'. Check the name and try again; nothing was changed."
+    fr = (
+        "Phrase de passe incorrecte pour l'emplacement de clé « {label} ». "
+        "Vérifiez le nom et réessayez ; rien n'a été modifié."
+    )
     exit_code = 2
+
+    def describe(self, language: str = "en") -> str:
+        if self.facts.get("label"):
+            return super().describe(language)
+        if language == "fr":
+            return "Phrase de passe incorrecte : elle n'ouvre aucun emplacement de clé de ce registre. Rien n'a été modifié."
+        return "Wrong passphrase: it opens none of this register's key slots. Nothing was changed."
 
 
 class PassphraseTooShort(DsarError):
@@ -266,9 +276,9 @@ class KeyFile:
         try:
             raw = AESGCM(key).decrypt(slot.nonce, slot.wrapped, slot.aad(self.register_id))
         except InvalidTag:
-            raise WrongPassphrase(what=f"slot '{slot.label}'") from None
+            raise WrongPassphrase(label=slot.label) from None
         if len(raw) != KEY_BYTES:
-            raise WrongPassphrase(what=f"slot '{slot.label}'")
+            raise WrongPassphrase(label=slot.label)
         return raw
 
     def unlock(self, secret: str, label: str | None = None) -> tuple[bytes, Slot]:
@@ -288,9 +298,7 @@ class KeyFile:
                 return self.unwrap(slot, secret), slot
             except WrongPassphrase:
                 continue
-        raise WrongPassphrase(
-            what="any key slot" if label is None else f"'{label}' (no such slot) or any other"
-        )
+        raise WrongPassphrase(label=None)
 
 
 def new_keyfile() -> KeyFile:

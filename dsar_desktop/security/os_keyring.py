@@ -62,10 +62,10 @@ def status() -> KeyringStatus:
     return KeyringStatus(
         False,
         name,
-        f"This workstation has no secure key store (keyring backend: {type(backend).__name__}); "
-        "the passphrase will be asked each time.",
-        f"Ce poste n'a pas de coffre de clés sécurisé (trousseau : {type(backend).__name__}) ; "
-        "la phrase de passe sera demandée à chaque fois.",
+        "This workstation has no secure key store (such as GNOME Keyring, KWallet, macOS Keychain or "
+        f"Windows Credential Manager; found: {name}), so the passphrase will be asked each time.",
+        "Ce poste n'a pas de coffre de clés sécurisé (GNOME Keyring, KWallet, trousseau macOS ou "
+        f"gestionnaire d'identification Windows ; trouvé : {name}) ; la phrase de passe sera demandée à chaque fois.",
     )
 
 

@@ -69,7 +69,9 @@ def save_catalogue(reg: Register, data: dict[str, Any], note: str = "") -> Catal
     candidate = parse_catalogue(data)
     body = canonical_json(candidate.data)
     with reg.transaction() as conn:
-        last = conn.execute("SELECT version, sha256 FROM catalogue_versions ORDER BY version DESC LIMIT 1").fetchone()
+        last = conn.execute(
+            "SELECT version, sha256 FROM catalogue_versions ORDER BY version DESC LIMIT 1"
+        ).fetchone()
         if last is not None and last[1] == candidate.sha256:
             return Catalogue(int(last[0]), candidate.sources, candidate.meta)
         version = (int(last[0]) if last else 0) + 1
@@ -78,7 +80,11 @@ def save_catalogue(reg: Register, data: dict[str, Any], note: str = "") -> Catal
             (version, body, candidate.sha256, note.strip(), reg.actor, _now()),
         )
         audit.append(
-            conn, reg.actor, "catalogue.saved", None, {"version": version, "sha256": candidate.sha256, "note": note.strip()}
+            conn,
+            reg.actor,
+            "catalogue.saved",
+            None,
+            {"version": version, "sha256": candidate.sha256, "note": note.strip()},
         )
     return Catalogue(version, candidate.sources, candidate.meta)
 
@@ -87,13 +93,17 @@ def update_activity(reg: Register, activity: dict[str, Any], note: str = "") -> 
     """Replace (or add) one activity by id and save the result as a new version."""
     data = current_catalogue(reg).data
     activities = [a for a in data["activities"] if a.get("id") != activity.get("id")]
-    position = next((i for i, a in enumerate(data["activities"]) if a.get("id") == activity.get("id")), len(activities))
+    position = next(
+        (i for i, a in enumerate(data["activities"]) if a.get("id") == activity.get("id")), len(activities)
+    )
     activities.insert(position, activity)
     return save_catalogue(reg, {**data, "activities": activities}, note)
 
 
 def catalogue_versions(reg: Register) -> list[CatalogueVersion]:
-    rows = reg.query("SELECT version, sha256, note, actor, created_at FROM catalogue_versions ORDER BY version")
+    rows = reg.query(
+        "SELECT version, sha256, note, actor, created_at FROM catalogue_versions ORDER BY version"
+    )
     return [CatalogueVersion(int(r[0]), r[1], r[2], r[3], r[4]) for r in rows]
 
 

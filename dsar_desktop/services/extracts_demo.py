@@ -81,8 +81,8 @@ def seed_demo_extracts(reg: Register, refs: list[str]) -> list[str]:
 
     Returns the refs that received data. Synthetic data only; writes in one transaction.
     """
-    from .extracts import REDACTION_MARK, _set_source
     from .catalogue import current_catalogue
+    from .extracts import REDACTION_MARK, _set_source
 
     catalogue = current_catalogue(reg)
     chosen = []

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ...domain import deadlines as dl
 from ...domain.cases import TRANSITIONS, Capacity, Case, Status, allowed_transitions
 from ...services import cases as case_service
+from ...services import identity as identity_service
 from ...services import settings as settings_service
 from ...store.connection import Register
 from ..dialogs import Dialogs
@@ -49,6 +50,13 @@ add_french(
         "State: {state}": "État : {state}",
         "{left} — due {date}": "{left} — échéance le {date}",
         "Next step:": "Étape suivante :",
+        "Waiting for proof of identity: record it in the Identity tab to restart the clock.": (
+            "En attente du justificatif d'identité : enregistrez-le dans l'onglet Identité pour relancer le délai."
+        ),
+        "The clock is stopped from today until the proof arrives. Print the request letter from the Identity tab.": (
+            "Le délai est suspendu à partir d'aujourd'hui jusqu'à l'arrivée du justificatif. Imprimez la lettre de "
+            "demande depuis l'onglet Identité."
+        ),
         "{date} — replaced by D3: the extension was notified in time": (
             "{date} — remplacée par D3 : la prolongation a été notifiée à temps"
         ),
@@ -398,6 +406,14 @@ class CaseFileView(QWidget):
         if targets:
             self.actions_bar.addWidget(QLabel(f"<b>{tr('Next step:')}</b>"))
         for target in targets:
+            if case.status == Status.AWAITING_IDENTITY and target == Status.IN_PROGRESS:
+                # the clock restarts when the proof is recorded (Identity tab), not by a bare state change
+                hint = QLabel(
+                    tr("Waiting for proof of identity: record it in the Identity tab to restart the clock.")
+                )
+                hint.setWordWrap(True)
+                self.actions_bar.addWidget(hint)
+                continue
             self._add_action(target.value, _action_label(case.status, target), self._handler_for(target))
         self.actions_bar.addStretch(1)
         self._add_action("note", tr("Add note…"), self._on_add_note)
@@ -449,6 +465,21 @@ class CaseFileView(QWidget):
             reason = self.dialogs.ask_text(self, tr("Reason"), prompt)
             if reason is None:
                 return
+        if target == Status.AWAITING_IDENTITY:
+            # the identity service records the reason, stops the clock (decree 2019-536) and moves the state
+            done = self._apply(
+                lambda: identity_service.request_proof(
+                    self.register, self.ref, reason or "", sent_on=self.today_provider(), with_letter=False
+                )
+            )
+            if done:
+                self.dialogs.info(
+                    self,
+                    tr(
+                        "The clock is stopped from today until the proof arrives. Print the request letter from the Identity tab."
+                    ),
+                )
+            return
         self._apply(lambda: case_service.transition(self.register, self.ref, target, reason))
 
     def _needs_reason(self, target: Status) -> bool:

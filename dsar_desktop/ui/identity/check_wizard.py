@@ -78,8 +78,10 @@ add_french(
         "Format {format}: some check digits are wrong or the zone is malformed.": (
             "Format {format} : des chiffres de contrôle sont faux ou la bande est mal formée."
         ),
-        "check digit of the {name}": "chiffre de contrôle : {name}",
-        "Case and document compared:": "Demande et document comparés :",
+        "Check digits:": "Chiffres de contrôle :",
+        "Compared with the MRZ:": "Comparaison avec la MRZ :",
+        "typed above": "saisi plus haut",
+        "{count} check(s) pass:": "{count} contrôle(s) satisfait(s) :",
         "case": "demande",
         "document": "document",
         "Checklist": "Liste de contrôle",
@@ -161,28 +163,37 @@ class IdCheckDialog(QDialog):
     def _build(self) -> None:
         splitter = QSplitter(Qt.Orientation.Horizontal)
         self.viewer = ScanViewer()
-        splitter.addWidget(self.viewer)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.viewer, 1)
+        if self.kind == ProofKind.IDENTITY_DOCUMENT:  # typed while reading the bottom of the scan
+            left_layout.addWidget(self._build_mrz())
+        splitter.addWidget(left)
         right = QWidget()
         column = QVBoxLayout(right)
         heading = QLabel(f"<h3>{html(tr('{proof} of {party}', proof=proof_text(self.kind), party=party_text(self.party)))}</h3>")  # fmt: skip
         column.addWidget(heading)
         column.addWidget(QLabel(self._expected_text()))
         column.addWidget(self._build_form())
-        if self.kind == ProofKind.IDENTITY_DOCUMENT:
-            column.addWidget(self._build_mrz())
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(right)
+        # the checklist's verdict and the decision stay in view while the form scrolls
         checklist_box = QGroupBox(tr("Checklist"))
         self.items_label = QLabel()
         self.items_label.setWordWrap(True)
         self.items_label.setTextFormat(Qt.TextFormat.RichText)
         QVBoxLayout(checklist_box).addWidget(self.items_label)
-        column.addWidget(checklist_box)
-        column.addWidget(self._build_decision())
-        column.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(right)
-        scroll.setMinimumWidth(520)
-        splitter.addWidget(scroll)
+        side = QWidget()
+        side.setMinimumWidth(540)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(scroll, 1)
+        side_layout.addWidget(checklist_box)
+        side_layout.addWidget(self._build_decision())
+        splitter.addWidget(side)
         splitter.setStretchFactor(0, 5)
         splitter.setStretchFactor(1, 4)
         self.decide_button = QPushButton(tr("Record the decision…"))
@@ -303,7 +314,7 @@ class IdCheckDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(QLabel(tr("Note (required to verify when a check fails or is missing):")))
         self.note = QPlainTextEdit()
-        self.note.setFixedHeight(60)
+        self.note.setFixedHeight(52)
         layout.addWidget(self.note)
         self.note_hint = QLabel()
         self.note_hint.setWordWrap(True)
@@ -449,16 +460,17 @@ class IdCheckDialog(QDialog):
             )
         )
         parts = [f"{mark('ok' if mrz.valid else 'fail')} <b>{html(head)}</b>"]
-        for name, ok in mrz.checks.items():
-            parts.append(f"{mark('ok' if ok else 'fail')} {html(tr('check digit of the {name}', name=check_name(name)))}")  # fmt: skip
+        digits = " &nbsp; ".join(f"{mark('ok' if ok else 'fail')} {html(check_name(name))}" for name, ok in mrz.checks.items())  # fmt: skip
+        parts.append(f"{tr('Check digits:')} {digits}")
         for problem in mrz.problems:
             parts.append(f"{mark('fail')} {html(pick((problem['en'], problem['fr'])))}")
-        parts.append(f"<br><b>{tr('Case and document compared:')}</b>")
+        parts.append(f"<b>{tr('Compared with the MRZ:')}</b>")
         for item in self.assessment.items if self.assessment else []:
             if item.key.startswith("mrz_") and item.comparison is not None:
                 comparison = item.comparison
+                source = tr("case") if comparison.field in ("name", "birth_date") else tr("typed above")
                 line = f"{mark(item.status)} {html(field_name(comparison.field))}: "
-                line += f"{tr('case')} <b>{html(comparison.expected or '—')}</b> · "
+                line += f"{source} <b>{html(comparison.expected or '—')}</b> · "
                 line += f"MRZ <b>{html(comparison.found or '—')}</b>"
                 if comparison.status == "mismatch" and comparison.difference:
                     line += f" — <code>{html(comparison.difference)}</code>"
@@ -466,11 +478,15 @@ class IdCheckDialog(QDialog):
         self.mrz_label.setText("<br>".join(parts))
 
     def _show_items(self) -> None:
-        lines = [
-            self._item_line(item.key)
-            for item in (self.assessment.items if self.assessment else [])
-            if not item.key.startswith("mrz_")
+        """One line for what passes, then each item that fails, is missing or does not apply."""
+        items = [
+            i for i in (self.assessment.items if self.assessment else []) if not i.key.startswith("mrz_")
         ]
+        passed = [i for i in items if i.status == "ok"]
+        lines = [self._item_line(i.key) for i in items if i.status != "ok"]
+        if passed:
+            names = ", ".join(html(pick((i.en, i.fr))) for i in passed)
+            lines.insert(0, f"{mark('ok')} {tr('{count} check(s) pass:', count=len(passed))} {names}")
         self.items_label.setText("<br>".join(lines))
 
     def selected_decision(self) -> Decision | None:

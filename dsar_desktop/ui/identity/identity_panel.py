@@ -38,11 +38,17 @@ add_french(
     {
         "Identity": "Identité",
         "Who may act": "Qui peut agir",
-        "Age of the data subject on receipt: {age}.": "Âge de la personne concernée à la réception : {age} ans.",
-        "The data subject's date of birth is not recorded: the age on receipt cannot be computed.": (
-            "La date de naissance de la personne concernée n'est pas enregistrée : l'âge à la réception ne peut "
-            "pas être calculé."
+        "Age on receipt: {age} (born {born}; request received {received}).": (
+            "Âge à la réception : {age} ans (né(e) le {born} ; demande reçue le {received})."
         ),
+        "An ID document was asked for because of a recorded doubt; check the document below.": (
+            "Une pièce a été demandée en raison d'un doute consigné ; vérifiez le document ci-dessous."
+        ),
+        "Identity is established; nothing more is needed unless a new doubt arises.": (
+            "L'identité est établie ; rien d'autre n'est nécessaire sauf nouveau doute."
+        ),
+        "Save the request letter…": "Enregistrer la lettre de demande…",
+        "Add another scan…": "Ajouter un autre scan…",
         "Response pack blocked until parental authority is verified": (
             "Réponse bloquée tant que l'autorité parentale n'est pas vérifiée"
         ),
@@ -51,9 +57,10 @@ add_french(
         "Not established yet.": "Pas encore établie.",
         "{method} — {party}, recorded by {who} on {when}": "{method} — {party}, enregistré par {who} le {when}",
         "1. Other means first (Art. 12(6))": "1. D'abord les autres moyens (art. 12(6))",
-        "No ID document is asked for systematically: if one of these settles the doubt, record it with one click.": (
-            "Aucune pièce d'identité n'est demandée systématiquement : si l'un de ces moyens lève le doute, "
-            "enregistrez-le en un clic."
+        "No ID document is asked for systematically: if one of these settles the doubt about {name}'s identity, "
+        "record it with one click.": (
+            "Aucune pièce d'identité n'est demandée systématiquement : si l'un de ces moyens lève le doute sur "
+            "l'identité de {name}, enregistrez-le en un clic."
         ),
         "Record: {method}": "Enregistrer : {method}",
         "2. Proofs": "2. Justificatifs",
@@ -73,7 +80,6 @@ add_french(
         "Decided by {who} on {when}.": "Décidé par {who} le {when}.",
         "Request an ID document…": "Demander une pièce d'identité…",
         "Request {proof}…": "Demander : {proof}…",
-        "Letter again…": "Lettre à nouveau…",
         "ID received…": "Pièce reçue…",
         "Proof received…": "Preuve reçue…",
         "Check the document…": "Vérifier le document…",
@@ -90,8 +96,8 @@ add_french(
         "Save the letter asking for the proof": "Enregistrer la lettre de demande de justificatif",
         "PDF (*.pdf)": "PDF (*.pdf)",
         "Letter saved: {path}": "Lettre enregistrée : {path}",
-        "The letter was not saved (you can produce it again with “Letter again…”).": (
-            "La lettre n'a pas été enregistrée (vous pouvez la produire à nouveau avec « Lettre à nouveau… »)."
+        "The letter was not saved (you can produce it again with “Save the request letter…”).": (
+            "La lettre n'a pas été enregistrée (vous pouvez la produire à nouveau avec « Enregistrer la lettre de demande… »)."
         ),
         "The request is recorded but the letter could not be built: {problem}": (
             "La demande est enregistrée mais la lettre n'a pas pu être produite : {problem}"
@@ -159,6 +165,7 @@ class IdentityPanel(QWidget):
         who_box = QGroupBox(tr("Who may act"))
         self.age_label = QLabel()
         self.age_label.setWordWrap(True)
+        self.age_label.setTextFormat(Qt.TextFormat.RichText)
         QVBoxLayout(who_box).addWidget(self.age_label)
         self.column.addWidget(who_box)
         established_box = QGroupBox(tr("How identity was established"))
@@ -244,13 +251,21 @@ class IdentityPanel(QWidget):
         self.block_label.show()
 
     def _show_age(self, status: IdentityStatus) -> None:
-        lines = []
-        if status.age_on_receipt is None:
-            lines.append(tr("The data subject's date of birth is not recorded: the age on receipt cannot be computed."))  # fmt: skip
-        else:
-            lines.append(tr("Age of the data subject on receipt: {age}.", age=status.age_on_receipt))
-        lines.append(pick(status.acting_rule))
-        self.age_label.setText("\n".join(lines))
+        assert self.case is not None
+        if status.age_on_receipt is None or self.case.subject.dob is None:
+            self.age_label.setText(pick(status.acting_rule))
+            return
+        lines = [
+            tr(
+                "Age on receipt: {age} (born {born}; request received {received}).",
+                age=f"<b>{status.age_on_receipt}</b>",
+                born=date_text(self.case.subject.dob),
+                received=date_text(self.case.received_date),
+            )
+        ]
+        if status.age_on_receipt < 18:  # the rule says more than the age only for minors
+            lines.append(html(pick(status.acting_rule)))
+        self.age_label.setText("<br>".join(lines))
 
     def _show_established(self, status: IdentityStatus) -> None:
         if not status.established_by:
@@ -270,7 +285,18 @@ class IdentityPanel(QWidget):
 
     def _show_other_means(self, case: Case, status: IdentityStatus) -> None:
         self._clear(self.other_layout)
-        hint = QLabel(tr("No ID document is asked for systematically: if one of these settles the doubt, record it with one click."))  # fmt: skip
+        if status.established_by:
+            self.other_layout.addWidget(QLabel(tr("Identity is established; nothing more is needed unless a new doubt arises.")))  # fmt: skip
+            return
+        if any(p.state in ("requested", "received") for p in status.proofs if p.proof_kind == ProofKind.IDENTITY_DOCUMENT):  # fmt: skip
+            self.other_layout.addWidget(QLabel(tr("An ID document was asked for because of a recorded doubt; check the document below.")))  # fmt: skip
+            return
+        name = (
+            case.subject.name
+            if case.capacity == Capacity.SELF
+            else (case.requester_name or tr("the requester"))
+        )
+        hint = QLabel(tr("No ID document is asked for systematically: if one of these settles the doubt about {name}'s identity, record it with one click.", name=name))  # fmt: skip
         hint.setWordWrap(True)
         self.other_layout.addWidget(hint)
         for suggestion in status.suggestions:
@@ -342,10 +368,14 @@ class IdentityPanel(QWidget):
             row.addWidget(self._button(f"request:{key}", text, lambda p=proof: self._on_request(p)))
         if proof.request_id is not None and proof.state in ("requested", "received"):
             row.addWidget(
-                self._button(f"letter:{key}", tr("Letter again…"), lambda p=proof: self._on_letter(p))
+                self._button(
+                    f"letter:{key}", tr("Save the request letter…"), lambda p=proof: self._on_letter(p)
+                )
             )
         if proof.state != "verified":
             text = tr("ID received…") if is_id else tr("Proof received…")
+            if proof.state == "received":
+                text = tr("Add another scan…")
             row.addWidget(self._button(f"received:{key}", text, lambda p=proof: self._on_received(p)))
         if proof.state == "received":
             check = self._button(f"check:{key}", tr("Check the document…"), lambda p=proof: self._on_check(p))
@@ -375,7 +405,12 @@ class IdentityPanel(QWidget):
             text = tr("The clock is running; due date: {due}.", due=f"<b>{due}</b>")
         self.clock_label.setText(text)
         lines = deadlines.explanation(language())
-        relevant = [line for line in lines if "suspen" in line or "stopped" in line or "(D1)" in line]
+        noise = ("policy", "objectif", "extend", "prolong")  # the Summary tab shows the other dates
+        relevant = [
+            line
+            for line in lines
+            if ("suspen" in line or "stopped" in line or "(D1)" in line) and not any(n in line for n in noise)
+        ]
         self.clock_details.setText("\n".join(f"• {line}" for line in relevant))
         self.due_text = due
 
@@ -434,7 +469,7 @@ class IdentityPanel(QWidget):
             self, tr("Save the letter asking for the proof"), f"{self.ref}-{kind}-request-{lang}.pdf", tr("PDF (*.pdf)")
         )  # fmt: skip
         if path is None:
-            return tr("The letter was not saved (you can produce it again with “Letter again…”).")
+            return tr("The letter was not saved (you can produce it again with “Save the request letter…”).")
         try:
             atomic_write(Path(path), pdf, mode=0o600)
         except OSError as exc:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtGui import QImage, QPainter, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QGraphicsPixmapItem,
     QGraphicsScene,
@@ -37,6 +39,18 @@ add_french(
 ZOOM_STEP = 1.25
 
 
+class _View(QGraphicsView):
+    """A graphics view that tells its owner when its own size changed (to keep a fitted page fitted)."""
+
+    def __init__(self, scene: QGraphicsScene, on_resize: Callable[[], None]) -> None:
+        super().__init__(scene)
+        self._on_resize = on_resize
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._on_resize()
+
+
 class ScanViewer(QWidget):
     """Shows a list of page images (JPEG/PNG bytes held in memory)."""
 
@@ -51,7 +65,7 @@ class ScanViewer(QWidget):
         self.item = QGraphicsPixmapItem()
         self.item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
         self.scene.addItem(self.item)
-        self.view = QGraphicsView(self.scene)
+        self.view = _View(self.scene, self._on_view_resized)
         self.view.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         self.view.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.view.setBackgroundBrush(Qt.GlobalColor.darkGray)
@@ -138,6 +152,11 @@ class ScanViewer(QWidget):
         self._apply_zoom()
 
     def _apply_zoom(self) -> None:
+        policy = (
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff if self.fitted else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        )
+        self.view.setHorizontalScrollBarPolicy(policy)
+        self.view.setVerticalScrollBarPolicy(policy)
         if self.fitted:
             self.view.fitInView(self.item, Qt.AspectRatioMode.KeepAspectRatio)
             self.zoom = self.view.transform().m11()
@@ -157,8 +176,7 @@ class ScanViewer(QWidget):
         self.next_button.setEnabled(self.page_index < len(self.pages) - 1)
         self.page_label.setText(tr("Page {page} / {pages}", page=self.page_index + 1, pages=len(self.pages)))
 
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 - Qt override
-        super().resizeEvent(event)
+    def _on_view_resized(self) -> None:
         if self.pages and self.fitted:
             self._apply_zoom()
 

@@ -1,0 +1,144 @@
+"""Shared pieces of the documents screens: the page preview, the printer question, letter-kind labels."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from ...domain.errors import describe
+from ...services import letters
+from .. import style
+from ..i18n import add_french, language, pick, tr
+from ..workers import Job, Runner
+
+add_french(
+    {
+        "Page {page} of {total}": "Page {page} sur {total}",
+        "Drawing the preview…": "Dessin de l'aperçu…",
+        "The preview shows the first {shown} of {total} pages.": "L'aperçu montre les {shown} premières pages sur {total}.",
+        "The preview cannot be drawn: {reason}": "L'aperçu ne peut pas être dessiné : {reason}",
+    }
+)
+
+PREVIEW_DPI = 80
+MAX_PREVIEW_PAGES = 12
+
+
+def kind_label(kind: str) -> str:
+    """The letter kind in the user's language."""
+    return pick(letters.tpl.KIND_LABELS[kind])
+
+
+def error_text(error: BaseException) -> str:
+    return describe(error, language())
+
+
+@dataclass(frozen=True)
+class PrinterChoice:
+    name: str
+    copies: int = 1
+    duplex: bool = False
+
+
+def ask_printer(parent: QWidget | None) -> PrinterChoice | None:
+    """Qt's print dialog; the printer is then fed the PDF through CUPS (services.packs)."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setOption(QPrintDialog.PrintDialogOption.PrintToFile, False)
+    dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, False)
+    if dialog.exec() != QPrintDialog.DialogCode.Accepted or not printer.printerName():
+        return None
+    duplex = printer.duplex() != QPrinter.DuplexMode.DuplexNone
+    return PrinterChoice(printer.printerName(), max(1, printer.copyCount()), duplex)
+
+
+def render_pages(pdf: bytes, max_pages: int = MAX_PREVIEW_PAGES, dpi: int = PREVIEW_DPI) -> tuple[int, list[bytes]]:
+    """(page count, PNG of the first pages): pure work for a worker thread, no register involved."""
+    total = letters.page_count(pdf)
+    return total, [letters.page_png(pdf, page, dpi) for page in range(1, min(total, max_pages) + 1)]
+
+
+class PagePreview(QScrollArea):
+    """A column of rendered pages; `show_pdf` draws them off the main thread and keeps the last good ones."""
+
+    def __init__(self, runner: Runner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.setWidgetResizable(True)
+        self.setMinimumWidth(300)
+        self.page_labels: list[QLabel] = []
+        self.total_pages = 0
+        self._generation = 0
+        self._job: Job | None = None
+        inner = QWidget()
+        inner.setStyleSheet(f"background: {style.BACKDROP};")
+        self.column = QVBoxLayout(inner)
+        self.column.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.status = style.role_label("", "muted")
+        self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.status.hide()
+        self.column.addWidget(self.status)
+        self.setWidget(inner)
+
+    def show_pdf(self, pdf: bytes, on_shown: Callable[[], None] | None = None) -> None:
+        self._generation += 1
+        generation = self._generation
+        if not self.page_labels:
+            self.show_message(tr("Drawing the preview…"))
+
+        def finished(result: Any) -> None:
+            if generation == self._generation:
+                self._show_pages(*result)
+                if on_shown is not None:
+                    on_shown()
+
+        def failed(error: BaseException) -> None:
+            if generation == self._generation:
+                self.show_message(tr("The preview cannot be drawn: {reason}", reason=error_text(error)))
+
+        job = Job(lambda progress, cancel: render_pages(pdf))
+        job.signals.finished.connect(finished)
+        job.signals.failed.connect(failed)
+        self._job = job  # keep its signals alive until it reports back
+        self.runner.start(job)
+
+    def show_message(self, text: str) -> None:
+        """A sentence instead of pages (e.g. why this letter cannot be produced)."""
+        self._generation += 1
+        self._clear_pages()
+        self.status.setText(text)
+        self.status.show()
+
+    def _clear_pages(self) -> None:
+        for label in self.page_labels:
+            self.column.removeWidget(label)
+            label.deleteLater()
+        self.page_labels = []
+        self.total_pages = 0
+
+    def _show_pages(self, total: int, pngs: list[bytes]) -> None:
+        self._clear_pages()
+        self.total_pages = total
+        for number, png in enumerate(pngs, start=1):
+            pixmap = QPixmap()
+            pixmap.loadFromData(png, "PNG")
+            label = QLabel()
+            label.setPixmap(pixmap)
+            label.setStyleSheet("background: white; border: 1px solid #9aa5b1; margin: 6px;")
+            label.setToolTip(tr("Page {page} of {total}", page=number, total=total))
+            self.column.addWidget(label)
+            self.page_labels.append(label)
+        if total > len(pngs):
+            self.status.setText(tr("The preview shows the first {shown} of {total} pages.", shown=len(pngs), total=total))
+            self.column.removeWidget(self.status)
+            self.column.addWidget(self.status)
+            self.status.show()
+        else:
+            self.status.hide()
