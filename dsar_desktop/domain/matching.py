@@ -36,6 +36,7 @@ _LETTERS = {
     "ħ": "h",
     "Ħ": "h",
 }
+LETTER_FOLDS = dict(_LETTERS)  # public: the search engine applies the same table in its vectorised pre-filter
 _TRANSLATE = str.maketrans({**{c: "-" for c in HYPHENS}, **{c: "'" for c in APOSTROPHES}, **_LETTERS})
 _SPACES = re.compile(r"\s+")
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
@@ -223,6 +224,7 @@ class Subject:
     name_keys: frozenset[str] = frozenset()  # first+last and last+first, letters only
     first_key: str = ""
     last_key: str = ""
+    name_parts: tuple[str, str] = ("", "")  # (first names, surname) as written, marks unified
     dob: dt.date | None = None
     dob_exact: frozenset[str] = frozenset()
     dob_ambiguous: frozenset[str] = frozenset()
@@ -274,6 +276,7 @@ def make_subject(
         name_keys=name_keys,
         first_key=first_key,
         last_key=last_key,
+        name_parts=(first, last),
         dob=birth,
         dob_exact=exact,
         dob_ambiguous=ambiguous,

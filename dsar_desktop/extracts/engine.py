@@ -16,6 +16,7 @@ from typing import Any
 import polars as pl
 
 from ..domain.matching import (
+    LETTER_FOLDS,
     Subject,
     digits_only,
     normalise_email,
@@ -119,6 +120,7 @@ class _Plan:
         self.dob_col = col("dob") if self.by_dob and has_name else None
         self.number_col = col("student_number") if self.by_number else None
         self._filters: dict[frozenset[str], pl.Expr | None] = {}
+        self._name_filters: dict[frozenset[str], pl.Expr | None] = {}
 
     def key_columns(self) -> list[str]:
         """The only columns the fast pass needs to parse."""
@@ -134,7 +136,32 @@ class _Plan:
             self._filters[key] = self._build_filter(key)
         return self._filters[key]
 
-    def _build_filter(self, present: frozenset[str]) -> pl.Expr | None:
+    def name_filter(self, columns: Iterable[str]) -> pl.Expr | None:
+        """Second stage, on the few candidate rows: drop rows that matched only by birth date when their
+        name is nobody's. Vectorised with the domain's letter table, NFKD and lower case, both sides
+        through the same expression (so it only ever drops rows `verify` would reject)."""
+        present = frozenset(columns)
+        if self.dob_col not in present:
+            return None
+        if present not in self._name_filters:
+            others = self._build_filter(present, with_dob=False)
+            col = self.mapping.get
+            surname, first, full = col("surname"), col("first_name"), col("full_name")
+            if surname and surname in present:
+                first_expr = _approx_key(pl.col(first)) if first and first in present else pl.lit("")
+                row_key = pl.concat_str([first_expr, _approx_key(pl.col(surname))])
+            else:
+                row_key = _approx_key(pl.col(full or ""))
+            parts = pl.DataFrame(
+                {"f": [s.name_parts[0] for s in self.subjects], "l": [s.name_parts[1] for s in self.subjects]},
+                schema={"f": pl.String, "l": pl.String},
+            ).select(f=_approx_key(pl.col("f")), l=_approx_key(pl.col("l")))
+            keys = {f + last for f, last in parts.iter_rows()} | {last + f for f, last in parts.iter_rows()}
+            test = row_key.is_in(sorted(keys - {""}))
+            self._name_filters[present] = test if others is None else (others | test)
+        return self._name_filters[present]
+
+    def _build_filter(self, present: frozenset[str], with_dob: bool = True) -> pl.Expr | None:
         """A superset test of `verify`, written as regular expressions that match without allocating.
 
         (Measured on 4.25 M rows: digits-only regex match 0.06 s against 0.6-0.9 s for replace_all + is_in;
@@ -150,7 +177,7 @@ class _Plan:
             tails = {f for f in self.by_phone if not any(g != f and f.endswith(g) for g in self.by_phone)}
             digits = ["[^0-9]*".join(tail) for tail in sorted(tails)]
             tests.append(pl.col(self.phone_col).str.contains("(?:" + "|".join(digits) + ")[^0-9]*$"))
-        if self.dob_col in present:
+        if with_dob and self.dob_col in present:
             tests.append(pl.col(self.dob_col).str.strip_chars().is_in(list(self.by_dob)))
         if self.number_col in present:
             spaced = [r"\s*".join(_escape(c) for c in number) for number in self.by_number]
@@ -207,6 +234,21 @@ def _escape(text: str) -> str:
     return "".join("\\" + c if c in _REGEX_SPECIAL else c for c in text)
 
 
+_FOLD_FROM = list(LETTER_FOLDS)
+_FOLD_TO = list(LETTER_FOLDS.values())
+
+
+def _approx_key(expr: pl.Expr) -> pl.Expr:
+    """The vectorised twin of domain.matching.name_key, used only to pre-filter candidate rows."""
+    return (
+        expr.fill_null("")
+        .str.replace_many(_FOLD_FROM, _FOLD_TO)
+        .str.normalize("NFKD")
+        .str.to_lowercase()
+        .str.replace_all("[^0-9a-z]", "")
+    )
+
+
 def _any_of(values: Iterable[str], *, case_insensitive: bool = False) -> str:
     flags = "(?i)" if case_insensitive else ""
     return flags + r"^\s*(?:" + "|".join(_escape(v) for v in sorted(values)) + r")\s*$"
@@ -240,7 +282,11 @@ def search_reader(
         condition = plan.filter_expr(frame.columns)
         if condition is not None:
             found: list[tuple[int, str, list[str], list[str]]] = []
-            for row in frame.filter(condition).iter_rows(named=True):
+            candidates = frame.filter(condition)
+            second = plan.name_filter(frame.columns) if candidates.height else None
+            if second is not None:
+                candidates = candidates.filter(second)
+            for row in candidates.iter_rows(named=True):
                 for subject_key, (reasons, warnings) in plan.verify(row).items():
                     found.append((int(row[ROW_COL]), subject_key, reasons, warnings))
             if found:

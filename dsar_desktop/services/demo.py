@@ -116,8 +116,8 @@ def _advance(register: Register, ref: str, age_days: int, rng: random.Random, to
     case = case_service.get_case(register, ref)
     roll = rng.random()
     if age_days < 4:
-        return
-    if roll < 0.12:
+        return  # just recorded
+    if roll < 0.12 and age_days < 40:
         sent = case.received_date + dt.timedelta(days=rng.randrange(1, 3))
         identity.request_proof(
             register, ref, "Adresse électronique différente de celle du dossier et nom sans date de naissance",
@@ -127,25 +127,28 @@ def _advance(register: Register, ref: str, age_days: int, rng: random.Random, to
     identity.record_other_means(register, ref, rng.choice(OTHER_MEANS_DEMO))
     if case_service.get_case(register, ref).status == Status.RECEIVED:
         case_service.transition(register, ref, Status.IN_PROGRESS)
-    if roll < 0.2 and age_days > 10:
+    if age_days < 31:
+        if roll < 0.3:
+            case_service.transition(register, ref, Status.READY)
+        return  # recent: in progress or ready to send
+    if roll < 0.2 and age_days < 80:
         notice = min(case.legal_due, case.received_date + dt.timedelta(days=rng.randrange(5, 25)))
         case_service.extend(register, ref, "Demande complexe : sept systèmes à interroger", notice)
         return
-    if age_days < 20 or roll < 0.3 or (age_days < 45 and roll < 0.4):
-        return  # still in progress; a few old ones are overdue
-    if roll < 0.45:
-        case_service.transition(register, ref, Status.READY)
+    if roll < 0.3 and age_days < 55:
+        return  # still in progress: some of these have just passed their due date
+    if 0.3 <= roll < 0.34:
+        case_service.transition(
+            register, ref, Status.REFUSED, "Demande manifestement excessive : quatrième demande identique en deux mois"
+        )
         return
-    if roll < 0.5:
-        case_service.transition(register, ref, Status.REFUSED, "Demande manifestement excessive : quatrième demande identique en deux mois")
-        return
-    if roll < 0.53:
+    if 0.34 <= roll < 0.37:
         case_service.transition(register, ref, Status.WITHDRAWN)
         return
     case_service.transition(register, ref, Status.READY)
     sent_on = min(today, case.legal_due - dt.timedelta(days=rng.randrange(0, 10)))
     case_service.record_dispatch(register, ref, sent_on, f"1A {rng.randrange(10**9, 10**10)}")
-    if roll > 0.7:
+    if age_days > 60 and roll > 0.5:
         case_service.transition(register, ref, Status.CLOSED)
 
 
