@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..domain import deadlines as dl
+from ..domain import minors
 from ..domain.cases import (
     OPEN_STATUSES,
     Capacity,
@@ -275,10 +276,6 @@ def add_case(register: Register, new: NewCase) -> Case:
 
 
 def _priority_flags(new: NewCase, received: dt.date) -> str | None:
-    try:
-        from ..domain import minors
-    except ImportError:  # the minors rules arrive with the identity work
-        return None
     flags = minors.minor_flags(new.subject.dob, received, [Right(r).value for r in new.rights])
     return ",".join(sorted(flags)) or None
 

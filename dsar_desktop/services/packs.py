@@ -281,3 +281,11 @@ def print_postal_reply(
             conn, reg.actor, "letter.printed", ref, {"printer": printer, "copies": copies, "job": job}
         )
     return job
+
+
+def print_calibration_page(reg: Register, pdf: bytes, printer: str) -> str:
+    """Send the envelope calibration page (letters.calibration_page, no personal data) to a CUPS queue."""
+    job = printing.print_pdf(pdf, printer, title="DSAR calibration")
+    with reg.transaction() as conn:
+        audit.append(conn, reg.actor, "calibration.printed", None, {"printer": printer, "job": job})
+    return job

@@ -59,7 +59,9 @@ def ask_printer(parent: QWidget | None) -> PrinterChoice | None:
     return PrinterChoice(printer.printerName(), max(1, printer.copyCount()), duplex)
 
 
-def render_pages(pdf: bytes, max_pages: int = MAX_PREVIEW_PAGES, dpi: int = PREVIEW_DPI) -> tuple[int, list[bytes]]:
+def render_pages(
+    pdf: bytes, max_pages: int = MAX_PREVIEW_PAGES, dpi: int = PREVIEW_DPI
+) -> tuple[int, list[bytes]]:
     """(page count, PNG of the first pages): pure work for a worker thread, no register involved."""
     total = letters.page_count(pdf)
     return total, [letters.page_png(pdf, page, dpi) for page in range(1, min(total, max_pages) + 1)]
@@ -136,7 +138,9 @@ class PagePreview(QScrollArea):
             self.column.addWidget(label)
             self.page_labels.append(label)
         if total > len(pngs):
-            self.status.setText(tr("The preview shows the first {shown} of {total} pages.", shown=len(pngs), total=total))
+            self.status.setText(
+                tr("The preview shows the first {shown} of {total} pages.", shown=len(pngs), total=total)
+            )
             self.column.removeWidget(self.status)
             self.column.addWidget(self.status)
             self.status.show()

@@ -101,9 +101,6 @@ add_french(
         "The reply to {ref} is recorded as sent on {date}; the request is now responded.": (
             "La réponse à {ref} est enregistrée comme envoyée le {date} ; la demande est désormais répondue."
         ),
-        "The letter printed is the sealed response of the pack built just now.": (
-            "La lettre imprimée est la réponse scellée du dossier produit à l'instant."
-        ),
     }
 )
 
@@ -133,7 +130,9 @@ def pack_blockers(register: Register, ref: str, lang: str) -> list[str]:
     case = case_service.get_case(register, ref)
     found: list[str] = []
     if case.status in NO_PACK_STATES:
-        found.append(tr("The request is {state}: no response pack is built for it.", state=status_text(case.status)))
+        found.append(
+            tr("The request is {state}: no response pack is built for it.", state=status_text(case.status))
+        )
     if certificates.active_certificate(register) is None:
         found.append(
             tr(
@@ -148,13 +147,20 @@ def pack_blockers(register: Register, ref: str, lang: str) -> list[str]:
         system = source.name_fr if language() == "fr" else source.name
         if source.status == "review":
             found.append(
-                tr("{system}: {count} match(es) still to confirm or reject (Extracts).", system=system, count=source.pending)
+                tr(
+                    "{system}: {count} match(es) still to confirm or reject (Extracts).",
+                    system=system,
+                    count=source.pending,
+                )
             )
         else:
             found.append(
-                tr("{system}: not searched yet. Import its extract, or mark it not applicable with a reason (Extracts).", system=system)
+                tr(
+                    "{system}: not searched yet. Import its extract, or mark it not applicable with a reason (Extracts).",
+                    system=system,
+                )
             )
-    if not blocked and not any(s for s in found):
+    if not found:
         try:  # the Article 15 sections from the processing register, and the address block
             letters.compose(register, ref, "access_response", lang)
         except DsarError as exc:
@@ -261,7 +267,13 @@ class ResponsePanel(QWidget):
         self.print_button = QPushButton(tr("Print postal reply…"))
         self.dispatch_button = QPushButton(tr("Record dispatch…"))
         self.dispatch_reason = style.role_label("", "muted")
-        for widget in (self.build_button, self.build_reason, self.print_button, self.dispatch_button, self.dispatch_reason):
+        for widget in (
+            self.build_button,
+            self.build_reason,
+            self.print_button,
+            self.dispatch_button,
+            self.dispatch_reason,
+        ):
             left.addWidget(widget)
 
         progress_row = QHBoxLayout()
@@ -326,7 +338,9 @@ class ResponsePanel(QWidget):
             combo.blockSignals(True)
             combo.setCurrentIndex(max(0, combo.findData(value)))
             combo.blockSignals(False)
-        kind = next((RIGHT_TO_KIND[Right(r)] for r in case.rights if Right(r) in RIGHT_TO_KIND), "access_response")
+        kind = next(
+            (RIGHT_TO_KIND[Right(r)] for r in case.rights if Right(r) in RIGHT_TO_KIND), "access_response"
+        )
         self.kind_combo.blockSignals(True)
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind))
         self.kind_combo.blockSignals(False)
@@ -376,7 +390,9 @@ class ResponsePanel(QWidget):
         busy = self._job is not None
         case = self.case
         self.build_button.setEnabled(not busy and not self.blockers)
-        self.build_reason.setText("" if not self.blockers else tr("The pack cannot be built yet: see what blocks it above."))
+        self.build_reason.setText(
+            "" if not self.blockers else tr("The pack cannot be built yet: see what blocks it above.")
+        )
         self.build_reason.setVisible(bool(self.blockers))
         self.print_button.setEnabled(not busy and case is not None and case.status not in NO_PACK_STATES)
         can_dispatch = case is not None and case.status in DISPATCH_FROM

@@ -83,7 +83,7 @@ add_french(
         "Certificate imported: {subject}. It now seals every response pack.": (
             "Certificat importé : {subject}. Il scelle désormais chaque dossier de réponse."
         ),
-        "Create a self-signed internal seal named \"{name}\"?\n\n{warning}": (
+        'Create a self-signed internal seal named "{name}"?\n\n{warning}': (
             "Créer un sceau interne auto-signé nommé « {name} » ?\n\n{warning}"
         ),
         "Internal seal created. {warning}": "Sceau interne créé. {warning}",
@@ -242,11 +242,17 @@ class LettersSettingsDialog(QDialog):
         stored = certificates.active_certificate(self.register)
         self.export_button.setEnabled(stored is not None)
         if stored is None:
-            form.addRow(style.role_label(tr("No seal certificate yet: response packs cannot be sealed."), "error"))
+            form.addRow(
+                style.role_label(tr("No seal certificate yet: response packs cannot be sealed."), "error")
+            )
             self.certificate_warning.hide()
             return
         info = stored.info
-        kind = tr("Internal seal (self-signed)") if stored.kind == "internal_seal" else tr("Imported certificate")
+        kind = (
+            tr("Internal seal (self-signed)")
+            if stored.kind == "internal_seal"
+            else tr("Imported certificate")
+        )
         for label, value in (
             (tr("Holder:"), info.subject),
             (tr("Issued by:"), info.issuer),
@@ -322,13 +328,17 @@ class LettersSettingsDialog(QDialog):
         except Exception as exc:  # noqa: BLE001 - one sentence
             self.dialogs.error(self, exc)
             return
-        self.dialogs.info(self, tr("Calibration page sent to {printer} (job {job}).", printer=choice.name, job=job))
+        self.dialogs.info(
+            self, tr("Calibration page sent to {printer} (job {job}).", printer=choice.name, job=job)
+        )
 
     def _on_save_calibration(self) -> None:
         pdf = self._calibration_pdf()
         if pdf is None:
             return
-        out = self.dialogs.save_file(self, tr("Where to write the calibration page"), "calibration.pdf", tr("PDF (*.pdf)"))
+        out = self.dialogs.save_file(
+            self, tr("Where to write the calibration page"), "calibration.pdf", tr("PDF (*.pdf)")
+        )
         if out is None:
             return
         try:
@@ -357,7 +367,11 @@ class LettersSettingsDialog(QDialog):
             return
         self._show_certificate()
         self.dialogs.info(
-            self, tr("Certificate imported: {subject}. It now seals every response pack.", subject=stored.info.subject)
+            self,
+            tr(
+                "Certificate imported: {subject}. It now seals every response pack.",
+                subject=stored.info.subject,
+            ),
         )
         self.changed.emit("certificate")
 
@@ -366,11 +380,14 @@ class LettersSettingsDialog(QDialog):
         name = f"{head.organisation} – DPO" if head.organisation else certificates.DEFAULT_SEAL_NAME
         warning = pick(certificates.INTERNAL_SEAL_WARNING)
         if not self.dialogs.confirm(
-            self, tr("Create a self-signed internal seal named \"{name}\"?\n\n{warning}", name=name, warning=warning)
+            self,
+            tr('Create a self-signed internal seal named "{name}"?\n\n{warning}', name=name, warning=warning),
         ):
             return
         try:
-            certificates.create_internal_seal(self.register, name, head.organisation or "DPO", head.email or None)
+            certificates.create_internal_seal(
+                self.register, name, head.organisation or "DPO", head.email or None
+            )
         except Exception as exc:  # noqa: BLE001 - one sentence
             self.dialogs.error(self, exc)
             return
@@ -379,7 +396,9 @@ class LettersSettingsDialog(QDialog):
         self.changed.emit("certificate")
 
     def _on_export_pem(self) -> None:
-        out = self.dialogs.save_file(self, tr("Where to write the certificate"), "seal-certificate.pem", tr("Certificate (*.pem)"))
+        out = self.dialogs.save_file(
+            self, tr("Where to write the certificate"), "seal-certificate.pem", tr("Certificate (*.pem)")
+        )
         if out is None:
             return
         try:
@@ -387,4 +406,6 @@ class LettersSettingsDialog(QDialog):
         except Exception as exc:  # noqa: BLE001 - one sentence
             self.dialogs.error(self, exc)
             return
-        self.dialogs.info(self, tr("Certificate written to {path}: give it to whoever verifies your packs.", path=str(out)))
+        self.dialogs.info(
+            self, tr("Certificate written to {path}: give it to whoever verifies your packs.", path=str(out))
+        )

@@ -88,7 +88,9 @@ def _when(stamp: str | None) -> str:
 class HistoryDialog(QDialog):
     """Every saved version of one template; the chosen one is loaded into the editor (saved only on Save)."""
 
-    def __init__(self, versions: list[letters.TemplateVersion], default: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, versions: list[letters.TemplateVersion], default: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Template history"))
         self.resize(760, 520)
@@ -113,7 +115,9 @@ class HistoryDialog(QDialog):
         right = QVBoxLayout()
         right.addWidget(self.source_view, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        load = buttons.addButton(tr("Load this version into the editor"), QDialogButtonBox.ButtonRole.AcceptRole)
+        load = buttons.addButton(
+            tr("Load this version into the editor"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         load.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -288,7 +292,9 @@ class TemplateEditorDialog(QDialog):
     def _on_choice_changed(self) -> None:
         if (self.kind(), self.language()) == self._choice:
             return
-        if self.is_dirty() and not self.dialogs.confirm(self, tr("Discard your unsaved changes to this template?")):
+        if self.is_dirty() and not self.dialogs.confirm(
+            self, tr("Discard your unsaved changes to this template?")
+        ):
             kind, lang = self._choice
             for combo, value in ((self.kind_combo, kind), (self.language_combo, lang)):
                 combo.blockSignals(True)
@@ -305,7 +311,9 @@ class TemplateEditorDialog(QDialog):
         """Render the text as it is; a broken template shows its line and keeps the last good preview."""
         self.timer.stop()
         try:
-            pdf = letters.preview_letter(self.register, self.kind(), self.language(), self.source(), ref=self.ref)
+            pdf = letters.preview_letter(
+                self.register, self.kind(), self.language(), self.source(), ref=self.ref
+            )
         except DsarError as exc:
             self._show_error(exc)
             return
@@ -327,7 +335,9 @@ class TemplateEditorDialog(QDialog):
             "✗ "
             + self.error
             + "\n"
-            + tr("The preview shows the last correct version of the template; the letter is never produced half-written.")
+            + tr(
+                "The preview shows the last correct version of the template; the letter is never produced half-written."
+            )
         )
         self.error_bar.show()
         self.editor.mark_error_line(line if isinstance(line, int) else None)
@@ -338,14 +348,18 @@ class TemplateEditorDialog(QDialog):
             version = letters.save_template(self.register, self.kind(), self.language(), self.source())
         except DsarError as exc:
             self._show_error(exc)
-            self.dialogs.error(self, tr("The template has an error, so it cannot be saved: {error}", error=error_text(exc)))
+            self.dialogs.error(
+                self, tr("The template has an error, so it cannot be saved: {error}", error=error_text(exc))
+            )
             return
         self.load()
         self.dialogs.info(self, tr("Saved as version {version}.", version=version))
         self.saved.emit(self.kind(), self.language(), version)
 
     def _on_revert(self) -> None:
-        if not self.dialogs.confirm(self, tr("Go back to the shipped template? Your edited versions stay in the history.")):
+        if not self.dialogs.confirm(
+            self, tr("Go back to the shipped template? Your edited versions stay in the history.")
+        ):
             return
         try:
             version = letters.revert_template(self.register, self.kind(), self.language())
@@ -363,6 +377,8 @@ class TemplateEditorDialog(QDialog):
             self.preview_now()
 
     def reject(self) -> None:
-        if self.is_dirty() and not self.dialogs.confirm(self, tr("Discard your unsaved changes to this template?")):
+        if self.is_dirty() and not self.dialogs.confirm(
+            self, tr("Discard your unsaved changes to this template?")
+        ):
             return
         super().reject()

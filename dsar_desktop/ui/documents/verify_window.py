@@ -29,7 +29,6 @@ from .. import style
 from ..dialogs import Dialogs
 from ..i18n import add_french, tr
 from ..workers import Job, Runner
-from .common import error_text
 
 add_french(
     {
@@ -82,7 +81,6 @@ add_french(
             "Ce dossier est intègre et complet, mais l'auteur du sceau n'est pas confirmé : donnez le certificat du bureau."
         ),
         "Do not rely on this pack: see the checks below.": "Ne vous fiez pas à ce dossier : voir les contrôles ci-dessous.",
-        "the register has no seal certificate": "le registre n'a pas de certificat de scellement",
     }
 )
 
@@ -116,8 +114,10 @@ def check_sentences(result: packs.VerifyResult, trust_given: bool) -> dict[str, 
             whole,
             tr("The seal covers the whole file.")
             if whole
-            else tr("The seal covers only part of the file ({coverage}): something was added after sealing.",
-                    coverage=result.coverage),
+            else tr(
+                "The seal covers only part of the file ({coverage}): something was added after sealing.",
+                coverage=result.coverage,
+            ),
         ),  # fmt: skip
         "manifest": manifest,
     }
@@ -132,7 +132,11 @@ class VerifyPackWindow(QDialog):
     TITLES = {"intact": "Intact", "trusted": "Trusted", "coverage": "Whole file", "manifest": "Manifest"}
 
     def __init__(
-        self, dialogs: Dialogs, runner: Runner, register: Register | None = None, parent: QWidget | None = None
+        self,
+        dialogs: Dialogs,
+        runner: Runner,
+        register: Register | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.dialogs = dialogs
@@ -189,7 +193,9 @@ class VerifyPackWindow(QDialog):
             self.marks[key], self.sentences[key] = mark, sentence
         grid.setColumnStretch(2, 1)
         facts = QFormLayout()
-        self.signer_label, self.time_label, self.fingerprint_label, self.case_label = (QLabel() for _ in range(4))
+        self.signer_label, self.time_label, self.fingerprint_label, self.case_label = (
+            QLabel() for _ in range(4)
+        )
         for label in (self.signer_label, self.time_label, self.fingerprint_label, self.case_label):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setWordWrap(True)
@@ -219,7 +225,9 @@ class VerifyPackWindow(QDialog):
         return box
 
     def _on_choose_pack(self) -> None:
-        path = self.dialogs.open_file(self, tr("Choose the pack to verify"), tr("Response pack (*.zip *.pdf)"))
+        path = self.dialogs.open_file(
+            self, tr("Choose the pack to verify"), tr("Response pack (*.zip *.pdf)")
+        )
         if path is not None:
             self.path_edit.setText(str(path))
 
@@ -243,7 +251,8 @@ class VerifyPackWindow(QDialog):
         trust: Path | None = None
         if self.register is not None and self.register_trust.isChecked():
             try:
-                pem = certificates.certificate_pem(self.register)  # read here: the register stays on this thread
+                # read here: the register is used on this thread only
+                pem = certificates.certificate_pem(self.register)
             except Exception as exc:  # noqa: BLE001 - shown as a sentence
                 self.dialogs.error(self, exc)
                 return
@@ -288,7 +297,9 @@ class VerifyPackWindow(QDialog):
             style.set_role(self.verdict, "note")
         elif good:
             self.verdict.setText(
-                tr("This pack is intact and complete, but who sealed it is not confirmed: give the office's certificate.")
+                tr(
+                    "This pack is intact and complete, but who sealed it is not confirmed: give the office's certificate."
+                )
             )
             style.set_role(self.verdict, "warning")
         else:
