@@ -180,3 +180,29 @@ def test_one_pass_finds_many_subjects_and_attributes_each_row(tmp_path: Path) ->
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = search_files([path], subjects)
     assert sorted(m.subject for m in result.matches) == sorted(f"s{i}" for i in range(0, 60, 2))
+
+
+def test_letters_nfkd_does_not_decompose_still_match_through_the_prefilter(tmp_path: Path) -> None:
+    subject = make_subject("o", name="Øyvind ŁUKASZEWICZ-STRAẞE", dob="1988-08-08")
+    path = tmp_path / "e.csv"
+    path.write_text(
+        "Nom,Prénom,Naissance\n"
+        "lukaszewicz strasse,OYVIND,08/08/1988\n"
+        "Łukaszewicz‐Straße,Øyvind,1988-08-08\n"
+        "LUKASZEWICZ STRASE,Oyvind,08/08/1988\n",
+        encoding="utf-8",
+    )
+    assert [m.row for m in search_files([path], [subject]).matches] == [1, 2]
+
+
+def test_a_row_parsed_alone_agrees_with_the_whole_block(tmp_path: Path) -> None:
+    from dsar_desktop.extracts.readers import ROW_COL, Block, open_extract
+
+    path = tmp_path / "q.csv"
+    path.write_text('a,b,c\n1,x,"m\nn"\n\n2,y,z\n3,"q,r",w\n\n\n4,k,"l""l"\n', encoding="utf-8")
+    (block,) = list(open_extract(path).blocks(columns=["a"]))
+    rows = {int(n) for n in block.frame[ROW_COL]}
+    assert block.one is not None
+    alone = {n: block.one(n) for n in rows}
+    assert alone == Block(block.frame, 0, block.full, None).records(rows)
+    assert alone[7] == {"a": "4", "b": "k", "c": 'l"l'} and alone[1]["c"] == "m\nn"

@@ -16,8 +16,14 @@ from dsar_desktop.ui.dialogs import ScriptedDialogs
 from dsar_desktop.ui.identity import IdentityPanel
 from dsar_desktop.ui.workers import ImmediateRunner
 from tests.conftest import make_case
-from tests.test_ui_identity_wizard import fixed, receipt_form
-from tests.ui_identity_support import decompression_bomb, renamed_text_file, truncated_jpeg, write_large_file
+from tests.ui_identity_support import (
+    decompression_bomb,
+    fixed,
+    receipt_form,
+    renamed_text_file,
+    truncated_jpeg,
+    write_large_file,
+)
 
 ID_KEY = "subject:identity_document"
 

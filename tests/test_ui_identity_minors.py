@@ -18,7 +18,7 @@ from dsar_desktop.ui.dialogs import ScriptedDialogs
 from dsar_desktop.ui.identity import IdCheckDialog, IdentityPanel
 from dsar_desktop.ui.workers import ImmediateRunner
 from tests.conftest import make_case
-from tests.test_ui_identity_wizard import fixed, labels, receipt_form, request_form
+from tests.ui_identity_support import fixed, labels, receipt_form, request_form
 
 PARENT_ID = "requester:identity_document"
 PARENT_AUTHORITY = "requester:parental_authority"

@@ -7,8 +7,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QLabel, QWidget
 
 from dsar_desktop.domain.cases import Status
 from dsar_desktop.domain.identity import Decision
@@ -18,10 +16,17 @@ from dsar_desktop.store.connection import Register
 from dsar_desktop.ui import i18n
 from dsar_desktop.ui.dialogs import ScriptedDialogs
 from dsar_desktop.ui.identity import IdCheckDialog, IdentityPanel
-from dsar_desktop.ui.identity.proof_dialogs import ProofReceiptDialog, ProofRequestDialog
 from dsar_desktop.ui.workers import ImmediateRunner
 from tests.conftest import make_case
-from tests.ui_identity_support import SPECIMEN_MRZ, specimen_passport, specimen_pdf
+from tests.ui_identity_support import (
+    SPECIMEN_MRZ,
+    fixed,
+    labels,
+    receipt_form,
+    request_form,
+    specimen_passport,
+    specimen_pdf,
+)
 
 ID_KEY = "subject:identity_document"
 
@@ -34,33 +39,8 @@ def english() -> Iterator[None]:
     i18n.set_language(before)
 
 
-def fixed(day: dt.date):  # type: ignore[no-untyped-def]
-    return lambda: day
-
-
 def anna(register: Register) -> str:
     return make_case(register, subject_name="Anna Maria ERIKSSON", subject_dob=dt.date(1974, 8, 12))
-
-
-def request_form(reason: str, sent_on: dt.date, language: str = "en"):  # type: ignore[no-untyped-def]
-    def fill(dialog: ProofRequestDialog) -> None:
-        dialog.reason_edit.setPlainText(reason)
-        dialog.sent_edit.setDate(QDate(sent_on.year, sent_on.month, sent_on.day))
-        dialog.language_combo.setCurrentIndex(dialog.language_combo.findData(language))
-
-    return fill
-
-
-def receipt_form(received_on: dt.date, with_scan: bool = True):  # type: ignore[no-untyped-def]
-    def fill(dialog: ProofReceiptDialog) -> None:
-        dialog.received_edit.setDate(QDate(received_on.year, received_on.month, received_on.day))
-        (dialog.scan_choice if with_scan else dialog.paper_choice).setChecked(True)
-
-    return fill
-
-
-def labels(widget: QWidget) -> list[str]:
-    return [label.text() for label in widget.findChildren(QLabel)]
 
 
 def count(register: Register, table: str) -> int:

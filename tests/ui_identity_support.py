@@ -1,12 +1,17 @@
-"""Synthetic identity scans for the identity UI tests and screenshots: a SPECIMEN passport page and bad files."""
+"""Identity UI test helpers: a synthetic SPECIMEN passport scan, bad files, and form-filling answers."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import zlib
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QLabel, QWidget
+
+from dsar_desktop.ui.identity.proof_dialogs import ProofReceiptDialog, ProofRequestDialog
 
 SPECIMEN_MRZ = (
     "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
@@ -107,3 +112,31 @@ def write_large_file(path: Path, megabytes: int = 30) -> Path:
         handle.write(b"\xff\xd8\xff\xe0")
         handle.truncate(megabytes * 1024 * 1024)
     return path
+
+
+# ---- answers for ScriptedDialogs ------------------------------------------------------------
+
+
+def fixed(day: dt.date):  # type: ignore[no-untyped-def]
+    return lambda: day
+
+
+def request_form(reason: str, sent_on: dt.date, language: str = "en"):  # type: ignore[no-untyped-def]
+    def fill(dialog: ProofRequestDialog) -> None:
+        dialog.reason_edit.setPlainText(reason)
+        dialog.sent_edit.setDate(QDate(sent_on.year, sent_on.month, sent_on.day))
+        dialog.language_combo.setCurrentIndex(dialog.language_combo.findData(language))
+
+    return fill
+
+
+def receipt_form(received_on: dt.date, with_scan: bool = True):  # type: ignore[no-untyped-def]
+    def fill(dialog: ProofReceiptDialog) -> None:
+        dialog.received_edit.setDate(QDate(received_on.year, received_on.month, received_on.day))
+        (dialog.scan_choice if with_scan else dialog.paper_choice).setChecked(True)
+
+    return fill
+
+
+def labels(widget: QWidget) -> list[str]:
+    return [label.text() for label in widget.findChildren(QLabel)]

@@ -65,9 +65,23 @@ class Block:
     frame: pl.DataFrame
     bytes_done: int
     full: Callable[[], pl.DataFrame] | None = None
+    one: Callable[[int], dict[str, str] | None] | None = None  # a single row, parsed alone (cheap)
 
     def records(self, rows: set[int]) -> dict[int, dict[str, str]]:
         """The complete rows (header -> text) for these data row numbers."""
+        if self.one is not None and len(rows) <= 8:
+            found = {}
+            for number in rows:
+                record = self.one(number)
+                seen = self.frame.filter(pl.col(ROW_COL) == number)
+                if record is None or seen.height != 1:
+                    break
+                # the row parsed alone must agree with the fast pass, else parse the whole block
+                if any(v is not None and record.get(k) != v for k, v in seen.row(0, named=True).items() if k != ROW_COL):
+                    break
+                found[number] = record
+            else:
+                return found
         frame = self.full() if self.full is not None else self.frame
         picked = frame.filter(pl.col(ROW_COL).is_in(list(rows)))
         return {
@@ -301,6 +315,7 @@ class CsvReader(ExtractReader):
             try:
                 frame = self._fast_parse(part, wanted).with_row_index(ROW_COL, offset=next_row)
                 full = self._full_parser(part, next_row) if wanted != headers else None
+                one = self._row_parser(part, next_row) if wanted != headers else None
             except (
                 pl.exceptions.PolarsError,
                 _Ragged,
@@ -308,12 +323,13 @@ class CsvReader(ExtractReader):
                 whole = self._careful_parse(part, line, next_row)
                 frame = whole.select(ROW_COL, *wanted)
                 full = _constant(whole)
+                one = None
                 newlines = part.count(b"\n")
             if frame.height:
                 next_row = int(frame[ROW_COL][-1]) + 1
             line += newlines if newlines is not None else frame.height  # no quotes: one row per line
             self.info.rows += frame.height
-            yield Block(frame, item.bytes_done, full)
+            yield Block(frame, item.bytes_done, full, one)
         self.info.sha256 = stream.hasher.hexdigest()
 
     def _fast_parse(self, part: bytes, wanted: list[str]) -> pl.DataFrame:
@@ -344,6 +360,30 @@ class CsvReader(ExtractReader):
     def _full_parser(self, part: bytes, first_row: int) -> Callable[[], pl.DataFrame]:
         def parse() -> pl.DataFrame:
             return self._fast_parse(part, list(self.info.headers)).with_row_index(ROW_COL, offset=first_row)
+
+        return parse
+
+    def _row_parser(self, part: bytes, first_row: int) -> Callable[[int], dict[str, str] | None]:
+        """Parse one data row of the part (polars skips to it): 2 ms instead of 50 for the whole block."""
+        headers = self.info.headers
+
+        def parse(number: int) -> dict[str, str] | None:
+            frame = pl.read_csv(
+                part,
+                has_header=False,
+                schema={name: pl.String for name in headers} | {_SENTINEL: pl.String},
+                skip_rows=number - first_row,
+                n_rows=1,
+                separator=self.info.delimiter,
+                quote_char='"',
+                empty_string_is_null=False,
+                missing_columns="insert",
+                raise_if_empty=False,
+            )
+            if frame.height != 1:
+                return None
+            values = frame.row(0)
+            return {h: ("" if v is None else v) for h, v in zip(headers, values[: len(headers)], strict=True)}
 
         return parse
 

@@ -480,17 +480,30 @@ def list_cases(register: Register, open_only: bool = False) -> list[CaseRow]:
     )
     if open_only:
         sql += " WHERE status IN ({})".format(",".join(f"'{s.value}'" for s in OPEN_STATUSES))
-    rows = register.query(sql + " ORDER BY current_due, ref")
+    rows = register.query(sql)
+    rows.sort(key=lambda r: (r[7], r[0]))  # due date, then reference: faster here than ORDER BY
     status_of = {s.value: s for s in Status}
     channel_of = {c.value: c for c in Channel}
     right_of = {r.value: r for r in Right}
+    # Few distinct values repeat across 50,000 rows: parse each once.
+    rights_of_text: dict[str, tuple[Right, ...]] = {}
+    date_of: dict[str, dt.date] = {}
+
+    def as_date(text: str) -> dt.date:
+        value = date_of.get(text)
+        if value is None:
+            value = date_of[text] = dt.date.fromisoformat(text)
+        return value
+
     out = []
     for ref, status, channel, received, rights, name, email, due, legal, extended, flag, text in rows:
+        parsed = rights_of_text.get(rights)
+        if parsed is None:
+            parsed = rights_of_text[rights] = tuple(right_of[r] for r in json.loads(rights))
         out.append(
             CaseRow(
-                ref, status_of[status], channel_of[channel], dt.date.fromisoformat(received),
-                tuple(right_of[r] for r in json.loads(rights)), name, email, dt.date.fromisoformat(due),
-                dt.date.fromisoformat(legal), bool(extended), flag, text,
+                ref, status_of[status], channel_of[channel], as_date(received), parsed, name, email,
+                as_date(due), as_date(legal), bool(extended), flag, text,
             )
         )  # fmt: skip
     return out

@@ -287,9 +287,25 @@ class MainWindow(QMainWindow):
         register_menu = bar.addMenu(tr("&Register"))
         self.slots_action = action(register_menu, tr("Key slots…"), self._on_slots)
         self.settings_action = action(register_menu, tr("Settings…"), self._on_settings)
+        self._add_area_menus(bar, action)
         help_menu = bar.addMenu(tr("&Help"))
         action(help_menu, tr("About DSAR Desktop"), self._on_about, None, False)
         self._enable_register_actions(self.register is not None)
+
+    def _add_area_menus(self, bar: Any, action: Callable[..., QAction]) -> None:
+        """Menus an area offers with `menus()` in ui/<area>/__init__.py: [(title, [(text, open_fn)])]."""
+        from .pages import AREAS, _area_modules  # pages imports this module
+
+        for module in _area_modules(AREAS):
+            offer = getattr(module, "menus", None)
+            for title, entries in offer() if callable(offer) else []:
+                menu = bar.addMenu(tr(title))
+                for text, open_fn in entries:
+                    action(menu, tr(text), lambda _checked=False, fn=open_fn: self._open_area_window(fn))
+
+    def _open_area_window(self, open_fn: Callable[..., None]) -> None:
+        if self.register is not None:
+            open_fn(self, self.register, self.dialogs, self.runner)
 
     def _enable_register_actions(self, enabled: bool) -> None:
         for act in self.register_actions:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
@@ -27,6 +28,16 @@ add_french(
 
 PREVIEW_DPI = 80
 MAX_PREVIEW_PAGES = 12
+_IN_FLIGHT: set[Job] = set()  # a job's signals must outlive the widget that started it
+
+
+def start_job(runner: Runner, job: Job) -> Job:
+    """Start a job and keep it alive until it reports back, whatever happens to its widget meanwhile."""
+    _IN_FLIGHT.add(job)
+    job.signals.finished.connect(lambda _result: _IN_FLIGHT.discard(job))
+    job.signals.failed.connect(lambda _error: _IN_FLIGHT.discard(job))
+    runner.start(job)
+    return job
 
 
 def kind_label(kind: str) -> str:
@@ -78,7 +89,6 @@ class PagePreview(QScrollArea):
         self.page_labels: list[QLabel] = []
         self.total_pages = 0
         self._generation = 0
-        self._job: Job | None = None
         inner = QWidget()
         inner.setStyleSheet(f"background: {style.BACKDROP};")
         self.column = QVBoxLayout(inner)
@@ -96,20 +106,19 @@ class PagePreview(QScrollArea):
             self.show_message(tr("Drawing the preview…"))
 
         def finished(result: Any) -> None:
-            if generation == self._generation:
+            if shiboken6.isValid(self) and generation == self._generation:
                 self._show_pages(*result)
                 if on_shown is not None:
                     on_shown()
 
         def failed(error: BaseException) -> None:
-            if generation == self._generation:
+            if shiboken6.isValid(self) and generation == self._generation:
                 self.show_message(tr("The preview cannot be drawn: {reason}", reason=error_text(error)))
 
         job = Job(lambda progress, cancel: render_pages(pdf))
         job.signals.finished.connect(finished)
         job.signals.failed.connect(failed)
-        self._job = job  # keep its signals alive until it reports back
-        self.runner.start(job)
+        start_job(self.runner, job)
 
     def show_message(self, text: str) -> None:
         """A sentence instead of pages (e.g. why this letter cannot be produced)."""

@@ -34,7 +34,7 @@ from ..cases.labels import TodayProvider, date_text, status_text, today_paris
 from ..dialogs import Dialogs
 from ..i18n import add_french, language, pick, tr
 from ..workers import Job, Runner
-from .common import PagePreview, PrinterChoice, ask_printer, error_text, kind_label
+from .common import PagePreview, PrinterChoice, ask_printer, error_text, kind_label, start_job
 
 add_french(
     {
@@ -455,7 +455,7 @@ class ResponsePanel(QWidget):
         self.cancel_button.setEnabled(True)
         self.progress_box.show()
         self._update_buttons()
-        self.runner.start(job)
+        start_job(self.runner, job)
         return job
 
     def _on_progressed(self, done: int, total: int, stage: str) -> None:

@@ -29,6 +29,7 @@ from .. import style
 from ..dialogs import Dialogs
 from ..i18n import add_french, tr
 from ..workers import Job, Runner
+from .common import start_job
 
 add_french(
     {
@@ -265,7 +266,7 @@ class VerifyPackWindow(QDialog):
         job.signals.finished.connect(self._on_verified)
         job.signals.failed.connect(self._on_failed)
         self._job = job
-        self.runner.start(job)
+        start_job(self.runner, job)
 
     def _done(self) -> None:
         self._job = None

@@ -222,6 +222,8 @@ class IdentityPanel(QWidget):
 
     # ---- data -----------------------------------------------------------------------
     def refresh(self) -> None:
+        if getattr(self.register, "conn", None) is None:
+            return  # the register was locked; the case file is going away
         try:
             self.case = case_service.get_case(self.register, self.ref)
             self.status = ids.identity_status(self.register, self.ref)
