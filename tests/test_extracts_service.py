@@ -215,3 +215,19 @@ def test_demo_seed_gives_cases_confirmed_matches(register: Register) -> None:
     assert service.REDACTION_MARK in service_row["record"]["message"] and service_row["text_redactions"]
     assert service.missing_sources(register, refs[1]) == []
     assert service.list_matches(register, refs[0], status="pending")  # something left to review in the demo
+
+
+def test_searching_the_same_file_again_keeps_the_earlier_review(register: Register, tmp_path: Path) -> None:
+    ref = make_case(register)
+    path = _crm(tmp_path)
+    service.attach(register, ref, [path], "crm_prospects")
+    first = service.list_matches(register, ref)[0]
+    service.confirm_match(register, first.id)
+    again = service.attach(register, ref, [path], "crm_prospects")
+    assert again.matches_by_case == {ref: 0}
+    assert [(v.row, v.status) for v in service.list_matches(register, ref)] == [
+        (1, "confirmed"),
+        (4, "pending"),
+    ]
+    crm = next(s for s in service.sources_status(register, ref) if s.source == "crm_prospects")
+    assert len(crm.files) == 2  # both searches are on record

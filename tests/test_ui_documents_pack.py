@@ -17,7 +17,7 @@ from dsar_desktop.ui import i18n
 from dsar_desktop.ui.dialogs import ScriptedDialogs
 from dsar_desktop.ui.documents import ResponsePanel, VerifyPackWindow
 from dsar_desktop.ui.documents.common import PrinterChoice
-from dsar_desktop.ui.documents.response_panel import PasswordDialog
+from dsar_desktop.ui.documents.response_checks import PasswordDialog
 from dsar_desktop.ui.workers import ImmediateRunner, Job, Runner
 from tests.conftest import make_case
 from tests.ui_documents_support import ready_case

@@ -218,3 +218,46 @@ def test_pdf_scan_pages_switch_in_the_viewer(qtbot, register: Register, tmp_path
     panel.trigger(f"check:{ID_KEY}")
     assert pages == ["Page 1 / 2", "Page 2 / 2"]
     assert count(register, "attachments") == 1 and count(register, "identity_checks") == 0  # closed undecided
+
+
+def test_refusing_the_destruction_keeps_everything_then_rejection_destroys_the_scan(
+    qtbot, register: Register, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    dialogs = ScriptedDialogs()
+    ref = anna(register)
+    panel = IdentityPanel(
+        register, dialogs, ImmediateRunner(), ref, today_provider=fixed(dt.date(2027, 3, 4))
+    )
+    qtbot.addWidget(panel)
+    dialogs.answers += [request_form("Signature differs from our records", dt.date(2027, 3, 2), "fr"), None]
+    panel.trigger(f"request:{ID_KEY}")
+    assert "The letter was not saved" in dialogs.shown[-1][1]
+    again = tmp_path / "again.pdf"
+    dialogs.answers.append(again)
+    panel.trigger(f"letter:{ID_KEY}")
+    assert again.read_bytes().startswith(b"%PDF") and "Letter saved" in dialogs.shown[-1][1]
+    scan = tmp_path / "id.jpg"
+    scan.write_bytes(specimen_passport())
+    dialogs.answers += [receipt_form(dt.date(2027, 3, 4)), scan]
+    panel.trigger(f"received:{ID_KEY}")
+    assert panel.buttons[f"received:{ID_KEY}"].text() == "Add another scan…"
+
+    def reject(dialog: IdCheckDialog) -> None:
+        dialog.decide_button.click()  # no decision chosen yet: a warning, nothing recorded
+        dialog.decision_buttons[Decision.REJECTED].setChecked(True)
+        dialog.note.setPlainText("The photo does not match the person who came to the office")
+        dialog.decide_button.click()
+
+    dialogs.answers += [reject, False]  # the destruction is not confirmed
+    panel.trigger(f"check:{ID_KEY}")
+    assert [kind for kind, _ in dialogs.shown[-3:]] == ["dialog", "warn", "confirm"]
+    assert count(register, "attachments") == 1 and count(register, "identity_checks") == 0
+
+    dialogs.answers += [reject, True]
+    panel.trigger(f"check:{ID_KEY}")
+    assert count(register, "attachments") == 0
+    assert register.query_one("SELECT decision, note FROM identity_checks") == (
+        "rejected", "The photo does not match the person who came to the office",
+    )  # fmt: skip
+    assert any("rejected" in text for text in labels(panel)) and f"request:{ID_KEY}" in panel.buttons
+    assert case_service.get_case(register, ref).status == Status.AWAITING_IDENTITY

@@ -27,7 +27,7 @@ from dsar_desktop.store.connection import open_register  # noqa: E402
 from dsar_desktop.ui import style  # noqa: E402
 from dsar_desktop.ui.dialogs import Dialogs  # noqa: E402
 from dsar_desktop.ui.i18n import set_language  # noqa: E402
-from dsar_desktop.ui.identity import IdCheckDialog  # noqa: E402
+from dsar_desktop.ui.identity import IdCheckDialog, IdentityPanel  # noqa: E402
 from dsar_desktop.ui.pages import standard_screens  # noqa: E402
 from dsar_desktop.ui.workers import ImmediateRunner  # noqa: E402
 from tests.ui_identity_support import SPECIMEN_MRZ, specimen_passport  # noqa: E402
@@ -43,6 +43,13 @@ def grab(app: QApplication, widget: QWidget, out: Path, width: int = 1280, heigh
         app.processEvents()
     widget.grab().save(str(out))
     print(f"wrote {out}")
+
+
+def show_identity_tab(view: QWidget) -> None:
+    tabs = view.tabs  # type: ignore[attr-defined]
+    for index in range(tabs.count()):
+        if isinstance(tabs.widget(index), IdentityPanel):
+            tabs.setCurrentIndex(index)
 
 
 def add_case(register, **values) -> str:  # type: ignore[no-untyped-def]
@@ -78,11 +85,8 @@ def main() -> int:
             factory = standard_screens().case_file_factory
             assert factory is not None
             view = factory(register, dialogs, ImmediateRunner(), ref)
-            panel = view.identity_panel if hasattr(view, "identity_panel") else None
-            tabs = view.tabs  # type: ignore[attr-defined]
-            tabs.setCurrentIndex(tabs.count() - 1)
+            show_identity_tab(view)
             grab(app, view, HERE / f"identity-panel{suffix}.png")
-            del panel
 
             proof = next(p for p in ids.identity_status(register, ref).proofs if p.proof_kind == ProofKind.IDENTITY_DOCUMENT)  # fmt: skip
             dialog = IdCheckDialog(register, dialogs, ref, proof, TODAY)
@@ -101,7 +105,7 @@ def main() -> int:
             lucas = Person(name="Lucas MARTIN", dob=dt.date(2015, 5, 1), address="Claire MARTIN\n9 rue Haute\n69001 LYON")
             minor = add_case(register, subject=lucas, requester_name="Claire MARTIN", capacity=Capacity.PARENT)
             view = factory(register, dialogs, ImmediateRunner(), minor)
-            view.tabs.setCurrentIndex(view.tabs.count() - 1)  # type: ignore[attr-defined]
+            show_identity_tab(view)
             grab(app, view, HERE / f"identity-minor{suffix}.png")
         finally:
             register.close()

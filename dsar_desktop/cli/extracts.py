@@ -9,7 +9,6 @@ from typing import Any
 
 from ..domain.errors import InvalidInput
 from ..domain.matching import make_subject
-from ..extracts.mapping import load_mapping
 from ..services import catalogue as catalogue_service
 from ..services import extracts as service
 from .common import Context
@@ -118,7 +117,7 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
         raise InvalidInput(
             f"Cannot read: {', '.join(subject.problems)}.", f"Illisible : {', '.join(subject.problems)}."
         )
-    mapping = load_mapping(args.mapping) if args.mapping else None
+    mapping = service.load_mapping(args.mapping) if args.mapping else None
     result = service.search(args.files, [subject], mapping)
     obj = result.to_json()
     for match in obj["matches"]:
@@ -150,7 +149,7 @@ def cmd_preview(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_attach(args: argparse.Namespace, ctx: Context) -> int:
     reg = ctx.open_register()
-    mapping = load_mapping(args.mapping) if args.mapping else None
+    mapping = service.load_mapping(args.mapping) if args.mapping else None
     if args.open_cases:
         result = service.attach_open_cases(reg, args.files, args.source, mapping)
     elif args.refs:

@@ -155,7 +155,10 @@ class _Plan:
             else:
                 row_key = _approx_key(pl.col(full or ""))
             parts = pl.DataFrame(
-                {"f": [s.name_parts[0] for s in self.subjects], "l": [s.name_parts[1] for s in self.subjects]},
+                {
+                    "f": [s.name_parts[0] for s in self.subjects],
+                    "l": [s.name_parts[1] for s in self.subjects],
+                },
                 schema={"f": pl.String, "l": pl.String},
             ).select(f=_approx_key(pl.col("f")), l=_approx_key(pl.col("l")))
             keys = {f + last for f, last in parts.iter_rows()} | {last + f for f, last in parts.iter_rows()}

@@ -77,7 +77,11 @@ class Block:
                 if record is None or seen.height != 1:
                     break
                 # the row parsed alone must agree with the fast pass, else parse the whole block
-                if any(v is not None and record.get(k) != v for k, v in seen.row(0, named=True).items() if k != ROW_COL):
+                if any(
+                    v is not None and record.get(k) != v
+                    for k, v in seen.row(0, named=True).items()
+                    if k != ROW_COL
+                ):
                     break
                 found[number] = record
             else:

@@ -21,7 +21,7 @@ from ..domain.errors import DsarError, InvalidInput, NotFound
 from ..domain.matching import Subject, make_subject
 from ..domain.progress import CancelToken, Progress, no_progress
 from ..extracts.engine import SearchResult, search_files
-from ..extracts.mapping import ColumnMapping, suggest_mapping
+from ..extracts.mapping import ColumnMapping, load_mapping, suggest_mapping  # noqa: F401 (load_mapping for the CLI)
 from ..extracts.readers import JsonLinesReader, open_extract
 from ..store import audit
 from ..store.connection import Register
@@ -235,8 +235,11 @@ def attach(
             outcome.files.append({**file_result.to_json(), "id": file_ids[info.name]})
         counts = {ref: 0 for ref in refs}
         per_file: dict[tuple[str, str], int] = {}
+        sha_of = {f.info.name: f.info.sha256 for f in result.files}
         for match in result.matches:
             case = by_ref[match.subject]
+            if _already_kept(conn, case.case_id, source, sha_of[match.file], match.row):
+                continue  # the same file searched again for this case: keep the earlier review
             mapping_json = json.dumps(_mapping_of(result, match.file), ensure_ascii=False)
             inserted = conn.execute(
                 "INSERT OR IGNORE INTO extract_matches(case_id, file_id, source, row_number, reasons, warnings,"
@@ -262,6 +265,17 @@ def attach(
             _store_mapping(conn, reg.actor, source, first.mapping, first.info.headers)
     outcome.matches_by_case = counts
     return outcome
+
+
+def _already_kept(conn: Any, case_id: int, source: str, sha256: str, row: int) -> bool:
+    return (
+        conn.execute(
+            "SELECT 1 FROM extract_matches m JOIN extract_files f ON f.id = m.file_id"
+            " WHERE m.case_id = ? AND m.source = ? AND f.sha256 = ? AND m.row_number = ? LIMIT 1",
+            (case_id, source, sha256, row),
+        ).fetchone()
+        is not None
+    )
 
 
 def attach_open_cases(

@@ -83,6 +83,7 @@ def seed_demo_extracts(reg: Register, refs: list[str]) -> list[str]:
     """
     from .catalogue import current_catalogue
     from .extracts import REDACTION_MARK, _set_source
+    from .extracts_review import _minors_check
 
     catalogue = current_catalogue(reg)
     chosen = []
@@ -132,6 +133,8 @@ def seed_demo_extracts(reg: Register, refs: list[str]) -> list[str]:
                      json.dumps(mapping.to_json(), ensure_ascii=False), status,
                      reg.actor if status == "confirmed" else None, now if status == "confirmed" else None, now),
                 )  # fmt: skip
+                if status == "confirmed":  # a minor's registration in the demo gets its DPO flag (RULES C4)
+                    _minors_check(conn, reg, case_id, int(cursor.lastrowid), source, data, mapping.to_json())
                 if source == "customer_service":
                     column = next((c for c in mapping.free_text), None) or "message"
                     value = data.get(column, "")

@@ -177,6 +177,9 @@ def identity_status(register: Register, ref: str) -> IdentityStatus:
 # --- what blocks disclosure --------------------------------------------------------------------
 
 
+_STATE_FR = {"requested": "en attente", "received": "reçu(e), à vérifier", "rejected": "rejeté(e)", "more_needed": "complément nécessaire"}  # fmt: skip
+
+
 def disclosure_block_reason(register: Register, ref: str) -> tuple[str, str] | None:
     """(English, French) sentence saying why the response pack must not be built yet, or None.
 
@@ -222,6 +225,6 @@ def disclosure_block_reason(register: Register, ref: str) -> tuple[str, str] | N
             en, fr = PROOF_LABELS[ProofKind(r["proof_kind"])]
             return (
                 f"{en} requested on {r['sent_on']} is not verified ({state.state.replace('_', ' ')}).",
-                f"{fr} demandé(e) le {r['sent_on']} : non vérifié(e) ({state.state.replace('_', ' ')}).",
+                f"{fr} demandé(e) le {r['sent_on']} : non vérifié(e) ({_STATE_FR.get(state.state, state.state)}).",
             )  # fmt: skip
     return None

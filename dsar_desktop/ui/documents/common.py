@@ -8,7 +8,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ...domain.errors import describe
@@ -26,7 +26,7 @@ add_french(
     }
 )
 
-PREVIEW_DPI = 80
+PREVIEW_DPI = 90
 MAX_PREVIEW_PAGES = 12
 _IN_FLIGHT: set[Job] = set()  # a job's signals must outlive the widget that started it
 
@@ -100,10 +100,10 @@ class PagePreview(QScrollArea):
         self.setWidget(inner)
 
     def show_pdf(self, pdf: bytes, on_shown: Callable[[], None] | None = None) -> None:
-        self._generation += 1
-        generation = self._generation
         if not self.page_labels:
             self.show_message(tr("Drawing the preview…"))
+        self._generation += 1
+        generation = self._generation
 
         def finished(result: Any) -> None:
             if shiboken6.isValid(self) and generation == self._generation:
@@ -141,11 +141,12 @@ class PagePreview(QScrollArea):
             pixmap = QPixmap()
             pixmap.loadFromData(png, "PNG")
             label = QLabel()
-            label.setPixmap(pixmap)
+            label.setProperty("page", pixmap)
             label.setStyleSheet("background: white; border: 1px solid #9aa5b1; margin: 6px;")
             label.setToolTip(tr("Page {page} of {total}", page=number, total=total))
             self.column.addWidget(label)
             self.page_labels.append(label)
+        self._fit_pages()
         if total > len(pngs):
             self.status.setText(
                 tr("The preview shows the first {shown} of {total} pages.", shown=len(pngs), total=total)
@@ -155,3 +156,18 @@ class PagePreview(QScrollArea):
             self.status.show()
         else:
             self.status.hide()
+
+    def _fit_pages(self) -> None:
+        """Pages shrink to the width of the view (never enlarged), so no page is cut at the right."""
+        width = max(200, self.viewport().width() - 28)
+        for label in self.page_labels:
+            pixmap = label.property("page")
+            if not isinstance(pixmap, QPixmap) or pixmap.isNull():
+                continue
+            if pixmap.width() > width:
+                pixmap = pixmap.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+            label.setPixmap(pixmap)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_pages()

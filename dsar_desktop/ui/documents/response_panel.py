@@ -8,12 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
+    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -26,36 +24,39 @@ from PySide6.QtWidgets import (
 from ...domain.cases import Case, Right, Status
 from ...domain.errors import Cancelled, DsarError
 from ...services import cases as case_service
-from ...services import certificates, letters, packs
+from ...services import letters, packs
 from ...store.connection import Register
 from .. import style
 from ..cases.dialogs_case import DispatchDialog
 from ..cases.labels import TodayProvider, date_text, status_text, today_paris
 from ..dialogs import Dialogs
-from ..i18n import add_french, language, pick, tr
+from ..i18n import add_french, tr
 from ..workers import Job, Runner
 from .common import PagePreview, PrinterChoice, ask_printer, error_text, kind_label, start_job
+from .response_checks import NO_PACK_STATES, PasswordDialog, pack_blockers
 
 add_french(
     {
         "Response": "Réponse",
         "What still blocks the response pack": "Ce qui bloque encore le dossier de réponse",
-        "Nothing blocks the response pack: every system is searched or set aside, every match is reviewed, "
-        "and the Article 15 information is complete.": "Rien ne bloque le dossier de réponse : chaque système "
-        "est consulté ou écarté, chaque correspondance est examinée et les informations de l'article 15 sont complètes.",
-        "No seal certificate yet: import the office's certificate or create an internal seal "
-        "(Documents → Letterhead and signature…).": "Pas encore de certificat de scellement : importez le "
-        "certificat du bureau ou créez un sceau interne (Documents → En-tête et signature…).",
-        "{system}: not searched yet. Import its extract, or mark it not applicable with a reason (Extracts).": (
-            "{system} : pas encore consulté. Importez son extraction, ou marquez-le sans objet avec un motif (Extractions)."
-        ),
-        "{system}: {count} match(es) still to confirm or reject (Extracts).": (
-            "{system} : {count} correspondance(s) encore à confirmer ou rejeter (Extractions)."
-        ),
-        "The request is {state}: no response pack is built for it.": (
-            "La demande est {state} : aucun dossier de réponse n'est produit pour elle."
-        ),
         "Letter": "Lettre",
+        "1. Response pack": "1. Dossier de réponse",
+        "2. Send": "2. Envoi",
+        "Seals the access response (PAdES) and writes a ZIP with the letter, the data files (JSON, CSV) and "
+        "their manifest.": "Scelle la réponse d'accès (PAdES) et écrit un ZIP avec la lettre, les fichiers de "
+        "données (JSON, CSV) et leur manifeste.",
+        "Prints the letter chosen above for a DL window envelope (the sealed response when a pack was just "
+        "built), then record the date sent and the registered-letter number: the request becomes responded.": (
+            "Imprime la lettre choisie ci-dessus pour une enveloppe DL à fenêtre (la réponse scellée si un "
+            "dossier vient d'être produit), puis enregistrez la date d'envoi et le numéro de recommandé : la "
+            "demande devient répondue."
+        ),
+        "Preview of this letter for this request: nothing is sent or recorded.": (
+            "Aperçu de cette lettre pour cette demande : rien n'est envoyé ni enregistré."
+        ),
+        "Preview of this letter for this request ({pages} pages): nothing is sent or recorded.": (
+            "Aperçu de cette lettre pour cette demande ({pages} pages) : rien n'est envoyé ni enregistré."
+        ),
         "Letter:": "Lettre :",
         "Language:": "Langue :",
         "French": "Français",
@@ -87,14 +88,6 @@ add_french(
         ),
         " (encrypted)": " (chiffré)",
         "No response pack built yet.": "Aucun dossier de réponse produit pour l'instant.",
-        "Password of the pack — shown once": "Mot de passe du dossier — affiché une seule fois",
-        "The ZIP is encrypted with this password:": "Le ZIP est chiffré avec ce mot de passe :",
-        "Give it to the person by another channel (telephone, SMS or post), never in the e-mail that carries "
-        "the pack. It is not stored anywhere and cannot be shown again.": "Communiquez-le à la personne par un "
-        "autre canal (téléphone, SMS ou courrier), jamais dans le courriel qui porte le dossier. Il n'est "
-        "conservé nulle part et ne pourra plus être affiché.",
-        "Copy the password": "Copier le mot de passe",
-        "I have noted it": "Je l'ai noté",
         "Sent to {printer} (job {job}). When the letter has gone, record the dispatch with its registered-letter "
         "number.": "Envoyé à {printer} (tâche {job}). Quand la lettre est partie, enregistrez l'envoi avec son "
         "numéro de recommandé.",
@@ -122,80 +115,6 @@ RIGHT_TO_KIND = {
     Right.CONSENT_WITHDRAWAL: "confirmation_consent_withdrawal",
 }
 DISPATCH_FROM = (Status.IN_PROGRESS, Status.EXTENDED, Status.READY)
-NO_PACK_STATES = (Status.CLOSED, Status.REFUSED, Status.WITHDRAWN)
-
-
-def pack_blockers(register: Register, ref: str, lang: str) -> list[str]:
-    """Each reason the response pack cannot be built now, as a sentence in the user's language."""
-    case = case_service.get_case(register, ref)
-    found: list[str] = []
-    if case.status in NO_PACK_STATES:
-        found.append(
-            tr("The request is {state}: no response pack is built for it.", state=status_text(case.status))
-        )
-    if certificates.active_certificate(register) is None:
-        found.append(
-            tr(
-                "No seal certificate yet: import the office's certificate or create an internal seal "
-                "(Documents → Letterhead and signature…)."
-            )
-        )
-    blocked = letters.disclosure_block_reason(register, ref)
-    if blocked:
-        found.append(pick(blocked))
-    for source in letters.missing_sources(register, ref):
-        system = source.name_fr if language() == "fr" else source.name
-        if source.status == "review":
-            found.append(
-                tr(
-                    "{system}: {count} match(es) still to confirm or reject (Extracts).",
-                    system=system,
-                    count=source.pending,
-                )
-            )
-        else:
-            found.append(
-                tr(
-                    "{system}: not searched yet. Import its extract, or mark it not applicable with a reason (Extracts).",
-                    system=system,
-                )
-            )
-    if not found:
-        try:  # the Article 15 sections from the processing register, and the address block
-            letters.compose(register, ref, "access_response", lang)
-        except DsarError as exc:
-            found.append(error_text(exc))
-    return found
-
-
-class PasswordDialog(QDialog):
-    """The pack's password, shown once, with the instruction to give it by another channel."""
-
-    def __init__(self, password: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.password = password
-        self.setWindowTitle(tr("Password of the pack — shown once"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(tr("The ZIP is encrypted with this password:")))
-        self.password_label = style.role_label(password, "secret")
-        self.password_label.setFont(style.monospace_font(14))
-        self.password_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.password_label)
-        self.instruction = style.role_label(
-            tr(
-                "Give it to the person by another channel (telephone, SMS or post), never in the e-mail that carries "
-                "the pack. It is not stored anywhere and cannot be shown again."
-            ),
-            "warning",
-        )
-        layout.addWidget(self.instruction)
-        buttons = QDialogButtonBox()
-        copy = buttons.addButton(tr("Copy the password"), QDialogButtonBox.ButtonRole.ActionRole)
-        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(password))
-        done = buttons.addButton(tr("I have noted it"), QDialogButtonBox.ButtonRole.AcceptRole)
-        done.setDefault(True)
-        buttons.accepted.connect(self.accept)
-        layout.addWidget(buttons)
 
 
 class ResponsePanel(QWidget):
@@ -242,40 +161,35 @@ class ResponsePanel(QWidget):
         left.addWidget(self.blockers_box)
 
         letter_box = QGroupBox(tr("Letter"))
-        form = QVBoxLayout(letter_box)
-        row = QHBoxLayout()
-        row.addWidget(QLabel(tr("Letter:")))
+        form = QFormLayout(letter_box)
         self.kind_combo = QComboBox()
         for kind in letters.KINDS:
             self.kind_combo.addItem(kind_label(kind), kind)
-        row.addWidget(self.kind_combo, 1)
-        form.addLayout(row)
-        row = QHBoxLayout()
-        row.addWidget(QLabel(tr("Language:")))
         self.language_combo = QComboBox()
         self.language_combo.addItem(tr("French"), "fr")
         self.language_combo.addItem(tr("English"), "en")
-        row.addWidget(self.language_combo, 1)
-        form.addLayout(row)
-        self.encrypt_check = QCheckBox(tr("Encrypt the ZIP (AES) for sending by e-mail"))
-        form.addWidget(self.encrypt_check)
+        form.addRow(tr("Letter:"), self.kind_combo)
+        form.addRow(tr("Language:"), self.language_combo)
         left.addWidget(letter_box)
 
+        pack_box = QGroupBox(tr("1. Response pack"))
+        pack = QVBoxLayout(pack_box)
+        pack.addWidget(
+            style.role_label(
+                tr(
+                    "Seals the access response (PAdES) and writes a ZIP with the letter, the data files "
+                    "(JSON, CSV) and their manifest."
+                ),
+                "muted",
+            )
+        )
+        self.encrypt_check = QCheckBox(tr("Encrypt the ZIP (AES) for sending by e-mail"))
+        pack.addWidget(self.encrypt_check)
         self.build_button = QPushButton(tr("Build response pack…"))
         self.build_button.setDefault(True)
         self.build_reason = style.role_label("", "muted")
-        self.print_button = QPushButton(tr("Print postal reply…"))
-        self.dispatch_button = QPushButton(tr("Record dispatch…"))
-        self.dispatch_reason = style.role_label("", "muted")
-        for widget in (
-            self.build_button,
-            self.build_reason,
-            self.print_button,
-            self.dispatch_button,
-            self.dispatch_reason,
-        ):
-            left.addWidget(widget)
-
+        pack.addWidget(self.build_button)
+        pack.addWidget(self.build_reason)
         progress_row = QHBoxLayout()
         self.progress_bar = QProgressBar()
         self.progress_bar.setRange(0, len(packs.STAGES))
@@ -289,14 +203,41 @@ class ResponsePanel(QWidget):
         box_layout.addWidget(self.stage_label)
         box_layout.addLayout(progress_row)
         self.progress_box.hide()
-        left.addWidget(self.progress_box)
+        pack.addWidget(self.progress_box)
         self.history_label = style.role_label("", "muted")
         self.history_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        left.addWidget(self.history_label)
+        pack.addWidget(self.history_label)
+        left.addWidget(pack_box)
+
+        send_box = QGroupBox(tr("2. Send"))
+        send = QVBoxLayout(send_box)
+        send.addWidget(
+            style.role_label(
+                tr(
+                    "Prints the letter chosen above for a DL window envelope (the sealed response when a pack "
+                    "was just built), then record the date sent and the registered-letter number: the request "
+                    "becomes responded."
+                ),
+                "muted",
+            )
+        )
+        row = QHBoxLayout()
+        self.print_button = QPushButton(tr("Print postal reply…"))
+        self.dispatch_button = QPushButton(tr("Record dispatch…"))
+        row.addWidget(self.print_button)
+        row.addWidget(self.dispatch_button)
+        send.addLayout(row)
+        self.dispatch_reason = style.role_label("", "muted")
+        send.addWidget(self.dispatch_reason)
+        left.addWidget(send_box)
         left.addStretch(1)
 
+        right = QVBoxLayout()
+        self.preview_caption = style.role_label("", "muted")
+        right.addWidget(self.preview_caption)
         self.preview = PagePreview(self.runner)
-        outer.addWidget(self.preview, 3)
+        right.addWidget(self.preview, 1)
+        outer.addLayout(right, 3)
 
     def _connect(self) -> None:
         self.kind_combo.currentIndexChanged.connect(self._on_letter_changed)
@@ -420,14 +361,28 @@ class ResponsePanel(QWidget):
     def update_preview(self) -> None:
         """The chosen letter for this case, drawn from the current template (not recorded as issued)."""
         self._preview_timer.stop()
+        if getattr(self.register, "conn", None) is None:
+            return  # the register was locked meanwhile
         kind, lang = self.kind(), self.letter_language()
         try:
             source = letters.template_source(self.register, kind, lang).source
             pdf = letters.preview_letter(self.register, kind, lang, source, ref=self.ref)
         except DsarError as exc:
+            self.preview_caption.setText("")
             self.preview.show_message(error_text(exc))
             return
-        self.preview.show_pdf(pdf)
+        self.preview_caption.setText(
+            tr("Preview of this letter for this request: nothing is sent or recorded.")
+        )
+        self.preview.show_pdf(pdf, self._on_preview_shown)
+
+    def _on_preview_shown(self) -> None:
+        self.preview_caption.setText(
+            tr(
+                "Preview of this letter for this request ({pages} pages): nothing is sent or recorded.",
+                pages=self.preview.total_pages,
+            )
+        )
 
     # ---- build --------------------------------------------------------------------------
     def _on_build(self) -> None:

@@ -39,11 +39,8 @@ add_french(
         "Back to the shipped template…": "Revenir au modèle d'origine…",
         "History…": "Historique…",
         "Close": "Fermer",
-        "Shipped template (never edited).": "Modèle d'origine (jamais modifié).",
+        "The shipped template is in use.": "Le modèle d'origine est en usage.",
         "Version {version}, saved {when} by {who}.": "Version {version}, enregistrée le {when} par {who}.",
-        "Version {version}: back to the shipped template, {when} by {who}.": (
-            "Version {version} : retour au modèle d'origine, le {when} par {who}."
-        ),
         " — unsaved changes": " — modifications non enregistrées",
         "The preview shows the last correct version of the template; the letter is never produced half-written.": (
             "L'aperçu montre la dernière version correcte du modèle ; la lettre n'est jamais produite à moitié."
@@ -66,6 +63,7 @@ add_french(
             "Revenir au modèle d'origine ? Vos versions modifiées restent dans l'historique."
         ),
         "Template history": "Historique du modèle",
+        "Error at line {line}: {message}": "Erreur à la ligne {line} : {message}",
         "Load this version into the editor": "Charger cette version dans l'éditeur",
         "Version {version} — {when} — {who}": "Version {version} — {when} — {who}",
         "Version {version} — back to the shipped template — {when} — {who}": (
@@ -278,10 +276,7 @@ class TemplateEditorDialog(QDialog):
         if current is None:
             return
         if current.is_default:
-            text = tr("Shipped template (never edited).")
-        elif current.source == letters.tpl.default_source(current.kind, current.language):
-            text = tr("Version {version}: back to the shipped template, {when} by {who}.", version=current.version,
-                      when=_when(current.created_at), who=current.created_by or "—")  # fmt: skip
+            text = tr("The shipped template is in use.")
         else:
             text = tr("Version {version}, saved {when} by {who}.", version=current.version,
                       when=_when(current.created_at), who=current.created_by or "—")  # fmt: skip
@@ -329,8 +324,13 @@ class TemplateEditorDialog(QDialog):
         self.preview.show_pdf(pdf, self.preview_updated.emit)
 
     def _show_error(self, exc: DsarError) -> None:
-        self.error = error_text(exc)
         line = exc.facts.get("line")
+        if exc.code == "template_invalid":  # the kind and language are on screen already: say where and what
+            self.error = tr(
+                "Error at line {line}: {message}", line=line, message=exc.facts.get("message", "")
+            )
+        else:
+            self.error = error_text(exc)
         self.error_bar.setText(
             "✗ "
             + self.error

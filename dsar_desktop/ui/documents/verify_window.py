@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import tempfile
 from pathlib import Path
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.deadlines import PARIS
 from ...services import certificates, packs
 from ...store.connection import Register
 from .. import style
@@ -86,6 +88,25 @@ add_french(
 )
 
 CHECK, CROSS, DASH = "✓", "✗", "–"
+PASSED_COLOUR = "#1e6b34"  # 6.6:1 on white
+VERDICT_STYLE = (
+    "QLabel { font-size: 12pt; font-weight: bold; }"
+    f' QLabel[role="success"] {{ color: {PASSED_COLOUR}; background: #e3f4e8; border: 1px solid {PASSED_COLOUR};'
+    " border-radius: 3px; padding: 8px; }"
+)
+
+
+def _paris_time(stamp: str | None) -> str:
+    """The claimed signing time in Paris time (the office's clock), as 2026-11-29 12:17."""
+    if not stamp:
+        return "—"
+    try:
+        moment = dt.datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    if moment.tzinfo is None:
+        return stamp.replace("T", " ")
+    return moment.astimezone(PARIS).strftime("%Y-%m-%d %H:%M") + " (Paris)"
 
 
 def check_sentences(result: packs.VerifyResult, trust_given: bool) -> dict[str, tuple[bool | None, str]]:
@@ -178,6 +199,7 @@ class VerifyPackWindow(QDialog):
         layout.addLayout(row)
 
         self.verdict = style.role_label("", "note")
+        self.verdict.setStyleSheet(VERDICT_STYLE)
         self.verdict.hide()
         layout.addWidget(self.verdict)
         self.result_box = QGroupBox(tr("Result"))
@@ -208,11 +230,12 @@ class VerifyPackWindow(QDialog):
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)
         self.details.setMaximumHeight(110)
-        grid.addWidget(QLabel(tr("Technical details:")), len(self.TITLES) + 1, 0, 1, 3)
+        self.details_title = QLabel(tr("Technical details:"))
+        grid.addWidget(self.details_title, len(self.TITLES) + 1, 0, 1, 3)
         grid.addWidget(self.details, len(self.TITLES) + 2, 0, 1, 3)
         self.result_box.hide()
-        layout.addWidget(self.result_box, 1)
-        layout.addStretch(0)
+        layout.addWidget(self.result_box)
+        layout.addStretch(1)
 
     @staticmethod
     def _with_button(edit: QLineEdit, handler: Any) -> QWidget:
@@ -286,7 +309,7 @@ class VerifyPackWindow(QDialog):
 
     def show_result(self, result: packs.VerifyResult, trust_given: bool) -> None:
         sentences = check_sentences(result, trust_given)
-        colours = {True: "#1e6b34", False: style.ERROR, None: style.MUTED}
+        colours = {True: PASSED_COLOUR, False: style.ERROR, None: style.MUTED}
         for key, (passed, sentence) in sentences.items():
             mark = CHECK if passed else DASH if passed is None else CROSS
             self.marks[key].setText(mark)
@@ -295,7 +318,7 @@ class VerifyPackWindow(QDialog):
         good = result.intact and result.coverage == "entire_file" and result.manifest_ok is not False
         if good and result.trusted:
             self.verdict.setText(CHECK + " " + tr("This pack is authentic and complete."))
-            style.set_role(self.verdict, "note")
+            style.set_role(self.verdict, "success")
         elif good:
             self.verdict.setText(
                 tr(
@@ -308,10 +331,12 @@ class VerifyPackWindow(QDialog):
             style.set_role(self.verdict, "error")
         self.verdict.show()
         self.signer_label.setText(result.signer or "—")
-        self.time_label.setText((result.signing_time or "—").replace("T", " "))
+        self.time_label.setText(_paris_time(result.signing_time))
         self.fingerprint_label.setText(result.fingerprint or "—")
         self.case_label.setText(result.case_ref or "—")
         self.details.setPlainText("\n".join(result.details))
+        self.details.setVisible(bool(result.details))
+        self.details_title.setVisible(bool(result.details))
         self.result_box.show()
 
     def sentence(self, key: str) -> str:

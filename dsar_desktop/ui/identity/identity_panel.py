@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -200,14 +201,16 @@ class IdentityPanel(QWidget):
         outer.addWidget(scroll)
 
     @staticmethod
-    def _clear(layout: QVBoxLayout) -> None:
+    def _clear(layout: QLayout) -> None:
         while layout.count():
             item = layout.takeAt(0)
-            widget = item.widget()
+            if item is None:
+                break
+            widget, inner = item.widget(), item.layout()
             if widget is not None:
                 widget.deleteLater()
-            elif item.layout() is not None:
-                IdentityPanel._clear(item.layout())  # type: ignore[arg-type]
+            elif inner is not None:
+                IdentityPanel._clear(inner)
 
     def _button(self, key: str, text: str, handler: Any) -> QPushButton:
         button = QPushButton(text)
@@ -507,7 +510,9 @@ class IdentityPanel(QWidget):
     def _on_received(self, proof: ProofState) -> None:
         assert self.case is not None
         default_day = max(self.today(), dt.date.fromisoformat(proof.sent_on) if proof.sent_on else self.case.received_date)  # fmt: skip
-        dialog = ProofReceiptDialog(proof_text(proof.proof_kind), default_day, self)
+        dialog = ProofReceiptDialog(
+            proof_text(proof.proof_kind), default_day, proof.state == "requested", self
+        )
         if not self.dialogs.run(dialog):
             return
         content = None

@@ -51,6 +51,9 @@ add_french(
         "Arrived on:": "Arrivé(e) le :",
         "A scan (JPEG, PNG or PDF): choose the file next": "Un scan (JPEG, PNG ou PDF) : choisir le fichier ensuite",
         "Seen on paper or in person (nothing is stored)": "Vu sur papier ou en personne (rien n'est conservé)",
+        "Seen on paper: record the request first, then its arrival.": (
+            "Vu sur papier : enregistrez d'abord la demande, puis son arrivée."
+        ),
         "The day it arrives ends the suspension of the clock.": "Le jour d'arrivée met fin à la suspension du délai.",
     }
 )
@@ -153,7 +156,9 @@ class ProofRequestDialog(QDialog):
 class ProofReceiptDialog(QDialog):
     """When the proof arrived and whether a scan is attached or it was seen on paper."""
 
-    def __init__(self, proof: str, received_on: dt.date, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, proof: str, received_on: dt.date, paper_allowed: bool = True, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("{proof} received", proof=proof))
         layout = QVBoxLayout(self)
@@ -164,6 +169,9 @@ class ProofReceiptDialog(QDialog):
         self.scan_choice = QRadioButton(tr("A scan (JPEG, PNG or PDF): choose the file next"))
         self.paper_choice = QRadioButton(tr("Seen on paper or in person (nothing is stored)"))
         self.scan_choice.setChecked(True)
+        if not paper_allowed:  # a decision needs a scan or a request on record (services.identity.decide)
+            self.paper_choice.setEnabled(False)
+            self.paper_choice.setToolTip(tr("Seen on paper: record the request first, then its arrival."))
         group = QButtonGroup(self)
         group.addButton(self.scan_choice)
         group.addButton(self.paper_choice)
