@@ -76,7 +76,10 @@ def test_broken_template_shows_its_line_and_keeps_the_last_good_preview_then_rec
 def test_save_revert_and_history(qtbot, register: Register) -> None:  # type: ignore[no-untyped-def]
     editor, dialogs = editor_for(qtbot, register)
     editor.choose("acknowledgement", "en")
-    assert editor.version_label.text() == "The shipped template is in use." and not editor.save_button.isEnabled()
+    assert (
+        editor.version_label.text() == "The shipped template is in use."
+        and not editor.save_button.isEnabled()
+    )
     editor.set_source(FIXED)
     editor.save_button.click()
     assert ("info", "Saved as version 1.") in dialogs.shown

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QTabWidget
+from PySide6.QtWidgets import QLabel, QTabWidget
 
 from dsar_desktop.domain.cases import Capacity, Status
 from dsar_desktop.services import cases as case_service
@@ -39,6 +39,10 @@ class HeldRunner(Runner):
 
     def start(self, job: Job) -> None:
         self.jobs.append(job)
+
+
+def shown_blockers(panel: ResponsePanel) -> list[str]:
+    return [label.text() for label in panel.blockers_box.findChildren(QLabel) if not label.isHidden()]
 
 
 def panel_for(qtbot, register: Register, ref: str, dialogs: ScriptedDialogs, runner: Runner) -> ResponsePanel:  # type: ignore[no-untyped-def]
@@ -78,6 +82,11 @@ def test_from_confirmed_data_to_a_verified_pack_and_a_recorded_dispatch(
     assert case_service.get_case(register, ref).pack_sha256 == result.sha256
     assert result.sha256[:16] in panel.history_label.text() and "(encrypted)" in panel.history_label.text()
     assert not panel.progress_box.isVisibleTo(panel)
+    assert panel.verify_button.isVisibleTo(panel)
+    quick = panel._on_verify()
+    assert quick is not None and quick.last_result is not None and quick.last_result.intact
+    assert quick.last_result.trusted and quick.last_result.manifest_ok
+    quick.done(0)
 
     # verify it in the window, against this register's seal certificate
     window = VerifyPackWindow(dialogs, ImmediateRunner(), register)
@@ -173,7 +182,7 @@ def test_pack_disabled_with_the_reason_for_an_under_15_without_verified_parental
         "under 15" in text and "parental authority of Claire MARTIN is verified" in text
         for text in panel.blockers
     )
-    shown = [label.text() for label in panel.blockers_box.findChildren(type(panel.build_reason))]
+    shown = shown_blockers(panel)
     assert any(text.startswith("✗ ") and "Claire MARTIN" in text for text in shown)
     # the access response preview says why instead of drawing a letter
     panel.set_kind("access_response")
@@ -201,9 +210,12 @@ def test_blockers_name_unsearched_systems_and_pending_matches(qtbot, register: R
         )
     for source in unsearched:
         assert any(b.startswith(f"{source.name}: not searched yet") for b in panel.blockers)
-    certificates.create_internal_seal(register)
-    panel.refresh()
+    panel.show()
+    certificates.create_internal_seal(register)  # e.g. from Documents → Letterhead and signature
+    panel.hide()
+    panel.show()  # back on the Response tab: it looks again
     assert not any("No seal certificate yet" in b for b in panel.blockers)
+    assert not any("No seal certificate yet" in text for text in shown_blockers(panel))
 
 
 def test_print_postal_reply_goes_to_the_chosen_queue_then_dispatch(

@@ -2,7 +2,8 @@
 
     xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python docs/screenshots/take_documents_screenshots.py [en|fr]
 
-Writes response-panel.png, template-editor.png, template-editor-error.png and verify-pack.png here
+Writes response-panel.png, template-editor.png, template-editor-error.png, verify-pack.png and
+letters-settings.png here
 (`-fr` suffix for French), from a throw-away register with synthetic demo extracts and an internal seal.
 """
 
@@ -14,6 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -23,7 +25,7 @@ from dsar_desktop.services import packs  # noqa: E402
 from dsar_desktop.store.connection import open_register  # noqa: E402
 from dsar_desktop.ui import style  # noqa: E402
 from dsar_desktop.ui.dialogs import ScriptedDialogs  # noqa: E402
-from dsar_desktop.ui.documents import TemplateEditorDialog, VerifyPackWindow  # noqa: E402
+from dsar_desktop.ui.documents import LettersSettingsDialog, TemplateEditorDialog, VerifyPackWindow  # noqa: E402
 from dsar_desktop.ui.i18n import set_language  # noqa: E402
 from dsar_desktop.ui.pages import standard_screens  # noqa: E402
 from dsar_desktop.ui.workers import ImmediateRunner  # noqa: E402
@@ -82,6 +84,16 @@ def main() -> int:
         window.password_edit.setText(result.password or "")
         window.verify()
         grab(app, window, HERE / f"verify-pack{suffix}.png", 1000, 720)
+        window.done(0)
+
+        settings = LettersSettingsDialog(register, dialogs)
+        settings.tabs.setCurrentIndex(2)
+        grab(app, settings, HERE / f"letters-settings{suffix}.png", 900, 560)
+        for widget in (view, editor, window, settings):
+            widget.close()
+            widget.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        app.processEvents()  # finished jobs are released on the next turn of the loop
         register.close()
     return 0
 

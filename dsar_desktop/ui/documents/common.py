@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -34,8 +34,13 @@ _IN_FLIGHT: set[Job] = set()  # a job's signals must outlive the widget that sta
 def start_job(runner: Runner, job: Job) -> Job:
     """Start a job and keep it alive until it reports back, whatever happens to its widget meanwhile."""
     _IN_FLIGHT.add(job)
-    job.signals.finished.connect(lambda _result: _IN_FLIGHT.discard(job))
-    job.signals.failed.connect(lambda _error: _IN_FLIGHT.discard(job))
+
+    def forget(_outcome: object) -> None:
+        # Later, not now: dropping the last reference inside the emit would delete the sender mid-signal.
+        QTimer.singleShot(0, lambda: _IN_FLIGHT.discard(job))
+
+    job.signals.finished.connect(forget)
+    job.signals.failed.connect(forget)
     runner.start(job)
     return job
 
@@ -130,6 +135,7 @@ class PagePreview(QScrollArea):
     def _clear_pages(self) -> None:
         for label in self.page_labels:
             self.column.removeWidget(label)
+            label.hide()  # deleteLater waits for the event loop; until then it must not show
             label.deleteLater()
         self.page_labels = []
         self.total_pages = 0
@@ -159,7 +165,7 @@ class PagePreview(QScrollArea):
 
     def _fit_pages(self) -> None:
         """Pages shrink to the width of the view (never enlarged), so no page is cut at the right."""
-        width = max(200, self.viewport().width() - 28)
+        width = max(200, self.viewport().width() - 48)  # label margins, border and layout margins
         for label in self.page_labels:
             pixmap = label.property("page")
             if not isinstance(pixmap, QPixmap) or pixmap.isNull():

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,6 +35,7 @@ from ..i18n import add_french, tr
 from ..workers import Job, Runner
 from .common import PagePreview, PrinterChoice, ask_printer, error_text, kind_label, start_job
 from .response_checks import NO_PACK_STATES, PasswordDialog, pack_blockers
+from .verify_window import VerifyPackWindow
 
 add_french(
     {
@@ -45,9 +47,9 @@ add_french(
         "Seals the access response (PAdES) and writes a ZIP with the letter, the data files (JSON, CSV) and "
         "their manifest.": "Scelle la réponse d'accès (PAdES) et écrit un ZIP avec la lettre, les fichiers de "
         "données (JSON, CSV) et leur manifeste.",
-        "Prints the letter chosen above for a DL window envelope (the sealed response when a pack was just "
+        "Print the letter chosen above for a DL window envelope (the sealed response when a pack was just "
         "built), then record the date sent and the registered-letter number: the request becomes responded.": (
-            "Imprime la lettre choisie ci-dessus pour une enveloppe DL à fenêtre (la réponse scellée si un "
+            "Imprimez la lettre choisie ci-dessus pour une enveloppe DL à fenêtre (la réponse scellée si un "
             "dossier vient d'être produit), puis enregistrez la date d'envoi et le numéro de recommandé : la "
             "demande devient répondue."
         ),
@@ -65,6 +67,7 @@ add_french(
         "Build response pack…": "Produire le dossier de réponse…",
         "Print postal reply…": "Imprimer la réponse postale…",
         "Record dispatch…": "Enregistrer l'envoi…",
+        "Verify this pack…": "Vérifier ce dossier…",
         "Cancel": "Annuler",
         "The pack cannot be built yet: see what blocks it above.": (
             "Le dossier ne peut pas encore être produit : voir ce qui le bloque ci-dessus."
@@ -207,6 +210,9 @@ class ResponsePanel(QWidget):
         self.history_label = style.role_label("", "muted")
         self.history_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         pack.addWidget(self.history_label)
+        self.verify_button = QPushButton(tr("Verify this pack…"))
+        self.verify_button.hide()
+        pack.addWidget(self.verify_button)
         left.addWidget(pack_box)
 
         send_box = QGroupBox(tr("2. Send"))
@@ -214,7 +220,7 @@ class ResponsePanel(QWidget):
         send.addWidget(
             style.role_label(
                 tr(
-                    "Prints the letter chosen above for a DL window envelope (the sealed response when a pack "
+                    "Print the letter chosen above for a DL window envelope (the sealed response when a pack "
                     "was just built), then record the date sent and the registered-letter number: the request "
                     "becomes responded."
                 ),
@@ -247,6 +253,7 @@ class ResponsePanel(QWidget):
         self.cancel_button.clicked.connect(self._on_cancel)
         self.print_button.clicked.connect(self._on_print)
         self.dispatch_button.clicked.connect(self._on_dispatch)
+        self.verify_button.clicked.connect(self._on_verify)
 
     # ---- state ------------------------------------------------------------------------
     def kind(self) -> str:
@@ -258,7 +265,16 @@ class ResponsePanel(QWidget):
     def set_kind(self, kind: str) -> None:
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind))
 
-    def refresh(self) -> None:
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        """Other tabs (identity, extracts) change what blocks the pack: look again when shown."""
+        super().showEvent(event)
+        if self.case is not None and self._job is None:
+            before = list(self.blockers)
+            self.refresh(preview=False)
+            if self.blockers != before:
+                self._preview_timer.start()
+
+    def refresh(self, preview: bool = True) -> None:
         """Reload the case, what blocks the pack, the history; redraw the preview."""
         try:
             case = case_service.get_case(self.register, self.ref)
@@ -272,7 +288,8 @@ class ResponsePanel(QWidget):
         self._show_blockers()
         self._show_history()
         self._update_buttons()
-        self._preview_timer.start()
+        if preview:
+            self._preview_timer.start()
 
     def _choose_defaults(self, case: Case) -> None:
         for combo, value in ((self.language_combo, case.language),):
@@ -290,8 +307,10 @@ class ResponsePanel(QWidget):
     def _show_blockers(self) -> None:
         while self.blockers_layout.count():
             item = self.blockers_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
         try:
             self.blockers = pack_blockers(self.register, self.ref, self.letter_language())
         except Exception as exc:  # noqa: BLE001 - a sentence, never a traceback
@@ -431,6 +450,7 @@ class ResponsePanel(QWidget):
     def _on_built(self, result: packs.PackResult) -> None:
         self._finish_job()
         self.last_result = result
+        self.verify_button.show()
         if result.password:
             self.dialogs.run(PasswordDialog(result.password, self))
         self.dialogs.info(
@@ -445,6 +465,18 @@ class ResponsePanel(QWidget):
         self.refresh()
         self.pack_built.emit(result)
         self.case_changed.emit(self.ref)
+
+    def _on_verify(self) -> VerifyPackWindow | None:
+        """The pack just built, in the verify window, against this register's seal certificate."""
+        result = self.last_result
+        if result is None:
+            return None
+        window = VerifyPackWindow(self.dialogs, self.runner, self.register, parent=self)
+        window.path_edit.setText(str(result.zip))
+        window.password_edit.setText(result.password or "")  # still in memory only, never stored
+        window.open()
+        window.verify()
+        return window
 
     def _on_build_failed(self, error: BaseException) -> None:
         self._finish_job()

@@ -93,6 +93,9 @@ add_french(
             "Certificat écrit dans {path} : transmettez-le à qui vérifie vos dossiers."
         ),
         "Close": "Fermer",
+        "Here, “Export the certificate (PEM)…” writes that certificate to a file you can hand over.": (
+            "Ici, « Exporter le certificat (PEM)… » écrit ce certificat dans un fichier à transmettre."
+        ),
     }
 )
 
@@ -265,7 +268,10 @@ class LettersSettingsDialog(QDialog):
             value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             form.addRow(label, value_label)
         warning = stored.warning
-        self.certificate_warning.setText("⚠ " + pick(warning) if warning else "")
+        hint = tr(
+            "Here, “Export the certificate (PEM)…” writes that certificate to a file you can hand over."
+        )
+        self.certificate_warning.setText("⚠ " + pick(warning) + "\n" + hint if warning else "")
         self.certificate_warning.setVisible(warning is not None)
 
     # ---- letterhead ---------------------------------------------------------------------------

@@ -164,7 +164,7 @@ class VerifyPackWindow(QDialog):
         self.dialogs = dialogs
         self.runner = runner
         self.register = register
-        self.result: packs.VerifyResult | None = None
+        self.last_result: packs.VerifyResult | None = None
         self._job: Job | None = None
         self.setWindowTitle(tr("Verify a pack"))
         self.resize(900, 640)
@@ -303,7 +303,7 @@ class VerifyPackWindow(QDialog):
 
     def _on_verified(self, result: packs.VerifyResult) -> None:
         self._done()
-        self.result = result
+        self.last_result = result
         self.show_result(result, self._trust_given)
         self.verified.emit(result)
 
