@@ -148,3 +148,17 @@ def test_small_blocks_keep_quoted_newlines_rows_and_lines_right(
     assert [m.row for m in result.matches] == [31]
     (issue,) = result.files[0].info.issues
     assert issue.line == 1 + 30 * 2 + 2
+
+
+def test_a_stray_quote_inside_a_field_does_not_swallow_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(readers, "BLOCK_BYTES", 64)
+    monkeypatch.setattr(readers, "MAX_RECORD_BYTES", 256)
+    path = tmp_path / "e.csv"
+    body = "".join(f"P{i},p{i}@x.fr,ok\n" for i in range(40))
+    path.write_text(
+        'nom,email,note\nA,a@x.fr,5" screen\n' + body + "B,eloise.lhote@exemple.fr,y\n", encoding="utf-8"
+    )
+    result = search_files([path], [SUBJECT])
+    assert [m.row for m in result.matches] == [42] and result.rows_scanned == 42

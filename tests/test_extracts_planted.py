@@ -206,3 +206,12 @@ def test_a_row_parsed_alone_agrees_with_the_whole_block(tmp_path: Path) -> None:
     alone = {n: block.one(n) for n in rows}
     assert alone == Block(block.frame, 0, block.full, None).records(rows)
     assert alone[7] == {"a": "4", "b": "k", "c": 'l"l'} and alone[1]["c"] == "m\nn"
+
+
+def test_excel_unicode_text_utf16_with_bom(tmp_path: Path) -> None:
+    path = tmp_path / "export.txt"
+    text = "Nom\tE-mail\r\nDUPRÉ\tx@y.z\r\nL’HÔTE\tEloise.Lhote@exemple.fr\r\n"
+    path.write_bytes(b"\xff\xfe" + text.encode("utf-16-le"))
+    result = search_files([path], [SUBJECT])
+    assert [(m.row, m.record["Nom"]) for m in result.matches] == [(2, "L’HÔTE")]
+    assert result.files[0].info.encoding == "utf-16-le" and result.files[0].info.delimiter == "\t"

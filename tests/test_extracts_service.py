@@ -166,6 +166,8 @@ def test_confirmed_registration_of_a_minor_without_consent_is_flagged(
     ]
     (stored,) = service.minor_flags(register, ref)
     assert stored["age"] == 16 and stored["source"] == "applications" and "parental" in stored["en"]
+    service.acknowledge_minor_flag(register, match.id)
+    assert service.minor_flags(register, ref)[0]["acknowledged_by"] == "alice"
 
 
 def test_minor_with_recorded_consent_or_non_registration_source_is_not_flagged(
@@ -231,3 +233,9 @@ def test_searching_the_same_file_again_keeps_the_earlier_review(register: Regist
     ]
     crm = next(s for s in service.sources_status(register, ref) if s.source == "crm_prospects")
     assert len(crm.files) == 2  # both searches are on record
+
+
+def test_refresh_with_no_open_case_reads_and_writes_nothing(register: Register, tmp_path: Path) -> None:
+    result = service.attach_open_cases(register, [tmp_path / "not-even-there.csv"], "newsletter")
+    assert result.matches_by_case == {} and result.files == []
+    assert register.query_one("SELECT count(*) FROM extract_files")[0] == 0

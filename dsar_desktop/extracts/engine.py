@@ -25,8 +25,9 @@ from ..domain.matching import (
 )
 from ..domain.progress import CancelToken, Progress, no_progress
 from .errors import NothingToMatch, UnmappedFile
+from .jsonl_reader import JsonLinesReader
 from .mapping import ColumnMapping, suggest_mapping
-from .readers import ROW_COL, ExtractReader, FileInfo, JsonLinesReader, open_extract
+from .readers import ROW_COL, ExtractReader, FileInfo, open_extract
 
 # No spill: polars only ever sees eager in-memory frames (read_csv on bytes, filter, iter_rows);
 # its out-of-core spilling belongs to the streaming engine (collect(engine="streaming"), sinks),

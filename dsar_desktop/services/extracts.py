@@ -1,10 +1,14 @@
 """Extract use cases: search files for case subjects, keep matches for review, redact, track sources searched.
 
-The UI builds its import and review screens on these functions (see the report / README):
-  preview_file(path)                      headers, suggested/remembered mapping, format facts
-  attach(reg, refs, paths, source, ...)   one pass for many cases; matches kept pending review
-  list_matches / confirm_match / reject_match / redact_field / redact_text
-  mark_source / sources_status / missing_sources / confirmed_data / minor_flags
+The API the import and review screens are built on (long jobs take progress and a CancelToken):
+  preview_file(path, reg, source)        format, encoding, delimiter, headers, mapping (remembered/suggested)
+  attach(reg, refs, paths, source, mapping, progress=, cancel=)   one pass for many cases; pending review
+  attach_open_cases(reg, paths, source)  the monthly refresh for every open case
+  list_matches(reg, ref, source, status) / confirm_match / reject_match
+  redact_field(reg, id, field, reason, code) / redact_text(..., text= | span=)
+  mark_source(reg, ref, source, "searched" | "not_applicable", reason)
+  sources_status(reg, ref) / missing_sources(reg, ref) / confirmed_data(reg, ref)
+  minor_flags(reg, ref) / acknowledge_minor_flag(reg, match_id)
 Searching writes nothing until the end: all register writes happen in one transaction.
 """
 
@@ -21,8 +25,9 @@ from ..domain.errors import DsarError, InvalidInput, NotFound
 from ..domain.matching import Subject, make_subject
 from ..domain.progress import CancelToken, Progress, no_progress
 from ..extracts.engine import SearchResult, search_files
+from ..extracts.jsonl_reader import JsonLinesReader
 from ..extracts.mapping import ColumnMapping, load_mapping, suggest_mapping  # noqa: F401 (load_mapping for the CLI)
-from ..extracts.readers import JsonLinesReader, open_extract
+from ..extracts.readers import open_extract
 from ..store import audit
 from ..store.connection import Register
 from .catalogue import current_catalogue
@@ -35,6 +40,7 @@ from .extracts_review import (  # noqa: F401  (the review API is part of this mo
     NothingToRedact,
     _case_id,
     _now,
+    acknowledge_minor_flag,
     confirm_match,
     list_matches,
     minor_flags,
@@ -213,6 +219,8 @@ def attach(
     refs = [refs] if isinstance(refs, str) else list(refs)
     _check_source(reg, source)
     subjects = case_subjects(reg, refs)
+    if not subjects:
+        return AttachResult(source)  # no case to search for (e.g. no open case): nothing read, nothing written
     if mapping is None:
         mapping = _mapping_for(reg, source, paths)
     result = search_files(paths, [s.subject for s in subjects], mapping, progress=progress, cancel=cancel)

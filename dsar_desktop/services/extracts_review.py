@@ -296,3 +296,18 @@ def minor_flags(reg: Register, ref: str) -> list[dict[str, Any]]:
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def acknowledge_minor_flag(reg: Register, match_id: int) -> None:
+    """The DPO has seen a minor's registration flag (RULES C4); the flag stays, with who and when."""
+    with reg.transaction() as conn:
+        _case, ref, source, _status, _record, _mapping = _match(conn, match_id)
+        updated = conn.execute(
+            "UPDATE minor_flags SET acknowledged_by = ?, acknowledged_at = ? WHERE match_id = ?",
+            (reg.actor, _now(), match_id),
+        ).rowcount
+        if not updated:
+            raise MatchNotFound(match_id=match_id)
+        audit.append(
+            conn, reg.actor, "extracts.minor_flag_acknowledged", ref, {"match": match_id, "source": source}
+        )
