@@ -181,3 +181,24 @@ def test_demo_register(tmp_path: Path, capsys, monkeypatch) -> None:  # type: ig
     statuses = {row["status"] for row in json.loads(out)}
     assert len(json.loads(out)) == 200
     assert {"received", "in_progress", "awaiting_identity", "responded", "closed"} <= statuses
+
+
+def test_demo_has_ten_cases_ready_for_a_pack(tmp_path: Path) -> None:
+    from dsar_desktop.services import demo, extracts, identity, packs
+
+    result = demo.create_demo_register(tmp_path / "demo.dsar", "dpo", "demo passphrase 2026")
+    reg = result.register
+    try:
+        packable = [
+            ref
+            for ref in result.refs_with_data
+            if not extracts.missing_sources(reg, ref)
+            and identity.disclosure_block_reason(reg, ref) is None
+            and extracts.confirmed_data(reg, ref)
+        ]
+        assert len(packable) >= 10
+        built = packs.build_pack(reg, packable[0], tmp_path / "out")
+        report = packs.verify_pack(built.zip)
+        assert report.intact and report.manifest_ok and report.coverage == "entire_file"
+    finally:
+        reg.close()

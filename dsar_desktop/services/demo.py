@@ -15,7 +15,7 @@ from ..domain.errors import DsarError
 from ..domain.identity import IdentityMethod
 from ..store.connection import Register
 from . import cases as case_service
-from . import identity
+from . import certificates, extracts_demo, identity
 from .register import create_register
 
 FIRST_FR = ["Héloïse", "Zoé", "Anaïs", "Jérôme", "François", "Gaëlle", "Noël", "Loïc", "Élodie", "Cécile",
@@ -165,5 +165,11 @@ def create_demo_register(path: Path, label: str, passphrase: str, cases: int = 2
 
 
 def seed_optional_parts(register: Register, refs: list[str]) -> list[str]:
-    """Sample extracts, confirmed matches and the internal seal, from the areas that provide them."""
-    return []
+    """The internal seal, and sample extracts with confirmed matches for the newest open cases.
+
+    The newest cases are chosen so that their deadlines are still ahead; the first one
+    keeps a few matches pending so that the review screen has work to show.
+    """
+    certificates.seed_demo_certificate(register)
+    newest_first = list(reversed(refs))
+    return extracts_demo.seed_demo_extracts(register, newest_first)

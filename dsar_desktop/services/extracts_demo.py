@@ -76,7 +76,7 @@ def _personalise(record: dict[str, str], mapping: ColumnMapping, case: tuple[Any
     return out
 
 
-def seed_demo_extracts(reg: Register, refs: list[str]) -> list[str]:
+def seed_demo_extracts(reg: Register, refs: list[str], limit: int = 16) -> list[str]:
     """Give a few demo cases matches from the sample files: most confirmed, some pending, one redaction.
 
     Returns the refs that received data. Synthetic data only; writes in one transaction.
@@ -95,7 +95,7 @@ def seed_demo_extracts(reg: Register, refs: list[str]) -> list[str]:
         )
         if row is not None and row[7] in ("in_progress", "extended", "ready"):
             chosen.append(tuple(row[:7]))
-        if len(chosen) >= 6:
+        if len(chosen) >= limit:
             break
     if not chosen:
         return []

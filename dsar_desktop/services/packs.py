@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,8 +38,8 @@ __all__ = [
 
 class PackFolderUnusable(DsarError):
     code = "pack_folder_unusable"
-    en = "Cannot write the pack to {path}: the folder does not exist or is not writable."
-    fr = "Impossible d'écrire le dossier dans {path} : le répertoire n'existe pas ou n'est pas accessible en écriture."
+    en = "Cannot write the pack to {path}: the folder cannot be created or is not writable. Choose another folder."
+    fr = "Impossible d'écrire le dossier de réponse dans {path} : le répertoire ne peut pas être créé ou n'est pas accessible en écriture. Choisissez un autre dossier."
     exit_code = 1
 
 
@@ -111,7 +112,11 @@ def build_pack(
     check = cancel.raise_if_cancelled if cancel else (lambda: None)
     total = len(STAGES)
     out_dir = Path(out_dir)
-    if not out_dir.is_dir():
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        raise PackFolderUnusable(path=str(out_dir)) from None
+    if not out_dir.is_dir() or not os.access(out_dir, os.W_OK):
         raise PackFolderUnusable(path=str(out_dir))
     report(0, total, "checks")
     case = case_service.get_case(reg, ref)

@@ -1,0 +1,60 @@
+"""Extracts screens: the case file's Data section, the import dialog, the processing register (catalogue) editor."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QWidget
+
+from ...store.connection import Register
+from ..dialogs import Dialogs
+from ..i18n import add_french
+from ..pages import CaseSection
+from ..workers import Runner
+from .catalogue_dialog import CatalogueDialog
+from .import_dialog import ImportDialog, import_files
+from .review_panel import DataPanel
+
+__all__ = ["CatalogueDialog", "DataPanel", "ImportDialog", "case_sections", "import_files", "menus"]
+
+add_french(
+    {
+        "Data": "Données",
+        "&Extracts": "&Extractions",
+        "Processing register…": "Registre des traitements…",
+        "Search open cases in a file…": "Rechercher les demandes ouvertes dans un fichier…",
+    }
+)
+
+MenuHandler = Callable[[QWidget, Register, Dialogs, Runner], None]
+
+
+def case_sections() -> list[CaseSection]:
+    """The Data tab of every case file (collected by ui/pages.py); its `case_changed` refreshes the file."""
+    return [CaseSection("data", "Data", DataPanel)]
+
+
+def open_catalogue(parent: QWidget, register: Register, dialogs: Dialogs, runner: Runner) -> None:
+    CatalogueDialog(register, dialogs, parent=parent).open()
+
+
+def search_open_cases(parent: QWidget, register: Register, dialogs: Dialogs, runner: Runner) -> None:
+    """The monthly refresh: one file searched for every open request's subject."""
+    dialog = import_files(parent, register, dialogs, runner)
+    if dialog is not None and dialog.result_of_search is not None:
+        refresh = getattr(parent, "refresh_views", None)
+        if callable(refresh):
+            refresh()
+
+
+def menus() -> list[tuple[str, list[tuple[str, MenuHandler]]]]:
+    """Menus for the main window: (English title, [(English action text, handler)]), shown through tr()."""
+    return [
+        (
+            "&Extracts",
+            [
+                ("Processing register…", open_catalogue),
+                ("Search open cases in a file…", search_open_cases),
+            ],
+        )
+    ]

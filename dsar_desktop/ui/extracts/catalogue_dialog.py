@@ -1,0 +1,355 @@
+"""The processing register (catalogue) for the DPO: each activity in French and English, edited into new versions."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.catalogue import LEGAL_BASES, RETENTION_RULES, SOURCE_CODES
+from ...services import catalogue as catalogue_service
+from ...store.connection import Register
+from ..dialogs import Dialogs
+from ..i18n import add_french, language, tr
+from ..style import role_label
+
+add_french(
+    {
+        "Processing register": "Registre des traitements",
+        "Version {version}, saved by {who} on {when}: {note}": "Version {version}, enregistrée par {who} le {when} : {note}",
+        "Activities": "Activités",
+        "Versions": "Versions",
+        "French text": "Texte français",
+        "English text": "Texte anglais",
+        "Name": "Nom",
+        "System or files": "Système ou fichiers",
+        "Purposes (one per line)": "Finalités (une par ligne)",
+        "Data categories (one per line)": "Catégories de données (une par ligne)",
+        "Legal basis": "Base légale",
+        "Recipients (one per line)": "Destinataires (un par ligne)",
+        "Retention": "Conservation",
+        "Source of the data": "Source des données",
+        "Transfers outside the EU": "Transferts hors UE",
+        "Automated decisions": "Décisions automatisées",
+        "year(s)": "an(s)",
+        "Registrations or applications (minors' check)": "Inscriptions ou candidatures (contrôle des mineurs)",
+        "Data the person provided (portability)": "Données fournies par la personne (portabilité)",
+        "What changed (kept with the version)": "Ce qui a changé (conservé avec la version)",
+        "e.g. newsletter retention aligned on the 2027 policy": "p. ex. conservation de la newsletter alignée sur la politique 2027",
+        "Save as a new version": "Enregistrer une nouvelle version",
+        "Close": "Fermer",
+        "Say what changed before saving.": "Indiquez ce qui a changé avant d'enregistrer.",
+        "Nothing changed: the register stays at version {version}.": (
+            "Rien n'a changé : le registre reste à la version {version}."
+        ),
+        "Saved as version {version}. Response packs built from now on cite this version.": (
+            "Enregistré en version {version}. Les réponses produites désormais citent cette version."
+        ),
+        "Discard the changes to “{name}”?": "Abandonner les modifications de « {name} » ?",
+        "Version": "Version",
+        "Date": "Date",
+        "By": "Par",
+        "Note": "Note",
+        "Fingerprint (SHA-256)": "Empreinte (SHA-256)",
+        "consent": "consentement",
+        "contract": "contrat",
+        "legal obligation": "obligation légale",
+        "vital interest": "intérêt vital",
+        "public task": "mission d'intérêt public",
+        "legitimate interest": "intérêt légitime",
+        "end of training plus N years": "fin de formation plus N ans",
+        "N years from issue": "N ans à compter de la délivrance",
+        "N years from the end of the relationship": "N ans à compter de la fin de la relation",
+        "fixed period": "durée fixe",
+        "cookie policy": "politique cookies",
+        "the person": "la personne",
+        "internal": "interne",
+        "a third party": "un tiers",
+        "Each activity is one system whose exports are searched; the letter's Article 15 information comes "
+        "from here.": (
+            "Chaque activité est un système dont les exports sont recherchés ; les informations de l'article 15 "
+            "de la lettre viennent d'ici."
+        ),
+    }
+)
+
+CODE_LABELS = {
+    "consent": "consent",
+    "contract": "contract",
+    "legal_obligation": "legal obligation",
+    "vital_interest": "vital interest",
+    "public_task": "public task",
+    "legitimate_interest": "legitimate interest",
+    "end_of_training_plus": "end of training plus N years",
+    "from_issue": "N years from issue",
+    "end_of_relationship": "N years from the end of the relationship",
+    "fixed": "fixed period",
+    "cookie_policy": "cookie policy",
+    "data_subject": "the person",
+    "internal": "internal",
+    "third_party": "a third party",
+}
+TEXTS = (("name", "Name"), ("system", "System or files"))
+LISTS = (
+    ("purposes", "Purposes (one per line)"),
+    ("data_categories", "Data categories (one per line)"),
+    ("recipients", "Recipients (one per line)"),
+)
+CODED = (("legal_basis", "Legal basis", "code", LEGAL_BASES),
+         ("retention", "Retention", "rule", RETENTION_RULES),
+         ("source", "Source of the data", "code", SOURCE_CODES))  # fmt: skip
+PROSE = (("transfers_outside_eu", "Transfers outside the EU"), ("automated_decision", "Automated decisions"))
+
+
+def _editor(lines: int) -> QPlainTextEdit:
+    edit = QPlainTextEdit()
+    edit.setFixedHeight(22 + 18 * lines)
+    return edit
+
+
+class ActivityForm(QWidget):
+    """One activity, French beside English, with its codes (legal basis, retention rule, source)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.original: dict[str, Any] = {}
+        self.texts: dict[str, dict[str, QLineEdit]] = {}
+        self.lists: dict[str, dict[str, QPlainTextEdit]] = {}
+        self.prose: dict[str, dict[str, QPlainTextEdit]] = {}
+        self.codes: dict[str, QComboBox] = {}
+        grid = QGridLayout(self)
+        grid.addWidget(role_label(tr("French text"), "muted"), 0, 1)
+        grid.addWidget(role_label(tr("English text"), "muted"), 0, 2)
+        row = 1
+        for key, title in TEXTS:
+            grid.addWidget(QLabel(tr(title)), row, 0)
+            self.texts[key] = {lang: QLineEdit() for lang in ("fr", "en")}
+            grid.addWidget(self.texts[key]["fr"], row, 1)
+            grid.addWidget(self.texts[key]["en"], row, 2)
+            row += 1
+        for key, title in LISTS:
+            grid.addWidget(QLabel(tr(title)), row, 0, Qt.AlignmentFlag.AlignTop)
+            self.lists[key] = {lang: _editor(4) for lang in ("fr", "en")}
+            grid.addWidget(self.lists[key]["fr"], row, 1)
+            grid.addWidget(self.lists[key]["en"], row, 2)
+            row += 1
+        for key, title, code_key, codes in CODED:
+            grid.addWidget(QLabel(tr(title)), row, 0, Qt.AlignmentFlag.AlignTop)
+            line = QHBoxLayout()
+            combo = QComboBox()
+            for code in codes:
+                combo.addItem(tr(CODE_LABELS.get(code, code)), code)
+            combo.setObjectName(f"{key}_{code_key}")
+            self.codes[key] = combo
+            line.addWidget(combo)
+            if key == "retention":
+                self.years = QSpinBox()
+                self.years.setRange(0, 150)
+                self.years.setSuffix(" " + tr("year(s)"))
+                line.addWidget(self.years)
+            line.addStretch(1)
+            grid.addLayout(line, row, 1, 1, 2)
+            row += 1
+            self.prose[key] = {lang: _editor(3 if key == "retention" else 2) for lang in ("fr", "en")}
+            grid.addWidget(self.prose[key]["fr"], row, 1)
+            grid.addWidget(self.prose[key]["en"], row, 2)
+            row += 1
+        for key, title in PROSE:
+            grid.addWidget(QLabel(tr(title)), row, 0, Qt.AlignmentFlag.AlignTop)
+            self.prose[key] = {lang: _editor(3) for lang in ("fr", "en")}
+            grid.addWidget(self.prose[key]["fr"], row, 1)
+            grid.addWidget(self.prose[key]["en"], row, 2)
+            row += 1
+        self.registration = QCheckBox(tr("Registrations or applications (minors' check)"))
+        self.portable = QCheckBox(tr("Data the person provided (portability)"))
+        grid.addWidget(self.registration, row, 1)
+        grid.addWidget(self.portable, row, 2)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
+        grid.setRowStretch(row + 1, 1)
+
+    def show_activity(self, activity: dict[str, Any]) -> None:
+        self.original = copy.deepcopy(activity)
+        for key, pair in self.texts.items():
+            for lang, edit in pair.items():
+                edit.setText(str(activity.get(key, {}).get(lang, "")))
+        for key, pair in self.lists.items():
+            for lang, edit in pair.items():
+                edit.setPlainText("\n".join(activity.get(key, {}).get(lang, [])))
+        for key, pair in self.prose.items():
+            for lang, edit in pair.items():
+                edit.setPlainText(str(activity.get(key, {}).get(lang, "")))
+        for key, _title, code_key, _codes in CODED:
+            combo = self.codes[key]
+            combo.setCurrentIndex(max(0, combo.findData(activity.get(key, {}).get(code_key))))
+        self.years.setValue(int(activity.get("retention", {}).get("years", 0)))
+        self.registration.setChecked(bool(activity.get("registration_source", False)))
+        self.portable.setChecked(bool(activity.get("portable", False)))
+
+    def activity(self) -> dict[str, Any]:
+        """The edited activity (fields the form does not show are kept as they were)."""
+        result = copy.deepcopy(self.original)
+        for key, pair in self.texts.items():
+            result[key] = {lang: edit.text().strip() for lang, edit in pair.items()}
+        for key, pair in self.lists.items():
+            result[key] = {
+                lang: [line.strip() for line in edit.toPlainText().splitlines() if line.strip()]
+                for lang, edit in pair.items()
+            }
+        for key, pair in self.prose.items():
+            result[key] = {
+                **result.get(key, {}),
+                **{lang: e.toPlainText().strip() for lang, e in pair.items()},
+            }
+        for key, _title, code_key, _codes in CODED:
+            result[key][code_key] = self.codes[key].currentData()
+        if self.years.value() or "years" in result["retention"]:
+            result["retention"]["years"] = self.years.value()
+        result["registration_source"] = self.registration.isChecked()
+        result["portable"] = self.portable.isChecked()
+        return result
+
+    def changed(self) -> bool:
+        return bool(self.original) and self.activity() != self.original
+
+
+class CatalogueDialog(QDialog):
+    """Browse and edit the register's activities; every save is a new version with a note."""
+
+    def __init__(self, register: Register, dialogs: Dialogs, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.register = register
+        self.dialogs = dialogs
+        self.setWindowTitle(tr("Processing register"))
+        self.resize(1180, 780)
+        self.catalogue = catalogue_service.current_catalogue(register)
+        self._current = -1
+        self._build()
+        self._connect()
+        self.reload()
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        self.version_line = role_label("", "note")
+        layout.addWidget(self.version_line)
+        layout.addWidget(role_label(tr("Each activity is one system whose exports are searched; the letter's "
+                                       "Article 15 information comes from here."), "muted"))  # fmt: skip
+        self.tabs = QTabWidget()
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.activities = QListWidget()
+        splitter.addWidget(self.activities)
+        self.form = ActivityForm()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+        splitter.addWidget(scroll)
+        splitter.setSizes([300, 880])
+        self.tabs.addTab(splitter, tr("Activities"))
+        self.versions = QTableWidget(0, 5)
+        self.versions.setHorizontalHeaderLabels(
+            [tr("Version"), tr("Date"), tr("By"), tr("Note"), tr("Fingerprint (SHA-256)")]
+        )
+        self.versions.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.versions.verticalHeader().hide()
+        for column, width in enumerate((70, 170, 110, 520)):
+            self.versions.setColumnWidth(column, width)
+        self.versions.horizontalHeader().setStretchLastSection(True)
+        self.tabs.addTab(self.versions, tr("Versions"))
+        layout.addWidget(self.tabs, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(QLabel(tr("What changed (kept with the version)")))
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(tr("e.g. newsletter retention aligned on the 2027 policy"))
+        bottom.addWidget(self.note, 1)
+        self.save_button = QPushButton(tr("Save as a new version"))
+        self.close_button = QPushButton(tr("Close"))
+        bottom.addWidget(self.save_button)
+        bottom.addWidget(self.close_button)
+        layout.addLayout(bottom)
+
+    def _connect(self) -> None:
+        self.activities.currentRowChanged.connect(self._on_activity_chosen)
+        self.save_button.clicked.connect(self._on_save)
+        self.close_button.clicked.connect(self.reject)
+
+    def reload(self, select: int = 0) -> None:
+        self.catalogue = catalogue_service.current_catalogue(self.register)
+        versions = catalogue_service.catalogue_versions(self.register)
+        last = versions[-1] if versions else None
+        if last is not None:
+            self.version_line.setText(tr("Version {version}, saved by {who} on {when}: {note}", version=last.version,
+                                         who=last.actor, when=last.created_at[:10], note=last.note or "—"))  # fmt: skip
+        self.versions.setRowCount(len(versions))
+        for row, version in enumerate(reversed(versions)):
+            values = (str(version.version), version.created_at.replace("T", " ")[:19], version.actor,
+                      version.note, version.sha256[:16] + "…")  # fmt: skip
+            for column, value in enumerate(values):
+                self.versions.setItem(row, column, QTableWidgetItem(value))
+        self.activities.blockSignals(True)
+        self.activities.clear()
+        for activity in self.catalogue.activities:
+            self.activities.addItem(activity.text("name", language()))
+        self.activities.blockSignals(False)
+        self._current = -1
+        self.activities.setCurrentRow(min(select, self.activities.count() - 1))
+
+    def _on_activity_chosen(self, row: int) -> None:
+        if row == self._current or row < 0:
+            return
+        if self._current >= 0 and self.form.changed():
+            name = self.catalogue.activities[self._current].text("name", language())
+            if not self.dialogs.confirm(self, tr("Discard the changes to “{name}”?", name=name)):
+                self.activities.blockSignals(True)
+                self.activities.setCurrentRow(self._current)
+                self.activities.blockSignals(False)
+                return
+        self._current = row
+        self.form.show_activity(self.catalogue.sources[row])
+
+    def _on_save(self) -> None:
+        note = self.note.text().strip()
+        if not note:
+            self.dialogs.warn(self, tr("Say what changed before saving."))
+            return
+        before = self.catalogue.version
+        try:
+            saved = catalogue_service.update_activity(self.register, self.form.activity(), note)
+        except Exception as exc:  # noqa: BLE001 - CatalogueInvalid lists every problem
+            self.dialogs.error(self, exc)
+            return
+        if saved.version == before:
+            self.dialogs.info(
+                self, tr("Nothing changed: the register stays at version {version}.", version=before)
+            )
+            return
+        self.note.clear()
+        self.reload(select=self._current)
+        self.dialogs.info(
+            self,
+            tr(
+                "Saved as version {version}. Response packs built from now on cite this version.",
+                version=saved.version,
+            ),  # fmt: skip
+        )

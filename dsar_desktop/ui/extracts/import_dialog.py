@@ -1,0 +1,413 @@
+"""Import export files: choose the system, check the detected format, the sample and the column mapping, then search."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QRadioButton,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.errors import Cancelled, describe
+from ...extracts.mapping import FIELDS
+from ...extracts.readers import ROW_COL, open_extract
+from ...services import extracts as service
+from ...services.catalogue import current_catalogue
+from ...store.connection import Register
+from ..dialogs import Dialogs
+from ..i18n import add_french, language, pick, tr
+from ..progress import run_job
+from ..style import role_label
+from ..workers import Runner
+from .models import REASON_TEXTS
+
+add_french(
+    {
+        "Import export files": "Importer des fichiers d'export",
+        "Choose the export files": "Choisir les fichiers d'export",
+        "Exports (*.csv *.tsv *.txt *.jsonl *.ndjson *.json *.xlsx);;All files (*)": (
+            "Exports (*.csv *.tsv *.txt *.jsonl *.ndjson *.json *.xlsx);;Tous les fichiers (*)"
+        ),
+        "Files": "Fichiers",
+        "System they come from": "Système d'origine",
+        "What was detected": "Ce qui a été détecté",
+        "{format} · encoding {encoding} · delimiter {delimiter} · {size}": (
+            "{format} · encodage {encoding} · séparateur {delimiter} · {size}"
+        ),
+        "{format} · {size}": "{format} · {size}",
+        "tab": "tabulation",
+        "The mapping below is the one remembered from the last import of this system.": (
+            "La correspondance ci-dessous est celle retenue lors du dernier import de ce système."
+        ),
+        "The mapping below was suggested from the column names: check it.": (
+            "La correspondance ci-dessous est proposée d'après les noms de colonnes : vérifiez-la."
+        ),
+        "First rows of {file}": "Premières lignes de {file}",
+        "The first rows cannot be shown: {problem}": "Les premières lignes ne peuvent pas être affichées : {problem}",
+        "Which column holds what": "Quelle colonne contient quoi",
+        "— not used —": "— non utilisée —",
+        "free text (other people may be named there)": "texte libre (d'autres personnes peuvent y être nommées)",
+        "Search with: {keys}.": "Recherche par : {keys}.",
+        "No column can find a person yet: map an e-mail, a phone, a student number, or a name with a date of "
+        "birth.": (
+            "Aucune colonne ne permet encore de trouver une personne : associez un e-mail, un téléphone, un numéro "
+            "d'étudiant, ou un nom avec une date de naissance."
+        ),
+        "Search for": "Rechercher pour",
+        "This request only ({ref})": "Cette demande seulement ({ref})",
+        "Every open request ({count}) in one pass": "Toutes les demandes ouvertes ({count}) en un seul passage",
+        "Search": "Rechercher",
+        "Searching the export files…": "Recherche dans les fichiers d'export…",
+        "{rows} row(s) read in {files} file(s) of {system}; {matches} match(es) to review.": (
+            "{rows} ligne(s) lues dans {files} fichier(s) de {system} ; {matches} correspondance(s) à examiner."
+        ),
+        "{count} request(s) searched; {found} of them with matches.": (
+            "{count} demande(s) recherchée(s) ; {found} avec des correspondances."
+        ),
+        "Skipped rows in {file}:": "Lignes ignorées dans {file} :",
+        "line {line}: {problem}": "ligne {line} : {problem}",
+        "… and {count} more.": "… et {count} autre(s).",
+        "There is no open request to search for.": "Il n'y a aucune demande ouverte à rechercher.",
+    }
+)
+
+NOT_USED = ""
+SAMPLE_ROWS = 5
+
+
+def size_text(size: int) -> str:
+    for unit, factor in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
+        if size >= factor:
+            return f"{size / factor:.1f} {unit}"
+    return f"{size} B"
+
+
+def sample_rows(path: Path, headers: list[str], count: int = SAMPLE_ROWS) -> list[list[str]]:
+    """The first rows of a file, read from its first block only (in memory; nothing written)."""
+    reader = open_extract(path)
+    for block in reader.blocks():
+        frame = block.frame.head(count)
+        return [[("" if row.get(h) is None else str(row.get(h))) for h in headers]
+                for row in frame.drop(ROW_COL, strict=False).iter_rows(named=True)]  # fmt: skip
+    return []
+
+
+def preview_all(paths: list[Path], register: Register, source: str) -> list[service.FilePreview]:
+    """Preview every file; raises the first file's error (empty, binary, no header...)."""
+    return [service.preview_file(path, register, source) for path in paths]
+
+
+class ImportDialog(QDialog):
+    """One import: the files (already chosen), their system, the mapping, then the search as a job."""
+
+    def __init__(
+        self,
+        register: Register,
+        dialogs: Dialogs,
+        runner: Runner,
+        paths: list[Path],
+        previews: list[service.FilePreview],
+        *,
+        ref: str | None = None,
+        source: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.register = register
+        self.dialogs = dialogs
+        self.runner = runner
+        self.paths = list(paths)
+        self.previews = previews
+        self.ref = ref
+        self.result_of_search: service.AttachResult | None = None
+        self.open_refs = service.open_case_refs(register)
+        self.mapping_boxes: dict[str, QComboBox] = {}
+        self.setWindowTitle(tr("Import export files"))
+        self.resize(1000, 760)
+        self._build(source)
+        self._connect()
+        self._show_preview()
+
+    # ---- layout ------------------------------------------------------------------------
+    def _build(self, source: str | None) -> None:
+        layout = QVBoxLayout(self)
+        top = QFormLayout()
+        files = QLabel(", ".join(p.name for p in self.paths))
+        files.setWordWrap(True)
+        top.addRow(tr("Files"), files)
+        self.source = QComboBox()
+        for activity in current_catalogue(self.register).activities:
+            self.source.addItem(activity.text("name", language()), activity.id)
+        if source:
+            self.source.setCurrentIndex(max(0, self.source.findData(source)))
+        top.addRow(tr("System they come from"), self.source)
+        self.detected = QLabel()
+        self.detected.setWordWrap(True)
+        top.addRow(tr("What was detected"), self.detected)
+        layout.addLayout(top)
+        self.origin = role_label("", "note")
+        self.origin.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        layout.addWidget(self.origin)
+
+        self.sample_title = QLabel()
+        layout.addWidget(self.sample_title)
+        self.sample = QTableWidget(0, 0)
+        self.sample.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.sample.setMaximumHeight(170)
+        self.sample.verticalHeader().setDefaultSectionSize(22)
+        layout.addWidget(self.sample)
+
+        group = QGroupBox(tr("Which column holds what"))
+        grid = QGridLayout(group)
+        singles = [f for f in FIELDS if f != "free_text"]
+        for index, field_name in enumerate(singles):
+            box = QComboBox()
+            box.setObjectName(f"map_{field_name}")
+            self.mapping_boxes[field_name] = box
+            row, column = index % 6, (index // 6) * 2
+            grid.addWidget(QLabel(pick(FIELDS[field_name]).capitalize()), row, column)
+            grid.addWidget(box, row, column + 1)
+        grid.addWidget(QLabel(tr("free text (other people may be named there)").capitalize()), 0, 4)
+        self.free_text = QListWidget()
+        self.free_text.setMaximumHeight(150)
+        grid.addWidget(self.free_text, 1, 4, 5, 1)
+        for column in (1, 3, 4):
+            grid.setColumnStretch(column, 1)
+        layout.addWidget(group)
+        self.mapping_state = role_label("", "note")
+        self.mapping_state.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        layout.addWidget(self.mapping_state)
+
+        scope = QGroupBox(tr("Search for"))
+        scope_layout = QHBoxLayout(scope)
+        self.only_case = QRadioButton(tr("This request only ({ref})", ref=self.ref or ""))
+        self.all_open = QRadioButton(
+            tr("Every open request ({count}) in one pass", count=len(self.open_refs))
+        )
+        self.scope = QButtonGroup(self)
+        for button in (self.only_case, self.all_open):
+            self.scope.addButton(button)
+            scope_layout.addWidget(button)
+        scope_layout.addStretch(1)
+        self.only_case.setVisible(self.ref is not None)
+        (self.only_case if self.ref else self.all_open).setChecked(True)
+        layout.addWidget(scope)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.search_button = self.buttons.addButton(tr("Search"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.search_button.setDefault(True)
+        layout.addWidget(self.buttons)
+
+    def _connect(self) -> None:
+        self.source.currentIndexChanged.connect(self._on_source_changed)
+        for box in self.mapping_boxes.values():
+            box.currentIndexChanged.connect(self._on_mapping_edited)
+        self.free_text.itemChanged.connect(self._on_mapping_edited)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+    # ---- preview and mapping -----------------------------------------------------------
+    def chosen_source(self) -> str:
+        return str(self.source.currentData())
+
+    def _on_source_changed(self, _index: int) -> None:
+        try:  # the remembered mapping belongs to the system
+            self.previews = preview_all(self.paths, self.register, self.chosen_source())
+        except Exception as exc:  # noqa: BLE001 - shown to the person
+            self.dialogs.error(self, exc)
+            return
+        self._show_preview()
+
+    def _show_preview(self) -> None:
+        first = self.previews[0]
+        if first.format == "csv":
+            delimiter = tr("tab") if first.delimiter == "\t" else f"« {first.delimiter} »"
+            detected = tr("{format} · encoding {encoding} · delimiter {delimiter} · {size}",
+                          format="CSV", encoding=first.encoding, delimiter=delimiter, size=size_text(first.size))  # fmt: skip
+        else:
+            name = {"jsonl": "JSON Lines", "xlsx": "Excel (XLSX)"}.get(first.format, first.format)
+            detected = tr("{format} · {size}", format=name, size=size_text(first.size))
+        self.detected.setText(detected)
+        self.origin.setText(
+            tr("The mapping below is the one remembered from the last import of this system.")
+            if first.mapping_origin == "remembered"
+            else tr("The mapping below was suggested from the column names: check it.")
+        )
+        self._show_sample(first)
+        self._show_mapping(first)
+
+    def _show_sample(self, preview: service.FilePreview) -> None:
+        self.sample_title.setText(tr("First rows of {file}", file=preview.name))
+        self.sample.clear()
+        self.sample.setColumnCount(len(preview.headers))
+        self.sample.setHorizontalHeaderLabels(preview.headers)
+        rows = getattr(preview, "sample", None)
+        if rows is None:
+            try:
+                rows = sample_rows(self.paths[0], preview.headers)
+            except Exception as exc:  # noqa: BLE001 - the search will report it by line; the preview goes on
+                self.sample_title.setText(tr("The first rows cannot be shown: {problem}",
+                                             problem=describe(exc, language())))  # fmt: skip
+                rows = []
+        self.sample.setRowCount(len(rows))
+        for r, values in enumerate(rows):
+            for c, value in enumerate(values):
+                self.sample.setItem(r, c, QTableWidgetItem(str(value).replace("\n", " ⏎ ")))
+        for c in range(len(preview.headers)):
+            self.sample.setColumnWidth(c, 130)
+
+    def _show_mapping(self, preview: service.FilePreview) -> None:
+        mapping = preview.mapping
+        for field_name, box in self.mapping_boxes.items():
+            box.blockSignals(True)
+            box.clear()
+            box.addItem(tr("— not used —"), NOT_USED)
+            for header in preview.headers:
+                box.addItem(header, header)
+            box.setCurrentIndex(max(0, box.findData(mapping.get(field_name) or NOT_USED)))
+            box.blockSignals(False)
+        self.free_text.blockSignals(True)
+        self.free_text.clear()
+        for header in preview.headers:
+            item = QListWidgetItem(header)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            checked = header in mapping.free_text
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            self.free_text.addItem(item)
+        self.free_text.blockSignals(False)
+        self._on_mapping_edited()
+
+    def set_column(self, field_name: str, column: str | None) -> None:
+        box = self.mapping_boxes[field_name]
+        box.setCurrentIndex(max(0, box.findData(column or NOT_USED)))
+
+    def mapping(self) -> service.ColumnMapping:
+        columns = {f: str(b.currentData()) for f, b in self.mapping_boxes.items() if b.currentData()}
+        free = [
+            self.free_text.item(i).text()
+            for i in range(self.free_text.count())
+            if self.free_text.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        return service.ColumnMapping(columns, tuple(free))
+
+    def _on_mapping_edited(self, *_args: Any) -> None:
+        mapping = self.mapping()
+        keys = [tr(REASON_TEXTS[f]) for f in ("email", "phone", "student_number") if mapping.get(f)]
+        if (mapping.get("surname") or mapping.get("full_name")) and mapping.get("dob"):
+            keys.append(tr(REASON_TEXTS["name+dob"]))
+        if mapping.can_find_someone:
+            self.mapping_state.setText(tr("Search with: {keys}.", keys=", ".join(keys)))
+        else:
+            self.mapping_state.setText(
+                tr("No column can find a person yet: map an e-mail, a phone, a student number, or a name with a "
+                   "date of birth.")
+            )  # fmt: skip
+        self.search_button.setEnabled(mapping.can_find_someone)
+
+    # ---- search ------------------------------------------------------------------------
+    def accept(self) -> None:
+        mapping = self.mapping()
+        if not mapping.can_find_someone:
+            return
+        try:
+            for preview in self.previews:  # a column the other files lack: say so before reading anything
+                mapping.check(preview.headers, preview.name)
+        except Exception as exc:  # noqa: BLE001 - shown to the person
+            self.dialogs.error(self, exc)
+            return
+        source, paths = self.chosen_source(), list(self.paths)
+        if self.only_case.isChecked() and self.ref:
+            refs = [self.ref]
+        else:
+            refs = service.open_case_refs(self.register)
+            if not refs:
+                self.dialogs.warn(self, tr("There is no open request to search for."))
+                return
+        register = self.register
+
+        def job(progress: Any, cancel: Any) -> service.AttachResult:
+            return service.attach(register, refs, paths, source, mapping, progress=progress, cancel=cancel)
+
+        self.search_button.setEnabled(False)
+        run_job(self, self.runner, job, tr("Searching the export files…"), self._on_searched, self._on_failed)
+
+    def _on_searched(self, result: service.AttachResult) -> None:
+        self.result_of_search = result
+        self.dialogs.info(self, self.summary(result))
+        super().accept()
+
+    def _on_failed(self, error: BaseException) -> None:
+        self.search_button.setEnabled(True)
+        if isinstance(error, Cancelled):
+            self.dialogs.info(self, describe(error, language()))
+        else:
+            self.dialogs.error(self, error)
+
+    def summary(self, result: service.AttachResult) -> str:
+        system = self.source.currentText()
+        lines = [tr("{rows} row(s) read in {files} file(s) of {system}; {matches} match(es) to review.",
+                    rows=result.rows_scanned, files=len(result.files), system=system,
+                    matches=sum(result.matches_by_case.values()))]  # fmt: skip
+        if len(result.matches_by_case) > 1:
+            found = sum(1 for count in result.matches_by_case.values() if count)
+            lines.append(tr("{count} request(s) searched; {found} of them with matches.",
+                            count=len(result.matches_by_case), found=found))  # fmt: skip
+        for info in result.files:
+            issues = info.get("issues") or []
+            if not issues:
+                continue
+            lines.append("")
+            lines.append(tr("Skipped rows in {file}:", file=info["name"]))
+            for issue in issues[:10]:
+                problem = issue["fr"] if language() == "fr" else issue["en"]
+                lines.append(tr("line {line}: {problem}", line=issue["line"], problem=problem))
+            if len(issues) > 10:
+                lines.append(tr("… and {count} more.", count=len(issues) - 10))
+        return "\n".join(lines)
+
+
+def import_files(
+    parent: QWidget | None,
+    register: Register,
+    dialogs: Dialogs,
+    runner: Runner,
+    *,
+    ref: str | None = None,
+    source: str | None = None,
+) -> ImportDialog | None:
+    """Ask for the files, check they can be read, then run the import dialog. Returns it (None if nothing read)."""
+    paths = dialogs.open_files(
+        parent,
+        tr("Choose the export files"),
+        tr("Exports (*.csv *.tsv *.txt *.jsonl *.ndjson *.json *.xlsx);;All files (*)"),
+    )
+    if not paths:
+        return None
+    source = source or current_catalogue(register).source_ids[0]
+    try:
+        previews = preview_all(paths, register, source)
+    except Exception as exc:  # noqa: BLE001 - empty, binary, unreadable: each its own message
+        dialogs.error(parent, exc)
+        return None
+    dialog = ImportDialog(register, dialogs, runner, paths, previews, ref=ref, source=source, parent=parent)
+    dialogs.run(dialog)
+    return dialog
