@@ -73,7 +73,7 @@ def main() -> int:
             previews = preview_all([path], register, "customer_service")
             dialog = ImportDialog(register, dialogs, ImmediateRunner(), [path], previews, ref=ref,
                                   source="customer_service")  # fmt: skip
-            grab(app, dialog, HERE / f"extracts-import{suffix}.png", 1100, 780)
+            grab(app, dialog, HERE / f"extracts-import{suffix}.png", 1100, 640)
             dialog.close()
 
             catalogue = CatalogueDialog(register, dialogs)

@@ -142,7 +142,7 @@ class ImportDialog(QDialog):
         self.open_refs = service.open_case_refs(register)
         self.mapping_boxes: dict[str, QComboBox] = {}
         self.setWindowTitle(tr("Import export files"))
-        self.resize(1000, 760)
+        self.resize(1000, 640)
         self._build(source)
         self._connect()
         self._show_preview()
@@ -172,8 +172,8 @@ class ImportDialog(QDialog):
         layout.addWidget(self.sample_title)
         self.sample = QTableWidget(0, 0)
         self.sample.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.sample.setMaximumHeight(170)
         self.sample.verticalHeader().setDefaultSectionSize(22)
+        self.sample.setFixedHeight(self.sample.horizontalHeader().sizeHint().height() + SAMPLE_ROWS * 22 + 8)
         layout.addWidget(self.sample)
 
         group = QGroupBox(tr("Which column holds what"))
@@ -211,6 +211,7 @@ class ImportDialog(QDialog):
         self.only_case.setVisible(self.ref is not None)
         (self.only_case if self.ref else self.all_open).setChecked(True)
         layout.addWidget(scope)
+        layout.addStretch(1)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.search_button = self.buttons.addButton(tr("Search"), QDialogButtonBox.ButtonRole.AcceptRole)
