@@ -14,7 +14,8 @@ from dsar_desktop.store.connection import Register
 from dsar_desktop.ui import i18n
 from dsar_desktop.ui.dialogs import ScriptedDialogs
 from dsar_desktop.ui.extracts import CatalogueDialog, DataPanel, models
-from dsar_desktop.ui.workers import ImmediateRunner, Job
+from dsar_desktop.ui.extracts.import_dialog import ImportDialog, preview_all
+from dsar_desktop.ui.workers import ImmediateRunner, Job, Runner
 from tests.conftest import make_case
 
 
@@ -50,7 +51,7 @@ def test_the_match_model_passes_qtmodeltester_and_answers_its_roles(
     qtmodeltester.check(model)
     assert model.rowCount() == 3 and model.columnCount() == len(models.COLUMNS)
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())] == [
-        "System", "File", "Row", "Why it matched", "Decision", "Redactions", "Content",
+        "System", "File", "Row", "Matched on", "Decision", "Redactions", "Content",
     ]  # fmt: skip
     first = model.index(0, models.REASONS)
     assert first.data() == "name and date of birth"
@@ -79,7 +80,7 @@ def test_french_texts_in_the_model(qtmodeltester, register: Register, tmp_path: 
     i18n.set_language("fr")
     model = models.MatchTableModel()
     model.set_matches(service.list_matches(register, ref), {})
-    assert model.headerData(models.REASONS, Qt.Orientation.Horizontal) == "Pourquoi elle correspond"
+    assert model.headerData(models.REASONS, Qt.Orientation.Horizontal) == "Correspond par"
     assert model.index(0, models.REASONS).data() == "nom et date de naissance"
     assert model.index(0, models.STATUS).data() == "à examiner"
 
@@ -154,3 +155,51 @@ def test_the_dpo_edits_an_activity_into_a_new_version(qtbot, register: Register)
     dialogs.answers.append(False)
     dialog.activities.setCurrentRow(0)
     assert dialog.activities.currentRow() == newsletter and dialogs.shown[-1][0] == "confirm"
+
+
+def test_the_search_runs_on_the_thread_pool_and_reports_back(
+    qtbot, register: Register, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    ref = make_case(register)
+    path = tmp_path / "news.jsonl"
+    path.write_text('{"email": "heloise.dupre@example.org"}\n{"email": "x@example.org"}\n', encoding="utf-8")
+    dialogs = ScriptedDialogs()
+    previews = preview_all([path], register, "newsletter")
+    dialog = ImportDialog(register, dialogs, Runner(), [path], previews, ref=ref, source="newsletter")
+    qtbot.addWidget(dialog)
+    dialog.accept()
+    qtbot.waitUntil(lambda: dialog.result_of_search is not None, timeout=10_000)
+    assert dialog.result_of_search is not None and dialog.result_of_search.matches_by_case == {ref: 1}
+    assert dialogs.shown[-1][0] == "info" and dialog.result() == dialog.DialogCode.Accepted
+    assert [v.status for v in service.list_matches(register, ref)] == ["pending"]
+
+
+def test_the_dpo_adds_a_system_which_every_case_must_then_search(qtbot, register: Register) -> None:  # type: ignore[no-untyped-def]
+    ref = make_case(register)
+    dialogs = ScriptedDialogs()
+    dialog = CatalogueDialog(register, dialogs)
+    qtbot.addWidget(dialog)
+    dialogs.answers.append("Bad Id")
+    dialog.new_button.click()
+    assert dialogs.shown[-1][0] == "warn" and dialog.activities.count() == 8
+    dialogs.answers.append("alumni_events")
+    dialog.new_button.click()
+    assert (
+        dialog.activities.count() == 9
+        and dialog.activities.currentItem().text() == "alumni_events (not saved yet)"
+    )
+    form = dialog.form
+    for lang, suffix in (("fr", "FR"), ("en", "EN")):
+        form.texts["name"][lang].setText(f"Alumni events {suffix}")
+        form.texts["system"][lang].setText(f"Event sign-up sheets {suffix}")
+        for key in ("purposes", "data_categories", "recipients"):
+            form.lists[key][lang].setPlainText(f"{key} {suffix}")
+        for key in ("legal_basis", "retention", "source", "transfers_outside_eu", "automated_decision"):
+            form.prose[key][lang].setPlainText(f"{key} {suffix}")
+    form.years.setValue(3)
+    dialog.note.setText("Alumni events added")
+    dialog.save_button.click()
+    assert dialogs.shown[-1][1].startswith("Saved as version 2."), dialogs.shown
+    activity = catalogue_service.current_catalogue(register).activity("alumni_events")
+    assert activity.text("name", "en") == "Alumni events EN" and activity.retention_years == 3
+    assert "alumni_events" in [s.source for s in service.missing_sources(register, ref)]

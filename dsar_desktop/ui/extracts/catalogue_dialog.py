@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -68,6 +69,15 @@ add_french(
             "Enregistré en version {version}. Les réponses produites désormais citent cette version."
         ),
         "Discard the changes to “{name}”?": "Abandonner les modifications de « {name} » ?",
+        "New activity…": "Nouvelle activité…",
+        "New activity": "Nouvelle activité",
+        "Short identifier of the new system (lower-case letters, digits and _), e.g. alumni_events:": (
+            "Identifiant court du nouveau système (minuscules, chiffres et _), p. ex. evenements_anciens :"
+        ),
+        "“{ident}” cannot be used: it must be 2 to 40 lower-case letters, digits or _, and not in use.": (
+            "« {ident} » ne convient pas : 2 à 40 minuscules, chiffres ou _, et pas déjà utilisé."
+        ),
+        "{name} (not saved yet)": "{name} (pas encore enregistrée)",
         "Version": "Version",
         "Date": "Date",
         "By": "Par",
@@ -151,7 +161,7 @@ class ActivityForm(QWidget):
             row += 1
         for key, title in LISTS:
             grid.addWidget(QLabel(tr(title)), row, 0, Qt.AlignmentFlag.AlignTop)
-            self.lists[key] = {lang: _editor(4) for lang in ("fr", "en")}
+            self.lists[key] = {lang: _editor(5) for lang in ("fr", "en")}
             grid.addWidget(self.lists[key]["fr"], row, 1)
             grid.addWidget(self.lists[key]["en"], row, 2)
             row += 1
@@ -246,6 +256,7 @@ class CatalogueDialog(QDialog):
         self.resize(1180, 780)
         self.catalogue = catalogue_service.current_catalogue(register)
         self._current = -1
+        self.drafts: list[dict[str, Any]] = []
         self._build()
         self._connect()
         self.reload()
@@ -258,11 +269,18 @@ class CatalogueDialog(QDialog):
                                        "Article 15 information comes from here."), "muted"))  # fmt: skip
         self.tabs = QTabWidget()
         splitter = QSplitter(Qt.Orientation.Horizontal)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
         self.activities = QListWidget()
-        splitter.addWidget(self.activities)
+        left_layout.addWidget(self.activities, 1)
+        self.new_button = QPushButton(tr("New activity…"))
+        left_layout.addWidget(self.new_button)
+        splitter.addWidget(left)
         self.form = ActivityForm()
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.form)
         splitter.addWidget(scroll)
         splitter.setSizes([300, 880])
@@ -285,6 +303,9 @@ class CatalogueDialog(QDialog):
         bottom.addWidget(self.note, 1)
         self.save_button = QPushButton(tr("Save as a new version"))
         self.close_button = QPushButton(tr("Close"))
+        self.save_button.setDefault(True)
+        for button in (self.new_button, self.close_button):
+            button.setAutoDefault(False)
         bottom.addWidget(self.save_button)
         bottom.addWidget(self.close_button)
         layout.addLayout(bottom)
@@ -292,6 +313,7 @@ class CatalogueDialog(QDialog):
     def _connect(self) -> None:
         self.activities.currentRowChanged.connect(self._on_activity_chosen)
         self.save_button.clicked.connect(self._on_save)
+        self.new_button.clicked.connect(self._on_new)
         self.close_button.clicked.connect(self.reject)
 
     def reload(self, select: int = 0) -> None:
@@ -311,6 +333,7 @@ class CatalogueDialog(QDialog):
         self.activities.clear()
         for activity in self.catalogue.activities:
             self.activities.addItem(activity.text("name", language()))
+        self.drafts = []
         self.activities.blockSignals(False)
         self._current = -1
         self.activities.setCurrentRow(min(select, self.activities.count() - 1))
@@ -326,7 +349,34 @@ class CatalogueDialog(QDialog):
                 self.activities.blockSignals(False)
                 return
         self._current = row
-        self.form.show_activity(self.catalogue.sources[row])
+        self.form.show_activity([*self.catalogue.sources, *self.drafts][row])
+
+    def _on_new(self) -> None:
+        """A new system: an empty activity that can be saved once every field is filled in both languages."""
+        answer = self.dialogs.ask_text(
+            self,
+            tr("New activity"),
+            tr("Short identifier of the new system (lower-case letters, digits and _), e.g. alumni_events:"),
+        )
+        if answer is None:
+            return
+        ident = answer.strip()
+        taken = {*self.catalogue.source_ids, *(d["id"] for d in self.drafts)}
+        if ident in taken or not re.fullmatch(r"[a-z][a-z0-9_]{1,39}", ident):
+            self.dialogs.warn(self, tr("“{ident}” cannot be used: it must be 2 to 40 lower-case letters, digits "
+                                       "or _, and not in use.", ident=ident))  # fmt: skip
+            return
+        empty = {"fr": "", "en": ""}
+        draft: dict[str, Any] = {"id": ident}
+        draft.update({key: dict(empty) for key, _title in (*TEXTS, *PROSE)})
+        draft.update({key: {"fr": [], "en": []} for key, _title in LISTS})
+        draft["legal_basis"] = {"code": LEGAL_BASES[0], **empty}
+        draft["retention"] = {"rule": "fixed", "years": 0, **empty}
+        draft["source"] = {"code": SOURCE_CODES[0], **empty}
+        draft.update({"registration_source": False, "portable": False})
+        self.drafts.append(draft)
+        self.activities.addItem(tr("{name} (not saved yet)", name=ident))
+        self.activities.setCurrentRow(self.activities.count() - 1)
 
     def _on_save(self) -> None:
         note = self.note.text().strip()
@@ -339,7 +389,7 @@ class CatalogueDialog(QDialog):
         except Exception as exc:  # noqa: BLE001 - CatalogueInvalid lists every problem
             self.dialogs.error(self, exc)
             return
-        if saved.version == before:
+        if saved.version == before and not self.drafts:
             self.dialogs.info(
                 self, tr("Nothing changed: the register stays at version {version}.", version=before)
             )

@@ -139,6 +139,7 @@ class ImportDialog(QDialog):
         self.previews = previews
         self.ref = ref
         self.result_of_search: service.AttachResult | None = None
+        self.job: Any = None
         self.open_refs = service.open_case_refs(register)
         self.mapping_boxes: dict[str, QComboBox] = {}
         self.setWindowTitle(tr("Import export files"))
@@ -216,6 +217,7 @@ class ImportDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.search_button = self.buttons.addButton(tr("Search"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.search_button.setDefault(True)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
         layout.addWidget(self.buttons)
 
     def _connect(self) -> None:
@@ -349,7 +351,10 @@ class ImportDialog(QDialog):
             return service.attach(register, refs, paths, source, mapping, progress=progress, cancel=cancel)
 
         self.search_button.setEnabled(False)
-        run_job(self, self.runner, job, tr("Searching the export files…"), self._on_searched, self._on_failed)
+        # keep the job (and its signals) alive while the pool runs it
+        self.job = run_job(
+            self, self.runner, job, tr("Searching the export files…"), self._on_searched, self._on_failed
+        )
 
     def _on_searched(self, result: service.AttachResult) -> None:
         self.result_of_search = result

@@ -115,6 +115,7 @@ class NotApplicableDialog(QDialog):
         self.problem.hide()
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
         buttons.addButton(tr("Mark not applicable"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -223,6 +224,8 @@ class DataPanel(QWidget):
         layout.addWidget(splitter, 1)
         self.confirm_shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
         self.reject_shortcut = QShortcut(QKeySequence("Ctrl+Delete"), self)
+        for shortcut in (self.confirm_shortcut, self.reject_shortcut):  # only this case file's panel
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def _connect(self) -> None:
         self.import_button.clicked.connect(self._on_import)
