@@ -26,8 +26,8 @@ from ..domain.matching import Subject, make_subject
 from ..domain.progress import CancelToken, Progress, no_progress
 from ..extracts.engine import SearchResult, search_files
 from ..extracts.jsonl_reader import JsonLinesReader
-from ..extracts.mapping import ColumnMapping, load_mapping, suggest_mapping  # noqa: F401 (load_mapping for the CLI)
-from ..extracts.readers import open_extract
+from ..extracts.mapping import FIELDS, ColumnMapping, load_mapping, suggest_mapping  # noqa: F401 (load_mapping for the CLI)
+from ..extracts.readers import ROW_COL, open_extract
 from ..store import audit
 from ..store.connection import Register
 from .catalogue import current_catalogue
@@ -137,6 +137,23 @@ def preview_file(path: Path, reg: Register | None = None, source: str | None = N
     return FilePreview(
         info.name, info.size, info.format, info.encoding, info.delimiter, headers, mapping, origin
     )
+
+
+def sample_rows(path: Path, headers: Sequence[str], count: int = 5) -> list[list[str]]:
+    """The first rows of a file, read from its first block only (in memory; nothing written)."""
+    reader = open_extract(Path(path))
+    for block in reader.blocks():
+        frame = block.frame.head(count)
+        return [
+            [("" if row.get(h) is None else str(row.get(h))) for h in headers]
+            for row in frame.drop(ROW_COL, strict=False).iter_rows(named=True)
+        ]
+    return []
+
+
+def mapping_fields() -> dict[str, tuple[str, str]]:
+    """The fields a column can be mapped to, with their English and French names."""
+    return dict(FIELDS)
 
 
 def remembered_mapping(reg: Register, source: str) -> ColumnMapping | None:

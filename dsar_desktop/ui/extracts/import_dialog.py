@@ -28,8 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import Cancelled, describe
-from ...extracts.mapping import FIELDS
-from ...extracts.readers import ROW_COL, open_extract
 from ...services import extracts as service
 from ...services.catalogue import current_catalogue
 from ...store.connection import Register
@@ -39,6 +37,8 @@ from ..progress import run_job
 from ..style import role_label
 from ..workers import Runner
 from .models import REASON_TEXTS
+
+FIELDS = service.mapping_fields()
 
 add_french(
     {
@@ -102,13 +102,7 @@ def size_text(size: int) -> str:
 
 
 def sample_rows(path: Path, headers: list[str], count: int = SAMPLE_ROWS) -> list[list[str]]:
-    """The first rows of a file, read from its first block only (in memory; nothing written)."""
-    reader = open_extract(path)
-    for block in reader.blocks():
-        frame = block.frame.head(count)
-        return [[("" if row.get(h) is None else str(row.get(h))) for h in headers]
-                for row in frame.drop(ROW_COL, strict=False).iter_rows(named=True)]  # fmt: skip
-    return []
+    return service.sample_rows(path, headers, count)
 
 
 def preview_all(paths: list[Path], register: Register, source: str) -> list[service.FilePreview]:
