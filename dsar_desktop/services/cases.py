@@ -131,9 +131,10 @@ def deadlines_for(register: Register, case: Case, today: dt.date | None = None) 
     )
 
 
-def _event(
-    conn: Any, register: Register, case_id: int, ref: str, kind: str, summary: str, details: dict[str, Any]
+def write_event(
+    conn: Any, register: Register, case_id: int, kind: str, summary: str, details: dict[str, Any]
 ) -> None:
+    """One timeline entry, inside the caller's transaction (with its audit entry)."""
     conn.execute(
         "INSERT INTO case_events(case_id, at_utc, actor, kind, summary, details) VALUES (?,?,?,?,?,?)",
         (
@@ -158,7 +159,7 @@ def record_event(
     """Timeline + audit for a change made by another service, inside its transaction."""
     case_id = _case_id(register, ref)
     with register.transaction() as conn:
-        _event(conn, register, case_id, ref, kind, summary, details or {})
+        write_event(conn, register, case_id, kind, summary, details or {})
         audit.append(conn, register.actor, f"case.{kind}", ref, audit_details or {})
 
 
@@ -262,8 +263,7 @@ def add_case(register: Register, new: NewCase) -> Case:
             ),
         )  # fmt: skip
         case_id = int(cursor.lastrowid)
-        _event(
-            conn, register, case_id, ref, "created",
+        write_event(conn, register, case_id, "created",
             f"Request recorded ({', '.join(rights)}) via {Channel(new.channel).value}",
             {"legal_due": deadlines.legal_due.isoformat(), "policy_target": deadlines.policy_target.isoformat()},
         )  # fmt: skip
@@ -315,11 +315,10 @@ def transition(register: Register, ref: str, target: Status | str, reason: str |
             (target.value, now, closed_at, target.value, reason, case.id),
         )
         summary = f"{case.status.value} → {target.value}" + (f": {reason}" if reason else "")
-        _event(
+        write_event(
             conn,
             register,
             case.id,
-            ref,
             "transition",
             summary,
             {"from": case.status.value, "to": target.value, "reason": reason},
@@ -360,8 +359,7 @@ def extend(register: Register, ref: str, reason: str, notice_date: dt.date | Non
                 case.id,
             ),
         )
-        _event(
-            conn, register, case.id, ref, "extended",
+        write_event(conn, register, case.id, "extended",
             f"Extended until {deadlines.extended_due.isoformat()}: {reason.strip()}",
             {"notice_date": notice.isoformat(), "extended_due": deadlines.extended_due.isoformat()},
         )  # fmt: skip
@@ -387,11 +385,10 @@ def mark_manifestly_unfounded(register: Register, ref: str, justification: str) 
         conn.execute(
             "UPDATE cases SET manifestly_unfounded = 1, updated_at = ? WHERE id = ?", (_now_utc(), case.id)
         )
-        _event(
+        write_event(
             conn,
             register,
             case.id,
-            ref,
             "unfounded",
             f"Marked manifestly unfounded or excessive: {justification.strip()}",
             {},
@@ -409,11 +406,10 @@ def record_dispatch(register: Register, ref: str, date: dt.date, number: str | N
             "UPDATE cases SET status = ?, dispatch_date = ?, dispatch_number = ?, updated_at = ? WHERE id = ?",
             (Status.RESPONDED.value, date.isoformat(), number, _now_utc(), case.id),
         )
-        _event(
+        write_event(
             conn,
             register,
             case.id,
-            ref,
             "dispatched",
             f"Reply dispatched on {date.isoformat()}" + (f" ({number})" if number else ""),
             {},

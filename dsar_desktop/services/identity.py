@@ -98,17 +98,7 @@ def _now_utc() -> str:
 def _event(
     conn: Any, register: Register, case_id: int, kind: str, summary: str, details: dict[str, Any]
 ) -> None:
-    conn.execute(
-        "INSERT INTO case_events(case_id, at_utc, actor, kind, summary, details) VALUES (?,?,?,?,?,?)",
-        (
-            case_id,
-            _now_utc(),
-            register.actor,
-            kind,
-            summary,
-            json.dumps(details, ensure_ascii=False, default=str),
-        ),
-    )
+    case_service.write_event(conn, register, case_id, kind, summary, details)
 
 
 # --- other means -------------------------------------------------------------------------------
