@@ -63,7 +63,7 @@ def deadline_report(
     """Parse the command's text arguments and compute; the JSON object the command prints."""
     received_date = _parse_received(received)
     cal = dl.normalise_calendar(calendar)
-    today_date = dl.parse_date(today, "--today date", "date --today") if today else datetime.date.today()
+    today_date = dl.parse_date(today, "--today date", "date --today") if today else dl.today_paris()
     suspensions: list[dl.Suspension] = []
     if id_received and not id_requested:
         raise InvalidInput(

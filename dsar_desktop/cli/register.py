@@ -104,21 +104,22 @@ def cmd_slot_recovery(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_verify(args: argparse.Namespace, ctx: Context) -> int:
     report = reg_service.verify(ctx.open_register())
-    ok = report.integrity_ok
+    integrity = "ok" if report.integrity_ok else "DAMAGED: " + "; ".join(report.integrity_messages)
+    chain = f"ok ({report.audit_entries} entries)" if report.audit_ok else f"BROKEN: {report.audit_problem}"
     ctx.emit(
         {
-            "ok": ok,
+            "ok": report.ok,
             "integrity_ok": report.integrity_ok,
             "integrity_messages": report.integrity_messages,
+            "audit_ok": report.audit_ok,
             "audit_entries": report.audit_entries,
+            "first_bad_entry": report.first_bad_entry,
+            "audit_problem": report.audit_problem,
             "schema_version": report.schema_version,
         },
-        (
-            f"Encryption and structure: {'ok' if ok else 'DAMAGED: ' + '; '.join(report.integrity_messages)}\n"
-            f"Audit chain: ok ({report.audit_entries} entries)\nSchema version: {report.schema_version}"
-        ),
+        f"Encryption and structure: {integrity}\nAudit chain: {chain}\nSchema version: {report.schema_version}",
     )
-    return 0 if ok else 6
+    return 0 if report.ok else 6
 
 
 def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:

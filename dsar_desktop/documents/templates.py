@@ -69,7 +69,7 @@ class UnknownLetterKind(DsarError):
     code = "unknown_letter_kind"
     en = "Unknown letter kind '{kind}'. Known kinds: {known}."
     fr = "Type de lettre inconnu « {kind} ». Types connus : {known}."
-    exit_code = 2
+    exit_code = 1
 
 
 def check_kind(kind: str) -> None:

@@ -100,6 +100,7 @@ TRANSITIONS: dict[Status, dict[Status, bool]] = {
     Status.RECEIVED: {
         Status.AWAITING_IDENTITY: True,  # reasonable doubt (Art. 12(6))
         Status.IN_PROGRESS: False,
+        Status.EXTENDED: True,  # Art. 12(3): may be decided at once for a plainly complex request
         Status.REFUSED: True,  # Art. 12(4)/(5)
         Status.WITHDRAWN: False,
     },

@@ -169,10 +169,18 @@ def format_date(d: datetime.date, language: str = "en") -> str:
     return f"{_DAYS_EN[d.weekday()]} {d.day} {_MONTHS_EN[d.month - 1]} {d.year}"
 
 
+def today_paris() -> datetime.date:
+    """Today's date in Paris: the office's calendar, whatever the workstation's time zone."""
+    return datetime.datetime.now(PARIS).date()
+
+
 def parse_date(text: str, what: str = "date", what_fr: str = "date") -> datetime.date:
-    """A YYYY-MM-DD date, or InvalidInput naming the field."""
+    """A YYYY-MM-DD date within the years the rules can count with, or InvalidInput naming the field."""
     try:
-        return datetime.date.fromisoformat(str(text).strip())
+        value = datetime.date.fromisoformat(str(text).strip())
+        if not 1900 <= value.year <= 2200:
+            raise ValueError("out of range")
+        return value
     except ValueError:
         raise InvalidInput(
             f"Invalid {what} {text!r}: expected a real date as YYYY-MM-DD.",
@@ -348,7 +356,7 @@ def compute_deadlines(
         received = receipt_date(received)
     cal = normalise_calendar(calendar)
     if today is None:
-        today = datetime.date.today()
+        today = today_paris()
     spans = _merged_spans(suspensions, received, today)
     result = _compute(received, cal, tuple(spans))
     # The cached result is shared: hand out fresh lists so a caller cannot alter it.

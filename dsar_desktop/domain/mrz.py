@@ -37,7 +37,7 @@ class MrzError(DsarError):
     code = "mrz_malformed"
     en = "{detail}"
     fr = "{detail_fr}"
-    exit_code = 2
+    exit_code = 1
 
     def __init__(self, detail: str, detail_fr: str) -> None:
         super().__init__(detail=detail, detail_fr=detail_fr)

@@ -8,6 +8,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import email_validator
+import phonenumbers
+
 from ..domain import deadlines as dl
 from ..domain import minors
 from ..domain.cases import (
@@ -223,11 +226,47 @@ def validate_new_case(new: NewCase) -> None:
         )
     if new.language not in ("fr", "en"):
         raise InvalidInput("Language must be fr or en.", "La langue doit être fr ou en.")
+    received = dl.receipt_date(new.received_at)
+    if new.subject.dob is not None and new.subject.dob > received:
+        raise InvalidInput(
+            f"The date of birth {new.subject.dob.isoformat()} is after the receipt date {received.isoformat()}.",
+            f"La date de naissance {new.subject.dob.isoformat()} est postérieure à la réception ({received.isoformat()}).",
+        )
+    _check_contact(new)
     if new.capacity != Capacity.SELF and not (new.requester_name or "").strip():
         raise InvalidInput(
             "A representative's name is required when the requester is not the data subject.",
             "Le nom du représentant est requis quand le demandeur n'est pas la personne concernée.",
         )
+
+
+def _check_contact(new: NewCase) -> None:
+    email = (new.subject.email or "").strip()
+    if email and not _valid_email(email):
+        raise InvalidInput(
+            f"'{email}' is not an e-mail address (expected name@domain.tld).",
+            f"« {email} » n'est pas une adresse électronique (attendu : nom@domaine.tld).",
+        )
+    phone = (new.subject.phone or "").strip()
+    if phone:
+        try:
+            parsed = phonenumbers.parse(phone, "FR")
+            valid = phonenumbers.is_possible_number(parsed)
+        except phonenumbers.NumberParseException:
+            valid = False
+        if not valid:
+            raise InvalidInput(
+                f"'{phone}' is not a phone number (e.g. 06 12 34 56 78 or +33 6 12 34 56 78).",
+                f"« {phone} » n'est pas un numéro de téléphone (ex. 06 12 34 56 78 ou +33 6 12 34 56 78).",
+            )
+
+
+def _valid_email(email: str) -> bool:
+    try:
+        email_validator.validate_email(email, check_deliverability=False)
+    except email_validator.EmailNotValidError:
+        return False
+    return True
 
 
 def received_in_future(new: NewCase) -> bool:
@@ -341,7 +380,14 @@ def extend(register: Register, ref: str, reason: str, notice_date: dt.date | Non
     if case.extended:
         raise AlreadyExtended(ref=ref, due=case.current_due.isoformat())
     check_transition(case.status, Status.EXTENDED, reason)
-    notice = notice_date or dt.datetime.now(dl.PARIS).date()
+    notice = notice_date or dl.today_paris()
+    if notice < case.received_date:
+        raise InvalidInput(
+            f"The extension notice date {notice.isoformat()} is before the request was received "
+            f"({case.received_date.isoformat()}).",
+            f"La date de notification {notice.isoformat()} est antérieure à la réception de la demande "
+            f"({case.received_date.isoformat()}).",
+        )
     deadlines = deadlines_for(register, case)
     if not dl.can_extend(deadlines, notice):
         raise ExtensionTooLate(notice=notice.isoformat(), due=deadlines.legal_due.isoformat())

@@ -63,7 +63,7 @@ class IdentityReasonRequired(DsarError):
     code = "identity_reason_required"
     en = "Write the reason for doubting the requester's identity before asking for a document (Art. 12(6): no systematic ID request)."
     fr = "Indiquez le motif du doute sur l'identité avant de demander une pièce (art. 12(6) : pas de demande systématique)."
-    exit_code = 2
+    exit_code = 1
 
 
 class ProofAlreadyRequested(DsarError):
@@ -77,7 +77,7 @@ class ReceiptBeforeRequest(DsarError):
     code = "receipt_before_request"
     en = "The proof cannot arrive ({received_on}) before it was requested ({sent_on})."
     fr = "La preuve ne peut pas arriver ({received_on}) avant d'avoir été demandée ({sent_on})."
-    exit_code = 2
+    exit_code = 1
 
 
 class NothingToDecide(DsarError):

@@ -267,7 +267,7 @@ def _context(
         "salutation": salutation,
         "salutation_closing": closing,
         "electronic": case.electronic,
-        "today": dt.date.today(),
+        "today": dl.today_paris(),
         "extended_due": extended_due,
         "dpo": {"organisation": head.organisation, "email": head.email, "lines": list(head.lines)},
         "extra": dict(extra),

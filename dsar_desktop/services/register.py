@@ -16,7 +16,7 @@ from ..security import os_keyring
 from ..security.keyslots import KeyFile, check_passphrase, new_keyfile, new_recovery_key, sidecar_path
 from ..store import audit, backup
 from ..store.connection import DatabaseError, Register, open_register
-from ..store.errors import RegisterDamaged, RegisterExists, RegisterNotFound
+from ..store.errors import AuditChainBroken, RegisterDamaged, RegisterExists, RegisterNotFound
 from ..store.migrations import current_version
 
 
@@ -146,6 +146,13 @@ class VerifyReport:
     integrity_messages: list[str]
     audit_entries: int
     schema_version: int
+    audit_ok: bool = True
+    first_bad_entry: int | None = None
+    audit_problem: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.integrity_ok and self.audit_ok
 
 
 def verify(register: Register, progress: Progress = no_progress) -> VerifyReport:
@@ -159,7 +166,15 @@ def verify(register: Register, progress: Progress = no_progress) -> VerifyReport
     if quick != ["ok"]:
         problems.extend(quick)
     progress(1, 3, "audit")
-    count = audit.verify_chain(register.conn)
+    try:
+        count = audit.verify_chain(register.conn)
+    except AuditChainBroken as broken:
+        progress(3, 3, "done")
+        total = int(register.query_one("SELECT count(*) FROM audit")[0])
+        return VerifyReport(
+            not problems, problems, total, current_version(register),
+            audit_ok=False, first_bad_entry=int(broken.facts["seq"]), audit_problem=str(broken),
+        )  # fmt: skip
     progress(3, 3, "done")
     return VerifyReport(not problems, problems, count, current_version(register))
 

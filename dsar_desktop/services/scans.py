@@ -30,7 +30,7 @@ MEDIA_TYPES = {"jpeg": "image/jpeg", "png": "image/png", "pdf": "application/pdf
 
 class ScanRefused(DsarError):
     code = "scan_refused"
-    exit_code = 2
+    exit_code = 1
 
 
 class ScanEmpty(ScanRefused):

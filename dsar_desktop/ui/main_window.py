@@ -40,6 +40,10 @@ from .workers import Job, Runner
 
 add_french(
     {
+        "The audit log is broken at entry {seq}: an entry was changed or removed. "
+        "Keep this register as evidence and restore a backup to continue.": "Le journal d'audit est rompu à "
+        "l'entrée {seq} : une entrée a été modifiée ou supprimée. Conservez ce registre comme preuve et "
+        "restaurez une sauvegarde pour continuer.",
         "DSAR Desktop": "DSAR Desktop",
         "&File": "&Fichier",
         "New request…": "Nouvelle demande…",
@@ -508,7 +512,16 @@ class MainWindow(QMainWindow):
         )
 
     def _on_verified(self, report: register_service.VerifyReport) -> None:
-        if report.integrity_ok:
+        if report.integrity_ok and not report.audit_ok:
+            self.dialogs.error(
+                self,
+                tr(
+                    "The audit log is broken at entry {seq}: an entry was changed or removed. "
+                    "Keep this register as evidence and restore a backup to continue.",
+                    seq=report.first_bad_entry,
+                ),
+            )
+        elif report.integrity_ok:
             self.dialogs.info(
                 self,
                 tr(

@@ -97,7 +97,7 @@ class CaseTableModel(QAbstractTableModel):
     ) -> None:
         super().__init__(parent)
         self._rows: list[CaseRow] = []
-        self._today = today or dt.date.today()
+        self._today = today or dl.today_paris()
         self._calendar: dl.Calendar = calendar
         self._left: dict[str, dl.DaysLeft] = {}
         # parallel per-row facts for the proxy (same order as _rows)
