@@ -266,24 +266,20 @@ def test_cli_letter_calibration_and_cert_create(tmp_path, monkeypatch, capsys):
     assert "dsar cert create" in failed["_stderr"] and "Traceback" not in failed["_stderr"]
     code, made = _cli(capsys, "cert", "create", "--name", "Sceau – Zoë", *base)
     assert code == 0 and made["subject"] == "Sceau – Zoë" and made["self_signed"] is True
-    code, out = _cli(
-        capsys,
-        "letter",
-        ref,
-        "--kind",
-        "id_request",
-        "--reason",
-        "adresse inconnue",
-        "--out",
-        str(tmp_path / "id.pdf"),
-        *base,
+    # An ID-request letter exists only for a request on record (reason, suspension, audit).
+    code, _ = _cli(capsys, "letter", ref, "--kind", "id_request", "--out", str(tmp_path / "no.pdf"), *base)
+    assert code == 1 and not (tmp_path / "no.pdf").exists()
+    code, requested = _cli(
+        capsys, "case", "id-request", ref, "--reason", "adresse inconnue", "--sent-on", "2027-03-02", *base
     )
+    assert code == 0, requested
+    code, out = _cli(capsys, "letter", ref, "--kind", "id_request", "--out", str(tmp_path / "id.pdf"), *base)
     assert code == 0 and (tmp_path / "id.pdf").read_bytes().startswith(b"%PDF")
     from dsar_desktop.documents.raster import pdf_text
 
     assert "adresse inconnue" in pdf_text((tmp_path / "id.pdf").read_bytes())
-    code, _ = _cli(capsys, "letter", ref, "--kind", "id_request", "--out", str(tmp_path / "no.pdf"), *base)
-    assert code == 1 and not (tmp_path / "no.pdf").exists()
+    code, _ = _cli(capsys, "case", "id-received", ref, "--paper", "--date", "2027-03-05", *base)
+    assert code == 0
     code, _ = _cli(capsys, "calibration", "--out", str(tmp_path / "cal.pdf"), *base)
     assert code == 0 and "ADRESSE DU DESTINATAIRE" in pdf_text((tmp_path / "cal.pdf").read_bytes())
     code, built = _cli(

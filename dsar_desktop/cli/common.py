@@ -26,6 +26,16 @@ class NoPassphrase(DsarError):
     exit_code = 2
 
 
+class NoNewPassphrase(DsarError):
+    code = "no_new_passphrase"
+    en = "No new passphrase given: use --new-passphrase-file FILE, the DSAR_NEW_PASSPHRASE variable, or run in a terminal."
+    fr = (
+        "Aucune nouvelle phrase de passe : utilisez --new-passphrase-file FICHIER, la variable "
+        "DSAR_NEW_PASSPHRASE, ou un terminal."
+    )
+    exit_code = 2
+
+
 class PassphraseFileUnreadable(DsarError):
     code = "passphrase_file_unreadable"
     en = "Cannot read the passphrase file {path}: {reason}."
@@ -93,7 +103,7 @@ class Context:
 
                 raise InvalidInput("The two passphrases differ.", "Les deux phrases de passe diffèrent.")
             return first
-        raise NoPassphrase()
+        raise NoNewPassphrase()
 
     def actor(self) -> str:
         from ..services.register import default_actor

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from ..services import certificates, letters, packs
+from ..services import certificates, identity, letters, packs
 from ..services.letters import KINDS
 from ..services.packs import write_atomic
 from .common import Context, read_secret_file
@@ -104,7 +104,10 @@ def cmd_letter(args: argparse.Namespace, ctx: Context) -> int:
     extra = {
         k: v for k, v in {"reason": args.reason, "reasons": args.reason, "details": args.details}.items() if v
     }
-    pdf = letters.build_letter(reg, args.ref, args.kind, language=args.language, extra=extra)
+    if args.kind in ("id_request", "parental_proof_request"):
+        pdf = identity.latest_request_letter(reg, args.ref, args.kind, args.language)
+    else:
+        pdf = letters.build_letter(reg, args.ref, args.kind, language=args.language, extra=extra)
     write_atomic(args.out, pdf)
     ctx.emit({"out": str(args.out), "kind": args.kind, "bytes": len(pdf)}, f"Letter written to {args.out}")
     return 0

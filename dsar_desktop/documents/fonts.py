@@ -74,7 +74,7 @@ def stamp_font_bytes(text: str = "", name: str = REGULAR) -> bytes:
     rescaling the whole font costs 2.6 s, the Latin subset 0.3 s (cached per process).
     Characters of `text` outside the Latin ranges are added to the subset.
     """
-    extra = frozenset(ord(c) for c in text) - _STAMP_RANGE
+    extra = frozenset(ord(c) for c in text if c.isprintable()) - _STAMP_RANGE  # line breaks need no glyph
     return _stamp_font(name, extra)
 
 

@@ -264,6 +264,25 @@ def _build_letter(
     return pdf, None
 
 
+def latest_request_letter(register: Register, ref: str, kind: str, language: str | None = None) -> bytes:
+    """The letter of the most recent recorded request for an ID ('id_request') or parental proof.
+
+    A request letter is only ever produced for a request on record (reason, suspension,
+    audit): the command line cannot write one without it (RULES A6, B1).
+    """
+    case = _case_and_id(register, ref)
+    wanted = ProofKind.PARENTAL_AUTHORITY if kind == "parental_proof_request" else ProofKind.IDENTITY_DOCUMENT
+    matching = [r for r in _requests(register, case.id) if r["proof_kind"] == wanted.value]
+    if not matching:
+        raise InvalidInput(
+            f"No request for {wanted.value.replace('_', ' ')} is recorded for {ref}: record it first with "
+            f"'dsar case id-request {ref} --reason TEXT' (it records the reason and stops the clock).",
+            f"Aucune demande de justificatif n'est enregistrée pour {ref} : enregistrez-la d'abord avec "
+            f"« dsar case id-request {ref} --reason TEXTE » (le motif est consigné et le délai suspendu).",
+        )
+    return request_letter(register, ref, int(matching[-1]["id"]), language)
+
+
 def request_letter(register: Register, ref: str, request_id: int, language: str | None = None) -> bytes:
     """Build the request letter again (print again, or after the letters service failed)."""
     case = _case_and_id(register, ref)
