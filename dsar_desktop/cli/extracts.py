@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
 
 from ..domain.errors import InvalidInput
-from ..domain.matching import make_subject
+from ..domain.matching import Subject, make_subject
 from ..services import catalogue as catalogue_service
 from ..services import extracts as service
 from .common import Context
@@ -26,11 +27,11 @@ def add_commands(subparsers: Any, parent: argparse.ArgumentParser) -> None:
         "--file", dest="files", action="append", required=True, type=Path, help="CSV, JSON Lines or XLSX"
     )
     s.add_argument("--source", help="catalogue system the files come from (informative)")
-    s.add_argument("--email")
-    s.add_argument("--phone")
+    s.add_argument("--email", action="append", help="repeat for several addresses of the same person")
+    s.add_argument("--phone", action="append", help="repeat for several numbers of the same person")
     s.add_argument("--name", help='"First LAST" (used with --dob)')
     s.add_argument("--dob", help="date of birth, YYYY-MM-DD")
-    s.add_argument("--student-number")
+    s.add_argument("--student-number", action="append", help="repeat for several numbers")
     s.add_argument("--mapping", type=Path, help="JSON {field: column}; default: suggested from the headers")
     s.set_defaults(handler=cmd_search)
 
@@ -105,14 +106,7 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
             "--name needs --dob: a name alone matches namesakes.",
             "--name exige --dob : un nom seul trouve des homonymes.",
         )
-    subject = make_subject(
-        "subject",
-        name=args.name,
-        email=args.email,
-        phone=args.phone,
-        dob=args.dob,
-        student_number=args.student_number,
-    )
+    subject = _one_subject(args.name, args.dob, args.email or [], args.phone or [], args.student_number or [])
     if subject.problems:
         raise InvalidInput(
             f"Cannot read: {', '.join(subject.problems)}.", f"Illisible : {', '.join(subject.problems)}."
@@ -134,6 +128,32 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
             lines.append(f"  {file_result.info.name} line {issue.line}: {issue.en}")
     ctx.emit(obj, "\n".join(lines))
     return 0
+
+
+def _one_subject(
+    name: str | None, dob: str | None, emails: list[str], phones: list[str], numbers: list[str]
+) -> Subject:
+    """One person with every e-mail, phone and student number given: a row matching any of them is theirs."""
+    subject = make_subject("subject", name=name, dob=dob)
+    problems = list(subject.problems)
+    emails_found: frozenset[str] = frozenset()
+    phone_forms: frozenset[str] = frozenset()
+    numbers_found: frozenset[str] = frozenset()
+    for email in emails:
+        emails_found |= make_subject("subject", email=email).emails
+    for phone in phones:
+        part = make_subject("subject", phone=phone)
+        phone_forms |= part.phone_forms
+        problems += [p for p in part.problems if p not in problems]
+    for number in numbers:
+        numbers_found |= make_subject("subject", student_number=number).student_numbers
+    return dataclasses.replace(
+        subject,
+        emails=emails_found,
+        phone_forms=phone_forms,
+        student_numbers=numbers_found,
+        problems=tuple(problems),
+    )
 
 
 def cmd_preview(args: argparse.Namespace, ctx: Context) -> int:

@@ -158,8 +158,8 @@ def build_sections(
                 [
                     _t(
                         language,
-                        "We searched all our systems and we do not process any personal data about you.",
-                        "Nous avons consulté l'ensemble de nos systèmes : nous ne traitons aucune donnée personnelle vous concernant.",
+                        "We searched every system that could hold data about you, and we do not process any personal data about you.",
+                        "Nous avons consulté chacun des systèmes susceptibles de contenir des données vous concernant : nous ne traitons aucune donnée personnelle vous concernant.",
                     )
                 ],
             )

@@ -103,18 +103,7 @@ class CsvReader(ExtractReader):
             line += newlines if newlines is not None else frame.height  # no quotes: one row per line
             self.info.rows += frame.height
             yield Block(frame, item.bytes_done, full, one)
-        if next_row == 1:
-            self._issue(
-                self._skip_lines,
-                "no data rows: the file holds only its header line",
-                "aucune ligne de données : le fichier ne contient que sa ligne d'en-tête",
-            )
-        elif self.info.rows == 0:
-            self._issue(
-                self._skip_lines,
-                "no data rows could be read: every row is malformed",
-                "aucune ligne de données lisible : toutes les lignes sont mal formées",
-            )
+        self._notice_if_no_rows(self._skip_lines, next_row - 1)
         self.info.sha256 = stream.hasher.hexdigest()
 
     def _fast_parse(self, part: bytes, wanted: list[str]) -> pl.DataFrame:

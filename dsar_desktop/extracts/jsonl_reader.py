@@ -70,6 +70,7 @@ class JsonLinesReader(ExtractReader):
                 )
                 self.info.rows += frame.height
                 yield Block(frame.select(ROW_COL, *self._columns), bytes_done)
+        self._notice_if_no_rows(1, row_number)
         self.info.sha256 = stream.hasher.hexdigest()
 
     def peek_headers(self, lines: int = 1000) -> list[str]:

@@ -165,6 +165,23 @@ class ExtractReader:
         if len(self.info.issues) < 1000:
             self.info.issues.append(RowIssue(line, en, fr))
 
+    def _notice_if_no_rows(self, line: int, records_seen: int) -> None:
+        """A file that gave no data row says so (a header-only export is not the same as no match)."""
+        if self.info.rows:
+            return
+        if records_seen:
+            self._issue(
+                line,
+                "no data rows could be read: every row is malformed",
+                "aucune ligne de données lisible : toutes les lignes sont mal formées",
+            )
+        else:
+            self._issue(
+                line,
+                "no data rows: the file holds only its header",
+                "aucune ligne de données : le fichier ne contient que son en-tête",
+            )
+
 
 def unique_headers(raw: list[str]) -> list[str]:
     """Trimmed header names; empty ones named column_N, duplicates suffixed _2, _3..."""

@@ -78,6 +78,7 @@ class XlsxReader(ExtractReader):
                 yield self._block(rows, numbers, total_rows, total_rows)
         finally:
             self._book.close()
+        self._notice_if_no_rows(self._header_row, row_number)
         hasher = hashlib.sha256()
         with self.info.path.open("rb") as handle:
             while chunk := handle.read(1 << 20):

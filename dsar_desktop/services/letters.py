@@ -386,6 +386,7 @@ def compose(
         check_disclosure(reg, ref)
         found, annexes = access_material(reg, ref, language)
         sections = build_sections(found, language, case.electronic, head.email)
+        extra["data_found"] = bool(found)
     text = tpl.render(source, kind, language, _context(case, language, extra, head, _extended_due(reg, case)))
     doc = LetterDocument(
         language=language,
