@@ -173,3 +173,23 @@ def test_internal_seal_warns_and_one_seal_is_active(register):
     assert b"BEGIN CERTIFICATE" in certificates.certificate_pem(register)
     with pytest.raises(certs.CertificateUnsuitable):
         certificates.create_internal_seal(register, "x" * 65)
+
+
+def test_a_changed_byte_inside_the_signature_container_is_caught(seal):
+    """The certificate and the CMS envelope sit outside the signed byte range: a byte changed
+    there must still fail verification (one carried certificate, bound by its signed hash)."""
+    import re
+
+    sealed = seal_pdf(_plain_pdf(), seal, StampPlacement(0, (300, 600, 580, 670)))
+    assert verify_pdf(sealed).intact
+    match = re.search(rb"/Contents <([0-9a-fA-F]+)>", sealed)
+    assert match is not None
+    der_hex_end = match.start(1) + 2 * 2200  # the CMS (certificate, attributes, signature) and padding after
+    undetected = []
+    for position in range(match.start(1), der_hex_end, 9):
+        changed = bytearray(sealed)
+        changed[position] = ord("1") if changed[position] != ord("1") else ord("2")
+        if verify_pdf(bytes(changed)).intact:
+            undetected.append(position - match.start(1))
+    # At most the odd byte of DER framing that no decoder reads differently.
+    assert len(undetected) <= 2, undetected

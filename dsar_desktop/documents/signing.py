@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import io
 import logging
 from collections.abc import Iterator
@@ -88,9 +89,11 @@ def seal_pdf(
     info = describe(material.cert_der)
     text = stamp_text(info.subject, when, info.fingerprint_sha256, language)
     cert = asn1_x509.Certificate.load(material.cert_der)
-    chain = [asn1_x509.Certificate.load(c) for c in material.chain_der]
+    # The signer's own certificate is embedded once: a second copy (a self-signed seal is its own
+    # chain) would be a place where a changed byte stays outside every check.
+    chain = [asn1_x509.Certificate.load(c) for c in material.chain_der if c != material.cert_der]
     signer = _CachedKeySigner(
-        material.key_der, signing_cert=cert, cert_registry=SimpleCertificateStore.from_certs([cert, *chain])
+        material.key_der, signing_cert=cert, cert_registry=SimpleCertificateStore.from_certs(chain)
     )
     meta = signers.PdfSignatureMetadata(
         field_name=FIELD_NAME,
@@ -156,6 +159,94 @@ def _coverage_name(level: Any) -> str:
     return str(level.name).lower() if level is not None else "unclear"
 
 
+def _der_length(data: bytes) -> int | None:
+    """Total length of the DER element at the start of `data` (tag, length, content)."""
+    if len(data) < 2:
+        return None
+    first = data[1]
+    if first < 0x80:
+        return 2 + first
+    count = first & 0x7F
+    if count == 0 or count > 4 or len(data) < 2 + count:
+        return None
+    return 2 + count + int.from_bytes(data[2 : 2 + count], "big")
+
+
+def _contents_padding_is_clean(sig: Any) -> bool:
+    """The signature's /Contents is not covered by the signature itself: its DER value is checked by
+    pyHanko, and the zero padding reserved after it must still be zeros, or one changed byte there
+    would go unnoticed."""
+    try:
+        contents = bytes(sig.sig_object["/Contents"])
+    except Exception:  # noqa: BLE001 - unreadable means not clean
+        return False
+    length = _der_length(contents)
+    if length is None or length > len(contents):
+        return False
+    return not any(contents[length:])
+
+
+def _signer_cert_matches_signed_hash(sig: Any) -> bool:
+    """PAdES binds the signer's certificate by its hash in the signed attributes (ESS
+    signing-certificate-v2); the certificate itself sits outside the signed bytes, so a byte
+    changed inside it is caught only by comparing the two."""
+    try:
+        cert = sig.signer_cert
+        for attr in sig.signer_info["signed_attrs"]:
+            if attr["type"].native != "signing_certificate_v2":
+                continue
+            ess = attr["values"][0]["certs"][0]
+            algorithm = ess["hash_algorithm"]["algorithm"].native or "sha256"
+            return bool(hashlib.new(algorithm, cert.dump()).digest() == ess["cert_hash"].native)
+    except Exception:  # noqa: BLE001 - a seal we cannot read is not a matching one
+        return False
+    return False
+
+
+def _embedded_certificates_unaltered(sig: Any) -> bool:
+    """Every certificate carried in the seal must still bear a valid signature of its issuer
+    (itself, for an internal seal). Certificates are outside the signed bytes, so without this
+    a byte changed in a carried copy would go unnoticed."""
+    from cryptography import x509
+
+    try:
+        certs = [x509.load_der_x509_certificate(c.chosen.dump()) for c in sig.signed_data["certificates"]]
+        for cert in certs:
+            issuers = [c for c in certs if c.subject == cert.issuer]
+            if not issuers:
+                continue  # issued by an authority not carried in the seal: trust is checked separately
+            if not any(_issued_by(cert, issuer) for issuer in issuers):
+                return False
+    except Exception:  # noqa: BLE001 - a certificate that no longer parses was altered
+        return False
+    return True
+
+
+def _cms_envelope_consistent(sig: Any) -> bool:
+    """The parts of the CMS envelope that no signature covers must say what the signer info says:
+    the digest algorithm listed, and the versions of a PAdES B-B seal (RFC 5652: 1)."""
+    try:
+        signed_data = sig.signed_data
+        info = signed_data["signer_infos"][0]
+        listed = {a["algorithm"].native for a in signed_data["digest_algorithms"]}
+        return (
+            listed == {info["digest_algorithm"]["algorithm"].native}
+            and signed_data["version"].native == "v1"
+            and info["version"].native == "v1"
+            and len(signed_data["signer_infos"]) == 1
+        )
+    except Exception:  # noqa: BLE001 - unreadable means inconsistent
+        return False
+
+
+def _issued_by(cert: Any, issuer: Any) -> bool:
+    try:
+        cert.verify_directly_issued_by(issuer)
+    except Exception:  # noqa: BLE001 - InvalidSignature, ValueError, TypeError all mean "no"
+        return False
+    return True
+
+
 def verify_pdf(pdf: bytes, trust_roots_der: list[bytes] | None = None) -> SignatureReport:
     """Check the seal offline. Never raises on a damaged file: it reports what is wrong."""
     try:
@@ -187,6 +278,18 @@ def verify_pdf(pdf: bytes, trust_roots_der: list[bytes] | None = None) -> Signat
         details.append(f"the signature does not cover the whole file ({_coverage_name(coverage)})")
     if len(embedded) > 1:
         details.append(f"{len(embedded)} signatures in the file; the last one was checked")
+    padding_ok = _contents_padding_is_clean(sig)
+    if not padding_ok:
+        details.append("the bytes reserved around the signature value were changed")
+    if not _cms_envelope_consistent(sig):
+        padding_ok = False
+        details.append("the signature's envelope was altered")
+    if not _embedded_certificates_unaltered(sig):
+        padding_ok = False
+        details.append("a certificate carried in the seal was altered")
+    if not _signer_cert_matches_signed_hash(sig):
+        padding_ok = False
+        details.append("the signer's certificate in the seal does not match the one that was signed")
     if not status.intact:
         details.append("the signed bytes were changed")
     if not status.valid:
@@ -199,7 +302,9 @@ def verify_pdf(pdf: bytes, trust_roots_der: list[bytes] | None = None) -> Signat
     info = describe(cert_der) if cert_der else None
     return SignatureReport(
         signed=True,
-        intact=bool(status.intact and status.valid and coverage == SignatureCoverageLevel.ENTIRE_FILE),
+        intact=bool(
+            status.intact and status.valid and padding_ok and coverage == SignatureCoverageLevel.ENTIRE_FILE
+        ),
         valid=bool(status.valid),
         trusted=bool(roots) and bool(status.trusted),
         coverage=_coverage_name(coverage),

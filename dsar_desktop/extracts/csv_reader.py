@@ -76,18 +76,21 @@ class CsvReader(ExtractReader):
                 if not part.strip():
                     line += part.count(b"\n")
                     continue
-            blank = _has_blank_line(part)
             try:
                 frame = self._fast_parse(part, wanted)
-                if blank:  # polars reads a blank line as a row of empty fields; it is no data row
-                    newlines, keep = part.count(b"\n"), _records_not_blank(part)
+                keep = None
+                if _has_empty_row(frame):  # polars reads a blank line as a row of empty fields
+                    keep = _records_not_blank(part)
                     if keep is None or len(keep) != frame.height:
                         raise _Ragged()  # the careful path tells blank lines from rows
-                    frame = frame.filter(keep)
+                    if keep.all():
+                        keep = None  # empty fields, but no blank line
+                    else:
+                        newlines, frame = part.count(b"\n"), frame.filter(keep)
                 frame = frame.with_row_index(ROW_COL, offset=next_row)
                 full = self._full_parser(part, next_row) if wanted != headers else None
                 one = self._row_parser(part, next_row) if wanted != headers else None
-                if blank and full is not None:
+                if keep is not None and full is not None:
                     full, one = self._full_parser(part, next_row, keep), None
                 rows_seen = frame.height
             except (
@@ -309,9 +312,18 @@ def _explain(exc: Exception) -> tuple[str, str]:
     return f"unreadable CSV ({message})", "CSV illisible à cet endroit"
 
 
-def _has_blank_line(part: bytes) -> bool:
-    """Whether the part holds an empty line (two C-level searches: cheap on 8 MB)."""
-    return part.startswith((b"\n", b"\r\n")) or b"\n\n" in part or b"\n\r\n" in part
+def _has_empty_row(frame: pl.DataFrame) -> bool:
+    """Whether some row has every parsed column empty: the only rows that can be blank lines.
+
+    A vectorised test on the few parsed columns (0.1-0.5 ms a block), where looking for an empty line
+    in the bytes costs 14 ms per 8 MB block (a newline is so frequent that substring search crawls)."""
+    if not frame.width:
+        return frame.height > 0
+    first = frame.get_column(frame.columns[0])
+    if not first.null_count() and first.str.len_bytes().min() != 0:  # the usual case: 0.1 ms
+        return False
+    empty = pl.all_horizontal([pl.col(c).fill_null("").str.len_bytes() == 0 for c in frame.columns])
+    return bool(frame.select(empty.any()).item())
 
 
 def _records_not_blank(part: bytes) -> pl.Series | None:
