@@ -267,6 +267,15 @@ class Expected:
     expiry_date: dt.date | str | None = None
 
 
+_MRZ_FIELD_NAMES = {
+    "name": ("name", "nom"),
+    "birth_date": ("date of birth", "date de naissance"),
+    "document_number": ("document number", "numéro du document"),
+    "issuing_country": ("issuing country", "pays émetteur"),
+    "expiry_date": ("expiry date", "date d'expiration"),
+}
+
+
 def compare_mrz(mrz: MrzResult, expected: Expected) -> list[Comparison]:
     """Every MRZ field the check digits cannot vouch for is compared here (name, country), and
     the ones they do cover too (date of birth, number, expiry), so a typo shows as a difference."""
@@ -477,9 +486,9 @@ def _mrz_items(mrz: MrzResult | None, checklist: Checklist, expected: Expected) 
         expiry_date=checklist.expiry_date,
     )  # fmt: skip
     for comparison in compare_mrz(mrz, against):
+        en, fr = _MRZ_FIELD_NAMES.get(comparison.field, (comparison.field.replace("_", " "),) * 2)
         items.append(_from_comparison(
-            f"mrz_{comparison.field}", comparison,
-            f"MRZ {comparison.field.replace('_', ' ')} matches", f"MRZ : {comparison.field.replace('_', ' ')} concordant",
+            f"mrz_{comparison.field}", comparison, f"MRZ: {en} matches", f"MRZ : {fr} concordant(e)",
         ))  # fmt: skip
     return items
 

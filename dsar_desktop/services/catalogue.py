@@ -52,7 +52,11 @@ def current_catalogue(reg: Register) -> Catalogue:
     """The newest version in the register; the shipped default becomes version 1 on first use."""
     row = reg.query_one("SELECT version, body FROM catalogue_versions ORDER BY version DESC LIMIT 1")
     if row is None:
-        return save_catalogue(reg, default_catalogue().data, "default catalogue from the privacy policy")
+        return save_catalogue(
+            reg,
+            default_catalogue().data,
+            "Registre par défaut tiré de la politique de protection des données / default catalogue from the privacy policy",
+        )
     return parse_catalogue(json.loads(row[1]), int(row[0]))
 
 
