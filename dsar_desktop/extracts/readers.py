@@ -1,7 +1,8 @@
 """Streamed readers for CSV, JSON Lines and XLSX exports: blocks of text columns, never a whole file in memory.
 
 Every reader yields `Block`s: a polars DataFrame whose columns are the file's headers (all text) plus
-ROW_COL, the 1-based data row (header excluded). Malformed rows are skipped and listed in `issues`
+ROW_COL, the 1-based data row (header and blank lines excluded, as csv.DictReader counts; a malformed
+row keeps its number). Malformed rows are skipped and listed in `issues`
 with their line number. Nothing is ever written to disk.
 """
 
