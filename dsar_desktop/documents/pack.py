@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import hashlib
 import io
 import json
-import os
 import secrets
-import tempfile
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -18,6 +15,7 @@ from typing import Any
 
 import pyzipper
 
+from ..fileio import atomic_write
 from .signing import verify_pdf
 
 MANIFEST = "manifest.json"
@@ -61,18 +59,7 @@ def pdf_keywords(files: Mapping[str, bytes]) -> str:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Temp file in the target folder, fsync, then rename: a reader never sees half a file."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    atomic_write(Path(path), data)
 
 
 def zip_bytes(files: Mapping[str, bytes], password: str | None) -> bytes:

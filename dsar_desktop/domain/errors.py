@@ -7,6 +7,7 @@ templates over the facts) and, for the CLI, `exit_code`.
 
 from __future__ import annotations
 
+import errno
 from typing import Any, ClassVar
 
 
@@ -32,6 +33,11 @@ def describe(error: BaseException, language: str = "en") -> str:
     """One sentence for a person, in their language; never a traceback."""
     if isinstance(error, DsarError):
         return error.describe(language)
+    if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):
+        where = f" ({error.filename})" if error.filename else ""
+        if language == "fr":
+            return f"Le disque est plein{where} : libérez de la place puis recommencez ; rien n'a été écrit à moitié."
+        return f"The disk is full{where}: free some space and try again; nothing was left half-written."
     if isinstance(error, OSError):
         where = f" ({error.filename})" if error.filename else ""
         if language == "fr":

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import hashlib
 import json
 import os
@@ -20,7 +21,7 @@ from typing import Any
 
 from ..domain.errors import DsarError
 from ..fileio import atomic_write
-from .connection import Register
+from .connection import DatabaseError, Register
 
 BACKUP_FORMAT = 1
 SUFFIX = ".dsarbak"
@@ -65,6 +66,10 @@ def write_backup(register: Register, keyfile_bytes: bytes, out: Path) -> Path:
             register.conn.execute("SELECT sqlcipher_export('bk')").fetchall()
             version = register.conn.execute("PRAGMA main.user_version").fetchone()[0]
             register.conn.execute(f"PRAGMA bk.user_version = {int(version)}")
+        except DatabaseError as exc:
+            if "full" in str(exc).lower():
+                raise OSError(errno.ENOSPC, "No space left on device", str(out.parent)) from None
+            raise
         finally:
             register.conn.execute("DETACH DATABASE bk")
         manifest: dict[str, Any] = {
