@@ -54,7 +54,7 @@ class UnknownSource(DsarError):
     code = "extract_unknown_source"
     en = "'{source}' is not a system of the processing register (known: {known})."
     fr = "« {source} » n'est pas un système du registre des traitements (connus : {known})."
-    exit_code = 2
+    exit_code = 1
 
 
 # ---------------------------------------------------------------- subjects of cases
