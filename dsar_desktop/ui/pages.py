@@ -35,7 +35,7 @@ from .i18n import add_french, language, tr
 from .main_window import CaseFileFactory, IntakeFactory, PageSpec, StartupNotice
 from .workers import Runner
 
-AREAS = ("identity", "extracts", "documents")
+AREAS = ("identity", "extracts", "documents", "statistics")
 
 add_french(
     {

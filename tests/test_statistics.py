@@ -1,0 +1,226 @@
+"""Year-end statistics: exact counts from real case histories, the `dsar stats` command, the PDF, the page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from dsar_desktop.cli import main
+from dsar_desktop.documents.statistics_pdf import render_statistics_pdf
+from dsar_desktop.domain.cases import Capacity, Channel, Right, Status
+from dsar_desktop.domain.statistics import percentile_nearest_rank
+from dsar_desktop.services import cases as cs
+from dsar_desktop.services import identity as ids
+from dsar_desktop.services import register as register_service
+from dsar_desktop.services.statistics import yearly_statistics, years_with_cases
+from dsar_desktop.store.connection import Register
+from tests.conftest import PASSPHRASE, make_case
+
+LATER = dt.date(2029, 1, 15)
+
+
+def answer(reg: Register, ref: str, on: dt.date) -> None:
+    cs.transition(reg, ref, Status.IN_PROGRESS)
+    cs.transition(reg, ref, Status.READY)
+    cs.record_dispatch(reg, ref, on, "1A 234 567 8901 2")
+
+
+def populate(reg: Register) -> dict[str, str]:
+    """Eight requests received in 2027 (one of them at 00:30 Paris on 1 January) and one in 2026."""
+    refs = {}
+    refs["on_time"] = make_case(reg)
+    answer(reg, refs["on_time"], dt.date(2027, 3, 20))  # 19 days, within the 30-day target
+    refs["late"] = make_case(reg, channel=Channel.POST, rights=[Right.ACCESS, Right.PORTABILITY])
+    answer(reg, refs["late"], dt.date(2027, 4, 10))  # 40 days, after D1 (1 April)
+    refs["minor"] = make_case(
+        reg, rights=[Right.ERASURE], subject_dob=dt.date(2014, 5, 5), capacity=Capacity.PARENT,
+        requester_name="Camille DUPRÉ",
+    )  # fmt: skip
+    cs.transition(reg, refs["minor"], Status.IN_PROGRESS)
+    cs.extend(reg, refs["minor"], "Seven systems to search", notice_date=dt.date(2027, 3, 15))
+    cs.transition(reg, refs["minor"], Status.READY)
+    cs.record_dispatch(reg, refs["minor"], dt.date(2027, 5, 10), None)  # 70 days, before D3 (1 June)
+    refs["refused"] = make_case(reg)
+    cs.mark_manifestly_unfounded(reg, refs["refused"], "Fifth identical request this month")
+    cs.transition(reg, refs["refused"], Status.REFUSED, "Manifestly excessive (Art. 12(5))")
+    cs.transition(reg, refs["refused"], Status.CLOSED)
+    refs["withdrawn"] = make_case(reg, channel=Channel.WEB_FORM)
+    cs.transition(reg, refs["withdrawn"], Status.WITHDRAWN)
+    cs.transition(reg, refs["withdrawn"], Status.CLOSED)
+    refs["identity"] = make_case(reg)
+    ids.request_proof(
+        reg, refs["identity"], "Unknown sender address", sent_on=dt.date(2027, 3, 2), with_letter=False
+    )
+    refs["open"] = make_case(reg)
+    cs.transition(reg, refs["open"], Status.IN_PROGRESS)
+    refs["new_year"] = make_case(reg, received_at=dt.datetime(2026, 12, 31, 23, 30, tzinfo=dt.UTC))
+    refs["previous_year"] = make_case(reg, received_at=dt.datetime(2026, 12, 31, 10, 0, tzinfo=dt.UTC))
+    return refs
+
+
+def test_percentile_is_the_nearest_rank() -> None:
+    assert percentile_nearest_rank([], 90) is None
+    assert percentile_nearest_rank([5], 90) == 5
+    assert percentile_nearest_rank(list(range(1, 11)), 90) == 9
+    assert percentile_nearest_rank([19, 40, 70], 90) == 70
+
+
+def test_yearly_statistics_counts_exactly(register: Register) -> None:
+    refs = populate(register)
+    assert cs.get_case(register, refs["new_year"]).received_date == dt.date(2027, 1, 1)
+    stats = yearly_statistics(register, 2027, today=LATER)
+    assert stats.received == 8
+    assert stats.by_right == {
+        "access": 7, "rectification": 0, "erasure": 1, "restriction": 0, "objection": 0, "portability": 1,
+        "consent_withdrawal": 0,
+    }  # fmt: skip
+    assert stats.by_channel == {"email": 6, "post": 1, "web_form": 1, "in_person": 0, "phone": 0}
+    assert stats.by_capacity == {"self": 7, "parent": 1, "lawyer": 0, "representative": 0}
+    assert {k: v for k, v in stats.by_status.items() if v} == {
+        "responded": 3, "closed": 2, "awaiting_identity": 1, "in_progress": 1, "received": 1,
+    }  # fmt: skip
+    assert stats.by_outcome == {
+        "answered_on_time": 2, "answered_late": 1, "refused": 1, "withdrawn": 1, "pending": 3,
+    }  # fmt: skip
+    assert (stats.answered, stats.on_time, stats.late, stats.on_time_percent) == (3, 2, 1, 66.7)
+    assert stats.within_policy_target == 1
+    assert stats.extended == 1
+    assert stats.identity_requested == 1
+    assert stats.minor_erasure_priority == 1
+    assert stats.manifestly_unfounded == 1
+    assert (stats.median_days_to_answer, stats.p90_days_to_answer, stats.max_days_to_answer) == (40.0, 70, 70)
+    assert stats.pending_overdue == 3  # none of the three unanswered ones is due after 15 January 2029
+    assert yearly_statistics(register, 2027, today=dt.date(2027, 1, 2)).pending_overdue == 0
+    previous = yearly_statistics(register, 2026, today=LATER)
+    assert (
+        previous.received == 1
+        and previous.by_outcome["pending"] == 1
+        and previous.median_days_to_answer is None
+    )
+    assert years_with_cases(register) == [2027, 2026]
+
+
+def test_the_figures_hold_no_personal_data(register: Register) -> None:
+    refs = populate(register)
+    text = json.dumps(yearly_statistics(register, 2027).as_dict(), ensure_ascii=False)
+    for personal in ("DUPRÉ", "Héloïse", "example.org", "1A 234", *refs.values()):
+        assert personal not in text
+
+
+def test_an_empty_year(register: Register) -> None:
+    stats = yearly_statistics(register, 2031, today=LATER)
+    assert stats.received == 0 and stats.answered == 0 and stats.on_time_percent is None
+    assert stats.p90_days_to_answer is None
+
+
+def test_an_empty_year_still_prints(register: Register, tmp_path: Path) -> None:
+    stats = yearly_statistics(register, 2031, today=LATER)
+    text = pdf_text(render_statistics_pdf(stats, "CESI", "en"), tmp_path)
+    assert "No request was received in 2031." in text and "Requests received" in text
+
+
+def pdf_text(pdf: bytes, tmp_path: Path) -> str:
+    path = tmp_path / "stats.pdf"
+    path.write_bytes(pdf)
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+@pytest.mark.parametrize(
+    ("language", "headings"),
+    [
+        ("en", ["CESI", "statistics for 2027", "Key figures", "Answered on time", "Rights invoked", "Channel",
+                "Requester", "Outcome", "Erasure (Art. 17)", "Median time to answer"]),
+        ("fr", ["CESI", "statistiques 2027", "Chiffres clés", "Répondues dans le délai", "Droits invoqués", "Canal",
+                "Demandeur", "Issue", "Effacement (art. 17)", "Délai médian de réponse", "66,7"]),
+    ],
+)  # fmt: skip
+def test_the_pdf_in_both_languages(
+    register: Register, tmp_path: Path, language: str, headings: list[str]
+) -> None:
+    populate(register)
+    pdf = render_statistics_pdf(yearly_statistics(register, 2027, today=LATER), "CESI", language)
+    text = pdf_text(pdf, tmp_path)
+    for heading in headings:
+        assert heading in text, heading
+    pages = subprocess.run(
+        ["pdfinfo", str(tmp_path / "stats.pdf")], capture_output=True, text=True, check=True
+    )
+    assert any(
+        line.split()[-1] in ("1", "2") for line in pages.stdout.splitlines() if line.startswith("Pages:")
+    )
+    fonts = subprocess.run(
+        ["pdffonts", str(tmp_path / "stats.pdf")], capture_output=True, text=True, check=True
+    )
+    rows = fonts.stdout.splitlines()[2:]
+    assert rows and all("DejaVu" in row for row in rows)
+    assert all(row.split()[-5] == "yes" for row in rows)  # the "emb" column
+
+
+def test_dsar_stats_json_and_pdf(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, passphrase_file: Path
+) -> None:
+    path = tmp_path / "office.dsar"
+    created = register_service.create_register(path, "alice", PASSPHRASE)
+    populate(created.register)
+    created.register.close()
+    reg = ["--register", str(path), "--passphrase-file", str(passphrase_file)]
+    out = tmp_path / "stats-2027.pdf"
+    code = main(["stats", "--year", "2027", *reg, "--json", "--out", str(out), "--language", "fr"])
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    figures = json.loads(captured.out)
+    assert figures["year"] == 2027 and figures["received"] == 8
+    assert figures["by_outcome"]["answered_on_time"] == 2 and figures["by_outcome"]["answered_late"] == 1
+    assert figures["extended"] == 1 and figures["identity_requested"] == 1
+    assert figures["median_days_to_answer"] == 40.0 and figures["p90_days_to_answer"] == 70
+    assert figures["pdf"] == str(out)
+    assert out.read_bytes().startswith(b"%PDF") and "Chiffres clés" in pdf_text(out.read_bytes(), tmp_path)
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+    code = main(["stats", "--year", "2027", *reg, "--language", "en"])
+    text = capsys.readouterr().out
+    assert code == 0 and "Requests received: 8" in text and "Answered late: 1" in text
+
+    code = main(["stats", "--year", "27", *reg])
+    assert code != 0 and "four-digit" in capsys.readouterr().err
+
+
+def test_the_statistics_page(qtbot, register: Register, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from dsar_desktop.ui.dialogs import ScriptedDialogs
+    from dsar_desktop.ui.i18n import set_language
+    from dsar_desktop.ui.pages import standard_screens
+    from dsar_desktop.ui.statistics import StatisticsPage
+    from dsar_desktop.ui.workers import ImmediateRunner
+
+    populate(register)
+    assert any(spec.key == "statistics" for spec in standard_screens().pages)
+    set_language("en")
+    try:
+        dialogs = ScriptedDialogs()
+        page = StatisticsPage(register, dialogs, ImmediateRunner())
+        qtbot.addWidget(page)
+        assert page.year_combo.currentText() == "2027"  # the newest year with requests
+        assert page.figure_text("Requests received") == "8"
+        assert page.figure_text("Answered late") == "1"
+        assert page.breakdown_count("Channel", "Post") == 1
+        page.year_combo.setCurrentText("2026")
+        assert page.figure_text("Requests received") == "1"
+        page.year_combo.setCurrentText("2027")
+        target = tmp_path / "statistics.pdf"
+        dialogs.answers.append(target)
+        with qtbot.waitSignal(page.report_saved) as saved:
+            page.save_button.click()
+        assert saved.args == [str(target)]
+        assert "Key figures" in pdf_text(target.read_bytes(), tmp_path)
+        assert ("info", f"Report saved to {target}.") in dialogs.shown
+        dialogs.answers.append(None)  # cancelled: nothing written, nothing said
+        page.save_button.click()
+        assert dialogs.shown[-1] == ("info", f"Report saved to {target}.")
+    finally:
+        set_language("fr")
