@@ -195,3 +195,12 @@ def test_keyfile_round_trip(tmp_path: Path) -> None:
     assert (tmp_path / "k").stat().st_mode & 0o777 == 0o600
     loaded = KeyFile.load(tmp_path / "k")
     assert loaded.unlock(PASS)[0] == raw
+
+
+def test_a_passphrase_shaped_like_a_recovery_key_still_opens_its_slot(tmp_path: Path) -> None:
+    lookalike = "ABCD-EFGH-JKLM-NPQR-STUV-WXYZ-2345-6789"
+    assert normalise_recovery_key(lookalike) is not None
+    created = svc.create_register(tmp_path / "r.dsar", "alice", lookalike)
+    created.register.close()
+    with svc.unlock_register(tmp_path / "r.dsar", lookalike) as reg:
+        assert reg.actor == "alice"

@@ -120,7 +120,6 @@ def new_recovery_key() -> str:
 def normalise_recovery_key(text: str) -> str | None:
     """The canonical form of something typed as a recovery key, or None if it is not one."""
     compact = "".join(ch for ch in text.upper() if ch.isalnum())
-    compact = compact.replace("0", "O").replace("1", "I")
     if len(compact) != RECOVERY_GROUPS * 4 or any(ch not in RECOVERY_ALPHABET for ch in compact):
         return None
     return "-".join(compact[i : i + 4] for i in range(0, len(compact), 4))
@@ -290,7 +289,10 @@ class KeyFile:
         if recovery is not None:
             for slot in self.slots:
                 if slot.kind == "recovery":
-                    return self.unwrap(slot, recovery), slot
+                    try:
+                        return self.unwrap(slot, recovery), slot
+                    except WrongPassphrase:
+                        break  # a passphrase that merely looks like a recovery key: try the slots
         for slot in self.slots:
             if slot.kind != "passphrase":
                 continue
