@@ -172,14 +172,27 @@ class Comparison:
 
 
 def show_difference(expected: str, found: str) -> str:
-    """The folded forms with the edits marked: kept text as is, [old→new] where they differ."""
-    a, b = fold(expected), fold(found)
+    """The folded forms with the edits marked: kept text as is, [old→new] where they differ.
+
+    Words are compared first, so a missing middle name reads "anna [→maria] eriksson";
+    within a word that changed, the letters are compared: "dup[re→ont]".
+    """
+    a, b = fold(expected).split(), fold(found).split()
     out: list[str] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op == "equal":
-            out.append(a[i1:i2])
+            out.extend(a[i1:i2])
+        elif op == "replace" and i2 - i1 == j2 - j1:
+            out.extend(_letter_difference(x, y) for x, y in zip(a[i1:i2], b[j1:j2], strict=True))
         else:
-            out.append(f"[{a[i1:i2]}→{b[j1:j2]}]")
+            out.append(f"[{' '.join(a[i1:i2])}→{' '.join(b[j1:j2])}]")
+    return " ".join(out)
+
+
+def _letter_difference(a: str, b: str) -> str:
+    out: list[str] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        out.append(a[i1:i2] if op == "equal" else f"[{a[i1:i2]}→{b[j1:j2]}]")
     return "".join(out)
 
 
