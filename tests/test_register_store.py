@@ -233,3 +233,11 @@ def test_upgrade_keeps_a_backup_first(tmp_path: Path) -> None:
     copies = list((tmp_path / "backups").glob("*.dsarbak"))
     assert [c.name for c in copies] == [f"r-before-schema-{latest}.dsarbak"]
     assert backup.read_manifest(copies[0])["schema_version"] == latest - 1
+
+
+def test_two_backups_in_the_same_second_are_both_kept(tmp_path: Path) -> None:
+    created = svc.create_register(tmp_path / "r.dsar", "alice", PASS)
+    first = svc.backup_on_close(created.register, keep=10)
+    second = svc.backup_on_close(created.register, keep=10)
+    created.register.close()
+    assert first != second and first.exists() and second.exists()

@@ -191,6 +191,10 @@ def backup_on_close(register: Register, keep: int = 10) -> Path:
     folder = register.path.parent / "backups"
     stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
     out = folder / f"{register.path.stem}-{stamp}{backup.SUFFIX}"
+    serial = 1
+    while out.exists():  # a lock and a quit in the same second keep two backups, not one
+        serial += 1
+        out = folder / f"{register.path.stem}-{stamp}-{serial}{backup.SUFFIX}"
     written = backup_register(register, out)
     backup.rotate(folder, register.path.stem, keep)
     return written
