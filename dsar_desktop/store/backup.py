@@ -151,7 +151,7 @@ def extract_backup(backup: Path, target: Path, keys_target: Path) -> dict[str, A
 
 def rotate(folder: Path, stem: str, keep: int) -> list[Path]:
     """Delete all but the newest `keep` backups named `<stem>-*.dsarbak`; return what was removed."""
-    found = sorted(Path(folder).glob(f"{stem}-*{SUFFIX}"))
+    found = sorted(Path(folder).glob(f"{stem}-*{SUFFIX}"), key=lambda p: (p.stat().st_mtime_ns, p.name))
     doomed = found[:-keep] if keep > 0 else found
     for path in doomed:
         with contextlib.suppress(FileNotFoundError):
