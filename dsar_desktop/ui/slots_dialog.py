@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -14,12 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.deadlines import format_date
 from ..services import register as register_service
 from ..store.connection import Register
 from . import style
 from .dialogs import Dialogs
 from .first_run import RecoveryKeyDialog
-from .i18n import add_french, tr
+from .i18n import add_french, language, tr
 
 add_french(
     {
@@ -108,7 +111,7 @@ class SlotsDialog(QDialog):
         kinds = {"passphrase": tr("Passphrase"), "recovery": tr("Recovery key")}
         self.table.setRowCount(len(slots))
         for row, slot in enumerate(slots):
-            values = [slot["label"], kinds.get(slot["kind"], slot["kind"]), str(slot["created"] or "")[:10]]
+            values = [slot["label"], kinds.get(slot["kind"], slot["kind"]), _day(slot["created"])]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(256, slot)  # Qt.UserRole: the slot record
@@ -221,3 +224,12 @@ class SlotsDialog(QDialog):
         self.refresh()
         self.recovery_dialog = RecoveryKeyDialog(key, self.register.path.name, self.dialogs, parent=self)
         self.recovery_dialog.open()
+
+
+def _day(stamp: object) -> str:
+    """An ISO time stamp as a date in the interface language ('dim. 29 novembre 2026'); as stored if odd."""
+    text = str(stamp or "")[:10]
+    try:
+        return format_date(dt.date.fromisoformat(text), language())
+    except ValueError:
+        return text

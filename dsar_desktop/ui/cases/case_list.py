@@ -24,7 +24,7 @@ from ...services import cases as case_service
 from ...store.connection import Register
 from ..dialogs import Dialogs
 from ..i18n import add_french, tr
-from .labels import TodayProvider, date_width, right_text, status_text, today_paris
+from .labels import TodayProvider, date_width, days_left_width, right_text, status_text, today_paris
 from .models import (
     COL_DAYS_LEFT,
     COL_DUE,
@@ -142,6 +142,9 @@ class CaseListPage(QWidget):
         for combo in (self.state_combo, self.right_combo, self.window_combo):
             bar.addWidget(combo, 1)
         self.count_label = QLabel()
+        widest = tr("{shown} of {total} requests", shown="88,888", total="88,888")
+        self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance(widest))
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         bar.addWidget(self.count_label)
         outer.addLayout(bar)
 
@@ -162,8 +165,8 @@ class CaseListPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for col, width in (
-            (COL_REF, 125), (COL_SUBJECT, 180), (COL_RIGHTS, 165), (COL_STATUS, 130),
-            (COL_RECEIVED, date_width()), (COL_DUE, date_width()), (COL_DAYS_LEFT, 180), (COL_PRIORITY, 120),
+            (COL_REF, 125), (COL_SUBJECT, 180), (COL_RIGHTS, 165), (COL_STATUS, 130), (COL_RECEIVED, date_width()),
+            (COL_DUE, date_width()), (COL_DAYS_LEFT, days_left_width()), (COL_PRIORITY, 120),
         ):  # fmt: skip
             self.table.setColumnWidth(col, width)
         self.table.setSortingEnabled(True)

@@ -31,6 +31,7 @@ from .labels import (
     date_text,
     date_width,
     days_left_text,
+    days_left_width,
     priority_text,
     status_text,
     today_paris,
@@ -187,7 +188,7 @@ class DashboardPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for col, width in (
-            (COL_DAYS_LEFT, 190), (COL_REF, 130), (COL_SUBJECT, 180), (COL_RIGHTS, 170),
+            (COL_DAYS_LEFT, days_left_width()), (COL_REF, 130), (COL_SUBJECT, 180), (COL_RIGHTS, 170),
             (COL_STATUS, 140), (COL_DUE, date_width()), (COL_RECEIVED, date_width()),
         ):  # fmt: skip
             self.table.setColumnWidth(col, width)

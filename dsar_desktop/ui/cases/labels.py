@@ -92,6 +92,11 @@ def date_width() -> int:
     return 175 if language() == "fr" else 130
 
 
+def days_left_width() -> int:
+    """Pixels the days-left column needs for its longest usual text ('29 jours restants (20 ouvrés)')."""
+    return 215 if language() == "fr" else 185
+
+
 def priority_text(flag: str | None, long: bool = False) -> str:
     """The priority flags of a case in words (empty when none)."""
     if not flag:

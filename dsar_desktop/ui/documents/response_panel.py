@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -160,7 +161,16 @@ class ResponsePanel(QWidget):
         left = QVBoxLayout()
         outer.addLayout(left, 2)
         self.blockers_box = QGroupBox(tr("What still blocks the response pack"))
-        self.blockers_layout = QVBoxLayout(self.blockers_box)
+        # A long list (one line per unsearched system) scrolls instead of squeezing its lines into each other.
+        blockers_scroll = QScrollArea()
+        blockers_scroll.setWidgetResizable(True)
+        blockers_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        blockers_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        blockers_inner = QWidget()
+        self.blockers_layout = QVBoxLayout(blockers_inner)
+        self.blockers_layout.setContentsMargins(0, 0, 0, 0)
+        blockers_scroll.setWidget(blockers_inner)
+        QVBoxLayout(self.blockers_box).addWidget(blockers_scroll)
         left.addWidget(self.blockers_box)
 
         letter_box = QGroupBox(tr("Letter"))

@@ -33,9 +33,18 @@ from ..i18n import add_french, tr
 from ..workers import Job, Runner
 from .common import start_job
 
+VERIFY_INTRO = (
+    "Checks that a response pack or a sealed letter has not been changed since it was sealed, and who sealed "
+    "it. Choose the file, then Verify: the result shows below."
+)
+
 add_french(
     {
         "Verify a pack": "Vérifier un dossier",
+        VERIFY_INTRO: (
+            "Vérifie qu'un dossier de réponse ou une lettre scellée n'a pas été modifié depuis son scellement, "
+            "et qui l'a scellé. Choisissez le fichier puis « Vérifier » : le résultat s'affiche ci-dessous."
+        ),
         "Pack or sealed PDF:": "Dossier ou PDF scellé :",
         "Choose…": "Choisir…",
         "Certificate to trust:": "Certificat de confiance :",
@@ -172,6 +181,9 @@ class VerifyPackWindow(QDialog):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
+        intro = style.role_label(tr(VERIFY_INTRO), "muted")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
         form = QFormLayout()
         self.path_edit = QLineEdit()
         form.addRow(tr("Pack or sealed PDF:"), self._with_button(self.path_edit, self._on_choose_pack))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import re
 from typing import Any
 
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.catalogue import LEGAL_BASES, RETENTION_RULES, SOURCE_CODES
+from ...domain.deadlines import format_date
 from ...services import catalogue as catalogue_service
 from ...store.connection import Register
 from ..dialogs import Dialogs
@@ -83,20 +85,20 @@ add_french(
         "By": "Par",
         "Note": "Note",
         "Fingerprint (SHA-256)": "Empreinte (SHA-256)",
-        "consent": "consentement",
-        "contract": "contrat",
-        "legal obligation": "obligation légale",
-        "vital interest": "intérêt vital",
-        "public task": "mission d'intérêt public",
-        "legitimate interest": "intérêt légitime",
-        "end of training plus N years": "fin de formation plus N ans",
+        "Consent (Art. 6(1)(a))": "Consentement (art. 6.1.a)",
+        "Contract (Art. 6(1)(b))": "Contrat (art. 6.1.b)",
+        "Legal obligation (Art. 6(1)(c))": "Obligation légale (art. 6.1.c)",
+        "Vital interests (Art. 6(1)(d))": "Intérêts vitaux (art. 6.1.d)",
+        "Public task (Art. 6(1)(e))": "Mission d'intérêt public (art. 6.1.e)",
+        "Legitimate interests (Art. 6(1)(f))": "Intérêts légitimes (art. 6.1.f)",
+        "End of training plus N years": "Fin de formation plus N ans",
         "N years from issue": "N ans à compter de la délivrance",
         "N years from the end of the relationship": "N ans à compter de la fin de la relation",
-        "fixed period": "durée fixe",
-        "cookie policy": "politique cookies",
-        "the person": "la personne",
-        "internal": "interne",
-        "a third party": "un tiers",
+        "Fixed period": "Durée fixe",
+        "Cookie policy": "Politique cookies",
+        "The data subject": "La personne concernée",
+        "Internal": "Interne",
+        "A third party": "Un tiers",
         "Each activity is one system whose exports are searched; the letter's Article 15 information comes "
         "from here.": (
             "Chaque activité est un système dont les exports sont recherchés ; les informations de l'article 15 "
@@ -106,20 +108,20 @@ add_french(
 )
 
 CODE_LABELS = {
-    "consent": "consent",
-    "contract": "contract",
-    "legal_obligation": "legal obligation",
-    "vital_interest": "vital interest",
-    "public_task": "public task",
-    "legitimate_interest": "legitimate interest",
-    "end_of_training_plus": "end of training plus N years",
+    "consent": "Consent (Art. 6(1)(a))",
+    "contract": "Contract (Art. 6(1)(b))",
+    "legal_obligation": "Legal obligation (Art. 6(1)(c))",
+    "vital_interest": "Vital interests (Art. 6(1)(d))",
+    "public_task": "Public task (Art. 6(1)(e))",
+    "legitimate_interest": "Legitimate interests (Art. 6(1)(f))",
+    "end_of_training_plus": "End of training plus N years",
     "from_issue": "N years from issue",
     "end_of_relationship": "N years from the end of the relationship",
-    "fixed": "fixed period",
-    "cookie_policy": "cookie policy",
-    "data_subject": "the person",
-    "internal": "internal",
-    "third_party": "a third party",
+    "fixed": "Fixed period",
+    "cookie_policy": "Cookie policy",
+    "data_subject": "The data subject",
+    "internal": "Internal",
+    "third_party": "A third party",
 }
 TEXTS = (("name", "Name"), ("system", "System or files"))
 LISTS = (
@@ -194,17 +196,19 @@ class ActivityForm(QWidget):
             row += 1
         self.registration = QCheckBox(tr("Registrations or applications (minors' check)"))
         self.portable = QCheckBox(tr("Data the person provided (portability)"))
-        grid.addWidget(self.registration, row, 1)
-        grid.addWidget(self.portable, row, 2)
+        # One per row across both columns: side by side, their French text made the form wider than the window.
+        grid.addWidget(self.registration, row, 1, 1, 2)
+        grid.addWidget(self.portable, row + 1, 1, 1, 2)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
-        grid.setRowStretch(row + 1, 1)
+        grid.setRowStretch(row + 2, 1)
 
     def show_activity(self, activity: dict[str, Any]) -> None:
         self.original = copy.deepcopy(activity)
         for key, pair in self.texts.items():
             for lang, edit in pair.items():
                 edit.setText(str(activity.get(key, {}).get(lang, "")))
+                edit.setCursorPosition(0)  # show the start of a long text, not its end
         for key, pair in self.lists.items():
             for lang, edit in pair.items():
                 edit.setPlainText("\n".join(activity.get(key, {}).get(lang, [])))
@@ -322,7 +326,7 @@ class CatalogueDialog(QDialog):
         last = versions[-1] if versions else None
         if last is not None:
             self.version_line.setText(tr("Version {version}, saved by {who} on {when}: {note}", version=last.version,
-                                         who=last.actor, when=last.created_at[:10], note=last.note or "—"))  # fmt: skip
+                                         who=last.actor, when=_day(last.created_at), note=last.note or "—"))  # fmt: skip
         self.versions.setRowCount(len(versions))
         for row, version in enumerate(reversed(versions)):
             values = (str(version.version), version.created_at.replace("T", " ")[:19], version.actor,
@@ -403,3 +407,11 @@ class CatalogueDialog(QDialog):
                 version=saved.version,
             ),  # fmt: skip
         )
+
+
+def _day(stamp: str) -> str:
+    """An ISO time stamp as a date in the interface language ('dim. 29 novembre 2026'); as stored if odd."""
+    try:
+        return format_date(dt.date.fromisoformat(stamp[:10]), language())
+    except ValueError:
+        return stamp[:10]

@@ -179,7 +179,7 @@ class DataPanel(QWidget):
         self.sources.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.sources.verticalHeader().hide()
         self.sources.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
-        for column, width in enumerate((280, 300, 330)):
+        for column, width in enumerate((340, 300, 270)):
             self.sources.setColumnWidth(column, width)
         self.sources.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.sources)
