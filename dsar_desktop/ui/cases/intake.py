@@ -37,7 +37,7 @@ from ...domain.errors import InvalidInput
 from ...services import cases as case_service
 from ...store.connection import Register
 from ..dialogs import Dialogs
-from ..i18n import add_french, tr
+from ..i18n import add_french, language, tr
 from .labels import capacity_text, channel_text, date_text, status_text
 
 add_french(
@@ -170,7 +170,8 @@ class IntakeWizard(QDialog):
             self.channel_combo.addItem(channel_text(channel), channel.value)
         form.addRow(tr("Channel:"), self.channel_combo)
         self.received_edit = QDateTimeEdit()
-        self.received_edit.setDisplayFormat("dd/MM/yyyy HH:mm")
+        # Day first in French, ISO in English: never an ambiguous 03/05.
+        self.received_edit.setDisplayFormat("dd/MM/yyyy HH:mm" if language() == "fr" else "yyyy-MM-dd HH:mm")
         self.received_edit.setCalendarPopup(True)
         form.addRow(tr("Received on:"), self.received_edit)
         outer.addWidget(arrival)

@@ -35,6 +35,10 @@ from .record_view import RecordView
 
 add_french(
     {
+        "No match yet. Use “Import an export file…” to search a system's export for this person.": (
+            "Aucune correspondance pour l'instant. Utilisez « Importer un fichier d'export… » pour chercher "
+            "cette personne dans l'export d'un système."
+        ),
         "All sources searched ✓ ({searched} searched, {skipped} not applicable).": (
             "Toutes les sources ont été recherchées ✓ ({searched} recherchée(s), {skipped} sans objet)."
         ),
@@ -208,6 +212,12 @@ class DataPanel(QWidget):
             self.table.setColumnWidth(column, width)
         self.table.horizontalHeader().setStretchLastSection(True)
         matches_layout.addWidget(self.table, 1)
+        self.empty_hint = QLabel(
+            tr("No match yet. Use “Import an export file…” to search a system's export for this person.")
+        )
+        self.empty_hint.setWordWrap(True)
+        set_role(self.empty_hint, "muted")
+        matches_layout.addWidget(self.empty_hint)
         decide = QHBoxLayout()
         self.confirm_button = QPushButton(tr("&Confirm — it is the subject"))
         self.reject_button = QPushButton(tr("&Reject — someone else"))
@@ -259,6 +269,7 @@ class DataPanel(QWidget):
         self.proxy.set_source(str(self.source_filter.currentData() or ""))
         self.table.setColumnHidden(models.SYSTEM, bool(self.source_filter.currentData()))
         self.model.set_matches(service.list_matches(self.register, self.ref), names)
+        self.empty_hint.setVisible(self.model.rowCount() == 0)
         self.select_match(keep_match)
         self._on_match_selected()
 
