@@ -239,10 +239,7 @@ def _build_letter(
         "SELECT proof_kind, reason, party FROM identity_requests WHERE id = ?", (request_id,)
     )
     kind, reason, party = row
-    try:
-        letters = importlib.import_module(f"{__package__}.letters")
-    except ImportError:
-        return None, "the letters service is not available"
+    letters = importlib.import_module(f"{__package__}.letters")  # imported late: letters imports this module
     letter_kind = "parental_proof_request" if kind == ProofKind.PARENTAL_AUTHORITY.value else "id_request"
     extra = {"reason": reason, "proof_kind": kind, "party": party}
     try:

@@ -85,11 +85,7 @@ def current_catalogue(reg: Register) -> Any:
 
 
 def disclosure_block_reason(reg: Register, ref: str) -> tuple[str, str] | None:
-    try:
-        identity = _service("identity")
-    except ImportError:
-        return None
-    reason = identity.disclosure_block_reason(reg, ref)
+    reason = _service("identity").disclosure_block_reason(reg, ref)
     return (str(reason[0]), str(reason[1])) if reason else None
 
 
