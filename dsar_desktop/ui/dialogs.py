@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
 
 from ..domain.errors import describe
 from .i18n import add_french, language, tr
@@ -17,6 +27,24 @@ add_french(
         "Confirm": "Confirmer",
     }
 )
+
+
+def error_line() -> QLabel:
+    """The red line a form dialog shows under its fields when what was typed is refused."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #842029; font-weight: bold;")
+    label.hide()
+    return label
+
+
+def add_ok_cancel(dialog: QDialog, layout: QBoxLayout) -> QDialogButtonBox:
+    """The OK / Cancel footer of a form dialog, wired to accept and reject."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    return buttons
 
 
 class Dialogs:

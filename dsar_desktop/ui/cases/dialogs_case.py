@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -18,8 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.cases import CaseRow
+from ..dialogs import add_ok_cancel, error_line
 from ..i18n import add_french, tr
-from .dialogs_extension import _error_label, _pydate, _qdate, earlier_list
+from .dialogs_extension import _pydate, _qdate, earlier_list
 
 add_french(
     {
@@ -75,14 +75,9 @@ class DispatchDialog(QDialog):
             )
             note.setWordWrap(True)
             layout.addWidget(note)
-        self.error_label = _error_label()
+        self.error_label = error_line()
         layout.addWidget(self.error_label)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        add_ok_cancel(self, layout)
         self.number_edit.setFocus()
 
     def sent_on(self) -> dt.date:
@@ -121,14 +116,9 @@ class UnfoundedDialog(QDialog):
         self.justification_edit = QPlainTextEdit()
         self.justification_edit.setTabChangesFocus(True)
         layout.addWidget(self.justification_edit)
-        self.error_label = _error_label()
+        self.error_label = error_line()
         layout.addWidget(self.error_label)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        add_ok_cancel(self, layout)
 
     def justification(self) -> str:
         return self.justification_edit.toPlainText().strip()

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QListWidget,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ...domain import deadlines as dl
 from ...services.cases import CaseRow, ExtensionTooLate
+from ..dialogs import add_ok_cancel, error_line
 from ..i18n import add_french, language, tr
 from .labels import date_text, rights_text, status_text
 
@@ -91,12 +91,6 @@ def _pydate(value: QDate) -> dt.date:
     return dt.date(value.year(), value.month(), value.day())
 
 
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #842029; font-weight: bold;")
-    label.hide()
-    return label
 
 
 def earlier_list(rows: Sequence[CaseRow]) -> QListWidget:
@@ -146,14 +140,9 @@ class ExtensionDialog(QDialog):
         )
         form.addRow(tr("Reasons given to the person:"), self.reason_edit)
         layout.addLayout(form)
-        self.error_label = _error_label()
+        self.error_label = error_line()
         layout.addWidget(self.error_label)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        add_ok_cancel(self, layout)
         self.notice_edit.dateChanged.connect(self._on_notice_changed)
         self.reason_edit.setFocus()
         self._on_notice_changed()
@@ -242,19 +231,14 @@ class RefusalDialog(QDialog):
         self.reminder.setWordWrap(True)
         self.reminder.setStyleSheet("background: #fff3cd; color: #664d03; padding: 6px;")
         layout.addWidget(self.reminder)
-        self.late_label = _error_label()
+        self.late_label = error_line()
         if today > legal_due:
             self.late_label.setText(tr("The legal due date has passed: send the notice today."))
             self.late_label.show()
         layout.addWidget(self.late_label)
-        self.error_label = _error_label()
+        self.error_label = error_line()
         layout.addWidget(self.error_label)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        add_ok_cancel(self, layout)
         self.ground_group.idToggled.connect(self._on_ground_changed)
         self._on_ground_changed()
 

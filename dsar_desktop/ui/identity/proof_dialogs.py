@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QPlainTextEdit,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..dialogs import add_ok_cancel
 from ..i18n import add_french, tr
 from ..style import role_label
 
@@ -127,12 +127,7 @@ class ProofRequestDialog(QDialog):
         self.error_label = role_label("", "error")
         self.error_label.hide()
         layout.addWidget(self.error_label)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        add_ok_cancel(self, layout)
 
     def reason(self) -> str:
         return self.reason_edit.toPlainText().strip()
@@ -178,12 +173,7 @@ class ProofReceiptDialog(QDialog):
         layout.addWidget(self.scan_choice)
         layout.addWidget(self.paper_choice)
         layout.addWidget(role_label(tr("The day it arrives ends the suspension of the clock."), "muted"))
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        add_ok_cancel(self, layout)
 
     def received_on(self) -> dt.date:
         return _pydate(self.received_edit.date())
