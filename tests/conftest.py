@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -62,6 +63,18 @@ def passphrase_file(tmp_path: Path) -> Path:
     path = tmp_path / "passphrase.txt"
     path.write_text(PASSPHRASE + "\n", encoding="utf-8")
     return path
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, Any, str]:
+    """Run `dsar` in-process: (exit code, the JSON it printed or its text, stderr)."""
+    from dsar_desktop.cli import main
+
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    try:
+        return code, json.loads(captured.out), captured.err
+    except json.JSONDecodeError:
+        return code, captured.out, captured.err
 
 
 def new_case(**overrides: Any) -> case_service.NewCase:

@@ -6,19 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-
-from dsar_desktop.cli import main
+from conftest import run_cli as run
 
 DEMO = Path(__file__).resolve().parent.parent / "resources" / "demo"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, object, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    try:
-        return code, json.loads(captured.out), captured.err
-    except json.JSONDecodeError:
-        return code, captured.out, captured.err
 
 
 def test_search_json_shape_over_every_demo_file(capsys: pytest.CaptureFixture[str]) -> None:

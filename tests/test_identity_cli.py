@@ -3,24 +3,13 @@
 from __future__ import annotations
 
 import io
-import json
 from pathlib import Path
 
 import pytest
+from conftest import run_cli as run
 from PIL import Image
 
-from dsar_desktop.cli import main
-
 TD3 = ["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"]
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict | str, str]:  # type: ignore[type-arg]
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    try:
-        return code, json.loads(captured.out), captured.err
-    except json.JSONDecodeError:
-        return code, captured.out, captured.err
 
 
 def test_check_mrz_json(capsys: pytest.CaptureFixture[str]) -> None:
