@@ -20,6 +20,8 @@ from dsar_desktop.ui.workers import ImmediateRunner
 from tests.conftest import make_case
 from tests.ui_identity_support import fixed, labels, receipt_form, request_form
 
+pytestmark = pytest.mark.usefixtures("identity_today")
+
 PARENT_ID = "requester:identity_document"
 PARENT_AUTHORITY = "requester:parental_authority"
 

@@ -114,8 +114,9 @@ add_french(
         "Mark manifestly unfounded…": "Qualifier de manifestement infondée…",
         "Note": "Note",
         "Note for the timeline:": "Note pour l'historique :",
-        "Reasonable doubt about the requester's identity (Art. 12(6)) — what makes you doubt?": (
-            "Doute raisonnable sur l'identité du demandeur (art. 12(6)) — qu'est-ce qui fait douter ?"
+        "Reasonable doubt about the requester's identity (Art. 12(6)): write it as a full sentence to the person; it is printed in the request letter.": (
+            "Doute raisonnable sur l'identité du demandeur (art. 12(6)) : rédigez-le en une phrase complète adressée "
+            "à la personne ; il est imprimé dans la lettre de demande."
         ),
         "Why is the case reopened?": "Pourquoi rouvrir la demande ?",
         "Reason": "Motif",
@@ -458,7 +459,7 @@ class CaseFileView(QWidget):
         reason = None
         if self._needs_reason(target):
             prompt = (
-                tr("Reasonable doubt about the requester's identity (Art. 12(6)) — what makes you doubt?")
+                tr("Reasonable doubt about the requester's identity (Art. 12(6)): write it as a full sentence to the person; it is printed in the request letter.")
                 if target == Status.AWAITING_IDENTITY
                 else tr("Why is the case reopened?")
             )

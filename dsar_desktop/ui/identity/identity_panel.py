@@ -103,8 +103,16 @@ add_french(
         "The request is recorded but the letter could not be built: {problem}": (
             "La demande est enregistrée mais la lettre n'a pas pu être produite : {problem}"
         ),
-        "Clock stopped from {date}. The due date is now {due} and moves one day later each day until the proof "
-        "arrives.": (
+        "The request is recorded, but it was sent after the due date in force: the period had already "
+        "ended, so the clock is not stopped and the case stays late. The due date remains {due}.": (
+            "La demande est enregistrée, mais elle est partie après l'échéance en vigueur : le délai était déjà "
+            "expiré, il n'est donc pas suspendu et la demande reste en retard. L'échéance reste le {due}."
+        ),
+        "The request is recorded, but the clock does not stop until its letter exists.": (
+            "La demande est enregistrée, mais le délai ne s'arrête pas tant que sa lettre n'existe pas."
+        ),
+        "Clock stopped from {date}. The due date is now {due} and moves one day later each day until the "
+        "proof arrives.": (
             "Délai suspendu depuis le {date}. L'échéance est maintenant le {due} et recule d'un jour chaque jour "
             "jusqu'à l'arrivée du justificatif."
         ),
@@ -449,19 +457,28 @@ class IdentityPanel(QWidget):
         try:
             result = ids.request_proof(
                 self.register, self.ref, dialog.reason(), proof_kind=proof.proof_kind, party=proof.party,
-                sent_on=dialog.sent_on(), language=dialog.language(),
+                sent_on=dialog.sent_on(), language=dialog.language(), internal_note=dialog.internal_note(),
             )  # fmt: skip
         except Exception as exc:  # noqa: BLE001
             self.dialogs.error(self, exc)
             return
         saved = self._offer_letter(result.letter, result.letter_problem, proof.proof_kind, dialog.language())
         self._changed()
-        message = tr(
-            "Clock stopped from {date}. The due date is now {due} and moves one day later each day until the proof "
-            "arrives.",
-            date=date_text(dt.date.fromisoformat(result.sent_on)),
-            due=self.due_text,
-        )
+        if result.lapsed:
+            message = tr(
+                "The request is recorded, but it was sent after the due date in force: the period had already "
+                "ended, so the clock is not stopped and the case stays late. The due date remains {due}.",
+                due=self.due_text,
+            )
+        elif result.suspension_id is None:
+            message = tr("The request is recorded, but the clock does not stop until its letter exists.")
+        else:
+            message = tr(
+                "Clock stopped from {date}. The due date is now {due} and moves one day later each day until the "
+                "proof arrives.",
+                date=date_text(dt.date.fromisoformat(result.sent_on)),
+                due=self.due_text,
+            )
         self.dialogs.info(self, "\n\n".join(part for part in (saved, message) if part))
 
     def _offer_letter(self, pdf: bytes | None, problem: str | None, kind: str, lang: str) -> str:
