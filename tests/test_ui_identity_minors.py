@@ -46,7 +46,7 @@ def lucas(register: Register, **overrides) -> str:  # type: ignore[no-untyped-de
 def blocked(register: Register, ref: str) -> str | None:
     """What the pack builder hears: services.letters.check_disclosure (called by services.packs.build_pack)."""
     try:
-        letters.check_disclosure(register, ref)
+        letters.check_disclosure(ref, letters.gather_inputs(register, ref))
     except letters.DisclosureBlocked as exc:
         return describe(exc, "en")
     except letters.SourcesMissing:
