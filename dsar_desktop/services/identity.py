@@ -196,11 +196,13 @@ def request_proof(
     note = (internal_note or "").strip() or None
     with register.transaction() as conn:
         cursor = conn.execute(
-            "INSERT INTO identity_requests(case_id, party, proof_kind, reason, internal_note, sent_on, suspension_id, actor, created_at)"
-            " VALUES (?,?,?,?,?,?,NULL,?,?)",
-            (case.id, who.value, kind.value, stated, note, sent.isoformat(), register.actor, _now_utc()),
+            "INSERT INTO identity_requests(case_id, party, proof_kind, reason, sent_on, suspension_id, actor, created_at)"
+            " VALUES (?,?,?,?,?,NULL,?,?)",
+            (case.id, who.value, kind.value, stated, sent.isoformat(), register.actor, _now_utc()),
         )
         request_id = int(cursor.lastrowid)
+        if note:
+            conn.execute("INSERT INTO identity_request_notes(request_id, note) VALUES (?, ?)", (request_id, note))
         _event(conn, register, case.id, "identity", f"{PROOF_LABELS[kind][0]} requested on {sent.isoformat()}", {"request_id": request_id, "proof_kind": kind.value, "party": who.value})  # fmt: skip
         audit.append(
             conn, register.actor, "identity.requested", ref,

@@ -1,7 +1,9 @@
 -- Letters that say only what is recorded: the ID request's internal note (never printed) apart
 -- from the reason stated to the person, and Art. 19 notifications of each recipient.
--- staff only, never in a letter
-ALTER TABLE identity_requests ADD COLUMN internal_note TEXT;
+CREATE TABLE identity_request_notes (
+    request_id  INTEGER PRIMARY KEY REFERENCES identity_requests(id) ON DELETE CASCADE,
+    note        TEXT NOT NULL       -- staff only, never in a letter
+);
 
 CREATE TABLE recipient_notifications (
     id          INTEGER PRIMARY KEY,
