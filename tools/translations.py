@@ -51,7 +51,11 @@ def take_add_french(path: Path) -> dict[str, str]:
         if not _is_add_french(node):
             continue
         assert isinstance(node, ast.Expr) and isinstance(node.value, ast.Call)
-        pairs.update(ast.literal_eval(node.value.args[0]))
+        table = node.value.args[0]
+        assert isinstance(table, ast.Dict)
+        for key, value in zip(table.keys, table.values, strict=True):
+            assert key is not None, f"{path}: ** in add_french"
+            pairs[_constant(key, tree)] = _constant(value, tree)
         spans.append((node.lineno, node.end_lineno or node.lineno))
     if not spans:
         return pairs
@@ -59,13 +63,27 @@ def take_add_french(path: Path) -> dict[str, str]:
     for start, end in sorted(spans, reverse=True):
         del lines[start - 1 : end]
         # no double blank line left where the table was
-        while start - 1 < len(lines) and start >= 2 and lines[start - 2].strip() == "" and lines[start - 1].strip() == "":
+        while (
+            start - 1 < len(lines)
+            and start >= 2
+            and lines[start - 2].strip() == ""
+            and lines[start - 1].strip() == ""
+        ):
             del lines[start - 1]
     text = "".join(lines)
     text = re.sub(r"(from \.+i18n import )([^\n(]*)", lambda m: m.group(1) + _drop_name(m.group(2)), text)
     text = re.sub(r"^from \.+i18n import\s*\n", "", text, flags=re.M)
     path.write_text(text, encoding="utf-8")
     return pairs
+
+
+def _constant(node: ast.expr, tree: ast.Module) -> str:
+    """A literal, or a module-level NAME = "literal" (a long sentence kept in a constant)."""
+    if isinstance(node, ast.Name):
+        for stmt in tree.body:
+            if isinstance(stmt, ast.Assign) and any(getattr(t, "id", None) == node.id for t in stmt.targets):
+                return str(ast.literal_eval(stmt.value))
+    return str(ast.literal_eval(node))
 
 
 def _drop_name(names: str) -> str:
@@ -161,7 +179,7 @@ def messages(ts: Path) -> list[ET.Element]:
     return list(ET.parse(ts).getroot().iter("message"))
 
 
-def fill_and_sort(ts: Path, french: dict[str, str]) -> int:
+def fill_and_sort(ts: Path, french: dict[str, str | list[str]]) -> int:
     """Fill unfinished entries from the given pairs; sort messages by source so parallel additions rarely collide."""
     tree = ET.parse(ts)
     filled = 0
@@ -173,16 +191,19 @@ def fill_and_sort(ts: Path, french: dict[str, str]) -> int:
             if translation is None or translation.get("type") != "unfinished" or source not in french:
                 continue
             if msg.get("numerus") == "yes":
+                wanted = french[source]
                 forms = translation.findall("numerusform")
-                for form in forms:
-                    form.text = french[source]
+                for i, form in enumerate(forms):
+                    form.text = wanted[min(i, len(wanted) - 1)] if isinstance(wanted, list) else wanted
             else:
-                translation.text = french[source]
+                translation.text = str(french[source])
             del translation.attrib["type"]
             filled += 1
         for msg in msgs:
             context.remove(msg)
-        for msg in sorted(msgs, key=lambda m: ((m.findtext("source") or "").casefold(), m.findtext("comment") or "")):
+        for msg in sorted(
+            msgs, key=lambda m: ((m.findtext("source") or "").casefold(), m.findtext("comment") or "")
+        ):
             context.append(msg)
     ET.indent(tree, space="    ")
     body = ET.tostring(tree.getroot(), encoding="unicode")
@@ -197,7 +218,7 @@ def lrelease(ts: Path, qm: Path) -> None:
 def main() -> int:
     I18N.mkdir(parents=True, exist_ok=True)
     fr_ts, en_ts = I18N / "dsar_fr.ts", I18N / "dsar_en.ts"
-    legacy: dict[str, str] = {}
+    legacy: dict[str, str | list[str]] = {}
     for path in ui_modules():
         legacy.update(take_add_french(path))
     if legacy:

@@ -46,9 +46,7 @@ def language() -> str:
 
 
 def locale() -> QLocale:
-    return QLocale(QLocale.Language.French, QLocale.Territory.France) if language() == "fr" else QLocale(
-        QLocale.Language.English, QLocale.Territory.UnitedKingdom
-    )
+    return QLocale("fr_FR" if language() == "fr" else "en_GB")
 
 
 def qm_path(lang: str) -> Path:
