@@ -179,7 +179,7 @@ def bar_chart(counts: list[tuple[str, int]], width: float, colour: Any) -> Drawi
     row = 15
     label_width = 52 * mm
     height = row * max(1, len(counts)) + 16
-    drawing = Drawing(width, height)
+    drawing = Drawing(width, height, initialFontName=fonts.REGULAR)
     chart = HorizontalBarChart()
     chart.x, chart.y = label_width, 12
     chart.width, chart.height = width - label_width - 16, height - 16
@@ -226,6 +226,7 @@ def _bars_side_by_side(stats: Statistics, language: str, width: float) -> Table:
     table.setStyle(
         TableStyle(
             [
+                ("FONT", (0, 0), (-1, -1), fonts.REGULAR, 9),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -239,7 +240,7 @@ def monthly_chart(stats: Statistics, language: str, width: float) -> Drawing:
     """Two lines over the months of the period: requests received, replies dispatched."""
     w = WORDS[language]
     height = 62 * mm
-    drawing = Drawing(width, height)
+    drawing = Drawing(width, height, initialFontName=fonts.REGULAR)
     chart = HorizontalLineChart()
     chart.x, chart.y = 24, 34
     chart.width, chart.height = width - 40, height - 48
