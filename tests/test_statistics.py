@@ -252,11 +252,15 @@ def test_without_pack_and_lapsed_suspension_are_their_own_lines(register: Regist
     """The issue's case: received 1 Sep 2026 (D1 1 Oct), ID asked 20 Oct, received 30 Nov, answered 10 Nov.
     The stored due date moved to 12 Nov; the request for ID came after D1 and suspends nothing: late."""
     lapsed = make_case(register, received_at=dt.datetime(2026, 9, 1, 9, tzinfo=dt.UTC))
-    ids.request_proof(register, lapsed, "Unknown sender address", sent_on=dt.date(2026, 10, 20), with_letter=False)
+    ids.request_proof(
+        register, lapsed, "Unknown sender address", sent_on=dt.date(2026, 10, 20), with_letter=False
+    )
     ids.receive_proof(register, lapsed, None, received_on=dt.date(2026, 11, 30))
     answer(register, lapsed, dt.date(2026, 11, 10))
     running = make_case(register, received_at=dt.datetime(2026, 9, 2, 9, tzinfo=dt.UTC))  # D1 2 Oct
-    ids.request_proof(register, running, "Unknown sender address", sent_on=dt.date(2026, 9, 10), with_letter=False)
+    ids.request_proof(
+        register, running, "Unknown sender address", sent_on=dt.date(2026, 9, 10), with_letter=False
+    )
     ids.receive_proof(register, running, None, received_on=dt.date(2026, 9, 20))  # 10 days: due 12 Oct
     answer(register, running, dt.date(2026, 10, 9))
     no_pack = make_case(register, received_at=dt.datetime(2026, 9, 3, 9, tzinfo=dt.UTC))

@@ -211,10 +211,10 @@ def _bars_side_by_side(stats: Statistics, language: str, width: float) -> Table:
     index = 1 if language == "fr" else 0
     w = WORDS[language]
     half = (width - 8 * mm) / 2
-    rights = [(RIGHT_LABELS[k][index] if k in RIGHT_LABELS else k, n) for k, n in stats.by_right.items()]
-    channels = [
-        (CHANNEL_LABELS[k][index] if k in CHANNEL_LABELS else k, n) for k, n in stats.by_channel.items()
-    ]
+    right_labels: dict[str, tuple[str, str]] = {k.value: v for k, v in RIGHT_LABELS.items()}
+    channel_labels: dict[str, tuple[str, str]] = {k.value: v for k, v in CHANNEL_LABELS.items()}
+    rights = [(right_labels.get(k, (k, k))[index], n) for k, n in stats.by_right.items()]
+    channels = [(channel_labels.get(k, (k, k))[index], n) for k, n in stats.by_channel.items()]
     st = _styles()
     table = Table(
         [
