@@ -38,6 +38,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ctx = Context(args)
     language = "fr" if os.environ.get("LANG", "").startswith("fr") else "en"
     try:
+        ctx.prepare()
         result = args.handler(args, ctx)
         return int(result or 0)
     except DsarError as exc:
