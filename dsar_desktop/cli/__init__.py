@@ -13,7 +13,9 @@ from ..domain.errors import DsarError, describe
 from .common import Context, common_parent
 
 # Each module has add_commands(subparsers, common_parent).
-COMMAND_MODULES = ("register", "deadline", "cases", "documents", "identity", "extracts", "statistics", "record")
+COMMAND_MODULES = (
+    "register", "deadline", "cases", "documents", "identity", "extracts", "statistics", "mail", "record",
+)  # fmt: skip
 
 
 def build_parser() -> argparse.ArgumentParser:
