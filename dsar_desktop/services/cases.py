@@ -132,6 +132,7 @@ def deadlines_for(register: Register, case: Case, today: dt.date | None = None) 
         calendar_of(register),
         [dl.Suspension(a, b) for a, b in case.suspensions],
         today=today,
+        extended=case.extended,
     )
 
 
