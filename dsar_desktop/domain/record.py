@@ -102,6 +102,7 @@ class IdentityStep:
     proof: str = ""  # ProofKind value
     method: str = ""  # IdentityMethod value for a decision
     decision: str = ""  # Decision value
+    stopped_clock: bool = True  # a request that suspended nothing (no letter, or after the due date) says so
 
 
 @dataclass(frozen=True)
@@ -147,13 +148,13 @@ _WORDS = {
         "yes": "yes", "no": "no", "requested": "requested: {proof}", "received": "received: {proof}",
         "decided": "decision: {decision} ({method})", "open": "still suspended", "unfounded":
         "marked manifestly unfounded or excessive (Art. 12(5))", "redacted": "withheld: {code} × {n}",
-        "minor_erasure": "minor's erasure (LIL art. 51)", "email": "e-mail", "none": "",
+        "minor_erasure": "minor's erasure (LIL art. 51)", "not_stopped": " (the clock did not stop)", "email": "e-mail", "none": "",
     },
     "fr": {
         "yes": "oui", "no": "non", "requested": "demande : {proof}", "received": "réception : {proof}",
         "decided": "décision : {decision} ({method})", "open": "toujours suspendu", "unfounded":
         "qualifiée de manifestement infondée ou excessive (art. 12(5))", "redacted": "occulté : {code} × {n}",
-        "minor_erasure": "effacement d'un mineur (LIL art. 51)", "email": "courriel", "none": "",
+        "minor_erasure": "effacement d'un mineur (LIL art. 51)", "not_stopped": " (délai non suspendu)", "email": "courriel", "none": "",
     },
 }  # fmt: skip
 
@@ -191,6 +192,8 @@ def row_of(facts: CaseFacts, language: str, system_names: dict[str, str] | None 
             )
         else:
             text = w[step.kind].format(proof=proof)
+            if step.kind == "requested" and not step.stopped_clock:
+                text += w["not_stopped"]
         steps.append(f"{_day(step.on)} {text}")
     spans = [f"{_day(a)} → {_day(b) if b else w['open']}" for a, b in facts.suspensions]
     suspended = sum(((b or a) - a).days for a, b in facts.suspensions)

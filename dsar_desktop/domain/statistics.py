@@ -189,25 +189,21 @@ class Statistics:
         return out
 
 
-def due_without_lapsed_suspensions(
+def judged_due(
     received: dt.date,
     calendar: Calendar,
     suspensions: Sequence[Suspension],
     extended: bool,
     today: dt.date,
+    late_requests: Sequence[dt.date] = (),
 ) -> tuple[dt.date, bool]:
-    """(the due date counting only the suspensions that started while the period was running, True when
-    one of them started after the due date then in force). RULES A6: only a running period can be
-    suspended; a request for ID sent after the due date suspends nothing and the case stays late."""
-    counted: list[Suspension] = []
-    lapsed = False
-    for suspension in sorted(suspensions, key=lambda s: s.started):
-        in_force = compute_deadlines(received, calendar, counted, today=today).due(extended)
-        if suspension.started > in_force:
-            lapsed = True
-        else:
-            counted.append(suspension)
-    return compute_deadlines(received, calendar, counted, today=today).due(extended), lapsed
+    """(the due date an answer is judged against, True when a request for ID came after the due date in
+    force). The deadline engine leaves out any suspension that started after the due date in force
+    (RULES A6), also for cases recorded before that rule; `late_requests` are the sending dates of
+    requests the register recorded without stopping the clock."""
+    deadlines = compute_deadlines(received, calendar, suspensions, today=today, extended=extended)
+    due = deadlines.due(extended)
+    return due, deadlines.lapsed_suspensions > 0 or any(sent > due for sent in late_requests)
 
 
 def outcome_of(ending: str, dispatched: str | None, has_pack: bool, due: str) -> str:

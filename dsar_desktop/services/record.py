@@ -14,7 +14,7 @@ from ..domain import deadlines as dl
 from ..domain import record as rec
 from ..domain.errors import InvalidInput
 from ..domain.progress import CancelToken, Progress, no_progress
-from ..domain.statistics import Period, due_without_lapsed_suspensions, outcome_of
+from ..domain.statistics import Period, judged_due, outcome_of
 from ..fileio import atomic_write
 from ..store import audit
 from ..store import settings as store_settings
@@ -90,7 +90,7 @@ def case_facts(reg: Register, period: Period, today: dt.date | None = None) -> I
         reg, f"SELECT x.case_id, x.started, x.ended FROM suspensions x {in_period} ORDER BY x.id", bounds
     )
     requests = _grouped(
-        reg, f"SELECT x.case_id, x.proof_kind, x.sent_on, x.received_on FROM identity_requests x {in_period}"
+        reg, f"SELECT x.case_id, x.proof_kind, x.sent_on, x.received_on, x.suspension_id FROM identity_requests x {in_period}"
         " ORDER BY x.id", bounds,
     )  # fmt: skip
     checks = _grouped(
@@ -130,16 +130,25 @@ def case_facts(reg: Register, period: Period, today: dt.date | None = None) -> I
         ) in batch:  # fmt: skip
             spans = [(dt.date.fromisoformat(a), _date(b)) for a, b in suspensions.get(case_id, [])]  # type: ignore[arg-type]
             due = current_due
-            if spans:
-                effective, _lapsed = due_without_lapsed_suspensions(
+            case_requests = requests.get(case_id, [])
+            unstopped = [dt.date.fromisoformat(str(r[1])) for r in case_requests if r[3] is None]
+            if spans or unstopped:
+                effective, _lapsed = judged_due(
                     dt.date.fromisoformat(received), calendar, [dl.Suspension(a, b) for a, b in spans],
-                    bool(extended), today,
+                    bool(extended), today, unstopped,
                 )  # fmt: skip
                 due = effective.isoformat()
             ending = closed_from.get(case_id, status) if status == "closed" else status
             steps: list[rec.IdentityStep] = []
-            for proof, sent_on, received_on in requests.get(case_id, []):
-                steps.append(rec.IdentityStep(dt.date.fromisoformat(str(sent_on)), "requested", str(proof)))
+            for proof, sent_on, received_on, suspension_id in case_requests:
+                steps.append(
+                    rec.IdentityStep(
+                        dt.date.fromisoformat(str(sent_on)),
+                        "requested",
+                        str(proof),
+                        stopped_clock=suspension_id is not None,
+                    )
+                )
                 if received_on:
                     steps.append(
                         rec.IdentityStep(dt.date.fromisoformat(str(received_on)), "received", str(proof))

@@ -20,8 +20,8 @@ from ..domain.statistics import (
     Period,
     Statistics,
     check_year,
-    due_without_lapsed_suspensions,
     figures_csv,
+    judged_due,
     outcome_of,
     summarise_delays,
 )
@@ -84,6 +84,22 @@ def _suspensions(reg: Register, period: Period) -> dict[int, list[dl.Suspension]
     return out
 
 
+def _identity_requests(reg: Register, period: Period) -> dict[int, list[dt.date]]:
+    """Per case of the period, the sending dates of its requests for proof that stopped no clock
+    (no letter yet, or sent after the due date in force)."""
+    rows = reg.query(
+        "SELECT r.case_id, r.sent_on, r.suspension_id FROM identity_requests r JOIN cases c ON c.id = r.case_id"
+        " WHERE c.received_date BETWEEN ? AND ? ORDER BY r.id",
+        _bounds(period),
+    )
+    out: dict[int, list[dt.date]] = {}
+    for case_id, sent_on, suspension_id in rows:
+        dates = out.setdefault(int(case_id), [])
+        if suspension_id is None:
+            dates.append(dt.date.fromisoformat(sent_on))
+    return out
+
+
 def _monthly(reg: Register, period: Period) -> list[MonthPoint]:
     received = dict(
         reg.query(
@@ -123,6 +139,7 @@ def period_statistics(reg: Register, period: Period, today: dt.date | None = Non
     )
     closed_from = _closed_from(reg, period)
     suspensions = _suspensions(reg, period)
+    requests = _identity_requests(reg, period)
     by_right = {r.value: 0 for r in Right}
     by_channel = {c.value: 0 for c in Channel}
     by_capacity = {c.value: 0 for c in Capacity}
@@ -147,13 +164,19 @@ def period_statistics(reg: Register, period: Period, today: dt.date | None = Non
         by_status[status] = by_status.get(status, 0) + 1
         extended += bool(was_extended)
         spans = suspensions.get(case_id)
-        identity += spans is not None
+        unstopped = requests.get(case_id)
+        identity += spans is not None or unstopped is not None
         minors += MINOR_ERASURE in (flag or "").split(",")
         unfounded += bool(is_unfounded)
         lapsed = False
-        if spans is not None:
-            effective, lapsed = due_without_lapsed_suspensions(
-                dt.date.fromisoformat(received), calendar, spans, bool(was_extended), today
+        if spans or unstopped:  # the others' stored due date needs no second look
+            effective, lapsed = judged_due(
+                dt.date.fromisoformat(received),
+                calendar,
+                spans or [],
+                bool(was_extended),
+                today,
+                unstopped or [],
             )
             due = effective.isoformat()
         ending = closed_from.get(case_id, status) if status == Status.CLOSED.value else status
