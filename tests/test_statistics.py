@@ -73,7 +73,11 @@ def populate(reg: Register) -> dict[str, str]:
     cs.transition(reg, refs["withdrawn"], Status.CLOSED)
     refs["identity"] = make_case(reg)
     ids.request_proof(
-        reg, refs["identity"], "Your request came from an address we do not know.", sent_on=dt.date(2027, 3, 2), with_letter=False
+        reg,
+        refs["identity"],
+        "Your request came from an address we do not know.",
+        sent_on=dt.date(2027, 3, 2),
+        with_letter=False,
     )
     refs["open"] = make_case(reg)
     cs.transition(reg, refs["open"], Status.IN_PROGRESS)
@@ -252,32 +256,45 @@ def test_the_statistics_page(qtbot, register: Register, tmp_path: Path) -> None:
 
 def test_without_pack_and_lapsed_suspension_are_their_own_lines(register: Register) -> None:
     """The issue's case: received 1 Sep 2026 (D1 1 Oct), ID asked 20 Oct, received 30 Nov, answered 10 Nov.
-    The stored due date moved to 12 Nov; the request for ID came after D1 and suspends nothing: late."""
+    The request for ID came after D1 and suspends nothing: late. Once as the register records it now
+    (no suspension, the request kept), once as a register recorded it before that rule (a suspension
+    stored and the due date moved to 12 Nov): both count as late, with a lapsed request."""
+    reason = "Your request came from an address we do not know."
     lapsed = make_case(register, received_at=dt.datetime(2026, 9, 1, 9, tzinfo=dt.UTC))
-    ids.request_proof(
-        register, lapsed, "Unknown sender address", sent_on=dt.date(2026, 10, 20), with_letter=False
-    )
+    assert ids.request_proof(
+        register, lapsed, reason, sent_on=dt.date(2026, 10, 20), with_letter=False
+    ).lapsed
     ids.receive_proof(register, lapsed, None, received_on=dt.date(2026, 11, 30))
     answer(register, lapsed, dt.date(2026, 11, 10))
+    legacy = make_case(register, received_at=dt.datetime(2026, 9, 1, 10, tzinfo=dt.UTC))
+    with register.transaction() as conn:  # what the engine stored before RULES A6 was enforced
+        case_id = conn.execute("SELECT id FROM cases WHERE ref = ?", (legacy,)).fetchone()[0]
+        conn.execute(
+            "INSERT INTO suspensions(case_id, kind, started, ended) VALUES (?, 'identity', '2026-10-20', '2026-11-30')",
+            (case_id,),
+        )
+        conn.execute(
+            "UPDATE cases SET legal_due = '2026-11-12', current_due = '2026-11-12' WHERE id = ?", (case_id,)
+        )
+    answer(register, legacy, dt.date(2026, 11, 10))
     running = make_case(register, received_at=dt.datetime(2026, 9, 2, 9, tzinfo=dt.UTC))  # D1 2 Oct
-    ids.request_proof(
-        register, running, "Unknown sender address", sent_on=dt.date(2026, 9, 10), with_letter=False
-    )
+    assert not ids.request_proof(
+        register, running, reason, sent_on=dt.date(2026, 9, 10), with_letter=False
+    ).lapsed
     ids.receive_proof(register, running, None, received_on=dt.date(2026, 9, 20))  # 10 days: due 12 Oct
     answer(register, running, dt.date(2026, 10, 9))
     no_pack = make_case(register, received_at=dt.datetime(2026, 9, 3, 9, tzinfo=dt.UTC))
     answer(register, no_pack, dt.date(2026, 9, 10), pack=False)
-    assert cs.get_case(register, lapsed).current_due.isoformat() >= "2026-11-10"  # what the register stored
 
     stats = period_statistics(register, Period(dt.date(2026, 9, 1), dt.date(2026, 9, 30)), today=LATER)
     assert stats.by_outcome["answered_on_time"] == 1  # only `running`
-    assert stats.by_outcome["answered_late"] == 1 and stats.late_by_lapsed_suspension == 1
+    assert stats.by_outcome["answered_late"] == 2 and stats.late_by_lapsed_suspension == 2
     assert stats.by_outcome["answered_without_pack"] == 1
-    assert stats.answered == 3 and stats.on_time_percent == 33.3
-    assert stats.identity_requested == 2
+    assert stats.answered == 4 and stats.on_time_percent == 25.0
+    assert stats.identity_requested == 3
     figures = dict(key_figures(stats, "en", stats.as_of))
     assert figures["Answered without a sealed response pack"] == "1"
-    assert figures["of which an identity request was sent after the due date (it suspended nothing)"] == "1"
+    assert figures["of which an identity request was sent after the due date (it suspended nothing)"] == "2"
 
 
 def test_any_period_and_the_monthly_line(register: Register) -> None:
