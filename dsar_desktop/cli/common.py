@@ -8,10 +8,12 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..domain.errors import DsarError
-from ..store.connection import Register
+
+if TYPE_CHECKING:  # the register (and SQLCipher, keyring) is loaded only by commands that open it
+    from ..store.connection import Register
 
 ENV_PASSPHRASE = "DSAR_PASSPHRASE"
 ENV_NEW_PASSPHRASE = "DSAR_NEW_PASSPHRASE"
@@ -71,14 +73,20 @@ class Context:
     """Resolved global options; opens the register lazily and closes it at the end."""
 
     def __init__(self, args: argparse.Namespace, stdout: Any = None) -> None:
-        from ..services.register import default_register_path
-
         self.args = args
-        self.register_path: Path = Path(getattr(args, "register", None) or default_register_path())
         self.json: bool = bool(getattr(args, "json", False))
         self.slot: str | None = getattr(args, "slot", None)
         self.stdout = stdout or sys.stdout
         self._register: Register | None = None
+
+    @property
+    def register_path(self) -> Path:
+        given = getattr(self.args, "register", None)
+        if given:
+            return Path(given)
+        from ..services.register import default_register_path  # platformdirs, keyring: only when needed
+
+        return Path(default_register_path())
 
     # ---- secrets ----------------------------------------------------------
     def passphrase(self, prompt: str = "Passphrase: ") -> str:
