@@ -26,21 +26,16 @@ PY = sys.executable
 
 # The app probe: start the real entry (`run_gui`), stop as soon as the unlock window is shown.
 APP_PROBE = """
-import sys
+import os, sys
 from pathlib import Path
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
 from dsar_desktop import app
 
-def watch():
-    for widget in QApplication.topLevelWidgets():
-        if type(widget).__name__ == "UnlockDialog" and widget.isVisible():
-            QApplication.processEvents()
-            sys.stdout.flush()
-            import os; os._exit(0)
-    QTimer.singleShot(2, watch)
+def shown(shell):
+    # run_gui calls this once the unlock window is shown and drawn (before the screens are imported)
+    dialog = shell.unlock_dialog
+    os._exit(0 if dialog is not None and dialog.isVisible() else 1)
 
-QTimer.singleShot(0, watch)
+app.install_screens = shown
 app.run_gui(Path(sys.argv[1]), None, "en", None)
 """
 
