@@ -77,13 +77,15 @@ def main() -> int:
         if not args.no_app:
             commands["app to its unlock window"] = [PY, "-c", APP_PROBE, str(register)]
         times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
-        for name, argv in commands.items():  # one warm-up round (page cache, .pyc files)
+        for argv in commands.values():  # one warm-up round (page cache, .pyc files)
             run(argv, env)
         for _ in range(args.rounds):
             for name, argv in commands.items():
                 times[name].append(run(argv, env))
     load = os.getloadavg()
-    print(f"machine: {platform.system()} {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(
+        f"machine: {platform.system()} {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    )
     print(f"rounds: {args.rounds}, load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")
     base_wall = min(w for w, _ in times["python -c pass"])
     base_cpu = min(c for _, c in times["python -c pass"])

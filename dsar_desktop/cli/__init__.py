@@ -94,6 +94,10 @@ COMMANDS: dict[str, Callable[[], ModuleType]] = {
 }
 
 
+# Commands that never touch a register: no data folder is created for them, and its services stay unloaded.
+NO_REGISTER = frozenset({"version", "deadline"})
+
+
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The parser of one command (its module alone is imported), or of all when `command` is None."""
     parent = common_parent()
@@ -129,6 +133,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ctx = Context(args)
     language = "fr" if os.environ.get("LANG", "").startswith("fr") else "en"
     try:
+        if args.command not in NO_REGISTER:
+            ctx.prepare()
         result = args.handler(args, ctx)
         return int(result or 0)
     except DsarError as exc:

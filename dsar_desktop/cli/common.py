@@ -74,6 +74,7 @@ class Context:
 
     def __init__(self, args: argparse.Namespace, stdout: Any = None) -> None:
         self.args = args
+        self.default_location = not getattr(args, "register", None)
         self.json: bool = bool(getattr(args, "json", False))
         self.slot: str | None = getattr(args, "slot", None)
         self.stdout = stdout or sys.stdout
@@ -87,6 +88,13 @@ class Context:
         from ..services.register import default_register_path  # platformdirs, keyring: only when needed
 
         return Path(default_register_path())
+
+    def prepare(self) -> None:
+        """Create the default register's folder before anything else (a fresh account has none)."""
+        if self.default_location:
+            from ..services.register import prepare_default_folder
+
+            prepare_default_folder(self.register_path)
 
     # ---- secrets ----------------------------------------------------------
     def passphrase(self, prompt: str = "Passphrase: ") -> str:
@@ -121,8 +129,9 @@ class Context:
     # ---- register ---------------------------------------------------------
     def open_register(self) -> Register:
         if self._register is None:
-            from ..services.register import unlock_register
+            from ..services.register import load_keyfile, unlock_register
 
+            load_keyfile(self.register_path)  # a missing register or key file is said before any passphrase is asked
             self._register = unlock_register(self.register_path, self.passphrase(), self.slot)
         return self._register
 
