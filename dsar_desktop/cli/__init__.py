@@ -61,6 +61,12 @@ def _extracts() -> ModuleType:
     return extracts
 
 
+def _mail() -> ModuleType:
+    from . import mail
+
+    return mail
+
+
 def _statistics() -> ModuleType:
     from . import statistics
 
@@ -69,7 +75,7 @@ def _statistics() -> ModuleType:
 
 # Each loader returns a module with add_commands(subparsers, common_parent); the order is the help's.
 LOADERS: tuple[Callable[[], ModuleType], ...] = (
-    _register, _version, _deadline, _cases, _documents, _identity, _extracts, _statistics,
+    _register, _version, _deadline, _cases, _documents, _identity, _extracts, _statistics, _mail,
 )  # fmt: skip
 
 # Top-level command -> the loader of the module that defines it.
@@ -91,6 +97,7 @@ COMMANDS: dict[str, Callable[[], ModuleType]] = {
     "extracts": _extracts,
     "catalogue": _extracts,
     "stats": _statistics,
+    "mail": _mail,
 }
 
 
