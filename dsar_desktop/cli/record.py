@@ -8,7 +8,6 @@ from typing import Any
 
 from ..domain import deadlines as dl
 from ..domain.statistics import Period
-from ..services import record
 from .common import Context
 
 
@@ -43,6 +42,8 @@ def add_commands(subparsers: Any, parent: argparse.ArgumentParser) -> None:
 
 
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
+    from ..services import record  # openpyxl and the register only when the command runs
+
     period = Period(dl.parse_date(args.start, "--from", "--from"), dl.parse_date(args.end, "--to", "--to"))
     record.format_of(args.out)  # a wrong extension is refused before the passphrase is asked
     done = record.export_record(
