@@ -55,7 +55,11 @@ def populate(reg: Register) -> dict[str, str]:
     cs.transition(reg, refs["withdrawn"], Status.CLOSED)
     refs["identity"] = make_case(reg)
     ids.request_proof(
-        reg, refs["identity"], "Your request came from an address we do not know.", sent_on=dt.date(2027, 3, 2), with_letter=False
+        reg,
+        refs["identity"],
+        "Your request came from an address we do not know.",
+        sent_on=dt.date(2027, 3, 2),
+        with_letter=False,
     )
     refs["open"] = make_case(reg)
     cs.transition(reg, refs["open"], Status.IN_PROGRESS)
