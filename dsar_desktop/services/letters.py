@@ -22,6 +22,7 @@ from ..documents.annexes import AnnexTable, Redacted
 from ..documents.art15 import build_sections, remedies_section, source_name
 from ..documents.calibration import calibration_pdf
 from ..documents.letter import LetterDocument, Letterhead, Section, render_letter
+from ..documents.rights import is_portable, portability_sections
 from ..domain import deadlines as dl
 from ..domain.cases import RIGHT_LABELS, Capacity, Case, Person, Right, Status
 from ..domain.errors import DsarError, InvalidInput
@@ -34,6 +35,12 @@ from . import notifications as notification_service
 from .identity_status import identity_status
 
 KINDS = tpl.KINDS
+REPLY_KINDS = ("access_response", "portability_response")
+
+
+def reply_kind(rights: list[Right]) -> str:
+    """The reply a pack carries: a portability-only request gets its own letter, not an access one."""
+    return "portability_response" if set(rights) == {Right.PORTABILITY} else "access_response"
 DIPLOMA_RETENTION = (
     "Records of diplomas and certificates awarded: kept for 99 years from the date of issue, as the organisation "
     "must be able to attest them (legal obligation and archiving in the public interest, Art. 17(3)(b) and (d) GDPR).",
@@ -458,11 +465,19 @@ def compose(
     if kind in ART19_KINDS:
         inputs = inputs or gather_inputs(reg, ref)
         sections = art19_sections(reg, case, kind, language, inputs) + sections
-    if kind == "access_response":
+    if kind in REPLY_KINDS:
         inputs = inputs or gather_inputs(reg, ref)
         check_disclosure(ref, inputs)
         found, annexes = access_material(inputs, language)
-        sections = build_sections(found, language, case.electronic, head.email)
+        portability = Right.PORTABILITY in case.rights
+        if kind == "access_response":
+            sections = build_sections(found, language, case.electronic, head.email)
+            if portability:  # each right answered with its own references (RULES E)
+                sections[-2:-2] = portability_sections(found, language, only_right=False)
+        else:
+            sections = portability_sections(found, language, only_right=True)
+            wanted = {s for s, e, _ in found if is_portable(e)}
+            annexes = [a for (s, _e, _n), a in zip(found, annexes, strict=True) if s in wanted]
         extra["data_found"] = bool(found)
     text = tpl.render(source, kind, language, _context(case, language, extra, head, _extended_due(reg, case)))
     doc = LetterDocument(

@@ -16,8 +16,10 @@ from ..documents import printing
 from ..documents.certs import load_certificate_file
 from ..documents.letter import render_letter
 from ..documents.pack import VerifyResult
+from ..documents.rights import is_portable
 from ..documents.signing import seal_pdf
 from ..domain import deadlines as dl
+from ..domain.cases import Right
 from ..domain.errors import DsarError
 from ..domain.progress import CancelToken, Progress, no_progress
 from ..store import audit
@@ -133,11 +135,14 @@ def build_pack(
     generated_at = dt.datetime.now(dl.PARIS).isoformat(timespec="seconds")
     version, entries = letters.catalogue_entries(inputs.catalogue)
     grouped = letters.normalise_records(inputs.confirmed)
+    if Right.PORTABILITY in case.rights:  # Art. 20: the files hold the data the person provided
+        grouped = {k: v for k, v in grouped.items() if is_portable(entries.get(k))}
     data_json, data_csv = packfile.data_files(ref, generated_at, _data_sources(grouped, entries, language))
+    kind = letters.reply_kind(case.rights)
     check()
 
     report(2, total, "letter")
-    doc, _template_version = letters.compose(reg, ref, "access_response", language, inputs=inputs)
+    doc, _template_version = letters.compose(reg, ref, kind, language, inputs=inputs)
     doc.keywords = packfile.pdf_keywords({packfile.DATA_JSON: data_json, packfile.DATA_CSV: data_csv})
     fr = language == "fr"
     # the hashes of the files belong to the manifest (and the PDF's metadata), not to the letter's body
@@ -147,9 +152,12 @@ def build_pack(
     check()
 
     report(3, total, "seal")
-    reason = (
-        "Réponse à une demande d'accès (art. 15 RGPD)" if fr else "Answer to an access request (Art. 15 GDPR)"
-    )
+    reason = {
+        ("access_response", True): "Réponse à une demande d'accès (article 15 du RGPD)",
+        ("access_response", False): "Answer to an access request (Article 15 GDPR)",
+        ("portability_response", True): "Réponse à une demande de portabilité (article 20 du RGPD)",
+        ("portability_response", False): "Answer to a data portability request (Article 20 GDPR)",
+    }[(kind, fr)]
     sealed = seal_pdf(
         rendered.pdf, material, rendered.seal, language=language, reason=reason, location=doc.letterhead.place
     )
