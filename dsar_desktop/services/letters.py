@@ -22,8 +22,9 @@ from ..documents.annexes import AnnexTable, Redacted
 from ..documents.art15 import build_sections, remedies_section, source_name
 from ..documents.calibration import calibration_pdf
 from ..documents.letter import LetterDocument, Letterhead, Section, render_letter
-from ..documents.rights import is_portable, portability_sections
+from ..documents.rights import LIL_FULL, is_portable, portability_sections
 from ..domain import deadlines as dl
+from ..domain import minors
 from ..domain.cases import RIGHT_LABELS, Capacity, Case, Person, Right, Status
 from ..domain.errors import DsarError, InvalidInput
 from ..domain.notifications import ART19_KINDS, Notification, confirmation_blockers
@@ -283,6 +284,8 @@ def _context(
         "extended_due": extended_due,
         "dpo": {"organisation": head.organisation, "email": head.email, "lines": list(head.lines)},
         "extra": dict(extra),
+        # a child under 15 writing alone: the family address on file gets a copy (RULES C2)
+        "copy_to_holders": bool(case.capacity == Capacity.SELF and (case.subject.address or "").strip()),
     }
 
 
@@ -331,6 +334,33 @@ def _kind_sections(
             "a reason for reasonable doubt must be recorded first (Art. 12(6): no systematic ID request).",
             "il faut d'abord consigner le motif du doute raisonnable (art. 12(6) : pas de demande systématique).",
         )  # fmt: skip
+    if kind == "minor_alone_notice":
+        age = minors.age_on(case.subject.dob, case.received_date) if case.subject.dob else None
+        if case.capacity != Capacity.SELF or age is None or age >= minors.PARENTAL_AUTHORITY_AGE:
+            raise _refuse(
+                kind, case.ref,
+                "this letter is for a child under 15 on receipt who wrote alone (date of birth and capacity).",
+                "cette lettre s'adresse à un enfant de moins de 15 ans à la réception ayant écrit seul "
+                "(date de naissance et qualité du demandeur).",
+            )  # fmt: skip
+        return []
+    if kind in ("confirmation_erasure", "erasure_partial_refusal") and minors.MINOR_ERASURE in (
+        case.priority_flag or ""
+    ):
+        lil = LIL_FULL[language]
+        return [
+            Section(
+                "Données collectées lorsque vous étiez mineur" if fr else "Data collected while you were a minor",
+                [
+                    f"Votre demande porte sur des données collectées lorsque vous étiez mineur : elle a été traitée "
+                    f"en priorité, sans délai, comme le prévoit l'article 51 de la {lil}."
+                    if fr
+                    else f"Your request concerns data collected while you were a minor: it was handled first, "
+                    f"without delay, as Article 51 of the {lil} requires."
+                ],
+            ),
+            *_kind_sections_rest(kind, case, language, extra),
+        ]
     if kind == "extension_notice":
         today = dt.datetime.now(dl.PARIS).date()
         if today > case.legal_due:
@@ -358,6 +388,11 @@ def _kind_sections(
                 "les motifs du refus sont requis (art. 12(4)).",
             )
         return [Section("Motifs" if fr else "Reasons", [reasons]), remedies_section(language)]
+    return _kind_sections_rest(kind, case, language, extra)
+
+
+def _kind_sections_rest(kind: str, case: Case, language: str, extra: Mapping[str, Any]) -> list[Section]:
+    fr = language == "fr"
     if kind == "erasure_partial_refusal":
         kept = str(extra.get("kept") or DIPLOMA_RETENTION[1 if fr else 0])
         return [
@@ -648,12 +683,23 @@ def access_material(
         annexes.append(
             AnnexTable(
                 title=source_name(source_id, entry, language),
-                columns=columns,
+                columns=[column_label(entry, c, language) for c in columns],
                 rows=rows,
                 redaction_codes=codes,
             )
         )
     return found, annexes
+
+
+def column_label(entry: Mapping[str, Any] | None, column: str, language: str) -> str:
+    """The register's plain-language label of an extract column; else the name made readable
+    ("subscribed_at" -> "Subscribed at"), never the raw code (RULES D)."""
+    labels = (entry or {}).get("columns") or {}
+    label = labels.get(column)
+    if isinstance(label, Mapping) and label.get(language):
+        return str(label[language])
+    words = column.replace("_", " ").replace("-", " ").strip()
+    return words[:1].upper() + words[1:] if words else column
 
 
 def cell_text(value: Any) -> str:
