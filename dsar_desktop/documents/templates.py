@@ -92,6 +92,15 @@ def format_date(value: Any, language: str = "fr") -> str:
     return f"{day.day} {day.strftime('%B')} {day.year}"
 
 
+_VOWELS = "aeiouyàâäéèêëîïôöûüœæh"
+
+
+def de_name(name: Any) -> str:
+    """French "de" before a name, elided before a vowel: "d'Océane", "de Zoë" (h is treated as mute)."""
+    text = str(name or "").strip()
+    return f"d'{text}" if text[:1].lower() in _VOWELS else f"de {text}"
+
+
 def _environment(language: str) -> SandboxedEnvironment:
     env = SandboxedEnvironment(
         undefined=jinja2.StrictUndefined,
@@ -101,6 +110,7 @@ def _environment(language: str) -> SandboxedEnvironment:
         keep_trailing_newline=False,
     )
     env.filters["date"] = lambda value: format_date(value, language)
+    env.filters["de"] = de_name
     return env
 
 

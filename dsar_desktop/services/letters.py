@@ -44,10 +44,10 @@ def reply_kind(rights: list[Right]) -> str:
     return "portability_response" if set(rights) == {Right.PORTABILITY} else "access_response"
 DIPLOMA_RETENTION = (
     "Records of diplomas and certificates awarded: kept for 99 years from the date of issue, as the organisation "
-    "must be able to attest them (legal obligation and archiving in the public interest, Art. 17(3)(b) and (d) GDPR).",
+    "must be able to attest them (legal obligation and archiving in the public interest, Article 17(3)(b) and (d) GDPR).",
     "Dossiers de diplômes et certifications délivrés : conservés 99 ans à compter de la date de délivrance, "
     "l'organisme devant pouvoir les attester (obligation légale et archivage dans l'intérêt public, "
-    "art. 17(3)(b) et (d) du RGPD).",
+    "article 17, paragraphe 3, points b) et d), du RGPD).",
 )
 
 
@@ -285,6 +285,7 @@ def _context(
         "dpo": {"organisation": head.organisation, "email": head.email, "lines": list(head.lines)},
         "extra": dict(extra),
         # a child under 15 writing alone: the family address on file gets a copy (RULES C2)
+        "manifestly_unfounded": bool(case.manifestly_unfounded),
         "copy_to_holders": bool(case.capacity == Capacity.SELF and (case.subject.address or "").strip()),
     }
 
