@@ -174,7 +174,7 @@ _AFTER_GUILLEMET = re.compile(r"«[ \u00a0\u202f]*")
 
 
 def french_typography(text: str) -> str:
-    """French spacing: a no-break space before : and », a narrow one before ; ! ?, one after «.
+    """French spacing: a no-break space before : ; ! ? and », and after «.
 
     Applied to every French sentence of a letter (template text and generated sections alike), so
     a register entry or a typed reason cannot print "formations; Organiser" or "motif : x" split
@@ -182,7 +182,8 @@ def french_typography(text: str) -> str:
 
     def space(match: re.Match[str]) -> str:
         mark = match.group(1)
-        return (NBSP if mark in ":»" else NNBSP) + mark
+        # U+00A0 for all: reportlab breaks lines at U+202F, which would leave ";" alone on a line
+        return NBSP + mark
 
     return _AFTER_GUILLEMET.sub("«" + NBSP, _SPACE_BEFORE.sub(space, text))
 
