@@ -39,9 +39,73 @@ KINDS = tpl.KINDS
 REPLY_KINDS = ("access_response", "portability_response")
 
 
+_CONFIRMATIONS = (
+    (Right.ERASURE, "confirmation_erasure"),
+    (Right.RECTIFICATION, "confirmation_rectification"),
+    (Right.RESTRICTION, "confirmation_restriction"),
+    (Right.OBJECTION, "confirmation_objection"),
+    (Right.CONSENT_WITHDRAWAL, "confirmation_consent_withdrawal"),
+)
+
+
 def reply_kind(rights: list[Right]) -> str:
-    """The reply a pack carries: a portability-only request gets its own letter, not an access one."""
-    return "portability_response" if set(rights) == {Right.PORTABILITY} else "access_response"
+    """The reply a pack carries: access (with portability when asked), portability alone, or the
+    confirmation of the right invoked; a portability request is never answered as an access one."""
+    wanted = set(rights)
+    if Right.ACCESS in wanted:
+        return "access_response"
+    if Right.PORTABILITY in wanted:
+        return "portability_response"
+    for right, kind in _CONFIRMATIONS:
+        if right in wanted:
+            return kind
+    return "access_response"
+
+
+def other_rights_sections(case: Case, kind: str, language: str) -> list[Section]:
+    """In a reply to several rights, one part per right the letter's own kind does not answer,
+    each with its references; the action itself is confirmed in its own letter once recorded."""
+    fr = language == "fr"
+    covered = {
+        "access_response": {Right.ACCESS, Right.PORTABILITY},
+        "portability_response": {Right.PORTABILITY},
+    }
+    covered.update({k: {r} for r, k in _CONFIRMATIONS})
+    rest = [r for r in case.rights if r not in covered.get(kind, set())]
+    parts = {
+        Right.ACCESS: ("Votre demande d'accès (article 15 du RGPD)", "Your access request (Article 15 GDPR)"),
+        Right.PORTABILITY: (
+            "Votre demande de portabilité (article 20 du RGPD)",
+            "Your portability request (Article 20 GDPR)",
+        ),
+        Right.RECTIFICATION: (
+            "Votre demande de rectification (article 16 du RGPD)",
+            "Your rectification request (Article 16 GDPR)",
+        ),
+        Right.ERASURE: (
+            "Votre demande d'effacement (article 17 du RGPD)",
+            "Your erasure request (Article 17 GDPR)",
+        ),
+        Right.RESTRICTION: (
+            "Votre demande de limitation (article 18 du RGPD)",
+            "Your restriction request (Article 18 GDPR)",
+        ),
+        Right.OBJECTION: ("Votre opposition (article 21 du RGPD)", "Your objection (Article 21 GDPR)"),
+        Right.CONSENT_WITHDRAWAL: (
+            "Le retrait de votre consentement (article 7, paragraphe 3, du RGPD)",
+            "The withdrawal of your consent (Article 7(3) GDPR)",
+        ),
+    }
+    text = (
+        "Cette demande est traitée dans le même délai, qui expire le {due} ; nous vous confirmerons par une "
+        "lettre distincte ce qui aura été fait, une fois que ce sera enregistré."
+        if fr
+        else "This request is handled within the same time limit, which ends on {due}; we will confirm in a "
+        "separate letter what has been done, once it is recorded."
+    ).format(due=tpl.format_date(case.current_due, language))
+    return [Section(parts[r][0 if fr else 1], [text]) for r in rest]
+
+
 DIPLOMA_RETENTION = (
     "Records of diplomas and certificates awarded: kept for 99 years from the date of issue, as the organisation "
     "must be able to attest them (legal obligation and archiving in the public interest, Article 17(3)(b) and (d) GDPR).",
@@ -351,7 +415,9 @@ def _kind_sections(
         lil = LIL_FULL[language]
         return [
             Section(
-                "Données collectées lorsque vous étiez mineur" if fr else "Data collected while you were a minor",
+                "Données collectées lorsque vous étiez mineur"
+                if fr
+                else "Data collected while you were a minor",
                 [
                     f"Votre demande porte sur des données collectées lorsque vous étiez mineur : elle a été traitée "
                     f"en priorité, sans délai, comme le prévoit l'article 51 de la {lil}."
@@ -515,6 +581,17 @@ def compose(
             wanted = {s for s, e, _ in found if is_portable(e)}
             annexes = [a for (s, _e, _n), a in zip(found, annexes, strict=True) if s in wanted]
         extra["data_found"] = bool(found)
+    if kind in REPLY_KINDS or kind in {k for _, k in _CONFIRMATIONS}:
+        extra_parts = other_rights_sections(case, kind, language)
+        at = next(
+            (
+                i
+                for i, x in enumerate(sections)
+                if x.title.endswith(("réclamation", "complaint", "recours", "remedies"))
+            ),
+            len(sections),
+        )
+        sections[at:at] = extra_parts
     text = tpl.render(source, kind, language, _context(case, language, extra, head, _extended_due(reg, case)))
     doc = LetterDocument(
         language=language,

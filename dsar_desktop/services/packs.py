@@ -135,10 +135,12 @@ def build_pack(
     generated_at = dt.datetime.now(dl.PARIS).isoformat(timespec="seconds")
     version, entries = letters.catalogue_entries(inputs.catalogue)
     grouped = letters.normalise_records(inputs.confirmed)
+    kind = letters.reply_kind(case.rights)
     if Right.PORTABILITY in case.rights:  # Art. 20: the files hold the data the person provided
         grouped = {k: v for k, v in grouped.items() if is_portable(entries.get(k))}
+    if kind not in letters.REPLY_KINDS:  # a confirmation carries no copy of the data
+        grouped = {}
     data_json, data_csv = packfile.data_files(ref, generated_at, _data_sources(grouped, entries, language))
-    kind = letters.reply_kind(case.rights)
     check()
 
     report(2, total, "letter")
@@ -157,7 +159,7 @@ def build_pack(
         ("access_response", False): "Answer to an access request (Article 15 GDPR)",
         ("portability_response", True): "Réponse à une demande de portabilité (article 20 du RGPD)",
         ("portability_response", False): "Answer to a data portability request (Article 20 GDPR)",
-    }[(kind, fr)]
+    }.get((kind, fr), "Réponse à une demande (RGPD)" if fr else "Answer to a request (GDPR)")
     sealed = seal_pdf(
         rendered.pdf, material, rendered.seal, language=language, reason=reason, location=doc.letterhead.place
     )
