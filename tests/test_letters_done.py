@@ -151,6 +151,18 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str, s
             for kind in ("acknowledgement", "minor_alone_notice"):
                 out[(kind, "erasure", "under15-alone", language)] = _text(letters.build_letter(reg, alone, kind, language))
                 TYPESET[(kind, "erasure", "under15-alone", language)] = _typeset(reg, alone, kind, language, {}, None)
+            heir = _case(reg, [Right.ACCESS], language, capacity=Capacity.HEIR, requester_name="Marc IBERT",
+                         requester_address="Marc IBERT\n5 rue Pasteur\n33000 BORDEAUX")  # fmt: skip
+            out[("heir_proof_request", "access", "heir", language)] = _text(
+                letters.build_letter(reg, heir, "heir_proof_request", language)
+            )
+            TYPESET[("heir_proof_request", "access", "heir", language)] = _typeset(
+                reg, heir, "heir_proof_request", language, {}, None
+            )
+            _settle(reg, heir, inputs)
+            out[("access_response", "access", "heir", language)] = _text(
+                letters.build_letter(reg, heir, "access_response", language, inputs=inputs)
+            )
             minor_erasure = _case(reg, [Right.ERASURE], language, subject_dob=child.replace(year=child.year - 4))
             _settle(reg, minor_erasure, inputs)
             out[("confirmation_erasure", "erasure", "minor-16", language)] = _text(
@@ -166,7 +178,8 @@ def test_every_kind_was_rendered(rendered) -> None:  # type: ignore[no-untyped-d
     from dsar_desktop.documents.templates import KINDS
 
     assert kinds == set(KINDS)
-    assert len(rendered) == 2 * (len(ADULT) + 5)
+    assert len(rendered) == 2 * (len(ADULT) + 7)
+    assert {k[2] for k in rendered} == {"adult", "parent", "under15-alone", "heir", "minor-16"}
 
 
 def test_no_draft_no_raw_column_no_hash(rendered) -> None:  # type: ignore[no-untyped-def]
@@ -197,7 +210,7 @@ def test_closing_formula_last_then_signatory(rendered) -> None:  # type: ignore[
 def test_each_invoked_right_has_its_references(rendered) -> None:  # type: ignore[no-untyped-def]
     for (kind, rights, _who, language), text in rendered.items():
         if kind in ("acknowledgement", "id_request", "extension_notice", "refusal", "parental_proof_request",
-                    "minor_alone_notice"):  # fmt: skip
+                    "minor_alone_notice", "heir_proof_request"):  # requests and notices, not replies  # fmt: skip
             continue
         for right in rights.split("+"):
             ref = RIGHT_REFS[right][0 if language == "fr" else 1]
@@ -220,10 +233,15 @@ def test_french_law_and_decree_cited_in_full(rendered) -> None:  # type: ignore[
     assert "loi n° 78-17 du 6 janvier 1978" in rendered[("confirmation_erasure", "erasure", "minor-16", "fr")]
     assert "articles 371-1 et 388-1-1 du Code civil" in rendered[("parental_proof_request", "access", "parent", "fr")]
     assert "article 45" not in rendered[("parental_proof_request", "access", "parent", "fr")]
+    for letter in ("heir_proof_request", "access_response"):
+        heir = rendered[(letter, "access", "heir", "fr")]
+        assert "article 85 de la loi n° 78-17 du 6 janvier 1978" in heir, letter
+        assert "Article 85 of the French Act No. 78-17 of 6 January 1978" in rendered[(letter, "access", "heir", "en")]
+    assert "acte de décès" in rendered[("heir_proof_request", "access", "heir", "fr")]
 
 
 def test_french_typography(rendered) -> None:  # type: ignore[no-untyped-def]
-    assert len(TYPESET) >= len(rendered) - 2  # every letter's printed sentences (the minor-16 one aside)
+    assert len(TYPESET) >= len(rendered) - 4  # every letter's printed sentences (minor-16, heir reply aside)
     control = "formations ; Organiser « x » : y"  # what the check must catch when not typeset
     assert len(re.findall(r".{0,12}[ \t\n][;:!?»]|«[ \t\n].{0,12}", control)) == 3  # overlapping hits merge
     for key, printed in TYPESET.items():

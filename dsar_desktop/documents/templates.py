@@ -25,6 +25,7 @@ KINDS = (
     "id_request",
     "parental_proof_request",
     "minor_alone_notice",
+    "heir_proof_request",
     "extension_notice",
     "access_response",
     "portability_response",
@@ -44,6 +45,10 @@ KIND_LABELS = {
         "Demande de preuve de l'autorité parentale",
     ),
     "minor_alone_notice": ("Letter to a child under 15 who wrote alone", "Lettre à un enfant de moins de 15 ans ayant écrit seul"),
+    "heir_proof_request": (
+        "Request for proofs from an heir (deceased person)",
+        "Demande de justificatifs à un héritier (personne décédée)",
+    ),
     "extension_notice": ("Extension notice", "Notification de prolongation"),
     "access_response": ("Access response", "Réponse à la demande d'accès"),
     "portability_response": ("Portability response", "Réponse à la demande de portabilité"),

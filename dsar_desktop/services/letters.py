@@ -62,6 +62,30 @@ def reply_kind(rights: list[Right]) -> str:
     return "access_response"
 
 
+def heir_scope_section(language: str) -> Section:
+    """LIL art. 85: what an heir may obtain, stated in every reply to an heir."""
+    lil = LIL_FULL[language]
+    if language == "fr":
+        return Section(
+            "Demande présentée en qualité d'héritier",
+            [
+                "Votre identité, le décès et votre qualité d'héritier ont été vérifiés. Conformément à l'article 85 "
+                f"de la {lil}, cette réponse porte sur ce qui est nécessaire au règlement de la succession et à la "
+                "prise en compte du décès (clôture des comptes, fin des traitements, mise à jour des données), et "
+                "respecte les directives que la personne aurait laissées."
+            ],
+        )
+    return Section(
+        "Request made as an heir",
+        [
+            "Your identity, the death and your status as heir have been checked. Under Article 85 of the "
+            f"{lil}, this answer covers what is needed to settle the estate and to have the death taken into "
+            "account (closing accounts, ending processing, updating the data), and follows any directives the "
+            "person may have left."
+        ],
+    )
+
+
 def other_rights_sections(case: Case, kind: str, language: str) -> list[Section]:
     """In a reply to several rights, one part per right the letter's own kind does not answer,
     each with its references; the action itself is confirmed in its own letter once recorded."""
@@ -350,6 +374,7 @@ def _context(
         "extra": dict(extra),
         # a child under 15 writing alone: the family address on file gets a copy (RULES C2)
         "manifestly_unfounded": bool(case.manifestly_unfounded),
+        "lil": LIL_FULL[language],
         "copy_to_holders": bool(case.capacity == Capacity.SELF and (case.subject.address or "").strip()),
     }
 
@@ -583,6 +608,8 @@ def compose(
         extra["data_found"] = bool(found)
     if kind in REPLY_KINDS or kind in {k for _, k in _CONFIRMATIONS}:
         extra_parts = other_rights_sections(case, kind, language)
+        if case.capacity == Capacity.HEIR:
+            extra_parts.insert(0, heir_scope_section(language))
         at = next(
             (
                 i
