@@ -33,8 +33,9 @@ from ..cases.dialogs_case import DispatchDialog
 from ..cases.labels import TodayProvider, date_text, status_text, today_paris
 from ..dialogs import Dialogs
 from ..i18n import add_french, tr
+from ..printing import QtPrinter, ask_printer
 from ..workers import Job, Runner
-from .common import PagePreview, PrinterChoice, ask_printer, error_text, kind_label, start_job
+from .common import PagePreview, error_text, kind_label, start_job
 from .response_checks import NO_PACK_STATES, PasswordDialog, pack_blockers
 from .verify_window import VerifyPackWindow
 
@@ -92,9 +93,9 @@ add_french(
         ),
         " (encrypted)": " (chiffré)",
         "No response pack built yet.": "Aucun dossier de réponse produit pour l'instant.",
-        "Sent to {printer} (job {job}). When the letter has gone, record the dispatch with its registered-letter "
-        "number.": "Envoyé à {printer} (tâche {job}). Quand la lettre est partie, enregistrez l'envoi avec son "
-        "numéro de recommandé.",
+        "Sent to {printer}. When the letter has gone, record the dispatch with its registered-letter number.": (
+            "Envoyé à {printer}. Quand la lettre est partie, enregistrez l'envoi avec son numéro de recommandé."
+        ),
         "The reply to {ref} is recorded as sent on {date}; the request is now responded.": (
             "La réponse à {ref} est enregistrée comme envoyée le {date} ; la demande est désormais répondue."
         ),
@@ -143,7 +144,7 @@ class ResponsePanel(QWidget):
         self.runner = runner
         self.ref = ref
         self.today_provider = today_provider or today_paris
-        self.ask_printer: Callable[[QWidget | None], PrinterChoice | None] = ask_printer  # tests replace it
+        self.ask_printer: Callable[[QWidget | None], QtPrinter | None] = ask_printer  # tests replace it
         self.case: Case | None = None
         self.blockers: list[str] = []
         self.last_result: packs.PackResult | None = None
@@ -517,19 +518,15 @@ class ResponsePanel(QWidget):
             return
         try:
             pdf = self._letter_to_print()
-            job = packs.print_postal_reply(
-                self.register, self.ref, pdf, choice.name, copies=choice.copies, duplex=choice.duplex
-            )
+            packs.print_postal_reply(self.register, self.ref, pdf, choice)
         except Exception as exc:  # noqa: BLE001 - one sentence for the person
             self.dialogs.error(self, exc)
             return
         self.dialogs.info(
             self,
             tr(
-                "Sent to {printer} (job {job}). When the letter has gone, record the dispatch with its registered-letter "
-                "number.",
+                "Sent to {printer}. When the letter has gone, record the dispatch with its registered-letter number.",
                 printer=choice.name,
-                job=job,
             ),
         )
 
