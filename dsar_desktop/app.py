@@ -175,12 +175,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     config = workstation_file()
     path = start_path(args.register, config)
     hint = None
-    if args.demo_if_empty:
-        try:
+    try:
+        if args.register is None:
+            from .services.register import prepare_default_folder
+
+            prepare_default_folder(path)
+        if args.demo_if_empty:
             hint = ensure_demo_register(path)
-        except Exception as exc:  # noqa: BLE001 - one line, never a traceback
-            print(f"dsar-desktop: {describe(exc, args.language or 'en')}", file=sys.stderr)
-            return 1
+    except Exception as exc:  # noqa: BLE001 - one line, never a traceback
+        print(f"dsar-desktop: {describe(exc, args.language or 'en')}", file=sys.stderr)
+        return 1
     return run_gui(path, hint, args.language, config)
 
 

@@ -13,7 +13,7 @@ from ..domain.errors import DsarError, describe
 from .common import Context, common_parent
 
 # Each module has add_commands(subparsers, common_parent).
-COMMAND_MODULES = ("register", "deadline", "cases", "documents", "identity", "extracts", "statistics")
+COMMAND_MODULES = ("register", "deadline", "cases", "documents", "identity", "extracts", "statistics", "mail")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -38,6 +38,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ctx = Context(args)
     language = "fr" if os.environ.get("LANG", "").startswith("fr") else "en"
     try:
+        ctx.prepare()
         result = args.handler(args, ctx)
         return int(result or 0)
     except DsarError as exc:

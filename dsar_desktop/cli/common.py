@@ -74,11 +74,20 @@ class Context:
         from ..services.register import default_register_path
 
         self.args = args
-        self.register_path: Path = Path(getattr(args, "register", None) or default_register_path())
+        given = getattr(args, "register", None)
+        self.register_path: Path = Path(given) if given else default_register_path()
+        self.default_location = not given
         self.json: bool = bool(getattr(args, "json", False))
         self.slot: str | None = getattr(args, "slot", None)
         self.stdout = stdout or sys.stdout
         self._register: Register | None = None
+
+    def prepare(self) -> None:
+        """Create the default register's folder before anything else (a fresh account has none)."""
+        if self.default_location:
+            from ..services.register import prepare_default_folder
+
+            prepare_default_folder(self.register_path)
 
     # ---- secrets ----------------------------------------------------------
     def passphrase(self, prompt: str = "Passphrase: ") -> str:
@@ -113,8 +122,9 @@ class Context:
     # ---- register ---------------------------------------------------------
     def open_register(self) -> Register:
         if self._register is None:
-            from ..services.register import unlock_register
+            from ..services.register import load_keyfile, unlock_register
 
+            load_keyfile(self.register_path)  # a missing register or key file is said before any passphrase is asked
             self._register = unlock_register(self.register_path, self.passphrase(), self.slot)
         return self._register
 

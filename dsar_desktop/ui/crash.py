@@ -12,21 +12,7 @@ from PySide6.QtCore import QObject, Qt, QtMsgType, Signal, qInstallMessageHandle
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import logs
-from .i18n import add_french, tr
-
-add_french(
-    {
-        "DSAR Desktop — unexpected error": "DSAR Desktop — erreur inattendue",
-        "Something went wrong that DSAR Desktop did not expect. Your register is safe: every change is saved as "
-        "it is made.\n\nA report (without personal data) was written to:\n{path}\n\nSend this file to your IT "
-        "support. You can go on working; if the problem comes back, quit and start the app again.": (
-            "Un problème que DSAR Desktop n'a pas prévu est survenu. Votre registre est intact : chaque "
-            "modification est enregistrée au moment où elle est faite.\n\nUn rapport (sans données personnelles) "
-            "a été écrit dans :\n{path}\n\nTransmettez ce fichier à votre support informatique. Vous pouvez "
-            "continuer ; si le problème revient, quittez l'application et relancez-la."
-        ),
-    }
-)
+from .i18n import tr
 
 Reporter = Callable[[Path], None]
 
