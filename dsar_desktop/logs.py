@@ -114,6 +114,8 @@ def write_crash_report(
     for index, failure in enumerate(reversed(chain)):
         if index:
             lines.append(f"which led to: {failure_kind(failure)}")
+        elif len(chain) > 1:
+            lines.append(f"first: {failure_kind(failure)}")
         for frame in traceback.extract_tb(failure.__traceback__):
             lines.append(f"  {_short(frame.filename)}:{frame.lineno} in {frame.name}")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
