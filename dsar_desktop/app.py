@@ -14,6 +14,7 @@ from typing import Any
 
 from . import __version__
 from .domain.errors import describe
+from .paths import ICON
 
 DEMO_WORDS = (
     "amande",
@@ -33,6 +34,9 @@ DEMO_WORDS = (
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="dsar-desktop", description="DSAR Desktop: the DPO office's register."
+    )
+    parser.add_argument(
+        "file", nargs="?", type=Path, help="a register (.dsar) to open, or a backup (.dsarbak) to restore"
     )
     parser.add_argument("--register", type=Path, help="register file (default: the user data folder)")
     parser.add_argument(
@@ -174,6 +178,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
     config = workstation_file()
+    backup = None
+    if args.file is not None and args.file.suffix.lower() == ".dsarbak":
+        backup = args.file
+    elif args.file is not None and args.register is None:
+        args.register = args.file
     path = start_path(args.register, config)
     hint = None
     try:
@@ -186,10 +195,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - one line, never a traceback
         print(f"dsar-desktop: {describe(exc, args.language or 'en')}", file=sys.stderr)
         return 1
-    return run_gui(path, hint, args.language, config)
+    return run_gui(path, hint, args.language, config, backup)
 
 
-def run_gui(path: Path, hint: str | None, forced_language: str | None, config: Path | None = None) -> int:
+def run_gui(
+    path: Path,
+    hint: str | None,
+    forced_language: str | None,
+    config: Path | None = None,
+    backup: Path | None = None,
+) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -206,12 +221,23 @@ def run_gui(path: Path, hint: str | None, forced_language: str | None, config: P
         pass  # a read-only profile still runs the app; reports then go to the console
     app = QApplication.instance() or QApplication(sys.argv[:1])
     crash.install(app)
+    from .ui.guide import install_help_key
+
+    install_help_key(app)
     app.setApplicationName("DSAR Desktop")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("dsar")
     app.setQuitOnLastWindowClosed(False)
     style.apply(app)
     set_language(forced_language or "fr")
+    if ICON.is_file():
+        from PySide6.QtGui import QIcon
+
+        app.setWindowIcon(QIcon(str(ICON)))
+    if backup is not None:
+        from .ui.restore import restore_backup
+
+        path = restore_backup(Dialogs(), backup) or path
     shell = Shell(Dialogs(), Runner(), path, hint=hint, forced_language=forced_language, screens_later=True)
     shell.finished.connect(app.quit)
     if config is not None:

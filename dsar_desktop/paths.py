@@ -17,3 +17,8 @@ FONTS = RESOURCES / "fonts"
 GUIDE = RESOURCES / "guide" if _INSTALLED else _CHECKOUT / "docs" / "guide"
 LICENSE = RESOURCES / "LICENSE" if _INSTALLED else _CHECKOUT / "LICENSE"
 NOTICES = RESOURCES / "THIRD-PARTY-NOTICES.md" if _INSTALLED else _CHECKOUT / "THIRD-PARTY-NOTICES.md"
+ICON = (
+    RESOURCES / "icons" / "dsar-desktop.png"
+    if _INSTALLED
+    else _CHECKOUT / "packaging" / "icons" / "dsar-desktop.png"
+)

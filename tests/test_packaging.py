@@ -109,3 +109,25 @@ def test_icon_in_every_size_and_the_windows_ico():
     with Image.open(PACKAGING / "icons" / "dsar-desktop.ico") as ico:
         assert {(16, 16), (32, 32), (48, 48), (256, 256)} <= set(ico.info["sizes"])
     assert (PACKAGING / "icons" / "dsar-desktop.svg").read_text(encoding="utf-8").lstrip().startswith("<?xml")
+
+
+def test_third_party_notices_list_every_shipped_library_and_the_qt_terms():
+    import importlib.metadata as md
+
+    notices = (ROOT / "THIRD-PARTY-NOTICES.md").read_text(encoding="utf-8")
+    table = {
+        line.split("|")[1].strip().lower().replace("_", "-")
+        for line in notices.splitlines()
+        if line.startswith("| ")
+    }
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    runtime = {_name(r) for r in project["dependencies"] if "win32" not in r}
+    missing = sorted(
+        n for n in runtime if n not in table and md.distribution(n).metadata["Name"].lower() not in table
+    )
+    assert missing == [], f"{missing}: run .venv/bin/python packaging/notices.py"
+    assert (
+        "LGPL" in notices
+        and "replace them" in notices
+        and "GNU LESSER GENERAL PUBLIC LICENSE" in notices.upper()
+    )

@@ -87,6 +87,10 @@
             <translation>(ligne supprimée)</translation>
         </message>
         <message>
+            <source>({name} is missing from this installation.)</source>
+            <translation>({name} manque dans cette installation.)</translation>
+        </message>
+        <message>
             <source>1 day left ({w} working)</source>
             <translation>1 jour restant ({w} ouvré)</translation>
         </message>
@@ -257,6 +261,10 @@
         <message>
             <source>Automated decisions</source>
             <translation>Décisions automatisées</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Précédent</translation>
         </message>
         <message>
             <source>Back to in progress</source>
@@ -519,6 +527,10 @@
             <translation>Contenu</translation>
         </message>
         <message>
+            <source>Contents</source>
+            <translation>Sommaire</translation>
+        </message>
+        <message>
             <source>Contract (Art. 6(1)(b))</source>
             <translation>Contrat (art. 6.1.b)</translation>
         </message>
@@ -701,6 +713,10 @@
         <message>
             <source>DSAR Desktop</source>
             <translation>DSAR Desktop</translation>
+        </message>
+        <message>
+            <source>DSAR Desktop — guide</source>
+            <translation>DSAR Desktop — guide</translation>
         </message>
         <message>
             <source>DSAR Desktop — recovery key</source>
@@ -959,6 +975,14 @@
             <translation>Fondement</translation>
         </message>
         <message>
+            <source>Guide (F1)</source>
+            <translation>Guide (F1)</translation>
+        </message>
+        <message>
+            <source>Guide page</source>
+            <translation>Page du guide</translation>
+        </message>
+        <message>
             <source>Here, “Export the certificate (PEM)…” writes that certificate to a file you can hand over.</source>
             <translation>Ici, « Exporter le certificat (PEM)… » écrit ce certificat dans un fichier à transmettre.</translation>
         </message>
@@ -1189,6 +1213,14 @@
         <message>
             <source>Letterhead saved.</source>
             <translation>En-tête enregistré.</translation>
+        </message>
+        <message>
+            <source>Licence: MIT. Qt (LGPL-3.0) and the other libraries it ships, with their licences: Help → Licences.</source>
+            <translation>Licence : MIT. Qt (LGPL-3.0) et les autres bibliothèques livrées, avec leurs licences : Aide → Licences.</translation>
+        </message>
+        <message>
+            <source>Licences</source>
+            <translation>Licences</translation>
         </message>
         <message>
             <source>line {line}: {problem}</source>
@@ -2049,6 +2081,14 @@ SHA-256 of the pack (kept in the case): {sha}</source>
 SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         </message>
         <message>
+            <source>Restore a backup</source>
+            <translation>Restaurer une sauvegarde</translation>
+        </message>
+        <message>
+            <source>Restore the backup {name} as a new register? The register you use today is not touched: the backup is written to a new file that you choose.</source>
+            <translation>Restaurer la sauvegarde {name} comme nouveau registre ? Le registre que vous utilisez aujourd'hui n'est pas modifié : la sauvegarde est écrite dans un nouveau fichier que vous choisissez.</translation>
+        </message>
+        <message>
             <source>Result</source>
             <translation>Résultat</translation>
         </message>
@@ -2349,6 +2389,10 @@ Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; si
         <message>
             <source>The automatic backup failed: {error}</source>
             <translation>La sauvegarde automatique a échoué : {error}</translation>
+        </message>
+        <message>
+            <source>The backup is restored to {path}. Unlock it with a passphrase of the backed-up register or with its recovery key.</source>
+            <translation>La sauvegarde est restaurée dans {path}. Déverrouillez-la avec une phrase de passe du registre sauvegardé ou avec sa clé de récupération.</translation>
         </message>
         <message>
             <source>The clock is running; due date: {due}.</source>
@@ -2821,6 +2865,10 @@ Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; si
         <message>
             <source>Where to create the register</source>
             <translation>Où créer le registre</translation>
+        </message>
+        <message>
+            <source>Where to put the restored register</source>
+            <translation>Où placer le registre restauré</translation>
         </message>
         <message>
             <source>Where to write the backup</source>
