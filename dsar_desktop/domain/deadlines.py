@@ -30,7 +30,6 @@ Pure functions over dates (RULES.md section A). Counting choices, stated once:
 
 from __future__ import annotations
 
-import calendar as _calendar
 import datetime
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -41,6 +40,7 @@ from zoneinfo import ZoneInfo
 
 import holidays
 
+from .calendar import months_after
 from .errors import InvalidInput
 
 Calendar = Literal["national", "alsace-moselle"]
@@ -151,13 +151,9 @@ def receipt_date(received_at: datetime.datetime | datetime.date) -> datetime.dat
 
 
 def add_months(d: datetime.date, months: int) -> tuple[datetime.date, bool]:
-    """Same day-of-month `months` later, clamped to the month end; True when it was clamped."""
-    index = d.year * 12 + (d.month - 1) + months
-    year, month = divmod(index, 12)
-    last = _calendar.monthrange(year, month + 1)[1]
-    if d.day > last:
-        return datetime.date(year, month + 1, last), True
-    return datetime.date(year, month + 1, d.day), False
+    """Same day-of-month `months` later, clamped to the month end (`domain.calendar`); True when it was clamped."""
+    moved = months_after(d, months)
+    return moved, moved.day != d.day
 
 
 @lru_cache(maxsize=16384)

@@ -13,6 +13,7 @@ import phonenumbers
 
 from ..domain import deadlines as dl
 from ..domain import minors
+from ..domain.calendar import years_after
 from ..domain.cases import (
     OPEN_STATUSES,
     Capacity,
@@ -603,10 +604,7 @@ def purge_closed(register: Register, today: dt.date | None = None) -> list[str]:
     """Delete cases closed more than the retention period ago (RULES F); each purge is audited."""
     today = today or dt.datetime.now(dl.PARIS).date()
     years = int(store_settings.get(register, "retention_years") or 5)
-    try:
-        limit = today.replace(year=today.year - years)
-    except ValueError:  # 29 February
-        limit = today.replace(year=today.year - years, day=28)
+    limit = years_after(today, -years)
     doomed = [
         r[0]
         for r in register.query(
