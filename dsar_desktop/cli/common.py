@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.errors import DsarError
-from ..store.connection import Register
+from ..services.office import Office
 
 ENV_PASSPHRASE = "DSAR_PASSPHRASE"
 ENV_NEW_PASSPHRASE = "DSAR_NEW_PASSPHRASE"
@@ -78,7 +78,7 @@ class Context:
         self.json: bool = bool(getattr(args, "json", False))
         self.slot: str | None = getattr(args, "slot", None)
         self.stdout = stdout or sys.stdout
-        self._register: Register | None = None
+        self._register: Office | None = None
 
     # ---- secrets ----------------------------------------------------------
     def passphrase(self, prompt: str = "Passphrase: ") -> str:
@@ -111,15 +111,15 @@ class Context:
         return self.slot or default_actor()
 
     # ---- register ---------------------------------------------------------
-    def open_register(self) -> Register:
+    def open_register(self) -> Office:
         if self._register is None:
             from ..services.register import unlock_register
 
-            self._register = unlock_register(self.register_path, self.passphrase(), self.slot)
+            self._register = Office.adopt(unlock_register(self.register_path, self.passphrase(), self.slot))
         return self._register
 
-    def adopt(self, register: Register) -> None:
-        self._register = register
+    def adopt(self, register: Any) -> None:
+        self._register = Office.adopt(register)
 
     def close(self) -> None:
         if self._register is not None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -28,8 +27,7 @@ from .. import __version__
 from ..domain.errors import describe
 from ..services import register as register_service
 from ..services import settings as settings_service
-from ..store import backup as store_backup
-from ..store.connection import Register
+from ..services.office import Office
 from . import style
 from .dialogs import Dialogs
 from .i18n import add_french, language, tr
@@ -88,11 +86,11 @@ add_french(
     }
 )
 
-PageFactory = Callable[[Register, Dialogs, Runner], QWidget]
-CaseFileFactory = Callable[[Register, Dialogs, Runner, str], QWidget]
-IntakeFactory = Callable[[Register, Dialogs, Runner, QWidget], QDialog]
+PageFactory = Callable[[Office, Dialogs, Runner], QWidget]
+CaseFileFactory = Callable[[Office, Dialogs, Runner, str], QWidget]
+IntakeFactory = Callable[[Office, Dialogs, Runner, QWidget], QDialog]
 # (register, dashboard page or None) -> "3 requests overdue, 5 due within 7 days" or None
-StartupNotice = Callable[[Register, QWidget | None], str | None]
+StartupNotice = Callable[[Office, QWidget | None], str | None]
 
 
 @dataclass(frozen=True)
@@ -163,7 +161,7 @@ class MainWindow(QMainWindow):
         self.startup_notice = startup_notice
         self.dialogs = dialogs
         self.runner = runner
-        self.register: Register | None = None
+        self.register: Office | None = None
         self.case_file_factory = case_file_factory
         self.intake_factory = intake_factory
         self._specs: list[PageSpec] = list(pages)
@@ -360,7 +358,7 @@ class MainWindow(QMainWindow):
                     self.dialogs.error(self, exc)
 
     # ---- register lifecycle -----------------------------------------------------------
-    def attach(self, register: Register) -> None:
+    def attach(self, register: Office) -> None:
         self.register = register
         self._build_menus()
         for spec in self._specs:
@@ -488,8 +486,7 @@ class MainWindow(QMainWindow):
         register = self.register
         if register is None:
             return
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M")
-        suggested = register.path.parent / f"{register.path.stem}-{stamp}{store_backup.SUFFIX}"
+        suggested = register.suggested_backup_path()
         out = self.dialogs.save_file(
             self, tr("Where to write the backup"), str(suggested), tr("DSAR backup (*.dsarbak)")
         )

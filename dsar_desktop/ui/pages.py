@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..domain.errors import describe
 from ..services import cases as case_service
-from ..store.connection import Register
+from ..services.office import Office
 from . import style
 from .dialogs import Dialogs
 from .i18n import add_french, language, tr
@@ -53,7 +53,7 @@ class CaseSection:
 
     key: str
     title: str
-    factory: Callable[[Register, Dialogs, Runner, str], QWidget]
+    factory: Callable[[Office, Dialogs, Runner, str], QWidget]
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ def _find(package: str, names: tuple[str, ...]) -> dict[str, Any]:
 class FallbackDashboard(QWidget):
     """Shown only while the case screens are not installed."""
 
-    def __init__(self, register: Register, dialogs: Dialogs, runner: Runner) -> None:
+    def __init__(self, register: Office, dialogs: Dialogs, runner: Runner) -> None:
         super().__init__()
         rows = case_service.list_cases(register)
         open_count = sum(1 for row in rows if row.status.value not in ("closed", "refused", "withdrawn"))
@@ -115,7 +115,7 @@ def _area_modules(areas: tuple[str, ...]) -> list[ModuleType]:
 def _with_sections(factory: CaseFileFactory, sections: list[CaseSection]) -> CaseFileFactory:
     """A case file with the areas' sections added as tabs; a section that changes the case refreshes the file."""
 
-    def build(register: Register, dialogs: Dialogs, runner: Runner, ref: str) -> QWidget:
+    def build(register: Office, dialogs: Dialogs, runner: Runner, ref: str) -> QWidget:
         view = factory(register, dialogs, runner, ref)
         add_section = getattr(view, "add_section", None)
         if add_section is None:
@@ -176,7 +176,7 @@ def standard_screens(areas: tuple[str, ...] = AREAS) -> Screens:
     )
 
 
-def _due_soon(summary: Any, register: Register, dashboard_page: QWidget | None) -> str | None:
+def _due_soon(summary: Any, register: Office, dashboard_page: QWidget | None) -> str | None:
     """The start-up notice from the dashboard's own data when it has loaded them, else computed here."""
     data = getattr(dashboard_page, "data", None)
     if data is None:

@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from ..domain.errors import describe
 from ..services import register as register_service
 from ..services import settings as settings_service
-from ..store.connection import Register
+from ..services.office import Office
 from .dialogs import Dialogs
 from .first_run import FirstRunWizard
 from .i18n import add_french, language, set_language, tr
@@ -54,7 +54,7 @@ class Shell(QObject):
         self.register_path = Path(register_path)
         self.hint = hint
         self.forced_language = forced_language
-        self.register: Register | None = None
+        self.register: Office | None = None
         self.unlock_dialog: UnlockDialog | None = None
         self.wizard: FirstRunWizard | None = None
         self.last_backup_error: str | None = None
@@ -94,7 +94,7 @@ class Shell(QObject):
         if self.register is None:
             self.quit()
 
-    def _on_unlocked(self, register: Register) -> None:
+    def _on_unlocked(self, register: Office) -> None:
         dialog = self.unlock_dialog
         self.register = register
         self.register_path = register.path

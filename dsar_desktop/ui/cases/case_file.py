@@ -25,7 +25,7 @@ from ...domain.cases import TRANSITIONS, Capacity, Case, Status, allowed_transit
 from ...services import cases as case_service
 from ...services import identity as identity_service
 from ...services import settings as settings_service
-from ...store.connection import Register
+from ...services.office import Office
 from ..dialogs import Dialogs
 from ..i18n import add_french, language, tr
 from .dialogs_case import DispatchDialog, UnfoundedDialog
@@ -156,7 +156,7 @@ class CaseFileView(QWidget):
 
     def __init__(
         self,
-        register: Register,
+        register: Office,
         dialogs: Dialogs,
         runner: Any,
         ref: str,

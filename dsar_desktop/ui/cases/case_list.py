@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.cases import Right, Status
 from ...services import cases as case_service
-from ...store.connection import Register
+from ...services.office import Office
 from ..dialogs import Dialogs
 from ..i18n import add_french, tr
 from .labels import TodayProvider, date_width, days_left_width, right_text, status_text, today_paris
@@ -82,7 +82,7 @@ class CaseListPage(QWidget):
 
     def __init__(
         self,
-        register: Register,
+        register: Office,
         dialogs: Dialogs,
         runner: Any = None,
         today_provider: TodayProvider | None = None,

@@ -35,7 +35,7 @@ from ...domain import deadlines as dl
 from ...domain.cases import Capacity, Channel, Person, Right
 from ...domain.errors import InvalidInput
 from ...services import cases as case_service
-from ...store.connection import Register
+from ...services.office import Office
 from ..dialogs import Dialogs
 from ..i18n import add_french, language, tr
 from .labels import capacity_text, channel_text, date_text, status_text
@@ -131,7 +131,7 @@ class IntakeWizard(QDialog):
 
     def __init__(
         self,
-        register: Register,
+        register: Office,
         dialogs: Dialogs,
         runner: Any = None,
         parent: QWidget | None = None,

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
-from ...store.connection import Register
+from ...services.office import Office
 from ..dialogs import Dialogs
 from ..i18n import add_french
 from ..pages import CaseSection
@@ -36,7 +36,7 @@ add_french(
 )
 
 # (parent window, register, dialogs, runner) -> None; the main window calls it from a menu action
-MenuHandler = Callable[[QWidget, Register, Dialogs, Runner], None]
+MenuHandler = Callable[[QWidget, Office, Dialogs, Runner], None]
 
 
 def case_sections() -> list[CaseSection]:
@@ -44,15 +44,15 @@ def case_sections() -> list[CaseSection]:
     return [CaseSection("response", "Response", ResponsePanel)]
 
 
-def open_template_editor(parent: QWidget, register: Register, dialogs: Dialogs, runner: Runner) -> None:
+def open_template_editor(parent: QWidget, register: Office, dialogs: Dialogs, runner: Runner) -> None:
     TemplateEditorDialog(register, dialogs, runner, parent=parent).open()
 
 
-def open_verify_window(parent: QWidget, register: Register, dialogs: Dialogs, runner: Runner) -> None:
+def open_verify_window(parent: QWidget, register: Office, dialogs: Dialogs, runner: Runner) -> None:
     VerifyPackWindow(dialogs, runner, register, parent=parent).open()
 
 
-def open_letter_settings(parent: QWidget, register: Register, dialogs: Dialogs, runner: Runner) -> None:
+def open_letter_settings(parent: QWidget, register: Office, dialogs: Dialogs, runner: Runner) -> None:
     LettersSettingsDialog(register, dialogs, parent=parent).open()
 
 

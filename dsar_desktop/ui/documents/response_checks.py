@@ -10,7 +10,7 @@ from ...domain.cases import Status
 from ...domain.errors import DsarError
 from ...services import cases as case_service
 from ...services import certificates, letters
-from ...store.connection import Register
+from ...services.office import Office
 from .. import style
 from ..cases.labels import status_text
 from ..i18n import add_french, language, pick, tr
@@ -47,7 +47,7 @@ add_french(
 NO_PACK_STATES = (Status.CLOSED, Status.REFUSED, Status.WITHDRAWN)
 
 
-def pack_blockers(register: Register, ref: str, lang: str) -> list[str]:
+def pack_blockers(register: Office, ref: str, lang: str) -> list[str]:
     """Each reason the response pack cannot be built now, as a sentence in the user's language."""
     case = case_service.get_case(register, ref)
     found: list[str] = []

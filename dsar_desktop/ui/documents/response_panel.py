@@ -27,7 +27,7 @@ from ...domain.cases import Case, Right, Status
 from ...domain.errors import Cancelled, DsarError
 from ...services import cases as case_service
 from ...services import letters, packs
-from ...store.connection import Register
+from ...services.office import Office
 from .. import style
 from ..cases.dialogs_case import DispatchDialog
 from ..cases.labels import TodayProvider, date_text, status_text, today_paris
@@ -130,7 +130,7 @@ class ResponsePanel(QWidget):
 
     def __init__(
         self,
-        register: Register,
+        register: Office,
         dialogs: Dialogs,
         runner: Runner,
         ref: str,

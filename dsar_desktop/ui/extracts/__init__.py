@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
-from ...store.connection import Register
+from ...services.office import Office
 from ..dialogs import Dialogs
 from ..i18n import add_french
 from ..pages import CaseSection
@@ -26,7 +26,7 @@ add_french(
     }
 )
 
-MenuHandler = Callable[[QWidget, Register, Dialogs, Runner], None]
+MenuHandler = Callable[[QWidget, Office, Dialogs, Runner], None]
 
 
 def case_sections() -> list[CaseSection]:
@@ -34,11 +34,11 @@ def case_sections() -> list[CaseSection]:
     return [CaseSection("data", "Data", DataPanel)]
 
 
-def open_catalogue(parent: QWidget, register: Register, dialogs: Dialogs, runner: Runner) -> None:
+def open_catalogue(parent: QWidget, register: Office, dialogs: Dialogs, runner: Runner) -> None:
     CatalogueDialog(register, dialogs, parent=parent).open()
 
 
-def search_open_cases(parent: QWidget, register: Register, dialogs: Dialogs, runner: Runner) -> None:
+def search_open_cases(parent: QWidget, register: Office, dialogs: Dialogs, runner: Runner) -> None:
     """The monthly refresh: one file searched for every open request's subject."""
     dialog = import_files(parent, register, dialogs, runner)
     if dialog is not None and dialog.result_of_search is not None:

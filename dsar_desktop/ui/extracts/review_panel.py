@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services import extracts as service
-from ...store.connection import Register
+from ...services.office import Office
 from ..dialogs import Dialogs
 from ..i18n import add_french, language, tr
 from ..style import role_label, set_role
@@ -138,7 +138,7 @@ class DataPanel(QWidget):
     case_changed = Signal(str)
 
     def __init__(
-        self, register: Register, dialogs: Dialogs, runner: Runner, ref: str, parent: QWidget | None = None
+        self, register: Office, dialogs: Dialogs, runner: Runner, ref: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.register = register

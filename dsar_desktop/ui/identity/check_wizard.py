@@ -30,7 +30,7 @@ from ...domain.mrz import MrzError, MrzResult, parse_mrz
 from ...services import cases as case_service
 from ...services import identity as ids
 from ...services.identity_status import ProofState
-from ...store.connection import Register
+from ...services.office import Office
 from ..dialogs import Dialogs
 from ..i18n import add_french, language, pick, tr
 from ..style import monospace_font
@@ -131,7 +131,7 @@ class IdCheckDialog(QDialog):
 
     def __init__(
         self,
-        register: Register,
+        register: Office,
         dialogs: Dialogs,
         ref: str,
         proof: ProofState,

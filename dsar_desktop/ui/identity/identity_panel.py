@@ -26,7 +26,7 @@ from ...services import cases as case_service
 from ...services import identity as ids
 from ...services import scans
 from ...services.identity_status import IdentityStatus, ProofState
-from ...store.connection import Register
+from ...services.office import Office
 from ..cases.labels import date_text, today_paris
 from ..dialogs import Dialogs
 from ..i18n import add_french, language, pick, tr
@@ -127,7 +127,7 @@ class IdentityPanel(QWidget):
 
     def __init__(
         self,
-        register: Register,
+        register: Office,
         dialogs: Dialogs,
         runner: Any,
         ref: str,

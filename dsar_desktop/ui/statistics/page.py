@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 from ...domain import deadlines as dl
 from ...domain.statistics import Statistics, breakdowns, key_figures
 from ...fileio import atomic_write
+from ...services.office import Office
 from ...services.statistics import statistics_report_pdf, yearly_statistics, years_with_cases
-from ...store.connection import Register
 from .. import style
 from ..dialogs import Dialogs
 from ..i18n import add_french, language, tr
@@ -58,7 +58,7 @@ class StatisticsPage(QWidget):
 
     report_saved = Signal(str)
 
-    def __init__(self, register: Register, dialogs: Dialogs, runner: Runner) -> None:
+    def __init__(self, register: Office, dialogs: Dialogs, runner: Runner) -> None:
         super().__init__()
         self.register = register
         self.dialogs = dialogs
