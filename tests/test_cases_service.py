@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from dsar_desktop.cli import main as cli_main
+from dsar_desktop.domain.calendar import years_after
+from dsar_desktop.domain.case_actions import ActionRefused
 from dsar_desktop.domain.cases import (
     TRANSITIONS,
     IllegalTransition,
@@ -92,14 +94,17 @@ def test_extension_only_on_or_before_d1(register, case_factory) -> None:  # type
 
 def test_full_path_and_earlier_requests(register, case_factory) -> None:  # type: ignore[no-untyped-def]
     ref = case_factory()
-    for target in (Status.IN_PROGRESS, Status.READY):
-        svc.transition(register, ref, target)
-    case = svc.record_dispatch(register, ref, dt.date(2027, 3, 20), "1A 123 456 7890 1")
+    svc.transition(register, ref, Status.IN_PROGRESS)
+    with pytest.raises(ActionRefused, match="No sealed response pack"):
+        svc.transition(register, ref, Status.READY)
+    case = svc.record_dispatch(
+        register, ref, dt.date(2027, 3, 20), "1A 123 456 7890 1", without_pack_reason="Handed over in person"
+    )
     assert case.status == Status.RESPONDED and case.dispatch_number == "1A 123 456 7890 1"
     case = svc.transition(register, ref, Status.CLOSED)
     assert case.closed_at is not None and not case.is_open
     kinds = [e.kind for e in svc.timeline(register, ref)]
-    assert kinds == ["created", "transition", "transition", "dispatched", "transition"]
+    assert kinds == ["created", "transition", "transition", "dispatched_without_pack", "transition"]
     earlier = svc.earlier_requests(register, "heloise dupre", None)
     assert [r.ref for r in earlier] == [ref]
     assert svc.earlier_requests(register, "Someone ELSE", "HELOISE.DUPRE@example.org ")[0].ref == ref
@@ -118,8 +123,9 @@ def test_purge_after_retention_is_audited(register, case_factory) -> None:  # ty
     ref = case_factory()
     svc.transition(register, ref, Status.WITHDRAWN)
     svc.transition(register, ref, Status.CLOSED)
-    assert svc.purge_closed(register, today=dt.date.today()) == []
-    assert svc.purge_closed(register, today=dt.date.today().replace(year=dt.date.today().year + 6)) == [ref]
+    closed_on = dt.date.fromisoformat(str(svc.get_case(register, ref).closed_at)[:10])
+    assert svc.purge_closed(register, today=closed_on) == []
+    assert svc.purge_closed(register, today=years_after(closed_on, 6)) == [ref]
     assert register.query_one("SELECT count(*) FROM cases")[0] == 0
     assert audit.verify_chain(register.conn) >= 1
     assert list(audit.entries(register.conn, ref))[-1].action == "case.purged"
@@ -156,13 +162,18 @@ def test_case_cli_path(tmp_path: Path, passphrase_file: Path, capsys) -> None:  
     assert code == 1 and "after the legal due date" in err and len(err.strip().splitlines()) == 1
     code, out, _ = run_cli(capsys, *base, "case", "extend", ref, "--reason", "complex", "--notice-date", "2027-08-10", "--json")
     assert code == 0 and json.loads(out)["status"] == "extended"
-    assert run_cli(capsys, *base, "case", "transition", ref, "--to", "ready")[0] == 0
-    assert run_cli(capsys, *base, "case", "dispatch", ref, "--date", "2027-09-01", "--number", "1A0001")[0] == 0
+    code, _, err = run_cli(capsys, *base, "case", "transition", ref, "--to", "ready")
+    assert code == 1 and "No sealed response pack" in err
+    code, _, err = run_cli(
+        capsys, *base, "case", "dispatch", ref, "--date", "2027-09-01", "--number", "1A0001",
+        "--without-pack", "--reason", "Letter typed by the registrar",
+    )  # fmt: skip
+    assert code == 0, err
     assert run_cli(capsys, *base, "case", "transition", ref, "--to", "closed")[0] == 0
     code, out, _ = run_cli(capsys, *base, "case", "show", ref, "--json")
     shown = json.loads(out)
     assert shown["status"] == "closed"
-    assert [e["kind"] for e in shown["timeline"]] == ["created", "transition", "extended", "transition", "dispatched", "transition"]
+    assert [e["kind"] for e in shown["timeline"]] == ["created", "transition", "extended", "transition", "dispatched_without_pack", "transition"]
     assert any("Aug" in line for line in shown["explanation"])
     code, _, err = run_cli(capsys, *base, "case", "transition", ref, "--to", "in_progress")
     assert code == 1 and "cannot move" in err

@@ -21,12 +21,13 @@ from dsar_desktop.store.connection import Register
 from tests.conftest import PASSPHRASE, make_case
 
 LATER = dt.date(2029, 1, 15)
+# These tests count dates, not packs: each reply is recorded as sent without a sealed pack, with its reason.
+NO_PACK_HERE = "Letter sent from the office's word processor (test register without seal)"
 
 
 def answer(reg: Register, ref: str, on: dt.date) -> None:
     cs.transition(reg, ref, Status.IN_PROGRESS)
-    cs.transition(reg, ref, Status.READY)
-    cs.record_dispatch(reg, ref, on, "1A 234 567 8901 2")
+    cs.record_dispatch(reg, ref, on, "1A 234 567 8901 2", without_pack_reason=NO_PACK_HERE)
 
 
 def populate(reg: Register) -> dict[str, str]:
@@ -42,8 +43,7 @@ def populate(reg: Register) -> dict[str, str]:
     )  # fmt: skip
     cs.transition(reg, refs["minor"], Status.IN_PROGRESS)
     cs.extend(reg, refs["minor"], "Seven systems to search", notice_date=dt.date(2027, 3, 15))
-    cs.transition(reg, refs["minor"], Status.READY)
-    cs.record_dispatch(reg, refs["minor"], dt.date(2027, 5, 10), None)  # 70 days, before D3 (1 June)
+    cs.record_dispatch(reg, refs["minor"], dt.date(2027, 5, 10), None, without_pack_reason=NO_PACK_HERE)  # 70 days, before D3 (1 June)
     refs["refused"] = make_case(reg)
     cs.mark_manifestly_unfounded(reg, refs["refused"], "Fifth identical request this month")
     cs.transition(reg, refs["refused"], Status.REFUSED, "Manifestly excessive (Art. 12(5))")

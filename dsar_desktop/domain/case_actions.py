@@ -58,6 +58,7 @@ class CaseFacts:
     legal_due: dt.date  # D1, the limit for notifying an extension (Art. 12(3))
     pack: PackState | None = None
     retention_years: int = 5
+    identity_clock_stopped: bool = False  # a request for proof is out and its answer not recorded
 
 
 @dataclass(frozen=True)
@@ -175,6 +176,15 @@ def allowed_actions(facts: CaseFacts) -> Allowances:
             continue
         targets[target] = None if target in TRANSITIONS[status] else _not_from(status, target)
 
+    if status == Status.AWAITING_IDENTITY and facts.identity_clock_stopped:
+        # The clock restarts when the proof is recorded (decree 2019-536), not by a bare change of state.
+        targets[Status.IN_PROGRESS] = Refusal(
+            "awaiting_proof",
+            "Waiting for proof of identity: record it (Identity tab, or `dsar case id-received`) to restart the clock.",
+            "En attente du justificatif d'identité : enregistrez-le (onglet Identité, ou `dsar case id-received`) "
+            "pour relancer le délai.",
+        )
+
     over = status in NO_PACK_STATES
     if over:
         for action in (Action.BUILD_PACK, Action.PRINT, Action.REQUEST_IDENTITY, Action.IDENTITY_STEP):
@@ -231,6 +241,8 @@ def allowed_actions(facts: CaseFacts) -> Allowances:
             refused[action] = _stale(facts.pack)
     if status in (Status.IN_PROGRESS, Status.EXTENDED) and Action.READY in refused:
         targets[Status.READY] = refused[Action.READY]
+    if status == Status.READY and Action.DISPATCH in refused:
+        targets[Status.RESPONDED] = refused[Action.DISPATCH]
 
     if targets.get(Status.CLOSED) is not None:
         refused[Action.CLOSE] = targets[Status.CLOSED]  # type: ignore[assignment]

@@ -22,6 +22,9 @@ add_french(
         "Marked manifestly unfounded or excessive: {why}": "Qualifiée de manifestement infondée ou excessive : {why}",
         "Reply sent on {date}": "Réponse envoyée le {date}",
         "registered letter {number}": "lettre recommandée {number}",
+        "Reply sent on {date} without a sealed pack: {reason}": (
+            "Réponse envoyée le {date} sans dossier scellé : {reason}"
+        ),
         "Note: {text}": "Note : {text}",
     }
 )
@@ -72,6 +75,15 @@ def describe_entry(entry: TimelineEntry) -> str:
             if match[2]:
                 text += " — " + tr("registered letter {number}", number=match[2])
             return text
+    if entry.kind == "dispatched_without_pack" and "reason" in details:
+        text = tr(
+            "Reply sent on {date} without a sealed pack: {reason}",
+            date=_date(details.get("date", "")),
+            reason=details["reason"],
+        )
+        if details.get("number"):
+            text += " — " + tr("registered letter {number}", number=details["number"])
+        return text
     if entry.kind == "note":
         return tr("Note: {text}", text=entry.summary)
     return entry.summary
