@@ -160,6 +160,7 @@ def run_gui(path: Path, hint: str | None, forced_language: str | None, config: P
         case_file_factory=screens.case_file_factory,
         intake_factory=screens.intake_factory,
         startup_notice=screens.startup_notice,
+        menus=screens.menus,
         hint=hint,
         forced_language=forced_language,
     )

@@ -476,11 +476,11 @@ def days_left(today: datetime.date, due: datetime.date, calendar: Calendar = "na
         working = _working_days_after(today, due, cal)
     else:
         working = -_working_days_after(due, today, cal)
-    level: Literal["ok", "warning", "overdue"]
-    if calendar_days < 0:
-        level = "overdue"
-    elif calendar_days <= WARNING_DAYS:
-        level = "warning"
-    else:
-        level = "ok"
-    return DaysLeft(calendar_days=calendar_days, working_days=working, level=level)
+    return DaysLeft(calendar_days=calendar_days, working_days=working, level=due_level(calendar_days))
+
+
+def due_level(calendar_days_left: int) -> Literal["ok", "warning", "overdue"]:
+    """RULES A8: past due is an alarm, due within WARNING_DAYS a warning."""
+    if calendar_days_left < 0:
+        return "overdue"
+    return "warning" if calendar_days_left <= WARNING_DAYS else "ok"

@@ -499,9 +499,14 @@ def _mrz_items(mrz: MrzResult | None, checklist: Checklist, expected: Expected) 
     return items
 
 
-def check_decision(assessment: Assessment, decision: Decision, note: str | None) -> None:
+def note_required(assessment: Assessment | None, decision: Decision | None) -> bool:
     """A verification with a failing or missing item needs a written note saying why it is accepted."""
-    if decision == Decision.VERIFIED and not assessment.all_ok and not (note and note.strip()):
+    return decision == Decision.VERIFIED and assessment is not None and not assessment.all_ok
+
+
+def check_decision(assessment: Assessment, decision: Decision, note: str | None) -> None:
+    """Raise when `note_required` and no note was written."""
+    if note_required(assessment, decision) and not (note and note.strip()):
         open_items = ", ".join(i.key for i in assessment.failures + assessment.missing)
         raise InvalidInput(
             f"Some checks failed or are missing ({open_items}); write a note saying why identity is still verified.",

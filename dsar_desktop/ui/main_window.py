@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -34,6 +33,18 @@ from .i18n import add_french, language, tr
 from .progress import run_job
 from .settings_dialog import SettingsDialog
 from .slots_dialog import SlotsDialog
+from .specs import (
+    CaseFileFactory,
+    ChangesCases,
+    CreatesCases,
+    IntakeFactory,
+    Menu,
+    OpensCases,
+    PageFactory,
+    PageSpec,
+    Refreshable,
+    StartupNotice,
+)
 from .workers import Job, Runner
 
 add_french(
@@ -86,20 +97,7 @@ add_french(
     }
 )
 
-PageFactory = Callable[[Office, Dialogs, Runner], QWidget]
-CaseFileFactory = Callable[[Office, Dialogs, Runner, str], QWidget]
-IntakeFactory = Callable[[Office, Dialogs, Runner, QWidget], QDialog]
-# (register, dashboard page or None) -> "3 requests overdue, 5 due within 7 days" or None
-StartupNotice = Callable[[Office, QWidget | None], str | None]
-
-
-@dataclass(frozen=True)
-class PageSpec:
-    """A page of the main window. `title` is English and shown through tr(), so its module adds the French."""
-
-    key: str
-    title: str
-    factory: PageFactory
+__all__ = ["CaseFileFactory", "IntakeFactory", "MainWindow", "PageSpec", "StartupNotice"]
 
 
 class IdleWatcher(QObject):
@@ -155,10 +153,11 @@ class MainWindow(QMainWindow):
     def __init__(
         self, dialogs: Dialogs, runner: Runner, pages: Sequence[PageSpec] = (),
         case_file_factory: CaseFileFactory | None = None, intake_factory: IntakeFactory | None = None,
-        startup_notice: StartupNotice | None = None,
+        startup_notice: StartupNotice | None = None, menus: Sequence[Menu] = (),
     ) -> None:  # fmt: skip
         super().__init__()
         self.startup_notice = startup_notice
+        self.area_menus = list(menus)
         self.dialogs = dialogs
         self.runner = runner
         self.register: Office | None = None
@@ -295,15 +294,11 @@ class MainWindow(QMainWindow):
         self._enable_register_actions(self.register is not None)
 
     def _add_area_menus(self, bar: Any, action: Callable[..., QAction]) -> None:
-        """Menus an area offers with `menus()` in ui/<area>/__init__.py: [(title, [(text, open_fn)])]."""
-        from .pages import AREAS, _area_modules  # pages imports this module
-
-        for module in _area_modules(AREAS):
-            offer = getattr(module, "menus", None)
-            for title, entries in offer() if callable(offer) else []:
-                menu = bar.addMenu(tr(title))
-                for text, open_fn in entries:
-                    action(menu, tr(text), lambda _checked=False, fn=open_fn: self._open_area_window(fn))
+        """The areas' menus, as ui/pages.py lists them: [(title, [(text, open_fn)])]."""
+        for title, entries in self.area_menus:
+            menu = bar.addMenu(tr(title))
+            for text, open_fn in entries:
+                action(menu, tr(text), lambda _checked=False, fn=open_fn: self._open_area_window(fn))
 
     def _open_area_window(self, open_fn: Callable[..., None]) -> None:
         if self.register is not None:
@@ -337,23 +332,21 @@ class MainWindow(QMainWindow):
 
     def _connect_page_signals(self, widget: QWidget) -> None:
         """Pages and case files speak through signals: open a case file, or tell the others a case changed."""
-        opened = getattr(widget, "case_opened", None)
-        if opened is not None:
-            opened.connect(self.open_case)
-        for name in ("case_created", "case_changed"):
-            signal = getattr(widget, name, None)
-            if signal is not None:
-                signal.connect(lambda _ref, source=widget: self.refresh_views(source))
+        if isinstance(widget, OpensCases):
+            widget.case_opened.connect(self.open_case)
+        if isinstance(widget, CreatesCases):
+            widget.case_created.connect(lambda _ref, source=widget: self.refresh_views(source))
+        if isinstance(widget, ChangesCases):
+            widget.case_changed.connect(lambda _ref, source=widget: self.refresh_views(source))
 
     def refresh_views(self, source: QWidget | None = None) -> None:
         """A case was created or changed: every other page and case file reloads what it shows."""
         for widget in [*self.pages.values(), *self.case_files.values()]:
             if widget is source:
                 continue
-            reload = getattr(widget, "refresh", None) or getattr(widget, "reload", None)
-            if callable(reload):
+            if isinstance(widget, Refreshable):
                 try:
-                    reload()
+                    widget.refresh()
                 except Exception as exc:  # noqa: BLE001 - e.g. a case file whose case was purged
                     self.dialogs.error(self, exc)
 
@@ -451,9 +444,8 @@ class MainWindow(QMainWindow):
         if self.register is None or self.intake_factory is None:
             return
         wizard = self.intake_factory(self.register, self.dialogs, self.runner, self)
-        created = getattr(wizard, "case_created", None)
-        if created is not None:
-            created.connect(lambda ref: (self.refresh_views(), self.open_case(ref)))
+        if isinstance(wizard, CreatesCases):
+            wizard.case_created.connect(lambda ref: (self.refresh_views(), self.open_case(ref)))
         wizard.open()
 
     def _on_lock_now(self) -> None:

@@ -14,7 +14,8 @@ from ..services.office import Office
 from .dialogs import Dialogs
 from .first_run import FirstRunWizard
 from .i18n import add_french, language, set_language, tr
-from .main_window import CaseFileFactory, IntakeFactory, MainWindow, PageSpec, StartupNotice
+from .main_window import MainWindow
+from .specs import CaseFileFactory, IntakeFactory, Menu, PageSpec, StartupNotice
 from .unlock import UnlockDialog, wait_cursor
 from .workers import Runner
 
@@ -47,6 +48,7 @@ class Shell(QObject):
         self, dialogs: Dialogs, runner: Runner, register_path: Path, *, pages: Sequence[PageSpec] = (),
         case_file_factory: CaseFileFactory | None = None, intake_factory: IntakeFactory | None = None,
         startup_notice: StartupNotice | None = None, hint: str | None = None, forced_language: str | None = None,
+        menus: Sequence[Menu] = (),
     ) -> None:  # fmt: skip
         super().__init__()
         self.dialogs = dialogs
@@ -59,7 +61,7 @@ class Shell(QObject):
         self.wizard: FirstRunWizard | None = None
         self.last_backup_error: str | None = None
         self._label: str | None = None
-        self.window = MainWindow(dialogs, runner, pages, case_file_factory, intake_factory, startup_notice)
+        self.window = MainWindow(dialogs, runner, pages, case_file_factory, intake_factory, startup_notice, menus)
         self.window.lock_requested.connect(self._on_lock_requested)
         self.window.quit_requested.connect(self.quit)
 

@@ -205,6 +205,9 @@ class CaseListPage(QWidget):
         if not self.loaded:
             self.load()
 
+    def refresh(self) -> None:
+        self.reload()
+
     def reload(self) -> None:
         """A case changed somewhere (the shell calls this): read again now if on screen, else when next shown."""
         if self.isVisible():

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtWidgets import QWidget
 
 from ...services.office import Office
 from ..dialogs import Dialogs
 from ..i18n import add_french
-from ..pages import CaseSection
+from ..specs import CaseSection, MenuHandler
 from ..workers import Runner
 from .response_panel import ResponsePanel
 from .settings_letters import LettersSettingsDialog
@@ -35,8 +33,6 @@ add_french(
     }
 )
 
-# (parent window, register, dialogs, runner) -> None; the main window calls it from a menu action
-MenuHandler = Callable[[QWidget, Office, Dialogs, Runner], None]
 
 
 def case_sections() -> list[CaseSection]:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtWidgets import QWidget
 
 from ...services.office import Office
 from ..dialogs import Dialogs
 from ..i18n import add_french
-from ..pages import CaseSection
+from ..specs import CaseSection, MenuHandler
 from ..workers import Runner
 from .catalogue_dialog import CatalogueDialog
 from .import_dialog import ImportDialog, import_files
@@ -26,7 +24,6 @@ add_french(
     }
 )
 
-MenuHandler = Callable[[QWidget, Office, Dialogs, Runner], None]
 
 
 def case_sections() -> list[CaseSection]:

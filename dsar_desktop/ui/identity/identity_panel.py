@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain import minors
 from ...domain.cases import Capacity, Case
 from ...domain.identity import DOCUMENT_TYPES, ProofKind
 from ...fileio import atomic_write
@@ -268,7 +269,7 @@ class IdentityPanel(QWidget):
                 received=date_text(self.case.received_date),
             )
         ]
-        if status.age_on_receipt < 18:  # the rule says more than the age only for minors
+        if status.age_on_receipt < minors.MAJORITY:  # the rule says more than the age only for minors
             lines.append(html(pick(status.acting_rule)))
         self.age_label.setText("<br>".join(lines))
 
