@@ -8,10 +8,12 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..domain.errors import DsarError
-from ..services.office import Office
+
+if TYPE_CHECKING:  # the register (and SQLCipher, keyring) is loaded only by commands that open it
+    from ..services.office import Office
 
 ENV_PASSPHRASE = "DSAR_PASSPHRASE"
 ENV_NEW_PASSPHRASE = "DSAR_NEW_PASSPHRASE"
@@ -71,14 +73,28 @@ class Context:
     """Resolved global options; opens the register lazily and closes it at the end."""
 
     def __init__(self, args: argparse.Namespace, stdout: Any = None) -> None:
-        from ..services.register import default_register_path
-
         self.args = args
-        self.register_path: Path = Path(getattr(args, "register", None) or default_register_path())
+        self.default_location = not getattr(args, "register", None)
         self.json: bool = bool(getattr(args, "json", False))
         self.slot: str | None = getattr(args, "slot", None)
         self.stdout = stdout or sys.stdout
         self._register: Office | None = None
+
+    @property
+    def register_path(self) -> Path:
+        given = getattr(self.args, "register", None)
+        if given:
+            return Path(given)
+        from ..services.register import default_register_path  # platformdirs, keyring: only when needed
+
+        return Path(default_register_path())
+
+    def prepare(self) -> None:
+        """Create the default register's folder before anything else (a fresh account has none)."""
+        if self.default_location:
+            from ..services.register import prepare_default_folder
+
+            prepare_default_folder(self.register_path)
 
     # ---- secrets ----------------------------------------------------------
     def passphrase(self, prompt: str = "Passphrase: ") -> str:
@@ -113,12 +129,16 @@ class Context:
     # ---- register ---------------------------------------------------------
     def open_register(self) -> Office:
         if self._register is None:
-            from ..services.register import unlock_register
+            from ..services.office import Office
+            from ..services.register import load_keyfile, unlock_register
 
+            load_keyfile(self.register_path)  # a missing register or key file is said before any passphrase is asked
             self._register = Office.adopt(unlock_register(self.register_path, self.passphrase(), self.slot))
         return self._register
 
     def adopt(self, register: Any) -> None:
+        from ..services.office import Office
+
         self._register = Office.adopt(register)
 
     def close(self) -> None:

@@ -13,9 +13,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from .calendar import years_after
 from .cases import STATUS_LABELS, TRANSITIONS, Case, Status
+from .deadlines import receipt_date as paris_date
 from .errors import DsarError
+from .retention import is_due, kept_until
 
 # No response pack, letter print or identity step for a case that is over (RULES F keeps it as a record).
 NO_PACK_STATES = frozenset({Status.CLOSED, Status.REFUSED, Status.WITHDRAWN})
@@ -260,9 +261,9 @@ def _purge_refusal(case: Case, facts: CaseFacts) -> Refusal | None:
             "Only a closed request is purged, once its retention period has passed.",
             "Seule une demande clôturée est purgée, une fois sa durée de conservation écoulée.",
         )
-    closed_on = dt.date.fromisoformat(case.closed_at[:10])
-    until = years_after(closed_on, facts.retention_years)
-    if facts.today <= until:
+    closed_on = paris_date(dt.datetime.fromisoformat(case.closed_at))
+    until = kept_until(closed_on, facts.retention_years)
+    if not is_due(closed_on, facts.retention_years, facts.today):
         return Refusal(
             "retention_running",
             f"Closed on {closed_on.isoformat()}: kept {facts.retention_years} years, until "

@@ -1,4 +1,4 @@
-"""Case use cases: intake, lookup, lifecycle transitions, extension, dispatch, timeline, purge."""
+"""Case use cases: intake, lookup, lifecycle transitions, extension, dispatch, timeline (purge: services/retention.py)."""
 
 from __future__ import annotations
 
@@ -13,13 +13,13 @@ import phonenumbers
 
 from ..domain import deadlines as dl
 from ..domain import minors
-from ..domain.calendar import years_after
 from ..domain.case_actions import Action, ActionRefused, Allowances, dispatch_without_pack_allowed
 from ..domain.cases import (
     OPEN_STATUSES,
     Capacity,
     Case,
     Channel,
+    DispatchChannel,
     Person,
     Right,
     Status,
@@ -134,6 +134,7 @@ def deadlines_for(register: Register, case: Case, today: dt.date | None = None) 
         calendar_of(register),
         [dl.Suspension(a, b) for a, b in case.suspensions],
         today=today,
+        extended=case.extended,
     )
 
 
@@ -496,10 +497,13 @@ def record_dispatch(
     date: dt.date,
     number: str | None,
     *,
+    channel: DispatchChannel | str | None = None,
+    address: str | None = None,
     without_pack_reason: str | None = None,
     today: dt.date | None = None,
 ) -> Case:
-    """The reply went out: ready to send (when not yet) then responded, in one transaction.
+    """The reply went out (date, channel, address, registered-letter number): ready to send (when not yet),
+    then responded, in one transaction.
 
     It needs a sealed pack of the current letter; a reply that went another way (handed over,
     answered by the system owner...) is recorded with `without_pack_reason`, which the
@@ -519,6 +523,13 @@ def record_dispatch(
             raise ActionRefused(refusal, Action.DISPATCH.value)
     else:
         allowances.check(Action.DISPATCH)
+    how = DispatchChannel(channel) if channel else None
+    where = (address or "").strip() or None
+    if how == DispatchChannel.EMAIL and where and not _valid_email(where):
+        raise InvalidInput(
+            f"'{where}' is not an e-mail address (expected name@domain.tld).",
+            f"« {where} » n'est pas une adresse électronique (attendu : nom@domaine.tld).",
+        )
     with register.transaction() as conn:
         if case.status != Status.READY:
             _move(conn, register, case, Status.READY, None)
@@ -527,33 +538,43 @@ def record_dispatch(
             "UPDATE cases SET status = ?, dispatch_date = ?, dispatch_number = ?, updated_at = ? WHERE id = ?",
             (Status.RESPONDED.value, date.isoformat(), number, _now_utc(), case.id),
         )
+        conn.execute(
+            "INSERT INTO dispatches(case_id, sent_on, channel, address, number, recorded_by, recorded_at)"
+            " VALUES (?,?,?,?,?,?,?)",
+            (case.id, date.isoformat(), how.value if how else None, where, number, register.actor, _now_utc()),
+        )
+        summary = f"Reply dispatched on {date.isoformat()}" + (f" by {how.value}" if how else "")
+        summary += (f" to {where}" if where else "") + (f" ({number})" if number else "")
         if exception:
             write_event(
                 conn,
                 register,
                 case.id,
                 DISPATCHED_WITHOUT_PACK,
-                f"Reply dispatched on {date.isoformat()} without a sealed pack: {exception}"
-                + (f" ({number})" if number else ""),
-                {"date": date.isoformat(), "reason": exception, "number": number},
-            )
+                f"{summary} without a sealed pack: {exception}",
+                {"date": date.isoformat(), "reason": exception, "number": number,
+                 "channel": how.value if how else None},
+            )  # fmt: skip
         else:
-            write_event(
-                conn,
-                register,
-                case.id,
-                "dispatched",
-                f"Reply dispatched on {date.isoformat()}" + (f" ({number})" if number else ""),
-                {},
-            )
+            write_event(conn, register, case.id, "dispatched", summary, {"channel": how.value if how else None})
         audit.append(
             conn,
             register.actor,
             "case.dispatched",
             ref,
-            {"date": date.isoformat(), "with_number": bool(number), "without_pack": bool(exception)},
-        )
+            {"date": date.isoformat(), "with_number": bool(number), "channel": how.value if how else None,
+             "with_address": bool(where), "without_pack": bool(exception)},
+        )  # fmt: skip
     return get_case(register, ref)
+
+
+def dispatch_details(register: Register, ref: str) -> tuple[str | None, str | None]:
+    """(channel, address) recorded with the latest dispatch."""
+    case_id = _case_id(register, ref)
+    row = register.query_one(
+        "SELECT channel, address FROM dispatches WHERE case_id = ? ORDER BY id DESC LIMIT 1", (case_id,)
+    )
+    return (row[0], row[1]) if row else (None, None)
 
 
 def add_note(register: Register, ref: str, text: str) -> None:
@@ -682,27 +703,6 @@ def dashboard(register: Register, today: dt.date | None = None) -> Dashboard:
         due_within_7=[r for r, left in open_rows if left.level == "warning"],
         priority=[r for r, _ in open_rows if r.priority_flag],
     )
-
-
-# ---- retention ----------------------------------------------------------------
-def purge_closed(register: Register, today: dt.date | None = None) -> list[str]:
-    """Delete cases closed more than the retention period ago (RULES F); each purge is audited."""
-    today = today or dt.datetime.now(dl.PARIS).date()
-    years = int(store_settings.get(register, "retention_years") or 5)
-    limit = years_after(today, -years)
-    doomed = [
-        r[0]
-        for r in register.query(
-            "SELECT ref FROM cases WHERE status = 'closed' AND closed_at IS NOT NULL AND substr(closed_at, 1, 10) < ?",
-            (limit.isoformat(),),
-        )
-        if allowed(register, r[0], today).allows(Action.PURGE)  # the domain's retention rule decides
-    ]
-    with register.transaction() as conn:
-        for ref in doomed:
-            conn.execute("DELETE FROM cases WHERE ref = ?", (ref,))
-            audit.append(conn, register.actor, "case.purged", ref, {"retention_years": years})
-    return doomed
 
 
 def rights_of(values: Iterable[str]) -> list[Right]:

@@ -22,13 +22,23 @@ from ..security.keyslots import (
     sidecar_path,
 )
 from ..store import audit, backup
-from ..store.connection import DatabaseError, Register, open_register
+from ..store.connection import DatabaseError, Register, ensure_folder, open_register
 from ..store.errors import AuditChainBroken, RegisterDamaged, RegisterExists, RegisterNotFound
 from ..store.migrations import current_version
 
 
 def default_register_path() -> Path:
     return Path(platformdirs.user_data_dir("dsar-desktop", "dsar")) / "register.dsar"
+
+
+def prepare_default_folder(path: Path | None = None) -> Path:
+    """Create the default register's folder (0700) if missing; return the register path.
+
+    Every command and the app call it first, so a fresh account with no data folder works.
+    """
+    path = Path(path) if path is not None else default_register_path()
+    ensure_folder(path)
+    return path
 
 
 def default_actor() -> str:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import errno
-import fcntl
 import json
 import os
 import socket
@@ -14,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import sqlcipher3.dbapi2 as sqlcipher
+from filelock import lock_descriptor, unlock_descriptor
 
 from .errors import RegisterAlreadyOpen, RegisterDamaged, RegisterExists, RegisterNotFound
 
@@ -25,12 +24,28 @@ def lock_path(path: Path) -> Path:
     return path.with_name(path.name + ".lock")
 
 
-class RegisterLock:
-    """An advisory lock beside the register, naming the host and process holding it.
+def ensure_folder(path: Path) -> None:
+    """Create the register's folder (and its parents) if missing; the folder itself private (0700).
 
-    The kernel drops a flock when its process dies, so a lock file left by a
-    crashed process is recovered at the next open instead of being a dead end.
+    A fresh account has no data folder at all: without this the lock file, the
+    first thing written, has nowhere to go.
     """
+    folder = Path(path).parent
+    if not folder.is_dir():
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+
+
+class RegisterLock:
+    """An OS lock beside the register, naming the host and process holding it.
+
+    The lock is `filelock`'s native primitive on a descriptor we keep (flock on
+    POSIX, LockFileEx on byte 0 on Windows), so the same code runs on both. The
+    operating system drops it when its process dies: a lock file left by a crashed
+    process is recovered at the next open instead of being a dead end. The holder's
+    name is written after byte 0, which Windows keeps unreadable while locked.
+    """
+
+    _INFO_OFFSET = 1
 
     def __init__(self, path: Path) -> None:
         self.path = lock_path(path)
@@ -38,33 +53,41 @@ class RegisterLock:
         self._fd: int | None = None
 
     def acquire(self) -> None:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600)
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as exc:
+            locked = lock_descriptor(fd, blocking=False)
+        except BaseException:
+            os.close(fd)
+            raise
+        if not locked:
             holder = self._read_holder(fd)
             os.close(fd)
-            if exc.errno in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
-                raise RegisterAlreadyOpen(
-                    path=str(self.register_path),
-                    host=holder.get("host", "?"),
-                    pid=holder.get("pid", "?"),
-                    since=holder.get("since", "?"),
-                ) from None
-            raise
+            raise RegisterAlreadyOpen(
+                path=str(self.register_path),
+                host=holder.get("host", "?"),
+                pid=holder.get("pid", "?"),
+                since=holder.get("since", "?"),
+            )
         info = {
             "host": socket.gethostname(),
             "pid": os.getpid(),
             "since": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         }
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, json.dumps(info).encode(), 0)
+        try:
+            os.ftruncate(fd, 0)
+            os.lseek(fd, 0, os.SEEK_SET)
+            os.write(fd, b" " + json.dumps(info).encode())
+        except OSError:
+            unlock_descriptor(fd)
+            os.close(fd)
+            raise
         self._fd = fd
 
-    @staticmethod
-    def _read_holder(fd: int) -> dict[str, Any]:
+    @classmethod
+    def _read_holder(cls, fd: int) -> dict[str, Any]:
         try:
-            data = os.pread(fd, 4096, 0)
+            os.lseek(fd, cls._INFO_OFFSET, os.SEEK_SET)
+            data = os.read(fd, 4096)
             value = json.loads(data.decode() or "{}")
             return value if isinstance(value, dict) else {}
         except (OSError, ValueError):
@@ -73,10 +96,12 @@ class RegisterLock:
     def release(self) -> None:
         if self._fd is None:
             return
+        # The file stays (deleting it while another process waits on it would let two
+        # processes hold two different files); emptied, it names nobody.
         with contextlib.suppress(OSError):
-            os.unlink(self.path)
+            os.ftruncate(self._fd, 0)
         with contextlib.suppress(OSError):
-            fcntl.flock(self._fd, fcntl.LOCK_UN)
+            unlock_descriptor(self._fd)
         os.close(self._fd)
         self._fd = None
 
@@ -98,7 +123,7 @@ def connect(path: Path, raw_key: bytes, *, create: bool = False, check_same_thre
     if create:
         if path.exists() and path.stat().st_size > 0:
             raise RegisterExists(path=str(path))
-        path.parent.mkdir(parents=True, exist_ok=True)
+        ensure_folder(path)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
         os.close(fd)
     elif not path.exists():
@@ -199,6 +224,8 @@ def open_register(
     path = Path(path)
     if not create and not path.exists():
         raise RegisterNotFound(path=str(path))
+    if create:
+        ensure_folder(path)
     reg_lock = RegisterLock(path) if lock else None
     if reg_lock is not None:
         reg_lock.acquire()

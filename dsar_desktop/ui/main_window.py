@@ -29,7 +29,7 @@ from ..services import settings as settings_service
 from ..services.office import Office
 from . import style
 from .dialogs import Dialogs
-from .i18n import add_french, language, tr
+from .i18n import language, tr
 from .progress import run_job
 from .settings_dialog import SettingsDialog
 from .slots_dialog import SlotsDialog
@@ -46,56 +46,6 @@ from .specs import (
     StartupNotice,
 )
 from .workers import Job, Runner
-
-add_french(
-    {
-        "The audit log is broken at entry {seq}: an entry was changed or removed. "
-        "Keep this register as evidence and restore a backup to continue.": "Le journal d'audit est rompu à "
-        "l'entrée {seq} : une entrée a été modifiée ou supprimée. Conservez ce registre comme preuve et "
-        "restaurez une sauvegarde pour continuer.",
-        "DSAR Desktop": "DSAR Desktop",
-        "&File": "&Fichier",
-        "New request…": "Nouvelle demande…",
-        "Lock now": "Verrouiller maintenant",
-        "Back up now…": "Sauvegarder maintenant…",
-        "Verify register": "Vérifier le registre",
-        "Quit": "Quitter",
-        "&Register": "&Registre",
-        "Key slots…": "Emplacements de clé…",
-        "Settings…": "Réglages…",
-        "&Help": "&Aide",
-        "About DSAR Desktop": "À propos de DSAR Desktop",
-        "Register: {name}": "Registre : {name}",
-        "Acting as: {actor}": "Agit en tant que : {actor}",
-        "Unlocked": "Déverrouillé",
-        "Locks itself after {minutes} min without activity": "Se verrouille après {minutes} min d'inactivité",
-        "Locked": "Verrouillé",
-        "The register is locked.": "Le registre est verrouillé.",
-        "Nothing from the register stays on screen or in memory while it is locked.": "Rien du registre ne "
-        "reste à l'écran ni en mémoire tant qu'il est verrouillé.",
-        "Where to write the backup": "Où écrire la sauvegarde",
-        "DSAR backup (*.dsarbak)": "Sauvegarde DSAR (*.dsarbak)",
-        "Backing up the register…": "Sauvegarde du registre…",
-        "Backup written to {path}.": "Sauvegarde écrite dans {path}.",
-        "Verifying the register…": "Vérification du registre…",
-        "The register is intact: {count} audit entries checked, schema version {version}.": "Le registre est "
-        "intact : {count} entrées du journal d'audit vérifiées, version du schéma {version}.",
-        "The register is damaged: {problems}. Restore it from a backup.": "Le registre est endommagé : "
-        "{problems}. Restaurez-le depuis une sauvegarde.",
-        "Version {version}": "Version {version}",
-        "An offline register of data-subject requests for the DPO office: intake, deadlines, identity "
-        "checks, extracts and signed response packs.": "Un registre hors ligne des demandes de droits des "
-        "personnes pour le bureau du DPO : enregistrement, délais, vérification d'identité, extractions et "
-        "dossiers de réponse signés.",
-        "This page could not be shown: {error}": "Cette page n'a pas pu être affichée : {error}",
-        "Close this case file": "Fermer ce dossier",
-        "Today: {summary}.": "Aujourd'hui : {summary}.",
-        "Show the dashboard": "Voir le tableau de bord",
-        "Dismiss": "Masquer",
-        "Settings saved. The language applies the next time the register is unlocked.": "Réglages enregistrés. "
-        "La langue s'applique au prochain déverrouillage du registre.",
-    }
-)
 
 __all__ = ["CaseFileFactory", "IntakeFactory", "MainWindow", "PageSpec", "StartupNotice"]
 
@@ -153,9 +103,11 @@ class MainWindow(QMainWindow):
     def __init__(
         self, dialogs: Dialogs, runner: Runner, pages: Sequence[PageSpec] = (),
         case_file_factory: CaseFileFactory | None = None, intake_factory: IntakeFactory | None = None,
-        startup_notice: StartupNotice | None = None, menus: Sequence[Menu] = (),
+        startup_notice: StartupNotice | None = None, menus: Sequence[Menu] = (), screens_later: bool = False,
     ) -> None:  # fmt: skip
         super().__init__()
+        # screens_later: the areas' menus wait for install_screens (their modules load reportlab, polars...)
+        self._areas_ready = not screens_later
         self.startup_notice = startup_notice
         self.area_menus = list(menus)
         self.dialogs = dialogs
@@ -288,7 +240,8 @@ class MainWindow(QMainWindow):
         register_menu = bar.addMenu(tr("&Register"))
         self.slots_action = action(register_menu, tr("Key slots…"), self._on_slots)
         self.settings_action = action(register_menu, tr("Settings…"), self._on_settings)
-        self._add_area_menus(bar, action)
+        if self._areas_ready:
+            self._add_area_menus(bar, action)
         help_menu = bar.addMenu(tr("&Help"))
         action(help_menu, tr("About DSAR Desktop"), self._on_about, None, False)
         self._enable_register_actions(self.register is not None)
@@ -307,6 +260,22 @@ class MainWindow(QMainWindow):
     def _enable_register_actions(self, enabled: bool) -> None:
         for act in self.register_actions:
             act.setEnabled(enabled)
+
+    def install_screens(
+        self, pages: Sequence[PageSpec], case_file_factory: CaseFileFactory | None,
+        intake_factory: IntakeFactory | None, startup_notice: StartupNotice | None, menus: Sequence[Menu] = (),
+    ) -> None:  # fmt: skip
+        """The screens, given after the window is up (the entry shows the unlock window first, then
+        imports the screens and their libraries while the person types the passphrase)."""
+        self._specs = list(pages)
+        self.case_file_factory = case_file_factory
+        self.intake_factory = intake_factory
+        self.startup_notice = startup_notice
+        self.area_menus = list(menus)
+        self._areas_ready = True
+        self._build_menus()
+        if self.register is not None:
+            self.attach(self.register)
 
     def add_page(self, key: str, title: str, factory: PageFactory) -> None:
         """Add a page (other areas call this); shown at once when a register is open, and after every unlock."""
@@ -363,7 +332,7 @@ class MainWindow(QMainWindow):
         self.register_label.setText(tr("Register: {name}", name=register.path.name))
         self.actor_label.setText(tr("Acting as: {actor}", actor=register.actor))
         self.state_label.setText(tr("Unlocked"))
-        self.setWindowTitle(f"{tr('DSAR Desktop')} — {register.path.name}")
+        self.setWindowTitle(tr("DSAR Desktop") + f" — {register.path.name}")
         self._enable_register_actions(True)
         self._start_idle_lock(int(settings_service.current_settings(register)["idle_lock_minutes"]))
 
@@ -547,9 +516,15 @@ class MainWindow(QMainWindow):
         self.settings_saved.emit(changed)
 
     def _on_about(self) -> None:
-        text = f"{tr('DSAR Desktop')} — {tr('Version {version}', version=__version__)}\n\n" + tr(
-            "An offline register of data-subject requests for the DPO office: intake, deadlines, identity "
-            "checks, extracts and signed response packs."
+        text = (
+            tr("DSAR Desktop")
+            + " — "
+            + tr("Version {version}", version=__version__)
+            + "\n\n"
+            + tr(
+                "An offline register of data-subject requests for the DPO office: intake, deadlines, identity "
+                "checks, extracts and signed response packs."
+            )
         )
         self.dialogs.info(self, text, tr("About DSAR Desktop"))
 

@@ -22,7 +22,7 @@ from .cases.dashboard import DashboardPage
 from .cases.intake import IntakeWizard
 from .cases.labels import due_soon_summary
 from .dialogs import Dialogs
-from .i18n import add_french, language, tr
+from .i18n import QT_TR_NOOP, language, tr
 from .specs import (
     CaseFileFactory,
     CaseSection,
@@ -36,17 +36,9 @@ from .specs import (
 )
 from .workers import Runner
 
-add_french(
-    {
-        "Dashboard": "Tableau de bord",
-        "Requests": "Demandes",
-        "This section could not be shown: {error}": "Cette section n'a pas pu être affichée : {error}",
-    }
-)
-
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("dashboard", "Dashboard", DashboardPage),
-    PageSpec("cases", "Requests", CaseListPage),
+    PageSpec("dashboard", QT_TR_NOOP("Dashboard"), DashboardPage),
+    PageSpec("cases", QT_TR_NOOP("Requests"), CaseListPage),
     *statistics.pages(),
 )
 CASE_SECTIONS: tuple[CaseSection, ...] = (

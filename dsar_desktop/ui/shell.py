@@ -13,26 +13,11 @@ from ..services import settings as settings_service
 from ..services.office import Office
 from .dialogs import Dialogs
 from .first_run import FirstRunWizard
-from .i18n import add_french, language, set_language, tr
+from .i18n import language, set_language, tr
 from .main_window import MainWindow
 from .specs import CaseFileFactory, IntakeFactory, Menu, PageSpec, StartupNotice
 from .unlock import UnlockDialog, wait_cursor
 from .workers import Runner
-
-add_french(
-    {
-        "Locked after {minutes} minutes without activity. The register was backed up and closed.": "Verrouillé "
-        "après {minutes} minutes d'inactivité. Le registre a été sauvegardé et fermé.",
-        "The register was backed up and closed.": "Le registre a été sauvegardé et fermé.",
-        "The automatic backup failed: {error}": "La sauvegarde automatique a échoué : {error}",
-        "You opened the register with the recovery key. Give yourself a new passphrase now in Register > Key "
-        "slots, so that the recovery key can go back in the safe.": "Vous avez ouvert le registre avec la clé "
-        "de secours. Donnez-vous dès maintenant une nouvelle phrase de passe dans Registre > Emplacements de "
-        "clé, pour que la clé de secours retourne au coffre.",
-        "The key could not be remembered on this workstation: {reason}": "La clé n'a pas pu être mémorisée sur "
-        "ce poste : {reason}",
-    }
-)
 
 UnlockFactory = Callable[..., UnlockDialog]
 
@@ -49,6 +34,7 @@ class Shell(QObject):
         case_file_factory: CaseFileFactory | None = None, intake_factory: IntakeFactory | None = None,
         startup_notice: StartupNotice | None = None, hint: str | None = None, forced_language: str | None = None,
         menus: Sequence[Menu] = (),
+        screens_later: bool = False,
     ) -> None:  # fmt: skip
         super().__init__()
         self.dialogs = dialogs
@@ -61,7 +47,16 @@ class Shell(QObject):
         self.wizard: FirstRunWizard | None = None
         self.last_backup_error: str | None = None
         self._label: str | None = None
-        self.window = MainWindow(dialogs, runner, pages, case_file_factory, intake_factory, startup_notice, menus)
+        self.window = MainWindow(
+            dialogs,
+            runner,
+            pages,
+            case_file_factory,
+            intake_factory,
+            startup_notice,
+            menus,
+            screens_later=screens_later,
+        )
         self.window.lock_requested.connect(self._on_lock_requested)
         self.window.quit_requested.connect(self.quit)
 
