@@ -35,6 +35,7 @@ __all__ = [
     "duplicates",
     "suggested_case",
     "add_case_from_mail",
+    "add_case_with_text",
     "attach_message",
     "set_request_text",
     "StoredMessage",
@@ -92,6 +93,15 @@ def add_case_from_mail(register: Register, new: case_service.NewCase, mail: Mail
     with register.transaction():
         case = case_service.add_case(register, new)
         attach_message(register, case.ref, mail)
+    return case
+
+
+def add_case_with_text(register: Register, new: case_service.NewCase, text: str) -> Case:
+    """Record a case typed in by hand, with the request's text when there is one, in one transaction."""
+    with register.transaction():
+        case = case_service.add_case(register, new)
+        if text.strip():
+            set_request_text(register, case.ref, text)
     return case
 
 

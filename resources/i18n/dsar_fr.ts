@@ -123,6 +123,10 @@
             <translation>&lt; Précédent</translation>
         </message>
         <message>
+            <source>A draft of the reply with the pack attached, opened in your mail client</source>
+            <translation>Un brouillon de la réponse avec le dossier joint, ouvert dans votre messagerie</translation>
+        </message>
+        <message>
             <source>A lone PDF: there is no manifest to compare.</source>
             <translation>Un PDF seul : il n'y a pas de manifeste à comparer.</translation>
         </message>
@@ -161,6 +165,10 @@
         <message>
             <source>Acknowledge (DPO)</source>
             <translation>Pris en compte (DPO)</translation>
+        </message>
+        <message>
+            <source>Acknowledgement of receipt</source>
+            <translation>Accusé de réception</translation>
         </message>
         <message>
             <source>Acting as: {actor}</source>
@@ -207,6 +215,10 @@
             <translation>Alsace-Moselle (ajoute le Vendredi saint et le 26 décembre)</translation>
         </message>
         <message>
+            <source>An ID document goes to the ID check, where it is checked like a scan and destroyed after the decision; its copy here, and the original file that holds it, are deleted at once.</source>
+            <translation>Une pièce d'identité part au contrôle d'identité, où elle est vérifiée comme un scan puis détruite après la décision ; sa copie ici, et le fichier original qui la contient, sont supprimés aussitôt.</translation>
+        </message>
+        <message>
             <source>An ID document was asked for because of a recorded doubt; check the document below.</source>
             <translation>Une pièce a été demandée en raison d'un doute consigné ; vérifiez le document ci-dessous.</translation>
         </message>
@@ -217,6 +229,10 @@
         <message>
             <source>Another person's data (Art. 15(4))</source>
             <translation>Données d'une autre personne (art. 15(4))</translation>
+        </message>
+        <message>
+            <source>Answer by e-mail</source>
+            <translation>Répondre par courriel</translation>
         </message>
         <message>
             <source>Any due date</source>
@@ -253,6 +269,10 @@
         <message>
             <source>At least {minimum} characters; {count} so far.</source>
             <translation>Au moins {minimum} caractères ; {count} pour l'instant.</translation>
+        </message>
+        <message>
+            <source>Attachments</source>
+            <translation>Pièces jointes</translation>
         </message>
         <message>
             <source>Automated decisions</source>
@@ -735,8 +755,20 @@
             <translation>Échéance sous 7 jours</translation>
         </message>
         <message>
+            <source>E-mail</source>
+            <translation>Courriel</translation>
+        </message>
+        <message>
             <source>e-mail</source>
             <translation>e-mail</translation>
+        </message>
+        <message>
+            <source>E-mail (*.eml *.msg)</source>
+            <translation>Courriel (*.eml *.msg)</translation>
+        </message>
+        <message>
+            <source>E-mail (*.eml)</source>
+            <translation>Courriel (*.eml)</translation>
         </message>
         <message>
             <source>E-mail:</source>
@@ -859,6 +891,10 @@
             <translation>Échéance prolongée (D3) :</translation>
         </message>
         <message>
+            <source>Extension notice</source>
+            <translation>Notification de prolongation</translation>
+        </message>
+        <message>
             <source>Extension:</source>
             <translation>Prolongation :</translation>
         </message>
@@ -953,6 +989,10 @@
         <message>
             <source>Grounds</source>
             <translation>Fondement</translation>
+        </message>
+        <message>
+            <source>Hand delivery</source>
+            <translation>Remise en main propre</translation>
         </message>
         <message>
             <source>Here, “Export the certificate (PEM)…” writes that certificate to a file you can hand over.</source>
@@ -1071,8 +1111,20 @@
             <translation>Justification (obligatoire) :</translation>
         </message>
         <message>
+            <source>Keep an e-mail (.eml, .msg)…</source>
+            <translation>Conserver un courriel (.eml, .msg)…</translation>
+        </message>
+        <message>
             <source>Keep closed cases for</source>
             <translation>Conserver les dossiers clos pendant</translation>
+        </message>
+        <message>
+            <source>Keep the e-mail it came in, or type the text of the letter or call: it is the request itself.</source>
+            <translation>Conservez le courriel qui l'a apportée, ou saisissez le texte de la lettre ou de l'appel : c'est la demande elle-même.</translation>
+        </message>
+        <message>
+            <source>Keep this text</source>
+            <translation>Conserver ce texte</translation>
         </message>
         <message>
             <source>Key figures</source>
@@ -1217,6 +1269,14 @@
         <message>
             <source>Long enough. A few unrelated words are easier to remember than symbols.</source>
             <translation>Assez longue. Quelques mots sans rapport entre eux se retiennent mieux que des symboles.</translation>
+        </message>
+        <message>
+            <source>looks like an ID document</source>
+            <translation>ressemble à une pièce d'identité</translation>
+        </message>
+        <message>
+            <source>looks like an ID document: send it to the ID check from the case's Request tab</source>
+            <translation>ressemble à une pièce d'identité : transmettez-la au contrôle d'identité depuis l'onglet Demande du dossier</translation>
         </message>
         <message>
             <source>Machine-readable zone (MRZ)</source>
@@ -1387,6 +1447,10 @@
             <translation>Aucun délai en cours : la demande est {state}.</translation>
         </message>
         <message>
+            <source>No header gives the receipt moment: type it.</source>
+            <translation>Aucun en-tête ne donne le moment de réception : saisissez-le.</translation>
+        </message>
+        <message>
             <source>No ID document is asked for systematically: if one of these settles the doubt about {name}'s identity, record it with one click.</source>
             <translation>Aucune pièce d'identité n'est demandée systématiquement : si l'un de ces moyens lève le doute sur l'identité de {name}, enregistrez-le en un clic.</translation>
         </message>
@@ -1397,6 +1461,10 @@
         <message>
             <source>No match yet. Use “Import an export file…” to search a system's export for this person.</source>
             <translation>Aucune correspondance pour l'instant. Utilisez « Importer un fichier d'export… » pour chercher cette personne dans l'export d'un système.</translation>
+        </message>
+        <message>
+            <source>No message is kept for this request</source>
+            <translation>Aucun message n'est conservé pour cette demande</translation>
         </message>
         <message>
             <source>No open request.</source>
@@ -1417,6 +1485,10 @@
         <message>
             <source>No response pack built yet.</source>
             <translation>Aucun dossier de réponse produit pour l'instant.</translation>
+        </message>
+        <message>
+            <source>No right recognised in the text: tick the rights asked for.</source>
+            <translation>Aucun droit reconnu dans le texte : cochez les droits demandés.</translation>
         </message>
         <message>
             <source>No scan to destroy.</source>
@@ -1527,6 +1599,14 @@
             <translation>Ouvrir un registre</translation>
         </message>
         <message>
+            <source>Open an e-mail</source>
+            <translation>Ouvrir un courriel</translation>
+        </message>
+        <message>
+            <source>Open an e-mail (.eml, .msg)…</source>
+            <translation>Ouvrir un courriel (.eml, .msg)…</translation>
+        </message>
+        <message>
             <source>Open requests</source>
             <translation>Demandes ouvertes</translation>
         </message>
@@ -1537,6 +1617,10 @@
         <message>
             <source>optional data</source>
             <translation>données facultatives</translation>
+        </message>
+        <message>
+            <source>Or drop the message here, or onto the main window. Its text stays with the request.</source>
+            <translation>Ou déposez le message ici, ou sur la fenêtre principale. Son texte reste avec la demande.</translation>
         </message>
         <message>
             <source>Organisation:</source>
@@ -1561,6 +1645,10 @@
         <message>
             <source>Overdue by {n} days</source>
             <translation>En retard de {n} jours</translation>
+        </message>
+        <message>
+            <source>Pack (*.zip)</source>
+            <translation>Dossier (*.zip)</translation>
         </message>
         <message>
             <source>Pack or sealed PDF:</source>
@@ -1615,6 +1703,10 @@
             <translation>Mot de passe du fichier PKCS#12</translation>
         </message>
         <message>
+            <source>Paste an e-mail</source>
+            <translation>Coller un courriel</translation>
+        </message>
+        <message>
             <source>PDF (*.pdf)</source>
             <translation>PDF (*.pdf)</translation>
         </message>
@@ -1651,8 +1743,16 @@
             <translation>Objectif interne (30 jours) :</translation>
         </message>
         <message>
+            <source>Post</source>
+            <translation>Courrier postal</translation>
+        </message>
+        <message>
             <source>Postal address:</source>
             <translation>Adresse postale :</translation>
+        </message>
+        <message>
+            <source>Prepare e-mail…</source>
+            <translation>Préparer le courriel…</translation>
         </message>
         <message>
             <source>Preview of this letter for this request ({pages} pages): nothing is sent or recorded.</source>
@@ -1753,6 +1853,10 @@
         <message>
             <source>Reasons given to the person:</source>
             <translation>Motifs communiqués à la personne :</translation>
+        </message>
+        <message>
+            <source>Receipt moment from the {header} header: {text}</source>
+            <translation>Moment de réception tiré de l'en-tête {header} : {text}</translation>
         </message>
         <message>
             <source>Received</source>
@@ -1951,6 +2055,10 @@ Le scan ({count} fichier(s)) sera ensuite détruit : ses octets sont effacés du
             <translation>Réponse envoyée :</translation>
         </message>
         <message>
+            <source>Reply with the response pack</source>
+            <translation>Réponse avec le dossier de réponse</translation>
+        </message>
+        <message>
             <source>Report language:</source>
             <translation>Langue du rapport :</translation>
         </message>
@@ -1959,8 +2067,16 @@ Le scan ({count} fichier(s)) sera ensuite détruit : ses octets sont effacés du
             <translation>Rapport enregistré dans {path}.</translation>
         </message>
         <message>
+            <source>Request</source>
+            <translation>Demande</translation>
+        </message>
+        <message>
             <source>Request an ID document…</source>
             <translation>Demander une pièce d'identité…</translation>
+        </message>
+        <message>
+            <source>Request for proof of identity</source>
+            <translation>Demande de justificatif d'identité</translation>
         </message>
         <message>
             <source>Request recorded; legal due date {d1}</source>
@@ -2057,6 +2173,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>Droits invoqués :</translation>
         </message>
         <message>
+            <source>Rights suggested from the text, to confirm: {items}</source>
+            <translation>Droits suggérés par le texte, à confirmer : {items}</translation>
+        </message>
+        <message>
             <source>Rotate 90°</source>
             <translation>Pivoter de 90°</translation>
         </message>
@@ -2083,6 +2203,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         <message>
             <source>Save calibration page as PDF…</source>
             <translation>Enregistrer la page d'étalonnage en PDF…</translation>
+        </message>
+        <message>
+            <source>Save the e-mail draft</source>
+            <translation>Enregistrer le brouillon du courriel</translation>
         </message>
         <message>
             <source>Save the letter asking for the proof</source>
@@ -2189,8 +2313,28 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>Sélectionnez d'abord le texte à masquer dans la valeur.</translation>
         </message>
         <message>
+            <source>Send to the ID check</source>
+            <translation>Transmettre au contrôle d'identité</translation>
+        </message>
+        <message>
+            <source>Send {name} to the ID check? It is checked there like a scan and destroyed after the decision; its copy with the message, and the original file, are deleted now.</source>
+            <translation>Transmettre {name} au contrôle d'identité ? Elle y est vérifiée comme un scan puis détruite après la décision ; sa copie avec le message, et le fichier original, sont supprimés maintenant.</translation>
+        </message>
+        <message>
+            <source>Sent by:</source>
+            <translation>Envoyée par :</translation>
+        </message>
+        <message>
+            <source>sent to the ID check</source>
+            <translation>transmise au contrôle d'identité</translation>
+        </message>
+        <message>
             <source>Sent to {printer} (job {job}). When the letter has gone, record the dispatch with its registered-letter number.</source>
             <translation>Envoyé à {printer} (tâche {job}). Quand la lettre est partie, enregistrez l'envoi avec son numéro de recommandé.</translation>
+        </message>
+        <message>
+            <source>Sent to:</source>
+            <translation>Envoyée à :</translation>
         </message>
         <message>
             <source>Settings saved. The language applies the next time the register is unlocked.</source>
@@ -2313,6 +2457,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>Historique du modèle</translation>
         </message>
         <message>
+            <source>Text of the request:</source>
+            <translation>Texte de la demande :</translation>
+        </message>
+        <message>
             <source>The address block sits in the window of a DL envelope (about 100 mm from the left, 50 mm from the top). Print the calibration page, hold it behind a real envelope, and move the frame until it fits the window.</source>
             <translation>Le bloc adresse se place dans la fenêtre d'une enveloppe DL (environ 100 mm du bord gauche, 50 mm du haut). Imprimez la page d'étalonnage, placez-la derrière une vraie enveloppe et déplacez le cadre jusqu'à ce qu'il tombe dans la fenêtre.</translation>
         </message>
@@ -2323,6 +2471,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         <message>
             <source>The automatic backup failed: {error}</source>
             <translation>La sauvegarde automatique a échoué : {error}</translation>
+        </message>
+        <message>
+            <source>The clipboard holds no text: copy the e-mail in the mail client first.</source>
+            <translation>Le presse-papiers ne contient pas de texte : copiez d'abord le courriel dans la messagerie.</translation>
         </message>
         <message>
             <source>The clock is running; due date: {due}.</source>
@@ -2363,6 +2515,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         <message>
             <source>The dispatch date cannot be in the future.</source>
             <translation>La date d'envoi ne peut pas être dans le futur.</translation>
+        </message>
+        <message>
+            <source>The draft is saved as {path} (to {to}). No mail client opened it: open the file from your mail program, check it and send it.</source>
+            <translation>Le brouillon est enregistré dans {path} (pour {to}). Aucune messagerie ne l'a ouvert : ouvrez le fichier depuis votre messagerie, vérifiez-le et envoyez-le.</translation>
         </message>
         <message>
             <source>The file cannot be read: {reason}</source>
@@ -2493,6 +2649,14 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>le demandeur</translation>
         </message>
         <message>
+            <source>The response pack to attach (ZIP)</source>
+            <translation>Le dossier de réponse à joindre (ZIP)</translation>
+        </message>
+        <message>
+            <source>The same address already wrote: {refs}. Check whether this request repeats an earlier one.</source>
+            <translation>La même adresse a déjà écrit : {refs}. Vérifiez si cette demande en répète une précédente.</translation>
+        </message>
+        <message>
             <source>The scan is shown from the encrypted register and never written to disk.</source>
             <translation>Le scan est affiché depuis le registre chiffré et n'est jamais écrit sur le disque.</translation>
         </message>
@@ -2577,6 +2741,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>Cette section n'a pas pu être affichée : {error}</translation>
         </message>
         <message>
+            <source>This very message is already recorded in {refs}: do not record it twice.</source>
+            <translation>Ce message est déjà enregistré dans {refs} : ne l'enregistrez pas deux fois.</translation>
+        </message>
+        <message>
             <source>three-letter code, e.g. FRA</source>
             <translation>code à trois lettres, ex. FRA</translation>
         </message>
@@ -2595,6 +2763,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         <message>
             <source>To use it: in the unlock window, type it in the passphrase field (dashes and spaces do not matter).</source>
             <translation>Pour l'utiliser : dans la fenêtre de déverrouillage, saisissez-la dans le champ de la phrase de passe (tirets et espaces sans importance).</translation>
+        </message>
+        <message>
+            <source>to {address}</source>
+            <translation>à {address}</translation>
         </message>
         <message>
             <source>Today is {date}</source>
@@ -2631,6 +2803,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         <message>
             <source>Type or paste the 2 or 3 lines at the bottom of the document.</source>
             <translation>Saisissez ou collez les 2 ou 3 lignes du bas du document.</translation>
+        </message>
+        <message>
+            <source>Type or paste the request's text (a letter, a call, a visit).</source>
+            <translation>Saisissez ou collez le texte de la demande (lettre, appel, visite).</translation>
         </message>
         <message>
             <source>Type the passphrase for '{label}' again:</source>
