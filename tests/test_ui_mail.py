@@ -53,7 +53,13 @@ def _png() -> bytes:
 def drop_files(widget, paths: list[Path]) -> QDropEvent:  # type: ignore[no-untyped-def]
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    event = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     widget.dropEvent(event)
     return event
 
@@ -79,7 +85,9 @@ def shell(qtbot, tmp_path: Path) -> Iterator[Shell]:  # type: ignore[no-untyped-
         shell.register.close()
 
 
-def test_a_message_dropped_onto_the_main_window_opens_the_intake_form_filled(shell: Shell, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_message_dropped_onto_the_main_window_opens_the_intake_form_filled(
+    shell: Shell, tmp_path: Path, qtbot
+) -> None:  # type: ignore[no-untyped-def]
     message = tmp_path / "request.eml"
     message.write_bytes(eml(**PAST, attachments=[("cni.png", "image/png", _png())]))  # type: ignore[arg-type]
     window = shell.window
@@ -88,12 +96,14 @@ def test_a_message_dropped_onto_the_main_window_opens_the_intake_form_filled(she
     wizard = window.findChild(IntakeWizard)
     assert isinstance(wizard, IntakeWizard) and wizard.isVisible()
     assert wizard.received_at() == dt.datetime(2026, 2, 1, 0, 30, tzinfo=wizard.received_at().tzinfo)
-    assert "Receipt moment from the Received header" in wizard.request_box.source_label.text()
+    assert "Received 2026-02-01 00:30 Paris time, from the Received header" in wizard.request_box.source_label.text()
     assert "Sat, 31 Jan 2026 23:30:00 +0000" in wizard.request_box.source_label.text()
-    assert wizard.name_edit.text() == "Héloïse DUPRÉ" and wizard.email_edit.text() == "heloise.dupre@example.org"
+    assert (
+        wizard.name_edit.text() == "Héloïse DUPRÉ" and wizard.email_edit.text() == "heloise.dupre@example.org"
+    )
     assert Channel(wizard.channel_combo.currentData()) == Channel.EMAIL
     assert [r for r, box in wizard.right_boxes.items() if box.isChecked()] == [Right.ACCESS]
-    assert "“acces a mes donnees”" in wizard.suggested_label.text()
+    assert "“accès à mes données”" in wizard.suggested_label.text()
     assert "cni.png" in wizard.request_box.attachments_label.text()
     assert "droit d'accès" in wizard.request_box.request_text()
     ref = wizard.record()
@@ -106,7 +116,9 @@ def test_a_message_dropped_onto_the_main_window_opens_the_intake_form_filled(she
     assert stored[0].format == "eml" and stored[0].attachments[0].name == "cni.png"
 
 
-def test_a_file_that_is_not_a_mail_is_refused_in_one_sentence_and_nothing_opens(shell: Shell, tmp_path: Path) -> None:
+def test_a_file_that_is_not_a_mail_is_refused_in_one_sentence_and_nothing_opens(
+    shell: Shell, tmp_path: Path
+) -> None:
     bogus = tmp_path / "fake.msg"
     bogus.write_bytes(b"not an outlook file at all")
     drop_files(shell.window, [bogus])
@@ -150,7 +162,9 @@ def test_typed_request_text_is_kept_with_a_postal_request(qtbot, register) -> No
     assert message.format == "typed" and "copie de mes données" in message.text
 
 
-def test_request_tab_sends_the_id_document_to_the_id_check_and_prepares_a_draft(qtbot, register, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_request_tab_sends_the_id_document_to_the_id_check_and_prepares_a_draft(
+    qtbot, register, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     mail = mail_in.read_bytes(eml(**PAST, attachments=[("cni.png", "image/png", _png())]), "r.eml")  # type: ignore[arg-type]
     ref = mail_in.add_case_from_mail(register, mail_in.suggested_case(mail), mail).ref
     identity.request_proof(register, ref, reason="Name differs", sent_on=dt.date(2026, 2, 2))
@@ -159,14 +173,19 @@ def test_request_tab_sends_the_id_document_to_the_id_check_and_prepares_a_draft(
     qtbot.addWidget(panel)
     opened: list[Path] = []
     panel.opener = lambda path: opened.append(path) or True
-    assert "droit d'accès" in panel.text_view.toPlainText() and "From: Héloïse Dupré" in panel.text_view.toPlainText()
+    assert (
+        "droit d'accès" in panel.text_view.toPlainText()
+        and "From: Héloïse Dupré" in panel.text_view.toPlainText()
+    )
     panel.attachments.setCurrentRow(0)
     assert panel.id_check_button.isEnabled()
     dialogs.answers.append(True)
     panel.id_check_button.click()
     assert "sent to the ID check" in panel.attachments.item(0).text()
     assert not panel.id_check_button.isEnabled()
-    assert identity.scan_content(register, ref, mail_in.messages(register, ref)[0].attachments[0].scan_id or 0)
+    assert identity.scan_content(
+        register, ref, mail_in.messages(register, ref)[0].attachments[0].scan_id or 0
+    )
     panel.kind_combo.setCurrentIndex(panel.kind_combo.findData("acknowledgement"))
     out = tmp_path / "ack.eml"
     dialogs.answers.append(out)
@@ -176,7 +195,9 @@ def test_request_tab_sends_the_id_document_to_the_id_check_and_prepares_a_draft(
 
 
 def test_dispatch_dialog_offers_the_address_of_each_channel(qtbot) -> None:  # type: ignore[no-untyped-def]
-    dialog = DispatchDialog("DSAR-2026-0001", dt.date(2026, 3, 1), True, email="a@example.org", postal="A B\n1 rue X\n75001 PARIS")
+    dialog = DispatchDialog(
+        "DSAR-2026-0001", dt.date(2026, 3, 1), True, email="a@example.org", postal="A B\n1 rue X\n75001 PARIS"
+    )
     qtbot.addWidget(dialog)
     assert dialog.channel().value == "email" and dialog.address() == "a@example.org"
     dialog.channel_combo.setCurrentIndex(dialog.channel_combo.findData("post"))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDragLeaveEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -33,7 +33,7 @@ from ..store.connection import Register
 from . import style
 from .dialogs import Dialogs
 from .i18n import language, tr
-from .mail.intake_box import mail_drop
+from .mail.intake_box import DropHint, mail_drop
 from .progress import run_job
 from .settings_dialog import SettingsDialog
 from .slots_dialog import SlotsDialog
@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         self.case_file_factory = case_file_factory
         self.intake_factory = intake_factory
         self.setAcceptDrops(True)  # an e-mail dropped here opens the intake form, filled
+        self.drop_hint = DropHint(self)
         self._specs: list[PageSpec] = list(pages)
         self.pages: dict[str, QWidget] = {}
         self.case_files: dict[str, QWidget] = {}
@@ -415,8 +416,13 @@ class MainWindow(QMainWindow):
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
         if self.register is not None and mail_drop(event.mimeData()) is not None:
             event.acceptProposedAction()
+            self.drop_hint.cover(self)
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:  # noqa: N802 - Qt's name
+        self.drop_hint.hide()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        self.drop_hint.hide()
         dropped = mail_drop(event.mimeData()) if self.register is not None else None
         if dropped is not None:
             event.acceptProposedAction()

@@ -715,6 +715,10 @@
             <translation>Dessin de l'aperçu…</translation>
         </message>
         <message>
+            <source>Drop the e-mail here: a new request opens, filled from the message.</source>
+            <translation>Déposez le courriel ici : une nouvelle demande s'ouvre, remplie à partir du message.</translation>
+        </message>
+        <message>
             <source>DSAR backup (*.dsarbak)</source>
             <translation>Sauvegarde DSAR (*.dsarbak)</translation>
         </message>
@@ -1855,10 +1859,6 @@
             <translation>Motifs communiqués à la personne :</translation>
         </message>
         <message>
-            <source>Receipt moment from the {header} header: {text}</source>
-            <translation>Moment de réception tiré de l'en-tête {header} : {text}</translation>
-        </message>
-        <message>
             <source>Received</source>
             <translation>Reçue le</translation>
         </message>
@@ -1877,6 +1877,10 @@
         <message>
             <source>Received on:</source>
             <translation>Reçue le :</translation>
+        </message>
+        <message>
+            <source>Received {paris} Paris time, from the {header} header: {text}</source>
+            <translation>Reçue le {paris} (heure de Paris), d'après l'en-tête {header} : {text}</translation>
         </message>
         <message>
             <source>received, to be checked</source>

@@ -53,6 +53,26 @@ def mail_drop(mime: QMimeData) -> Path | tuple[bytes, str] | None:
     return None
 
 
+class DropHint(QLabel):
+    """What the main window shows while an e-mail is dragged over it."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setText(tr("Drop the e-mail here: a new request opens, filled from the message."))
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setWordWrap(True)
+        self.setStyleSheet(
+            "background: rgba(227, 238, 250, 235); color: #0b3a66; border: 3px dashed #2a6db0;"
+            " border-radius: 12px; font-size: 20px; font-weight: bold; padding: 24px;"
+        )
+        self.hide()
+
+    def cover(self, window: QWidget) -> None:
+        self.setGeometry(window.rect().adjusted(24, 24, -24, -24))
+        self.raise_()
+        self.show()
+
+
 def quoted(text: str) -> str:
     """A phrase quoted as each language writes it (French: « » with no-break spaces)."""
     return f"«\u00a0{text}\u00a0»" if language() == "fr" else f"“{text}”"
@@ -61,7 +81,9 @@ def quoted(text: str) -> str:
 def looks_like_pasted_mail(text: str) -> bool:
     """Pasted text that starts with a sender line ("From:", "De :") is read as a whole e-mail."""
     head = text.lstrip()[:2000].casefold()
-    return any(head.startswith(label) or f"\n{label}" in head for label in ("from:", "de :", "de:", "received:"))
+    return any(
+        head.startswith(label) or f"\n{label}" in head for label in ("from:", "de :", "de:", "received:")
+    )
 
 
 class RequestTextEdit(QPlainTextEdit):
@@ -130,7 +152,9 @@ class RequestBox(QGroupBox):
     def _on_paste_clipboard(self) -> None:
         text = QApplication.clipboard().text()
         if not text.strip():
-            self.dialogs.warn(self, tr("The clipboard holds no text: copy the e-mail in the mail client first."))
+            self.dialogs.warn(
+                self, tr("The clipboard holds no text: copy the e-mail in the mail client first.")
+            )
             return
         self.read_pasted(text)
 
@@ -167,7 +191,12 @@ class RequestBox(QGroupBox):
         receipt = mail.receipt
         if receipt.at is not None:
             self.source_label.setText(
-                tr("Receipt moment from the {header} header: {text}", header=receipt.source, text=receipt.header)
+                tr(
+                    "Received {paris} Paris time, from the {header} header: {text}",
+                    paris=receipt.at.strftime("%d/%m/%Y %H:%M" if language() == "fr" else "%Y-%m-%d %H:%M"),
+                    header=receipt.source,
+                    text=receipt.header,
+                )
             )
         else:
             self.source_label.setText(tr("No header gives the receipt moment: type it."))
@@ -178,9 +207,11 @@ class RequestBox(QGroupBox):
         if mail.attachments:
             lines = []
             for item in mail.attachments:
-                line = f"📎 {item.name} ({item.size // 1024 + 1} {'Ko' if language() == 'fr' else 'KB'})"
+                line = f"• {item.name} ({item.size // 1024 + 1} {'Ko' if language() == 'fr' else 'KB'})"
                 if item.looks_like_id:
-                    line += " — " + tr("looks like an ID document: send it to the ID check from the case's Request tab")
+                    line += " — " + tr(
+                        "looks like an ID document: send it to the ID check from the case's Request tab"
+                    )
                 lines.append(line)
             self.attachments_label.setText("\n".join(lines))
             self.attachments_label.show()

@@ -32,7 +32,9 @@ class RequestPanel(QWidget):
 
     case_changed = Signal(str)
 
-    def __init__(self, register: Any, dialogs: Any, runner: Any, ref: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, register: Any, dialogs: Any, runner: Any, ref: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.register = register
         self.dialogs = dialogs
@@ -53,7 +55,9 @@ class RequestPanel(QWidget):
         empty = QVBoxLayout(self.empty_box)
         empty.addWidget(
             style.role_label(
-                tr("Keep the e-mail it came in, or type the text of the letter or call: it is the request itself."),
+                tr(
+                    "Keep the e-mail it came in, or type the text of the letter or call: it is the request itself."
+                ),
                 "muted",
             )
         )
