@@ -96,7 +96,10 @@ def test_a_message_dropped_onto_the_main_window_opens_the_intake_form_filled(
     wizard = window.findChild(IntakeWizard)
     assert isinstance(wizard, IntakeWizard) and wizard.isVisible()
     assert wizard.received_at() == dt.datetime(2026, 2, 1, 0, 30, tzinfo=wizard.received_at().tzinfo)
-    assert "Received 2026-02-01 00:30 Paris time, from the Received header" in wizard.request_box.source_label.text()
+    assert (
+        "Received 2026-02-01 00:30 Paris time, from the Received header"
+        in wizard.request_box.source_label.text()
+    )
     assert "Sat, 31 Jan 2026 23:30:00 +0000" in wizard.request_box.source_label.text()
     assert (
         wizard.name_edit.text() == "Héloïse DUPRÉ" and wizard.email_edit.text() == "heloise.dupre@example.org"
@@ -167,7 +170,12 @@ def test_request_tab_sends_the_id_document_to_the_id_check_and_prepares_a_draft(
 ) -> None:  # type: ignore[no-untyped-def]
     mail = mail_in.read_bytes(eml(**PAST, attachments=[("cni.png", "image/png", _png())]), "r.eml")  # type: ignore[arg-type]
     ref = mail_in.add_case_from_mail(register, mail_in.suggested_case(mail), mail).ref
-    identity.request_proof(register, ref, reason="Name differs", sent_on=dt.date(2026, 2, 2))
+    identity.request_proof(
+        register,
+        ref,
+        reason="The name in your message differs from the one in our records.",
+        sent_on=dt.date(2026, 2, 2),
+    )
     dialogs = ScriptedDialogs()
     panel = RequestPanel(register, dialogs, ImmediateRunner(), ref)
     qtbot.addWidget(panel)

@@ -1839,6 +1839,10 @@
             <translation>&amp;Limitation (art. 18)</translation>
         </message>
         <message>
+            <source>Reading the e-mail…</source>
+            <translation>Lecture du courriel…</translation>
+        </message>
+        <message>
             <source>Reason</source>
             <translation>Motif</translation>
         </message>

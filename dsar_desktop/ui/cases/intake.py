@@ -121,7 +121,7 @@ class IntakeWizard(QDialog):
         outer = QVBoxLayout()
         columns.addLayout(outer, 3)
         # The request itself (an e-mail read, or the text typed) beside the form: wider, not taller.
-        self.request_box = RequestBox(self.dialogs)
+        self.request_box = RequestBox(self.dialogs, self.runner)
         columns.addWidget(self.request_box, 2)
         arrival = QGroupBox(tr("How and when it arrived"))
         form = QFormLayout(arrival)

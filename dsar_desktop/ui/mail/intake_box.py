@@ -7,6 +7,7 @@ fills its fields. The text is always plain text: an HTML message arrives here al
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,9 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.errors import Cancelled
 from ...services import mail_in
 from .. import style
 from ..i18n import QT_TR_NOOP, language, tr
+from ..progress import run_job
 
 MAIL_FILTER = QT_TR_NOOP("E-mail (*.eml *.msg)")
 
@@ -105,9 +108,10 @@ class RequestBox(QGroupBox):
     mail_loaded = Signal(object)  # MailRead
     open_requested = Signal()
 
-    def __init__(self, dialogs: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, dialogs: Any, runner: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(tr("The request"), parent)
         self.dialogs = dialogs
+        self.runner = runner
         self.mail: mail_in.MailRead | None = None
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
@@ -159,31 +163,43 @@ class RequestBox(QGroupBox):
         self.read_pasted(text)
 
     def read_file(self, path: Path) -> bool:
-        try:
-            mail = mail_in.read_file(path)
-        except Exception as exc:  # noqa: BLE001 - one sentence; nothing was recorded
-            self.dialogs.error(self, exc)
-            return False
-        self.show_mail(mail)
-        return True
+        return self._read(lambda: mail_in.read_file(path))
 
     def read_bytes(self, data: bytes, name: str) -> bool:
-        try:
-            mail = mail_in.read_bytes(data, name)
-        except Exception as exc:  # noqa: BLE001
-            self.dialogs.error(self, exc)
-            return False
-        self.show_mail(mail)
-        return True
+        return self._read(lambda: mail_in.read_bytes(data, name))
 
     def read_pasted(self, text: str) -> bool:
-        try:
-            mail = mail_in.read_pasted(text)
-        except Exception as exc:  # noqa: BLE001
-            self.dialogs.error(self, exc)
-            return False
-        self.show_mail(mail)
-        return True
+        return self._read(lambda: mail_in.read_pasted(text))
+
+    def _read(self, read: Callable[[], mail_in.MailRead]) -> bool:
+        """Parse off the GUI thread (a 30 MB message takes seconds); False once refused (one sentence shown).
+
+        Parsing touches no register, so the worker shares nothing with the GUI thread."""
+        outcome: dict[str, bool] = {}
+
+        def finished(mail: mail_in.MailRead) -> None:
+            outcome["ok"] = True
+            self.show_mail(mail)
+
+        def failed(error: BaseException) -> None:
+            outcome["ok"] = False
+            if not isinstance(error, Cancelled):
+                self.dialogs.error(self, error)
+
+        def job(progress: Any = None, cancel: Any = None) -> mail_in.MailRead:
+            mail = read()
+            if cancel is not None:
+                cancel.raise_if_cancelled()
+            return mail
+
+        if self.runner is None:
+            try:
+                finished(job())
+            except Exception as exc:  # noqa: BLE001 - one sentence; nothing was recorded
+                failed(exc)
+        else:
+            run_job(self, self.runner, job, tr("Reading the e-mail…"), finished, failed)
+        return outcome.get("ok", True)  # still reading in the background: not refused (yet)
 
     # ---- showing ----------------------------------------------------------------------
     def show_mail(self, mail: mail_in.MailRead) -> None:
