@@ -27,7 +27,13 @@ LAST_EN = ["O’BRIEN", "SMITH-JONES", "MACDONALD", "BRONTË", "WHITAKER", "ÅST
 CITIES = [("69003", "LYON"), ("75011", "PARIS"), ("33000", "BORDEAUX"), ("67000", "STRASBOURG"),
           ("44000", "NANTES"), ("59000", "LILLE"), ("13100", "AIX-EN-PROVENCE"), ("35200", "RENNES")]  # fmt: skip
 OTHER_MEANS_DEMO = [IdentityMethod.EMAIL_ON_FILE, IdentityMethod.STUDENT_NUMBER, IdentityMethod.DATA_MATCHING]
-STREETS = ["rue des Lilas", "avenue Jean-Jaurès", "boulevard de l’Œuvre", "place Châteaubriand", "allée des Hêtres"]
+STREETS = [
+    "rue des Lilas",
+    "avenue Jean-Jaurès",
+    "boulevard de l’Œuvre",
+    "place Châteaubriand",
+    "allée des Hêtres",
+]
 
 
 @dataclass(frozen=True)
@@ -87,7 +93,9 @@ def populate(register: Register, count: int, today: dt.date | None = None, seed:
     today = today or dt.datetime.now(dl.PARIS).date()
     rng = random.Random(seed)
     refs: list[str] = []
-    ages = sorted((rng.randrange(0, 150) for _ in range(count)), reverse=True)  # references follow receipt order
+    ages = sorted(
+        (rng.randrange(0, 150) for _ in range(count)), reverse=True
+    )  # references follow receipt order
     for index, age_days in enumerate(ages):
         received = dt.datetime.combine(today - dt.timedelta(days=age_days), dt.time(rng.randrange(8, 19), 15))
         subject = _person(rng, index, today)
@@ -141,7 +149,10 @@ def _advance(register: Register, ref: str, age_days: int, rng: random.Random, to
         return  # still in progress: some of these have just passed their due date
     if 0.3 <= roll < 0.34:
         case_service.transition(
-            register, ref, Status.REFUSED, "Demande manifestement excessive : quatrième demande identique en deux mois"
+            register,
+            ref,
+            Status.REFUSED,
+            "Demande manifestement excessive : quatrième demande identique en deux mois",
         )
         return
     if 0.34 <= roll < 0.37:

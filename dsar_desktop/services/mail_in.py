@@ -245,7 +245,24 @@ def messages(register: Register, ref: str) -> list[StoredMessage]:
                 (row[0],),
             )
         ]
-        (id_, fmt, mid, name, address, subject, received, source, header, text, sha, size, kept, note, by, at) = row
+        (
+            id_,
+            fmt,
+            mid,
+            name,
+            address,
+            subject,
+            received,
+            source,
+            header,
+            text,
+            sha,
+            size,
+            kept,
+            note,
+            by,
+            at,
+        ) = row
         out.append(
             StoredMessage(
                 int(id_), fmt, mid, name, address, subject, received, source, header, text, sha, int(size),
