@@ -177,6 +177,24 @@ def create_demo_register(path: Path, label: str, passphrase: str, cases: int = 2
     return DemoResult(register, cases, created.recovery_key, with_data)
 
 
+DEMO_TRANSFERS = {
+    "fr": "Aucun transfert hors de l'Union européenne (registre de démonstration : fait arrêté par le DPO fictif).",
+    "en": "No transfer outside the European Union (demonstration register: fact settled by the fictitious DPO).",
+}
+
+
+def settle_demo_catalogue(register: Register) -> None:
+    """The shipped register leaves the transfers the policy does not locate as drafts, which block
+    every letter printing them (RULES D). The demo plays the DPO settling them, as a new version."""
+    from . import catalogue as catalogue_service
+
+    for activity in catalogue_service.current_catalogue(register).sources:
+        if activity.get("draft"):
+            settled = {k: v for k, v in activity.items() if k != "draft"}
+            settled["transfers_outside_eu"] = dict(DEMO_TRANSFERS)
+            catalogue_service.update_activity(register, settled, "demo: transfers settled by the DPO")
+
+
 def seed_optional_parts(register: Register, refs: list[str]) -> list[str]:
     """The internal seal, and sample extracts with confirmed matches for the newest open cases.
 
@@ -184,5 +202,6 @@ def seed_optional_parts(register: Register, refs: list[str]) -> list[str]:
     keeps a few matches pending so that the review screen has work to show.
     """
     certificates.seed_demo_certificate(register)
+    settle_demo_catalogue(register)
     newest_first = list(reversed(refs))
     return extracts_demo.seed_demo_extracts(register, newest_first)
