@@ -472,7 +472,15 @@ def record_dispatch(
         conn.execute(
             "INSERT INTO dispatches(case_id, sent_on, channel, address, number, recorded_by, recorded_at)"
             " VALUES (?,?,?,?,?,?,?)",
-            (case.id, date.isoformat(), how.value if how else None, where, number, register.actor, _now_utc()),
+            (
+                case.id,
+                date.isoformat(),
+                how.value if how else None,
+                where,
+                number,
+                register.actor,
+                _now_utc(),
+            ),
         )
         summary = f"Reply dispatched on {date.isoformat()}" + (f" ({number})" if number else "")
         write_event(

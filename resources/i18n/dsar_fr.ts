@@ -26,6 +26,34 @@
                 <numerusform>%n vérifications réussies :</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%n closed request(s) kept longer than the retention period ({years} years): review and purge them.</source>
+            <translation>
+                <numerusform>%n demande close conservée au-delà de la durée de conservation ({years} ans) : examinez-la et purgez-la.</numerusform>
+                <numerusform>%n demandes closes conservées au-delà de la durée de conservation ({years} ans) : examinez-les et purgez-les.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n request(s) purged.</source>
+            <translation>
+                <numerusform>%n demande purgée.</numerusform>
+                <numerusform>%n demandes purgées.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n request(s) written to {path}, pseudonymised. The export is recorded in the audit log.</source>
+            <translation>
+                <numerusform>%n demande écrite dans {path}, pseudonymisée. L'export est consigné dans le journal d'audit.</numerusform>
+                <numerusform>%n demandes écrites dans {path}, pseudonymisées. L'export est consigné dans le journal d'audit.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n request(s) written to {path}. The file names people: keep it as carefully as the register. The export is recorded in the audit log.</source>
+            <translation>
+                <numerusform>%n demande écrite dans {path}. Le fichier nomme des personnes : conservez-le avec le même soin que le registre. L'export est consigné dans le journal d'audit.</numerusform>
+                <numerusform>%n demandes écrites dans {path}. Le fichier nomme des personnes : conservez-le avec le même soin que le registre. L'export est consigné dans le journal d'audit.</numerusform>
+            </translation>
+        </message>
         <message>
             <source>&amp;Access (Art. 15)</source>
             <translation>&amp;Accès (art. 15)</translation>
@@ -51,6 +79,10 @@
             <translation>&amp;Fichier</translation>
         </message>
         <message>
+            <source>&amp;From</source>
+            <translation>&amp;Du</translation>
+        </message>
+        <message>
             <source>&amp;Help</source>
             <translation>&amp;Aide</translation>
         </message>
@@ -61,6 +93,10 @@
         <message>
             <source>&amp;Objection (Art. 21)</source>
             <translation>&amp;Opposition (art. 21)</translation>
+        </message>
+        <message>
+            <source>&amp;Period:</source>
+            <translation>&amp;Période :</translation>
         </message>
         <message>
             <source>&amp;Portability (Art. 20)</source>
@@ -81,6 +117,10 @@
         <message>
             <source>&amp;Search:</source>
             <translation>&amp;Rechercher :</translation>
+        </message>
+        <message>
+            <source>&amp;to</source>
+            <translation>&amp;au</translation>
         </message>
         <message>
             <source>(row dropped)</source>
@@ -235,6 +275,10 @@
             <translation>Répondre par courriel</translation>
         </message>
         <message>
+            <source>Answered</source>
+            <translation>Répondues</translation>
+        </message>
+        <message>
             <source>Any due date</source>
             <translation>Toute échéance</translation>
         </message>
@@ -363,6 +407,10 @@
             <translation>Changer la phrase de passe…</translation>
         </message>
         <message>
+            <source>Channel</source>
+            <translation>Canal</translation>
+        </message>
+        <message>
             <source>Channel:</source>
             <translation>Canal :</translation>
         </message>
@@ -483,12 +531,23 @@
             <translation>Fermer sans décider</translation>
         </message>
         <message>
+            <source>Closed</source>
+            <translation>Clôturée</translation>
+        </message>
+        <message>
             <source>Closed cases older than this are purged; French civil limitation is 5 years.</source>
             <translation>Les dossiers clos plus anciens sont purgés ; la prescription civile de droit commun est de 5 ans.</translation>
         </message>
         <message>
             <source>Closed or answered: no deadline running</source>
             <translation>Close ou répondue : aucun délai en cours</translation>
+        </message>
+        <message numerus="yes">
+            <source>Closed requests are kept {years} years after closure (French civil limitation), then purged. %n request(s) are past that period. Nothing is deleted until you confirm.</source>
+            <translation>
+                <numerusform>Les demandes closes sont conservées {years} ans après la clôture (prescription civile), puis purgées. %n demande a dépassé ce délai. Rien n'est supprimé avant votre confirmation.</numerusform>
+                <numerusform>Les demandes closes sont conservées {years} ans après la clôture (prescription civile), puis purgées. %n demandes ont dépassé ce délai. Rien n'est supprimé avant votre confirmation.</numerusform>
+            </translation>
         </message>
         <message>
             <source>Closure reason:</source>
@@ -747,6 +806,10 @@
             <translation>Filtre d'échéance</translation>
         </message>
         <message>
+            <source>Due for purge</source>
+            <translation>À purger à partir du</translation>
+        </message>
+        <message>
             <source>Due this month</source>
             <translation>Échéance ce mois-ci</translation>
         </message>
@@ -811,6 +874,10 @@
             <translation>Chaque membre de l'équipe a son propre emplacement : un nom et une phrase de passe. Le nom figure dans le journal d'audit à côté de chaque action faite avec lui.</translation>
         </message>
         <message>
+            <source>Each purged request leaves a tombstone in the audit log: reference, dates, rights, outcome, the purge date and who purged it. No name, no address.</source>
+            <translation>Chaque demande purgée laisse une trace dans le journal d'audit : référence, dates, droits, issue, date de la purge et auteur. Aucun nom, aucune adresse.</translation>
+        </message>
+        <message>
             <source>Each slot opens the register with its own passphrase. Changing a passphrase rewrites one slot; the register itself is not touched.</source>
             <translation>Chaque emplacement ouvre le registre avec sa propre phrase de passe. Changer une phrase de passe réécrit un seul emplacement ; le registre lui-même n'est pas modifié.</translation>
         </message>
@@ -867,6 +934,10 @@
             <translation>Toutes les demandes ouvertes ({count}) en un seul passage</translation>
         </message>
         <message>
+            <source>Excel workbook (*.xlsx);;CSV for Excel (*.csv)</source>
+            <translation>Classeur Excel (*.xlsx);;CSV pour Excel (*.csv)</translation>
+        </message>
+        <message>
             <source>expiry date</source>
             <translation>date d'expiration</translation>
         </message>
@@ -877,6 +948,18 @@
         <message>
             <source>Export the certificate (PEM)…</source>
             <translation>Exporter le certificat (PEM)…</translation>
+        </message>
+        <message>
+            <source>Export the record of requests</source>
+            <translation>Exporter le registre des demandes</translation>
+        </message>
+        <message>
+            <source>Export the record of requests…</source>
+            <translation>Exporter le registre des demandes…</translation>
+        </message>
+        <message>
+            <source>Exporting the record of requests…</source>
+            <translation>Export du registre des demandes…</translation>
         </message>
         <message>
             <source>Exports (*.csv *.tsv *.txt *.jsonl *.ndjson *.json *.xlsx);;All files (*)</source>
@@ -1347,6 +1430,14 @@
             <translation>Inscription d'un mineur dans {system} — {text}</translation>
         </message>
         <message>
+            <source>Month by month: received and answered</source>
+            <translation>Mois par mois : reçues et répondues</translation>
+        </message>
+        <message>
+            <source>Month by month: requests received and replies dispatched</source>
+            <translation>Mois par mois : demandes reçues et réponses envoyées</translation>
+        </message>
+        <message>
             <source>more information needed</source>
             <translation>complément nécessaire</translation>
         </message>
@@ -1487,8 +1578,8 @@
             <translation>Pas encore de registre à cet emplacement. Choisissez un autre fichier ou créez un nouveau registre.</translation>
         </message>
         <message>
-            <source>No request was received in {year}.</source>
-            <translation>Aucune demande reçue en {year}.</translation>
+            <source>No request was received in this period.</source>
+            <translation>Aucune demande reçue sur cette période.</translation>
         </message>
         <message>
             <source>No response pack built yet.</source>
@@ -1591,6 +1682,10 @@
             <translation>La plus ancienne : {ref}, {left}.</translation>
         </message>
         <message>
+            <source>One row per request received in the period, with its facts (RULES F): for an audit or the CNIL.</source>
+            <translation>Une ligne par demande reçue sur la période, avec ses faits : pour un audit ou la CNIL.</translation>
+        </message>
+        <message>
             <source>Only if a reasonable doubt remains: ask for an ID document.</source>
             <translation>Seulement si un doute raisonnable subsiste : demandez une pièce d'identité.</translation>
         </message>
@@ -1643,8 +1738,16 @@
             <translation>Autre motif</translation>
         </message>
         <message>
+            <source>Other period</source>
+            <translation>Autre période</translation>
+        </message>
+        <message>
             <source>Other reason</source>
             <translation>Autre motif</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>Issue</translation>
         </message>
         <message>
             <source>Overdue</source>
@@ -1819,12 +1922,34 @@
             <translation>Preuve reçue…</translation>
         </message>
         <message>
+            <source>Pseudonymise (names, e-mails and addresses replaced by the reference)</source>
+            <translation>Pseudonymiser (noms, courriels et adresses remplacés par la référence)</translation>
+        </message>
+        <message>
             <source>Public holidays</source>
             <translation>Jours fériés</translation>
         </message>
         <message>
             <source>Public task (Art. 6(1)(e))</source>
             <translation>Mission d'intérêt public (art. 6.1.e)</translation>
+        </message>
+        <message>
+            <source>Purge</source>
+            <translation>Purger</translation>
+        </message>
+        <message numerus="yes">
+            <source>Purge %n request(s) for good? Everything the register holds about them is deleted; a tombstone (reference, dates, rights, outcome) stays in the audit log. Packs exported earlier are outside the register and are not deleted.</source>
+            <translation>
+                <numerusform>Purger définitivement %n demande ? Tout ce que le registre détient à son sujet est supprimé ; une trace (référence, dates, droits, issue) reste dans le journal d'audit. Les dossiers exportés auparavant sont hors du registre et ne sont pas supprimés.</numerusform>
+                <numerusform>Purger définitivement %n demandes ? Tout ce que le registre détient à leur sujet est supprimé ; une trace (référence, dates, droits, issue) reste dans le journal d'audit. Les dossiers exportés auparavant sont hors du registre et ne sont pas supprimés.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Purge these %n request(s)…</source>
+            <translation>
+                <numerusform>Purger cette demande…</numerusform>
+                <numerusform>Purger ces %n demandes…</numerusform>
+            </translation>
         </message>
         <message>
             <source>Purposes (one per line)</source>
@@ -1937,6 +2062,10 @@ Le scan ({count} fichier(s)) sera ensuite détruit : ses octets sont effacés du
         <message>
             <source>Record “{decision}” for the {proof}? No scan is stored (seen on paper or in person).</source>
             <translation>Enregistrer « {decision} » pour : {proof} ? Aucun scan n'est conservé (vu sur papier ou en personne).</translation>
+        </message>
+        <message>
+            <source>record-of-requests-{start}-{end}.xlsx</source>
+            <translation>registre-des-demandes-{start}-{end}.xlsx</translation>
         </message>
         <message>
             <source>Record: {method}</source>
@@ -2079,8 +2208,8 @@ Le scan ({count} fichier(s)) sera ensuite détruit : ses octets sont effacés du
             <translation>Langue du rapport :</translation>
         </message>
         <message>
-            <source>Report saved to {path}.</source>
-            <translation>Rapport enregistré dans {path}.</translation>
+            <source>Report saved to {path}, its figures to {csv}.</source>
+            <translation>Rapport enregistré dans {path}, ses chiffres dans {csv}.</translation>
         </message>
         <message>
             <source>Request</source>
@@ -2135,12 +2264,24 @@ Le scan ({count} fichier(s)) sera ensuite détruit : ses octets sont effacés du
             <translation>Demandes</translation>
         </message>
         <message>
+            <source>Requests by channel</source>
+            <translation>Demandes par canal</translation>
+        </message>
+        <message>
+            <source>Requests by right</source>
+            <translation>Demandes par droit</translation>
+        </message>
+        <message>
             <source>Requests by state</source>
             <translation>Demandes par état</translation>
         </message>
         <message>
-            <source>Requests received from 1 January to 31 December {year}, counted on their receipt date. Figures as of {date}. Counts only: nothing here identifies a person.</source>
-            <translation>Demandes reçues du 1er janvier au 31 décembre {year}, comptées à leur date de réception. Chiffres arrêtés au {date}. Décomptes uniquement : rien ici n'identifie une personne.</translation>
+            <source>Requests due for purge</source>
+            <translation>Demandes à purger</translation>
+        </message>
+        <message>
+            <source>Requests received from {start} to {end}, counted on their receipt date. Figures as of {date}. Counts only: nothing here identifies a person.</source>
+            <translation>Demandes reçues du {start} au {end}, comptées à leur date de réception. Chiffres arrêtés au {date}. Décomptes uniquement : rien ici n'identifie une personne.</translation>
         </message>
         <message>
             <source>Response</source>
@@ -2177,12 +2318,20 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>Conservation</translation>
         </message>
         <message>
+            <source>Review and purge…</source>
+            <translation>Examiner et purger…</translation>
+        </message>
+        <message>
             <source>Right filter</source>
             <translation>Filtre de droit</translation>
         </message>
         <message>
             <source>Rights</source>
             <translation>Droits</translation>
+        </message>
+        <message>
+            <source>Rights invoked</source>
+            <translation>Droits invoqués</translation>
         </message>
         <message>
             <source>Rights invoked:</source>
@@ -2433,8 +2582,8 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>Statistiques des demandes</translation>
         </message>
         <message>
-            <source>statistics-{year}.pdf</source>
-            <translation>statistiques-{year}.pdf</translation>
+            <source>statistics-{period}.pdf</source>
+            <translation>statistiques-{period}.pdf</translation>
         </message>
         <message>
             <source>student number</source>
@@ -3057,12 +3206,12 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>Indiquez les motifs du refus : la loi les exige dans la notification.</translation>
         </message>
         <message>
-            <source>Writing the files…</source>
-            <translation>Écriture des fichiers…</translation>
+            <source>Writes the report as a PDF and its figures as a CSV file beside it.</source>
+            <translation>Enregistre le rapport en PDF et ses chiffres dans un fichier CSV à côté.</translation>
         </message>
         <message>
-            <source>Year of receipt:</source>
-            <translation>Année de réception :</translation>
+            <source>Writing the files…</source>
+            <translation>Écriture des fichiers…</translation>
         </message>
         <message>
             <source>year(s)</source>
