@@ -38,7 +38,11 @@ def test_every_state_is_reachable_and_closed_is_final() -> None:
 
 @pytest.mark.parametrize(
     ("current", "target"),
-    [(Status.RECEIVED, Status.RESPONDED), (Status.CLOSED, Status.IN_PROGRESS), (Status.REFUSED, Status.READY)],
+    [
+        (Status.RECEIVED, Status.RESPONDED),
+        (Status.CLOSED, Status.IN_PROGRESS),
+        (Status.REFUSED, Status.READY),
+    ],
 )
 def test_illegal_transitions_are_refused(current: Status, target: Status) -> None:
     with pytest.raises(IllegalTransition) as info:
@@ -55,9 +59,7 @@ def test_reasons_the_law_wants(target: Status) -> None:
 
 def test_intake_computes_deadlines_and_writes_timeline_and_audit(register) -> None:  # type: ignore[no-untyped-def]
     # 23:30 UTC on 31 January is 1 February in Paris (RULES A1).
-    case = svc.add_case(
-        register, new_case(received_at=dt.datetime(2027, 1, 31, 23, 30, tzinfo=dt.UTC))
-    )
+    case = svc.add_case(register, new_case(received_at=dt.datetime(2027, 1, 31, 23, 30, tzinfo=dt.UTC)))
     assert case.ref == "DSAR-2027-0001"
     assert case.received_date == dt.date(2027, 2, 1)
     assert case.legal_due == dt.date(2027, 3, 1)  # Mon 1 Mar 2027
@@ -65,7 +67,9 @@ def test_intake_computes_deadlines_and_writes_timeline_and_audit(register) -> No
     assert [e.kind for e in svc.timeline(register, case.ref)] == ["created"]
     entries = list(audit.entries(register.conn, case.ref))
     assert [e.action for e in entries] == ["case.created"]
-    assert "Héloïse" not in json.dumps(entries[0].details, ensure_ascii=False)  # no personal data in the audit
+    assert "Héloïse" not in json.dumps(
+        entries[0].details, ensure_ascii=False
+    )  # no personal data in the audit
     second = svc.add_case(register, new_case())
     assert second.ref == "DSAR-2027-0002"
 
@@ -145,9 +149,13 @@ def test_case_cli_path(tmp_path: Path, passphrase_file: Path, capsys) -> None:  
     assert listed[0]["rights"] == ["access", "portability"] and listed[0]["subject_name"] == "Zoë O’BRIEN"
     assert {"ref", "status", "received", "channel", "rights", "subject_name", "legal_due"} <= set(listed[0])
     assert run_cli(capsys, *base, "case", "transition", ref, "--to", "in_progress")[0] == 0
-    code, _, err = run_cli(capsys, *base, "case", "extend", ref, "--reason", "late", "--notice-date", "2027-08-17")
+    code, _, err = run_cli(
+        capsys, *base, "case", "extend", ref, "--reason", "late", "--notice-date", "2027-08-17"
+    )
     assert code == 1 and "after the legal due date" in err and len(err.strip().splitlines()) == 1
-    code, out, _ = run_cli(capsys, *base, "case", "extend", ref, "--reason", "complex", "--notice-date", "2027-08-10", "--json")
+    code, out, _ = run_cli(
+        capsys, *base, "case", "extend", ref, "--reason", "complex", "--notice-date", "2027-08-10", "--json"
+    )
     assert code == 0 and json.loads(out)["status"] == "extended"
     code, _, err = run_cli(capsys, *base, "case", "transition", ref, "--to", "ready")
     assert code == 1 and "No sealed response pack" in err
@@ -160,7 +168,14 @@ def test_case_cli_path(tmp_path: Path, passphrase_file: Path, capsys) -> None:  
     code, out, _ = run_cli(capsys, *base, "case", "show", ref, "--json")
     shown = json.loads(out)
     assert shown["status"] == "closed"
-    assert [e["kind"] for e in shown["timeline"]] == ["created", "transition", "extended", "transition", "dispatched_without_pack", "transition"]
+    assert [e["kind"] for e in shown["timeline"]] == [
+        "created",
+        "transition",
+        "extended",
+        "transition",
+        "dispatched_without_pack",
+        "transition",
+    ]
     assert any("Aug" in line for line in shown["explanation"])
     code, _, err = run_cli(capsys, *base, "case", "transition", ref, "--to", "in_progress")
     assert code == 1 and "cannot move" in err

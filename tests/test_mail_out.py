@@ -15,6 +15,7 @@ import pytest
 from dsar_desktop.domain.errors import InvalidInput
 from dsar_desktop.services import cases as case_service
 from dsar_desktop.services import certificates, extracts, mail_in, mail_out, packs
+from dsar_desktop.services.demo import settle_demo_catalogue
 from dsar_desktop.services.extracts_demo import seed_demo_extracts
 from dsar_desktop.store.connection import Register
 
@@ -31,6 +32,7 @@ def _ready_for_pack(register: Register, ref: str) -> None:
     case_service.transition(register, ref, "in_progress")
     assert seed_demo_extracts(register, [ref]) == [ref]
     certificates.seed_demo_certificate(register)
+    settle_demo_catalogue(register)  # draft transfer fields would block the letter (RULES D)
     for source in extracts.missing_sources(register, ref):
         if source.status == "to_search":
             extracts.mark_source(register, ref, source.source, "not_applicable", "no account in this system")

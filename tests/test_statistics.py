@@ -10,6 +10,7 @@ import json
 import subprocess
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from dsar_desktop.cli import main
@@ -246,19 +247,81 @@ def test_the_statistics_page(qtbot, register: Register, tmp_path: Path) -> None:
         assert page.figure_text("Requests received") == "8"
         assert page.figure_text("Answered late") == "1"
         assert page.breakdown_count("Channel", "Post") == 1
-        page.year_combo.setCurrentText("2026")
+        assert ("Post", 1) in page.channel_chart.bars and ("Access (Art. 15)", 7) in page.right_chart.bars
+        assert len(page.trend_chart.months) == 12 and page.trend_chart.received[2] == 7  # March 2027
+        page.year_combo.setCurrentIndex(page.year_combo.findData(2026))
+        page.year_combo.activated.emit(page.year_combo.currentIndex())
         assert page.figure_text("Requests received") == "1"
-        page.year_combo.setCurrentText("2027")
+        page.set_period(dt.date(2027, 1, 1), dt.date(2027, 2, 28))  # any period: the combo says so
+        assert page.year_combo.currentData() == "other" and page.figure_text("Requests received") == "1"
+        assert page.trend_chart.received == [1, 0]
+        page.set_period(dt.date(2027, 1, 1), dt.date(2027, 12, 31))
+        assert page.year_combo.currentText() == "2027" and page.figure_text("Requests received") == "8"
+
         target = tmp_path / "statistics.pdf"
         dialogs.answers.append(target)
         with qtbot.waitSignal(page.report_saved) as saved:
             page.save_button.click()
         assert saved.args == [str(target)]
         assert "Key figures" in pdf_text(target.read_bytes(), tmp_path)
-        assert ("info", f"Report saved to {target}.") in dialogs.shown
+        assert (tmp_path / "statistics.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+        said = f"Report saved to {target}, its figures to {tmp_path / 'statistics.csv'}."
+        assert ("info", said) in dialogs.shown
         dialogs.answers.append(None)  # cancelled: nothing written, nothing said
         page.save_button.click()
-        assert dialogs.shown[-1] == ("info", f"Report saved to {target}.")
+        assert dialogs.shown[-1] == ("info", said)
+
+        record = tmp_path / "record"
+        dialogs.answers.append(record)  # no extension: an .xlsx is written
+        with qtbot.waitSignal(page.record_exported) as exported:
+            page.record_button.click()
+        assert exported.args == [str(record) + ".xlsx"]
+        assert "8 requests written to" in dialogs.shown[-1][1] and "pseudonymised" in dialogs.shown[-1][1]
+        cells = [
+            v
+            for row in openpyxl.load_workbook(exported.args[0]).active.iter_rows(values_only=True)
+            for v in row
+        ]
+        assert sorted(v for v in cells if str(v).startswith("DSAR-")) and not [
+            v for v in cells if "DUPR" in str(v)
+        ]
+    finally:
+        set_language("fr")
+
+
+def test_the_purge_from_the_page(qtbot, register: Register) -> None:  # type: ignore[no-untyped-def]
+    from dsar_desktop.services import retention
+    from dsar_desktop.ui.dialogs import ScriptedDialogs
+    from dsar_desktop.ui.i18n import set_language
+    from dsar_desktop.ui.statistics import StatisticsPage
+    from dsar_desktop.ui.workers import ImmediateRunner
+
+    refs = populate(register)
+    with register.transaction() as conn:  # two requests closed long ago
+        conn.execute(
+            "UPDATE cases SET closed_at = '2020-01-10T10:00:00+00:00' WHERE ref IN (?, ?)",
+            (refs["refused"], refs["withdrawn"]),
+        )
+    set_language("en")
+    try:
+        dialogs = ScriptedDialogs()
+        page = StatisticsPage(register, dialogs, ImmediateRunner())
+        qtbot.addWidget(page)
+        assert not page.retention_banner.isHidden()
+        assert page.retention_label.text().startswith(
+            "2 closed requests kept longer than the retention period (5 years)"
+        )
+        seen = []
+        dialogs.answers += [lambda dialog: seen.append(dialog.table.rowCount()), False]  # preview, then "No"
+        page.retention_button.click()
+        assert seen == [2] and len(retention.preview(register).cases) == 2  # declined: nothing purged
+        dialogs.answers += [lambda dialog: None, True]
+        with qtbot.waitSignal(page.cases_purged) as purged:
+            page.retention_button.click()
+        assert sorted(purged.args[0]) == sorted([refs["refused"], refs["withdrawn"]])
+        assert ("info", "2 requests purged.") in dialogs.shown
+        assert page.retention_banner.isHidden()
+        assert [t["ref"] for t in retention.tombstones(register)] == purged.args[0]
     finally:
         set_language("fr")
 

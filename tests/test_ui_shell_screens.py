@@ -70,7 +70,11 @@ def test_the_case_screens_are_found_and_shown_as_tabs(shell: Shell) -> None:
     window = shell.window
     assert isinstance(window.page("dashboard"), DashboardPage)
     assert isinstance(window.page("cases"), CaseListPage)
-    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["Dashboard", "Requests", "Statistics"]
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
+        "Dashboard",
+        "Requests",
+        "Statistics",
+    ]
     assert window.new_request_action.isVisible() and window.new_request_action.isEnabled()
 
 

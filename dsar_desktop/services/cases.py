@@ -541,22 +541,28 @@ def record_dispatch(
         conn.execute(
             "INSERT INTO dispatches(case_id, sent_on, channel, address, number, recorded_by, recorded_at)"
             " VALUES (?,?,?,?,?,?,?)",
-            (case.id, date.isoformat(), how.value if how else None, where, number, register.actor, _now_utc()),
+            (
+                case.id,
+                date.isoformat(),
+                how.value if how else None,
+                where,
+                number,
+                register.actor,
+                _now_utc(),
+            ),
         )
-        summary = f"Reply dispatched on {date.isoformat()}" + (f" by {how.value}" if how else "")
-        summary += (f" to {where}" if where else "") + (f" ({number})" if number else "")
+        summary = f"Reply dispatched on {date.isoformat()}" + (f" ({number})" if number else "")
         if exception:
             write_event(
-                conn,
-                register,
-                case.id,
-                DISPATCHED_WITHOUT_PACK,
-                f"{summary} without a sealed pack: {exception}",
+                conn, register, case.id, DISPATCHED_WITHOUT_PACK, f"{summary} without a sealed pack: {exception}",
                 {"date": date.isoformat(), "reason": exception, "number": number,
-                 "channel": how.value if how else None},
+                 "channel": how.value if how else None, "address": where},
             )  # fmt: skip
         else:
-            write_event(conn, register, case.id, "dispatched", summary, {"channel": how.value if how else None})
+            write_event(
+                conn, register, case.id, "dispatched", summary,
+                {"channel": how.value if how else None, "address": where},
+            )  # fmt: skip
         audit.append(
             conn,
             register.actor,

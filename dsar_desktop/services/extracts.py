@@ -31,6 +31,7 @@ from ..extracts.readers import ROW_COL, open_extract
 from ..store import audit
 from ..store.connection import Register
 from .catalogue import current_catalogue
+from .extracts_coverage import case_identifiers, coverage_of, subject_identifiers
 from .extracts_review import (  # noqa: F401  (the review API is part of this module's surface)
     REDACTION_CODES,
     REDACTION_MARK,
@@ -207,6 +208,8 @@ class AttachResult:
     files: list[dict[str, Any]] = field(default_factory=list)
     matches_by_case: dict[str, int] = field(default_factory=dict)
     rows_scanned: int = 0
+    # ref -> why the system was not marked searched: {"needs": [...], "unmapped": [file names]}
+    not_searched: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -214,6 +217,7 @@ class AttachResult:
             "rows_scanned": self.rows_scanned,
             "files": self.files,
             "matches_by_case": self.matches_by_case,
+            "not_searched": self.not_searched,
         }
 
 
@@ -222,7 +226,7 @@ def attach(
     refs: Sequence[str] | str,
     paths: Sequence[Path | str],
     source: str,
-    mapping: ColumnMapping | None = None,
+    mapping: ColumnMapping | dict[str, ColumnMapping] | None = None,
     *,
     remember: bool = True,
     progress: Progress = no_progress,
@@ -230,14 +234,18 @@ def attach(
 ) -> AttachResult:
     """Search the files once for every case's subject; keep the matches pending review.
 
-    The source is marked searched for each case. Nothing is written before the search ends; then
-    everything is written in one transaction (a cancel leaves the register as it was).
+    `mapping` is one mapping for every file, or file name -> mapping. The source is marked searched for
+    each case whose subject these files could find (services/extracts_coverage.py); for the others the
+    result says what is missing. Nothing is written before the search ends; then everything is written in
+    one transaction (a cancel leaves the register as it was).
     """
     refs = [refs] if isinstance(refs, str) else list(refs)
     _check_source(reg, source)
     subjects = case_subjects(reg, refs)
     if not subjects:
-        return AttachResult(source)  # no case to search for (e.g. no open case): nothing read, nothing written
+        return AttachResult(
+            source
+        )  # no case to search for (e.g. no open case): nothing read, nothing written
     if mapping is None:
         mapping = _mapping_for(reg, source, paths)
     result = search_files(paths, [s.subject for s in subjects], mapping, progress=progress, cancel=cancel)
@@ -252,9 +260,12 @@ def attach(
             info = file_result.info
             cursor = conn.execute(
                 "INSERT INTO extract_files(source, name, size, sha256, row_count, format, encoding, delimiter,"
-                " mapping, rows_skipped, searched_at, actor) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                " mapping, rows_skipped, searched_at, actor, identity_fields, unmapped)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (source, info.name, info.size, info.sha256, info.rows, info.format, info.encoding, info.delimiter,
-                 json.dumps(file_result.mapping.to_json(), ensure_ascii=False), len(info.issues), now, reg.actor),
+                 json.dumps(_file_mapping(file_result).to_json(), ensure_ascii=False),
+                 sum(1 for i in info.issues if i.kind == "row"), now, reg.actor,
+                 json.dumps(sorted(file_result.identity_fields())), int(file_result.unmapped)),
             )  # fmt: skip
             file_ids[info.name] = int(cursor.lastrowid)
             outcome.files.append({**file_result.to_json(), "id": file_ids[info.name]})
@@ -265,7 +276,7 @@ def attach(
             case = by_ref[match.subject]
             if _already_kept(conn, case.case_id, source, sha_of[match.file], match.row):
                 continue  # the same file searched again for this case: keep the earlier review
-            mapping_json = json.dumps(_mapping_of(result, match.file), ensure_ascii=False)
+            mapping_json = json.dumps(_mapping_of(result, match.file, match.sheet), ensure_ascii=False)
             inserted = conn.execute(
                 "INSERT OR IGNORE INTO extract_matches(case_id, file_id, source, row_number, reasons, warnings,"
                 " record, mapping, status, created_at) VALUES (?,?,?,?,?,?,?,?, 'pending', ?)",
@@ -280,16 +291,43 @@ def attach(
                     "INSERT OR REPLACE INTO case_source_files(case_id, file_id, matches) VALUES (?,?,?)",
                     (case.case_id, file_id, per_file.get((case.ref, name), 0)),
                 )
-            _set_source(conn, reg.actor, case.case_id, source, "searched", None, now)
+            cover = coverage_of(_Reader(conn), case.case_id, subject_identifiers(case.subject)).get(source)
+            if cover is None or cover.searchable:
+                _set_source(conn, reg.actor, case.case_id, source, "searched", None, now)
+            else:
+                outcome.not_searched[case.ref] = {"needs": cover.needs, "unmapped": cover.unmapped_files}
             audit.append(
                 conn, reg.actor, "extracts.searched", case.ref,
-                {"source": source, "files": [f.info.sha256 for f in result.files], "matches": counts[case.ref]},
+                {"source": source, "files": [f.info.sha256 for f in result.files], "matches": counts[case.ref],
+                 "marked": case.ref not in outcome.not_searched},
             )  # fmt: skip
-        if remember and result.files:
+        if remember and result.files and not result.files[0].unmapped:
             first = result.files[0]
-            _store_mapping(conn, reg.actor, source, first.mapping, first.info.headers)
+            _store_mapping(conn, reg.actor, source, _file_mapping(first), first.info.headers)
     outcome.matches_by_case = counts
     return outcome
+
+
+def _file_mapping(file_result: Any) -> ColumnMapping:
+    """The mapping a file was searched with; a workbook of several sheets keeps each sheet's."""
+    tables = file_result.tables
+    if len(tables) <= 1:
+        return file_result.mapping
+    first = tables[0].mapping
+    return ColumnMapping(first.columns, first.free_text, sheets={t.name: t.mapping for t in tables})
+
+
+class _Reader:
+    """The transaction's connection with the register's query/query_one (coverage reads inside it)."""
+
+    def __init__(self, conn: Any) -> None:
+        self.conn = conn
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        return list(self.conn.execute(sql, params).fetchall())
+
+    def query_one(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        return self.conn.execute(sql, params).fetchone()
 
 
 def _already_kept(conn: Any, case_id: int, source: str, sha256: str, row: int) -> bool:
@@ -324,9 +362,13 @@ def _mapping_for(reg: Register, source: str, paths: Sequence[Path | str]) -> Col
     return remembered if set(remembered.used_columns()) <= set(preview.headers) else None
 
 
-def _mapping_of(result: SearchResult, file_name: str) -> dict[str, Any]:
+def _mapping_of(result: SearchResult, file_name: str, sheet: str = "") -> dict[str, Any]:
+    """The mapping a match's row was read with (its sheet's, in a workbook), sheet name included."""
     for file_result in result.files:
         if file_result.info.name == file_name:
+            for table in file_result.tables:
+                if sheet and table.name == sheet:
+                    return {**table.mapping.to_json(), "sheet": sheet}
             return file_result.mapping.to_json()
     return {}
 
@@ -345,6 +387,8 @@ class SourceStatus:
     pending: int
     confirmed: int
     rejected: int
+    needs: list[str] = field(default_factory=list)  # identifiers to add before its files can find the person
+    unmapped_files: list[str] = field(default_factory=list)  # files with no identifying column, not set aside
 
     def to_json(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -360,6 +404,10 @@ def mark_source(reg: Register, ref: str, source: str, status: str, reason: str |
         )
     _check_source(reg, source)
     case_id = _case_id(reg, ref)
+    if status == "searched":
+        cover = coverage_of(reg, case_id, case_identifiers(reg, case_id)).get(source)
+        if cover is not None:
+            cover.check(current_catalogue(reg).activity(source).text("name", "en"))
     with reg.transaction() as conn:
         _set_source(conn, reg.actor, case_id, source, status, reason.strip() if reason else None, _now())
         audit.append(conn, reg.actor, "extracts.source_marked", ref, {"source": source, "status": status})
@@ -405,6 +453,7 @@ def sources_status(reg: Register, ref: str) -> list[SourceStatus]:
                 "matches": matches,
             }
         )
+    covers = coverage_of(reg, case_id, case_identifiers(reg, case_id))
     result = []
     for activity in current_catalogue(reg).activities:
         mark, reason = marks.get(activity.id, (None, None))
@@ -412,10 +461,13 @@ def sources_status(reg: Register, ref: str) -> list[SourceStatus]:
         status = mark or "to_search"
         if mark == "searched" and c.get("pending"):
             status = "review"
+        cover = covers.get(activity.id)
         result.append(
             SourceStatus(
                 activity.id, activity.text("name", "en"), activity.text("name", "fr"), status, reason,
                 files.get(activity.id, []), c.get("pending", 0), c.get("confirmed", 0), c.get("rejected", 0),
+                cover.needs if cover and mark != "not_applicable" else [],
+                cover.unmapped_files if cover and mark != "not_applicable" else [],
             )
         )  # fmt: skip
     return result
@@ -426,7 +478,11 @@ def missing_sources(reg: Register, ref: str) -> list[SourceStatus]:
 
     The response pack refuses to build while this list is not empty (RULES D).
     """
-    return [s for s in sources_status(reg, ref) if s.status in ("to_search", "review")]
+    return [
+        s
+        for s in sources_status(reg, ref)
+        if s.status in ("to_search", "review") or s.needs or s.unmapped_files
+    ]
 
 
 def confirmed_data(reg: Register, ref: str) -> list[dict[str, Any]]:

@@ -206,7 +206,9 @@ def request_proof(
         )
         request_id = int(cursor.lastrowid)
         if note:
-            conn.execute("INSERT INTO identity_request_notes(request_id, note) VALUES (?, ?)", (request_id, note))
+            conn.execute(
+                "INSERT INTO identity_request_notes(request_id, note) VALUES (?, ?)", (request_id, note)
+            )
         _event(conn, register, case.id, "identity", f"{PROOF_LABELS[kind][0]} requested on {sent.isoformat()}", {"request_id": request_id, "proof_kind": kind.value, "party": who.value})  # fmt: skip
         audit.append(
             conn, register.actor, "identity.requested", ref,
@@ -255,7 +257,9 @@ def _stop_clock(register: Register, ref: str, request_id: int, start: dt.date) -
                     (case.id, start.isoformat()),
                 ).lastrowid
             )
-        conn.execute("UPDATE identity_requests SET suspension_id = ? WHERE id = ?", (suspension_id, request_id))
+        conn.execute(
+            "UPDATE identity_requests SET suspension_id = ? WHERE id = ?", (suspension_id, request_id)
+        )
         _event(conn, register, case.id, "identity", f"Request letter produced; clock suspended from {start.isoformat()}", {"request_id": request_id, "suspension_id": suspension_id})  # fmt: skip
         audit.append(conn, register.actor, "identity.suspended", ref,
                      {"request_id": request_id, "suspension_id": suspension_id, "from": start.isoformat()})  # fmt: skip

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from ..domain.errors import describe
 from ..services import cases as case_service
 from ..services.office import Office
-from . import documents, extracts, identity, statistics, style
+from . import documents, extracts, identity, mail, statistics, style
 from .cases.case_file import CaseFileView
 from .cases.case_list import CaseListPage
 from .cases.dashboard import DashboardPage
@@ -45,6 +45,7 @@ CASE_SECTIONS: tuple[CaseSection, ...] = (
     *identity.case_sections(),
     *extracts.case_sections(),
     *documents.case_sections(),
+    *mail.case_sections(),
 )
 MENUS: tuple[Menu, ...] = (*extracts.menus(), *documents.menus())
 

@@ -26,6 +26,34 @@
                 <numerusform>%n vérifications réussies :</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%n closed request(s) kept longer than the retention period ({years} years): review and purge them.</source>
+            <translation>
+                <numerusform>%n demande close conservée au-delà de la durée de conservation ({years} ans) : examinez-la et purgez-la.</numerusform>
+                <numerusform>%n demandes closes conservées au-delà de la durée de conservation ({years} ans) : examinez-les et purgez-les.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n request(s) purged.</source>
+            <translation>
+                <numerusform>%n demande purgée.</numerusform>
+                <numerusform>%n demandes purgées.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n request(s) written to {path}, pseudonymised. The export is recorded in the audit log.</source>
+            <translation>
+                <numerusform>%n demande écrite dans {path}, pseudonymisée. L'export est consigné dans le journal d'audit.</numerusform>
+                <numerusform>%n demandes écrites dans {path}, pseudonymisées. L'export est consigné dans le journal d'audit.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n request(s) written to {path}. The file names people: keep it as carefully as the register. The export is recorded in the audit log.</source>
+            <translation>
+                <numerusform>%n demande écrite dans {path}. Le fichier nomme des personnes : conservez-le avec le même soin que le registre. L'export est consigné dans le journal d'audit.</numerusform>
+                <numerusform>%n demandes écrites dans {path}. Le fichier nomme des personnes : conservez-le avec le même soin que le registre. L'export est consigné dans le journal d'audit.</numerusform>
+            </translation>
+        </message>
         <message>
             <source>&amp;Access (Art. 15)</source>
             <translation>&amp;Accès (art. 15)</translation>
@@ -51,6 +79,10 @@
             <translation>&amp;Fichier</translation>
         </message>
         <message>
+            <source>&amp;From</source>
+            <translation>&amp;Du</translation>
+        </message>
+        <message>
             <source>&amp;Help</source>
             <translation>&amp;Aide</translation>
         </message>
@@ -61,6 +93,10 @@
         <message>
             <source>&amp;Objection (Art. 21)</source>
             <translation>&amp;Opposition (art. 21)</translation>
+        </message>
+        <message>
+            <source>&amp;Period:</source>
+            <translation>&amp;Période :</translation>
         </message>
         <message>
             <source>&amp;Portability (Art. 20)</source>
@@ -81,6 +117,10 @@
         <message>
             <source>&amp;Search:</source>
             <translation>&amp;Rechercher :</translation>
+        </message>
+        <message>
+            <source>&amp;to</source>
+            <translation>&amp;au</translation>
         </message>
         <message>
             <source>(row dropped)</source>
@@ -123,6 +163,10 @@
             <translation>&lt; Précédent</translation>
         </message>
         <message>
+            <source>A draft of the reply with the pack attached, opened in your mail client</source>
+            <translation>Un brouillon de la réponse avec le dossier joint, ouvert dans votre messagerie</translation>
+        </message>
+        <message>
             <source>A lone PDF: there is no manifest to compare.</source>
             <translation>Un PDF seul : il n'y a pas de manifeste à comparer.</translation>
         </message>
@@ -161,6 +205,10 @@
         <message>
             <source>Acknowledge (DPO)</source>
             <translation>Pris en compte (DPO)</translation>
+        </message>
+        <message>
+            <source>Acknowledgement of receipt</source>
+            <translation>Accusé de réception</translation>
         </message>
         <message>
             <source>Acting as: {actor}</source>
@@ -207,6 +255,10 @@
             <translation>Alsace-Moselle (ajoute le Vendredi saint et le 26 décembre)</translation>
         </message>
         <message>
+            <source>An ID document goes to the ID check, where it is checked like a scan and destroyed after the decision; its copy here, and the original file that holds it, are deleted at once.</source>
+            <translation>Une pièce d'identité part au contrôle d'identité, où elle est vérifiée comme un scan puis détruite après la décision ; sa copie ici, et le fichier original qui la contient, sont supprimés aussitôt.</translation>
+        </message>
+        <message>
             <source>An ID document was asked for because of a recorded doubt; check the document below.</source>
             <translation>Une pièce a été demandée en raison d'un doute consigné ; vérifiez le document ci-dessous.</translation>
         </message>
@@ -217,6 +269,14 @@
         <message>
             <source>Another person's data (Art. 15(4))</source>
             <translation>Données d'une autre personne (art. 15(4))</translation>
+        </message>
+        <message>
+            <source>Answer by e-mail</source>
+            <translation>Répondre par courriel</translation>
+        </message>
+        <message>
+            <source>Answered</source>
+            <translation>Répondues</translation>
         </message>
         <message>
             <source>Any due date</source>
@@ -253,6 +313,10 @@
         <message>
             <source>At least {minimum} characters; {count} so far.</source>
             <translation>Au moins {minimum} caractères ; {count} pour l'instant.</translation>
+        </message>
+        <message>
+            <source>Attachments</source>
+            <translation>Pièces jointes</translation>
         </message>
         <message>
             <source>Automated decisions</source>
@@ -341,6 +405,10 @@
         <message>
             <source>Change passphrase…</source>
             <translation>Changer la phrase de passe…</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>Canal</translation>
         </message>
         <message>
             <source>Channel:</source>
@@ -463,12 +531,23 @@
             <translation>Fermer sans décider</translation>
         </message>
         <message>
+            <source>Closed</source>
+            <translation>Clôturée</translation>
+        </message>
+        <message>
             <source>Closed cases older than this are purged; French civil limitation is 5 years.</source>
             <translation>Les dossiers clos plus anciens sont purgés ; la prescription civile de droit commun est de 5 ans.</translation>
         </message>
         <message>
             <source>Closed or answered: no deadline running</source>
             <translation>Close ou répondue : aucun délai en cours</translation>
+        </message>
+        <message numerus="yes">
+            <source>Closed requests are kept {years} years after closure (French civil limitation), then purged. %n request(s) are past that period. Nothing is deleted until you confirm.</source>
+            <translation>
+                <numerusform>Les demandes closes sont conservées {years} ans après la clôture (prescription civile), puis purgées. %n demande a dépassé ce délai. Rien n'est supprimé avant votre confirmation.</numerusform>
+                <numerusform>Les demandes closes sont conservées {years} ans après la clôture (prescription civile), puis purgées. %n demandes ont dépassé ce délai. Rien n'est supprimé avant votre confirmation.</numerusform>
+            </translation>
         </message>
         <message>
             <source>Closure reason:</source>
@@ -695,6 +774,10 @@
             <translation>Dessin de l'aperçu…</translation>
         </message>
         <message>
+            <source>Drop the e-mail here: a new request opens, filled from the message.</source>
+            <translation>Déposez le courriel ici : une nouvelle demande s'ouvre, remplie à partir du message.</translation>
+        </message>
+        <message>
             <source>DSAR backup (*.dsarbak)</source>
             <translation>Sauvegarde DSAR (*.dsarbak)</translation>
         </message>
@@ -723,6 +806,10 @@
             <translation>Filtre d'échéance</translation>
         </message>
         <message>
+            <source>Due for purge</source>
+            <translation>À purger à partir du</translation>
+        </message>
+        <message>
             <source>Due this month</source>
             <translation>Échéance ce mois-ci</translation>
         </message>
@@ -735,8 +822,20 @@
             <translation>Échéance sous 7 jours</translation>
         </message>
         <message>
+            <source>E-mail</source>
+            <translation>Courriel</translation>
+        </message>
+        <message>
             <source>e-mail</source>
             <translation>e-mail</translation>
+        </message>
+        <message>
+            <source>E-mail (*.eml *.msg)</source>
+            <translation>Courriel (*.eml *.msg)</translation>
+        </message>
+        <message>
+            <source>E-mail (*.eml)</source>
+            <translation>Courriel (*.eml)</translation>
         </message>
         <message>
             <source>E-mail:</source>
@@ -773,6 +872,10 @@
         <message>
             <source>Each member of staff has their own slot: a name and a passphrase. The name appears in the audit log next to everything done with it.</source>
             <translation>Chaque membre de l'équipe a son propre emplacement : un nom et une phrase de passe. Le nom figure dans le journal d'audit à côté de chaque action faite avec lui.</translation>
+        </message>
+        <message>
+            <source>Each purged request leaves a tombstone in the audit log: reference, dates, rights, outcome, the purge date and who purged it. No name, no address.</source>
+            <translation>Chaque demande purgée laisse une trace dans le journal d'audit : référence, dates, droits, issue, date de la purge et auteur. Aucun nom, aucune adresse.</translation>
         </message>
         <message>
             <source>Each slot opens the register with its own passphrase. Changing a passphrase rewrites one slot; the register itself is not touched.</source>
@@ -831,6 +934,10 @@
             <translation>Toutes les demandes ouvertes ({count}) en un seul passage</translation>
         </message>
         <message>
+            <source>Excel workbook (*.xlsx);;CSV for Excel (*.csv)</source>
+            <translation>Classeur Excel (*.xlsx);;CSV pour Excel (*.csv)</translation>
+        </message>
+        <message>
             <source>expiry date</source>
             <translation>date d'expiration</translation>
         </message>
@@ -841,6 +948,18 @@
         <message>
             <source>Export the certificate (PEM)…</source>
             <translation>Exporter le certificat (PEM)…</translation>
+        </message>
+        <message>
+            <source>Export the record of requests</source>
+            <translation>Exporter le registre des demandes</translation>
+        </message>
+        <message>
+            <source>Export the record of requests…</source>
+            <translation>Exporter le registre des demandes…</translation>
+        </message>
+        <message>
+            <source>Exporting the record of requests…</source>
+            <translation>Export du registre des demandes…</translation>
         </message>
         <message>
             <source>Exports (*.csv *.tsv *.txt *.jsonl *.ndjson *.json *.xlsx);;All files (*)</source>
@@ -857,6 +976,10 @@
         <message>
             <source>Extended due date (D3):</source>
             <translation>Échéance prolongée (D3) :</translation>
+        </message>
+        <message>
+            <source>Extension notice</source>
+            <translation>Notification de prolongation</translation>
         </message>
         <message>
             <source>Extension:</source>
@@ -953,6 +1076,10 @@
         <message>
             <source>Grounds</source>
             <translation>Fondement</translation>
+        </message>
+        <message>
+            <source>Hand delivery</source>
+            <translation>Remise en main propre</translation>
         </message>
         <message>
             <source>Here, “Export the certificate (PEM)…” writes that certificate to a file you can hand over.</source>
@@ -1079,8 +1206,20 @@
             <translation>Justification (obligatoire) :</translation>
         </message>
         <message>
+            <source>Keep an e-mail (.eml, .msg)…</source>
+            <translation>Conserver un courriel (.eml, .msg)…</translation>
+        </message>
+        <message>
             <source>Keep closed cases for</source>
             <translation>Conserver les dossiers clos pendant</translation>
+        </message>
+        <message>
+            <source>Keep the e-mail it came in, or type the text of the letter or call: it is the request itself.</source>
+            <translation>Conservez le courriel qui l'a apportée, ou saisissez le texte de la lettre ou de l'appel : c'est la demande elle-même.</translation>
+        </message>
+        <message>
+            <source>Keep this text</source>
+            <translation>Conserver ce texte</translation>
         </message>
         <message>
             <source>Key figures</source>
@@ -1227,6 +1366,14 @@
             <translation>Assez longue. Quelques mots sans rapport entre eux se retiennent mieux que des symboles.</translation>
         </message>
         <message>
+            <source>looks like an ID document</source>
+            <translation>ressemble à une pièce d'identité</translation>
+        </message>
+        <message>
+            <source>looks like an ID document: send it to the ID check from the case's Request tab</source>
+            <translation>ressemble à une pièce d'identité : transmettez-la au contrôle d'identité depuis l'onglet Demande du dossier</translation>
+        </message>
+        <message>
             <source>Machine-readable zone (MRZ)</source>
             <translation>Bande lisible par machine (MRZ)</translation>
         </message>
@@ -1285,6 +1432,14 @@
         <message>
             <source>Minor's registration in {system} — {text}</source>
             <translation>Inscription d'un mineur dans {system} — {text}</translation>
+        </message>
+        <message>
+            <source>Month by month: received and answered</source>
+            <translation>Mois par mois : reçues et répondues</translation>
+        </message>
+        <message>
+            <source>Month by month: requests received and replies dispatched</source>
+            <translation>Mois par mois : demandes reçues et réponses envoyées</translation>
         </message>
         <message>
             <source>more information needed</source>
@@ -1395,6 +1550,10 @@
             <translation>Aucun délai en cours : la demande est {state}.</translation>
         </message>
         <message>
+            <source>No header gives the receipt moment: type it.</source>
+            <translation>Aucun en-tête ne donne le moment de réception : saisissez-le.</translation>
+        </message>
+        <message>
             <source>No ID document is asked for systematically: if one of these settles the doubt about {name}'s identity, record it with one click.</source>
             <translation>Aucune pièce d'identité n'est demandée systématiquement : si l'un de ces moyens lève le doute sur l'identité de {name}, enregistrez-le en un clic.</translation>
         </message>
@@ -1405,6 +1564,10 @@
         <message>
             <source>No match yet. Use “Import an export file…” to search a system's export for this person.</source>
             <translation>Aucune correspondance pour l'instant. Utilisez « Importer un fichier d'export… » pour chercher cette personne dans l'export d'un système.</translation>
+        </message>
+        <message>
+            <source>No message is kept for this request</source>
+            <translation>Aucun message n'est conservé pour cette demande</translation>
         </message>
         <message>
             <source>No open request.</source>
@@ -1419,12 +1582,16 @@
             <translation>Pas encore de registre à cet emplacement. Choisissez un autre fichier ou créez un nouveau registre.</translation>
         </message>
         <message>
-            <source>No request was received in {year}.</source>
-            <translation>Aucune demande reçue en {year}.</translation>
+            <source>No request was received in this period.</source>
+            <translation>Aucune demande reçue sur cette période.</translation>
         </message>
         <message>
             <source>No response pack built yet.</source>
             <translation>Aucun dossier de réponse produit pour l'instant.</translation>
+        </message>
+        <message>
+            <source>No right recognised in the text: tick the rights asked for.</source>
+            <translation>Aucun droit reconnu dans le texte : cochez les droits demandés.</translation>
         </message>
         <message>
             <source>No scan to destroy.</source>
@@ -1519,6 +1686,10 @@
             <translation>La plus ancienne : {ref}, {left}.</translation>
         </message>
         <message>
+            <source>One row per request received in the period, with its facts (RULES F): for an audit or the CNIL.</source>
+            <translation>Une ligne par demande reçue sur la période, avec ses faits : pour un audit ou la CNIL.</translation>
+        </message>
+        <message>
             <source>Only if a reasonable doubt remains: ask for an ID document.</source>
             <translation>Seulement si un doute raisonnable subsiste : demandez une pièce d'identité.</translation>
         </message>
@@ -1533,6 +1704,14 @@
         <message>
             <source>Open a register</source>
             <translation>Ouvrir un registre</translation>
+        </message>
+        <message>
+            <source>Open an e-mail</source>
+            <translation>Ouvrir un courriel</translation>
+        </message>
+        <message>
+            <source>Open an e-mail (.eml, .msg)…</source>
+            <translation>Ouvrir un courriel (.eml, .msg)…</translation>
         </message>
         <message>
             <source>Open requests</source>
@@ -1551,6 +1730,10 @@
             <translation>données facultatives</translation>
         </message>
         <message>
+            <source>Or drop the message here, or onto the main window. Its text stays with the request.</source>
+            <translation>Ou déposez le message ici, ou sur la fenêtre principale. Son texte reste avec la demande.</translation>
+        </message>
+        <message>
             <source>Organisation:</source>
             <translation>Organisme :</translation>
         </message>
@@ -1559,8 +1742,16 @@
             <translation>Autre motif</translation>
         </message>
         <message>
+            <source>Other period</source>
+            <translation>Autre période</translation>
+        </message>
+        <message>
             <source>Other reason</source>
             <translation>Autre motif</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>Issue</translation>
         </message>
         <message>
             <source>Overdue</source>
@@ -1573,6 +1764,10 @@
         <message>
             <source>Overdue by {n} days</source>
             <translation>En retard de {n} jours</translation>
+        </message>
+        <message>
+            <source>Pack (*.zip)</source>
+            <translation>Dossier (*.zip)</translation>
         </message>
         <message>
             <source>Pack or sealed PDF:</source>
@@ -1627,6 +1822,10 @@
             <translation>Mot de passe du fichier PKCS#12</translation>
         </message>
         <message>
+            <source>Paste an e-mail</source>
+            <translation>Coller un courriel</translation>
+        </message>
+        <message>
             <source>PDF (*.pdf)</source>
             <translation>PDF (*.pdf)</translation>
         </message>
@@ -1663,8 +1862,16 @@
             <translation>Objectif interne (30 jours) :</translation>
         </message>
         <message>
+            <source>Post</source>
+            <translation>Courrier postal</translation>
+        </message>
+        <message>
             <source>Postal address:</source>
             <translation>Adresse postale :</translation>
+        </message>
+        <message>
+            <source>Prepare e-mail…</source>
+            <translation>Préparer le courriel…</translation>
         </message>
         <message>
             <source>Preview of this letter for this request ({pages} pages): nothing is sent or recorded.</source>
@@ -1719,12 +1926,34 @@
             <translation>Preuve reçue…</translation>
         </message>
         <message>
+            <source>Pseudonymise (names, e-mails and addresses replaced by the reference)</source>
+            <translation>Pseudonymiser (noms, courriels et adresses remplacés par la référence)</translation>
+        </message>
+        <message>
             <source>Public holidays</source>
             <translation>Jours fériés</translation>
         </message>
         <message>
             <source>Public task (Art. 6(1)(e))</source>
             <translation>Mission d'intérêt public (art. 6.1.e)</translation>
+        </message>
+        <message>
+            <source>Purge</source>
+            <translation>Purger</translation>
+        </message>
+        <message numerus="yes">
+            <source>Purge %n request(s) for good? Everything the register holds about them is deleted; a tombstone (reference, dates, rights, outcome) stays in the audit log. Packs exported earlier are outside the register and are not deleted.</source>
+            <translation>
+                <numerusform>Purger définitivement %n demande ? Tout ce que le registre détient à son sujet est supprimé ; une trace (référence, dates, droits, issue) reste dans le journal d'audit. Les dossiers exportés auparavant sont hors du registre et ne sont pas supprimés.</numerusform>
+                <numerusform>Purger définitivement %n demandes ? Tout ce que le registre détient à leur sujet est supprimé ; une trace (référence, dates, droits, issue) reste dans le journal d'audit. Les dossiers exportés auparavant sont hors du registre et ne sont pas supprimés.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Purge these %n request(s)…</source>
+            <translation>
+                <numerusform>Purger cette demande…</numerusform>
+                <numerusform>Purger ces %n demandes…</numerusform>
+            </translation>
         </message>
         <message>
             <source>Purposes (one per line)</source>
@@ -1737,6 +1966,10 @@
         <message>
             <source>Re&amp;striction (Art. 18)</source>
             <translation>&amp;Limitation (art. 18)</translation>
+        </message>
+        <message>
+            <source>Reading the e-mail…</source>
+            <translation>Lecture du courriel…</translation>
         </message>
         <message>
             <source>Reason</source>
@@ -1787,6 +2020,10 @@
             <translation>Reçue le :</translation>
         </message>
         <message>
+            <source>Received {paris} Paris time, from the {header} header: {text}</source>
+            <translation>Reçue le {paris} (heure de Paris), d'après l'en-tête {header} : {text}</translation>
+        </message>
+        <message>
             <source>received, to be checked</source>
             <translation>reçu(e), à vérifier</translation>
         </message>
@@ -1829,6 +2066,10 @@ Le scan ({count} fichier(s)) sera ensuite détruit : ses octets sont effacés du
         <message>
             <source>Record “{decision}” for the {proof}? No scan is stored (seen on paper or in person).</source>
             <translation>Enregistrer « {decision} » pour : {proof} ? Aucun scan n'est conservé (vu sur papier ou en personne).</translation>
+        </message>
+        <message>
+            <source>record-of-requests-{start}-{end}.xlsx</source>
+            <translation>registre-des-demandes-{start}-{end}.xlsx</translation>
         </message>
         <message>
             <source>Record: {method}</source>
@@ -1967,6 +2208,10 @@ Le scan ({count} fichier(s)) sera ensuite détruit : ses octets sont effacés du
             <translation>Réponse envoyée :</translation>
         </message>
         <message>
+            <source>Reply with the response pack</source>
+            <translation>Réponse avec le dossier de réponse</translation>
+        </message>
+        <message>
             <source>Reply without a sealed pack</source>
             <translation>Réponse sans dossier scellé</translation>
         </message>
@@ -1975,12 +2220,20 @@ Le scan ({count} fichier(s)) sera ensuite détruit : ses octets sont effacés du
             <translation>Langue du rapport :</translation>
         </message>
         <message>
-            <source>Report saved to {path}.</source>
-            <translation>Rapport enregistré dans {path}.</translation>
+            <source>Report saved to {path}, its figures to {csv}.</source>
+            <translation>Rapport enregistré dans {path}, ses chiffres dans {csv}.</translation>
+        </message>
+        <message>
+            <source>Request</source>
+            <translation>Demande</translation>
         </message>
         <message>
             <source>Request an ID document…</source>
             <translation>Demander une pièce d'identité…</translation>
+        </message>
+        <message>
+            <source>Request for proof of identity</source>
+            <translation>Demande de justificatif d'identité</translation>
         </message>
         <message>
             <source>Request recorded; legal due date {d1}</source>
@@ -2023,12 +2276,24 @@ Le scan ({count} fichier(s)) sera ensuite détruit : ses octets sont effacés du
             <translation>Demandes</translation>
         </message>
         <message>
+            <source>Requests by channel</source>
+            <translation>Demandes par canal</translation>
+        </message>
+        <message>
+            <source>Requests by right</source>
+            <translation>Demandes par droit</translation>
+        </message>
+        <message>
             <source>Requests by state</source>
             <translation>Demandes par état</translation>
         </message>
         <message>
-            <source>Requests received from 1 January to 31 December {year}, counted on their receipt date. Figures as of {date}. Counts only: nothing here identifies a person.</source>
-            <translation>Demandes reçues du 1er janvier au 31 décembre {year}, comptées à leur date de réception. Chiffres arrêtés au {date}. Décomptes uniquement : rien ici n'identifie une personne.</translation>
+            <source>Requests due for purge</source>
+            <translation>Demandes à purger</translation>
+        </message>
+        <message>
+            <source>Requests received from {start} to {end}, counted on their receipt date. Figures as of {date}. Counts only: nothing here identifies a person.</source>
+            <translation>Demandes reçues du {start} au {end}, comptées à leur date de réception. Chiffres arrêtés au {date}. Décomptes uniquement : rien ici n'identifie une personne.</translation>
         </message>
         <message>
             <source>Response</source>
@@ -2065,6 +2330,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>Conservation</translation>
         </message>
         <message>
+            <source>Review and purge…</source>
+            <translation>Examiner et purger…</translation>
+        </message>
+        <message>
             <source>Right filter</source>
             <translation>Filtre de droit</translation>
         </message>
@@ -2073,8 +2342,16 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>Droits</translation>
         </message>
         <message>
+            <source>Rights invoked</source>
+            <translation>Droits invoqués</translation>
+        </message>
+        <message>
             <source>Rights invoked:</source>
             <translation>Droits invoqués :</translation>
+        </message>
+        <message>
+            <source>Rights suggested from the text, to confirm: {items}</source>
+            <translation>Droits suggérés par le texte, à confirmer : {items}</translation>
         </message>
         <message>
             <source>Rotate 90°</source>
@@ -2103,6 +2380,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         <message>
             <source>Save calibration page as PDF…</source>
             <translation>Enregistrer la page d'étalonnage en PDF…</translation>
+        </message>
+        <message>
+            <source>Save the e-mail draft</source>
+            <translation>Enregistrer le brouillon du courriel</translation>
         </message>
         <message>
             <source>Save the letter asking for the proof</source>
@@ -2209,8 +2490,28 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>Sélectionnez d'abord le texte à masquer dans la valeur.</translation>
         </message>
         <message>
+            <source>Send to the ID check</source>
+            <translation>Transmettre au contrôle d'identité</translation>
+        </message>
+        <message>
+            <source>Send {name} to the ID check? It is checked there like a scan and destroyed after the decision; its copy with the message, and the original file, are deleted now.</source>
+            <translation>Transmettre {name} au contrôle d'identité ? Elle y est vérifiée comme un scan puis détruite après la décision ; sa copie avec le message, et le fichier original, sont supprimés maintenant.</translation>
+        </message>
+        <message>
+            <source>Sent by:</source>
+            <translation>Envoyée par :</translation>
+        </message>
+        <message>
+            <source>sent to the ID check</source>
+            <translation>transmise au contrôle d'identité</translation>
+        </message>
+        <message>
             <source>Sent to {printer} (job {job}). When the letter has gone, record the dispatch with its registered-letter number.</source>
             <translation>Envoyé à {printer} (tâche {job}). Quand la lettre est partie, enregistrez l'envoi avec son numéro de recommandé.</translation>
+        </message>
+        <message>
+            <source>Sent to:</source>
+            <translation>Envoyée à :</translation>
         </message>
         <message>
             <source>Settings saved. The language applies the next time the register is unlocked.</source>
@@ -2293,8 +2594,8 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>Statistiques des demandes</translation>
         </message>
         <message>
-            <source>statistics-{year}.pdf</source>
-            <translation>statistiques-{year}.pdf</translation>
+            <source>statistics-{period}.pdf</source>
+            <translation>statistiques-{period}.pdf</translation>
         </message>
         <message>
             <source>student number</source>
@@ -2333,6 +2634,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>Historique du modèle</translation>
         </message>
         <message>
+            <source>Text of the request:</source>
+            <translation>Texte de la demande :</translation>
+        </message>
+        <message>
             <source>The address block sits in the window of a DL envelope (about 100 mm from the left, 50 mm from the top). Print the calibration page, hold it behind a real envelope, and move the frame until it fits the window.</source>
             <translation>Le bloc adresse se place dans la fenêtre d'une enveloppe DL (environ 100 mm du bord gauche, 50 mm du haut). Imprimez la page d'étalonnage, placez-la derrière une vraie enveloppe et déplacez le cadre jusqu'à ce qu'il tombe dans la fenêtre.</translation>
         </message>
@@ -2343,6 +2648,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         <message>
             <source>The automatic backup failed: {error}</source>
             <translation>La sauvegarde automatique a échoué : {error}</translation>
+        </message>
+        <message>
+            <source>The clipboard holds no text: copy the e-mail in the mail client first.</source>
+            <translation>Le presse-papiers ne contient pas de texte : copiez d'abord le courriel dans la messagerie.</translation>
         </message>
         <message>
             <source>The clock is running; due date: {due}.</source>
@@ -2379,6 +2688,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         <message>
             <source>The dispatch date cannot be in the future.</source>
             <translation>La date d'envoi ne peut pas être dans le futur.</translation>
+        </message>
+        <message>
+            <source>The draft is saved as {path} (to {to}). No mail client opened it: open the file from your mail program, check it and send it.</source>
+            <translation>Le brouillon est enregistré dans {path} (pour {to}). Aucune messagerie ne l'a ouvert : ouvrez le fichier depuis votre messagerie, vérifiez-le et envoyez-le.</translation>
         </message>
         <message>
             <source>The file cannot be read: {reason}</source>
@@ -2513,6 +2826,14 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>le demandeur</translation>
         </message>
         <message>
+            <source>The response pack to attach (ZIP)</source>
+            <translation>Le dossier de réponse à joindre (ZIP)</translation>
+        </message>
+        <message>
+            <source>The same address already wrote: {refs}. Check whether this request repeats an earlier one.</source>
+            <translation>La même adresse a déjà écrit : {refs}. Vérifiez si cette demande en répète une précédente.</translation>
+        </message>
+        <message>
             <source>The scan is shown from the encrypted register and never written to disk.</source>
             <translation>Le scan est affiché depuis le registre chiffré et n'est jamais écrit sur le disque.</translation>
         </message>
@@ -2597,6 +2918,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>Cette section n'a pas pu être affichée : {error}</translation>
         </message>
         <message>
+            <source>This very message is already recorded in {refs}: do not record it twice.</source>
+            <translation>Ce message est déjà enregistré dans {refs} : ne l'enregistrez pas deux fois.</translation>
+        </message>
+        <message>
             <source>three-letter code, e.g. FRA</source>
             <translation>code à trois lettres, ex. FRA</translation>
         </message>
@@ -2615,6 +2940,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         <message>
             <source>To use it: in the unlock window, type it in the passphrase field (dashes and spaces do not matter).</source>
             <translation>Pour l'utiliser : dans la fenêtre de déverrouillage, saisissez-la dans le champ de la phrase de passe (tirets et espaces sans importance).</translation>
+        </message>
+        <message>
+            <source>to {address}</source>
+            <translation>à {address}</translation>
         </message>
         <message>
             <source>Today is {date}</source>
@@ -2651,6 +2980,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         <message>
             <source>Type or paste the 2 or 3 lines at the bottom of the document.</source>
             <translation>Saisissez ou collez les 2 ou 3 lignes du bas du document.</translation>
+        </message>
+        <message>
+            <source>Type or paste the request's text (a letter, a call, a visit).</source>
+            <translation>Saisissez ou collez le texte de la demande (lettre, appel, visite).</translation>
         </message>
         <message>
             <source>Type the passphrase for '{label}' again:</source>
@@ -2873,12 +3206,12 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>Indiquez les motifs du refus : la loi les exige dans la notification.</translation>
         </message>
         <message>
-            <source>Writing the files…</source>
-            <translation>Écriture des fichiers…</translation>
+            <source>Writes the report as a PDF and its figures as a CSV file beside it.</source>
+            <translation>Enregistre le rapport en PDF et ses chiffres dans un fichier CSV à côté.</translation>
         </message>
         <message>
-            <source>Year of receipt:</source>
-            <translation>Année de réception :</translation>
+            <source>Writing the files…</source>
+            <translation>Écriture des fichiers…</translation>
         </message>
         <message>
             <source>year(s)</source>

@@ -29,7 +29,7 @@ from ...services import settings as settings_service
 from ...services.office import Office
 from ..dialogs import Dialogs
 from ..i18n import language, tr
-from .dialogs_case import DispatchDialog, UnfoundedDialog
+from .dialogs_case import UnfoundedDialog, dispatch_dialog
 from .dialogs_extension import GROUND_UNFOUNDED, ExtensionDialog, RefusalDialog
 from .labels import (
     LEVEL_BACKGROUND,
@@ -452,12 +452,14 @@ class CaseFileView(QWidget):
             )
             if without_pack is None or not without_pack.strip():
                 return
-        dialog = DispatchDialog(self.ref, self.today_provider(), self.case.electronic, self)
+        dialog = dispatch_dialog(self.register, self.case, self.today_provider(), self)
         if self.dialogs.run(dialog):
             sent_on, number = dialog.sent_on(), dialog.number()
+            how, where = dialog.channel(), dialog.address()
             self._apply(
                 lambda: case_service.record_dispatch(
-                    self.register, self.ref, sent_on, number, without_pack_reason=without_pack
+                    self.register, self.ref, sent_on, number, channel=how, address=where,
+                    without_pack_reason=without_pack,
                 )
             )
 
