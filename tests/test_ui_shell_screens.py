@@ -134,7 +134,7 @@ def test_a_page_and_a_case_file_section_listed_in_pages_are_shown(
     from dsar_desktop.ui.specs import CaseSection, PageSpec
 
     assert [p.key for p in PAGES] == ["dashboard", "cases", "statistics"]
-    assert [s.key for s in CASE_SECTIONS] == ["identity", "data", "response"]
+    assert [s.key for s in CASE_SECTIONS] == ["identity", "data", "response", "request"]
 
     class Panel(QLabel):
         case_changed = Signal(str)
