@@ -37,7 +37,8 @@ def test_mapping_file_names_the_sheet_and_the_header_row(
     (file,) = out["files"]
     assert [s["sheet"] for s in file["sheets"]] == ["Lisez-moi", "Contacts"]
     assert any(i["kind"] == "header_row" and "given" in i["en"] for i in file["issues"])
-    assert any(i["kind"] == "unmapped" and i.get("sheet") == "Lisez-moi" for i in file["issues"])
+    assert any(i["kind"] == "column" and i.get("sheet") == "Lisez-moi" for i in file["issues"])
+    assert file["identifying_column"] is True  # one sheet can identify someone: the file is not blocked
 
 
 def test_gather_then_add_the_birth_date_then_confirm(

@@ -164,3 +164,46 @@ def test_after_a_decision_the_next_match_is_selected_and_focus_is_never_on_rejec
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
     assert QApplication.focusWidget() is panel.table
     assert not panel.reject_button.autoDefault() and not panel.reject_button.isDefault()
+
+
+def test_import_dialog_fixes_the_sheet_and_header_row_remembered_per_system(  # type: ignore[no-untyped-def]
+    qtbot, register: Register, tmp_path: Path
+) -> None:
+    import openpyxl
+
+    from dsar_desktop.ui.extracts.import_dialog import ImportDialog, preview_all
+
+    book = openpyxl.Workbook()
+    book.active.title = "Résumé"
+    book.active.append(["Export CRM — 2026"])
+    book.active.append(["Total", "3"])
+    data = book.create_sheet("Contacts")
+    data.append(["Export des contacts"])
+    data.append(["Champ 1", "Champ 2"])
+    data.append(["Identité", "Adresse électronique"])
+    data.append(["Éloïse L’HÔTE", DEMO_PERSON["email"]])
+    path = tmp_path / "crm.xlsx"
+    book.save(path)
+    ref = make_case(register, subject_name=DEMO_PERSON["name"], subject_email=DEMO_PERSON["email"])
+    dialogs = ScriptedDialogs()
+    previews = preview_all([path], register, "crm_prospects")
+    dialog = ImportDialog(register, dialogs, ImmediateRunner(), [path], previews, ref=ref, source="crm_prospects")
+    qtbot.addWidget(dialog)
+    assert dialog.sheet.isVisibleTo(dialog) and dialog.sheet.count() == 2
+    dialog.sheet.setCurrentIndex(1)  # the person picks the sheet: its header is found again, the row naming
+    assert dialog.previews[0].sheet == "Contacts" and dialog.header_row.value() == 3  # a known column
+    assert "row 3" in dialog.notes.text() and "2 row(s) above" in dialog.notes.text()
+    dialog.header_row.setValue(2)  # the person can move it...
+    assert dialog.previews[0].headers == ["Champ 1", "Champ 2"]
+    dialog.header_row.setValue(3)  # ...and back
+    assert dialog.previews[0].headers == ["Identité", "Adresse électronique"]
+    assert dialog.sample.item(0, 1).text() == DEMO_PERSON["email"]
+    assert dialog.mapping_boxes["email"].currentData() == "Adresse électronique"
+    mapping = dialog.mapping()
+    assert mapping.header_row == 3 and mapping.sheet == "Contacts"
+    dialog.accept()
+    assert dialog.result_of_search is not None and dialog.result_of_search.matches_by_case == {ref: 1}
+    remembered = service.remembered_mapping(register, "crm_prospects")
+    assert remembered is not None and remembered.header_row == 3 and remembered.sheet == "Contacts"
+    again = service.preview_file(path, register, "crm_prospects")
+    assert again.mapping_origin == "remembered" and again.sheet == "Contacts" and again.header_row == 3

@@ -34,6 +34,13 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>%n match(es) to review in all.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n request(s) purged.</source>
             <translation>
                 <numerusform>%n demande purgée.</numerusform>
@@ -83,6 +90,10 @@
             <translation>&amp;Du</translation>
         </message>
         <message>
+            <source>&amp;Gather export files…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>&amp;Help</source>
             <translation>&amp;Aide</translation>
         </message>
@@ -115,12 +126,24 @@
             <translation>&amp;Rejeter — quelqu'un d'autre</translation>
         </message>
         <message>
+            <source>&amp;Review the matches</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Search all files</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>&amp;Search:</source>
             <translation>&amp;Rechercher :</translation>
         </message>
         <message>
             <source>&amp;to</source>
             <translation>&amp;au</translation>
+        </message>
+        <message>
+            <source>(confirm a match that holds it, or edit the request)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>(row dropped)</source>
@@ -447,8 +470,20 @@
             <translation>Choisissez d'abord un emplacement à phrase de passe.</translation>
         </message>
         <message>
+            <source>Choose a system for at least one file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Choose a system in the list first.</source>
             <translation>Choisissez d'abord un système dans la liste.</translation>
+        </message>
+        <message>
+            <source>Choose every export file of this request</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose or drop every file at once: each goes to its system, one search.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Choose the certificate to trust</source>
@@ -471,8 +506,16 @@
             <translation>Choisir le scan</translation>
         </message>
         <message>
+            <source>choose the system</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Choose…</source>
             <translation>Choisir…</translation>
+        </message>
+        <message>
+            <source>chosen</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Click a column title to sort; double-click a request or press Enter to open it.</source>
@@ -552,6 +595,13 @@
         <message>
             <source>Confirm</source>
             <translation>Confirmer</translation>
+        </message>
+        <message numerus="yes">
+            <source>Confirm all exact e-mail matches (%n)</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
         <message>
             <source>confirmed</source>
@@ -834,6 +884,10 @@
             <translation>Chaque activité est un système dont les exports sont recherchés ; les informations de l'article 15 de la lettre viennent d'ici.</translation>
         </message>
         <message>
+            <source>Each file goes to the system shown. Change a system if it is wrong, then search them all.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Each member of staff has their own slot: a name and a passphrase. The name appears in the audit log next to everything done with it.</source>
             <translation>Chaque membre de l'équipe a son propre emplacement : un nom et une phrase de passe. Le nom figure dans le journal d'audit à côté de chaque action faite avec lui.</translation>
         </message>
@@ -1006,12 +1060,24 @@
             <translation>Texte français</translation>
         </message>
         <message>
+            <source>from its columns</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>from its name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>From {party} ({name}).</source>
             <translation>À {party} ({name}).</translation>
         </message>
         <message>
             <source>from {start} to {end}</source>
             <translation>du {start} au {end}</translation>
+        </message>
+        <message>
+            <source>Gather the export files</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Gathering the confirmed data…</source>
@@ -1076,6 +1142,10 @@
         <message>
             <source>ID received…</source>
             <translation>Pièce reçue…</translation>
+        </message>
+        <message>
+            <source>Identifier added. Gather the files of those systems again to search them.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Identity</source>
@@ -1354,6 +1424,10 @@
             <translation>Correspondances</translation>
         </message>
         <message>
+            <source>Matches found by the e-mail column holding the subject's exact address, in every system.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Matches of</source>
             <translation>Correspondances de</translation>
         </message>
@@ -1530,6 +1604,10 @@
             <translation>Pas encore de certificat de scellement : les dossiers de réponse ne peuvent pas être scellés.</translation>
         </message>
         <message>
+            <source>no system chosen</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>None found.</source>
             <translation>Aucune.</translation>
         </message>
@@ -1560,6 +1638,14 @@
         <message>
             <source>Not searched yet</source>
             <translation>Pas encore recherché</translation>
+        </message>
+        <message>
+            <source>not searched yet: its files find a person only by {needs}, which the request lacks</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not searched yet: no column of {files} can identify a person; map a column or set the file aside</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Note</source>
@@ -1608,6 +1694,10 @@
         <message>
             <source>One row per request received in the period, with its facts (RULES F): for an audit or the CNIL.</source>
             <translation>Une ligne par demande reçue sur la période, avec ses faits : pour un audit ou la CNIL.</translation>
+        </message>
+        <message>
+            <source>One system's files, with the header row and the columns set by hand.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Only if a reasonable doubt remains: ask for an ID document.</source>
@@ -2056,6 +2146,10 @@ Le scan ({count} fichier(s)) sera ensuite détruit : ses octets sont effacés du
             <translation>Mémoriser sur ce poste</translation>
         </message>
         <message>
+            <source>remembered columns</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Remove</source>
             <translation>Supprimer</translation>
         </message>
@@ -2314,6 +2408,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>Recherche par : {keys}.</translation>
         </message>
         <message>
+            <source>searched</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Searched — {count} match(es) to review</source>
             <translation>Recherché — {count} correspondance(s) à examiner</translation>
         </message>
@@ -2348,6 +2446,14 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         <message>
             <source>Sent to {printer} (job {job}). When the letter has gone, record the dispatch with its registered-letter number.</source>
             <translation>Envoyé à {printer} (tâche {job}). Quand la lettre est partie, enregistrez l'envoi avec son numéro de recommandé.</translation>
+        </message>
+        <message>
+            <source>Set aside…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Set the file aside</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Settings saved. The language applies the next time the register is unlocked.</source>
@@ -2834,6 +2940,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>Déverrouillé</translation>
         </message>
         <message>
+            <source>Use {value} (from {system})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Valid:</source>
             <translation>Validité :</translation>
         </message>
@@ -2986,6 +3096,14 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>Fichier entier</translation>
         </message>
         <message>
+            <source>Why</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Why can {file} be left aside for this request?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Why is the case reopened?</source>
             <translation>Pourquoi rouvrir la demande ?</translation>
         </message>
@@ -3110,6 +3228,21 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>{field} : {count} caractère(s) à la position {position} — {code} : {reason} ({who}, {when})</translation>
         </message>
         <message>
+            <source>{file} ({system}): no column can identify a person, so the system does not count as searched.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>{file}: %n row(s) skipped or read with a caveat</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <source>{file}: left out ({why})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>{format} · encoding {encoding} · delimiter {delimiter} · {size}</source>
             <translation>{format} · encodage {encoding} · séparateur {delimiter} · {size}</translation>
         </message>
@@ -3182,6 +3315,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>{shown} demandes sur {total}</translation>
         </message>
         <message>
+            <source>{systems}: cannot find the person without her or his {needs}. Add it to the request:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>{system}: not searched yet. Import its extract, or mark it not applicable with a reason (Extracts).</source>
             <translation>{system} : pas encore consulté. Importez son extraction, ou marquez-le sans objet avec un motif (Extractions).</translation>
         </message>
@@ -3190,8 +3327,16 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>{system} : {count} correspondance(s) encore à confirmer ou rejeter (Extractions).</translation>
         </message>
         <message>
+            <source>{system}: {files} file(s), {rows} rows, {found} match(es)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>— choose —</source>
             <translation>— choisir —</translation>
+        </message>
+        <message>
+            <source>— leave this file out —</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>— not used —</source>
