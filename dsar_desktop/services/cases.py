@@ -482,9 +482,11 @@ def record_dispatch(
                 _now_utc(),
             ),
         )
-        summary = f"Reply dispatched on {date.isoformat()}" + (f" by {how.value}" if how else "")
-        summary += (f" to {where}" if where else "") + (f" ({number})" if number else "")
-        write_event(conn, register, case.id, "dispatched", summary, {"channel": how.value if how else None})
+        summary = f"Reply dispatched on {date.isoformat()}" + (f" ({number})" if number else "")
+        write_event(
+            conn, register, case.id, "dispatched", summary,
+            {"channel": how.value if how else None, "address": where},
+        )  # fmt: skip
         audit.append(
             conn,
             register.actor,

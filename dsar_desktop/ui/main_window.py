@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDragLeaveEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -33,6 +33,7 @@ from ..store.connection import Register
 from . import style
 from .dialogs import Dialogs
 from .i18n import language, tr
+from .mail.intake_box import DropHint, mail_drop
 from .progress import run_job
 from .settings_dialog import SettingsDialog
 from .slots_dialog import SlotsDialog
@@ -118,6 +119,8 @@ class MainWindow(QMainWindow):
         self.register: Register | None = None
         self.case_file_factory = case_file_factory
         self.intake_factory = intake_factory
+        self.setAcceptDrops(True)  # an e-mail dropped here opens the intake form, filled
+        self.drop_hint = DropHint(self)
         self._specs: list[PageSpec] = list(pages)
         self.pages: dict[str, QWidget] = {}
         self.case_files: dict[str, QWidget] = {}
@@ -417,14 +420,44 @@ class MainWindow(QMainWindow):
                 return
 
     # ---- actions ------------------------------------------------------------------------
-    def _on_new_request(self) -> None:
+    def _on_new_request(self) -> QWidget | None:
         if self.register is None or self.intake_factory is None:
-            return
+            return None
         wizard = self.intake_factory(self.register, self.dialogs, self.runner, self)
         created = getattr(wizard, "case_created", None)
         if created is not None:
             created.connect(lambda ref: (self.refresh_views(), self.open_case(ref)))
         wizard.open()
+        return wizard
+
+    # ---- an e-mail dropped onto the window opens the intake form, filled --------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        if self.register is not None and mail_drop(event.mimeData()) is not None:
+            event.acceptProposedAction()
+            self.drop_hint.cover(self)
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:  # noqa: N802 - Qt's name
+        self.drop_hint.hide()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        self.drop_hint.hide()
+        dropped = mail_drop(event.mimeData()) if self.register is not None else None
+        if dropped is not None:
+            event.acceptProposedAction()
+            self.open_intake_with_mail(dropped)
+
+    def open_intake_with_mail(self, dropped: Any) -> QWidget | None:
+        """A file path, or (bytes, name) from a mail client's drag: the intake form opens filled from it."""
+        wizard = self._on_new_request()
+        if wizard is None:
+            return None
+        loaded = (
+            wizard.load_mail_bytes(*dropped) if isinstance(dropped, tuple) else wizard.load_mail_file(dropped)  # type: ignore[attr-defined]
+        )
+        if not loaded:
+            wizard.reject()  # type: ignore[attr-defined]
+            return None
+        return wizard
 
     def _on_lock_now(self) -> None:
         self.lock_requested.emit("manual")

@@ -35,7 +35,7 @@ from .i18n import QT_TR_NOOP, language, tr
 from .main_window import CaseFileFactory, IntakeFactory, PageSpec, StartupNotice
 from .workers import Runner
 
-AREAS = ("identity", "extracts", "documents", "statistics")
+AREAS = ("identity", "extracts", "documents", "statistics", "mail")
 
 
 @dataclass(frozen=True)

@@ -19,9 +19,9 @@
         </message>
         <message numerus="yes">
             <source>%n match(es) to review in all.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n match to review in all.</numerusform>
+                <numerusform>%n matches to review in all.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -54,9 +54,9 @@
         </message>
         <message numerus="yes">
             <source>Confirm all exact e-mail matches (%n)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Confirm the exact e-mail match (%n)</numerusform>
+                <numerusform>Confirm all exact e-mail matches (%n)</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -75,9 +75,9 @@
         </message>
         <message numerus="yes">
             <source>{file}: %n row(s) skipped or read with a caveat</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>{file}: %n row skipped or read with a caveat</numerusform>
+                <numerusform>{file}: %n rows skipped or read with a caveat</numerusform>
             </translation>
         </message>
     </context>

@@ -35,9 +35,9 @@
         </message>
         <message numerus="yes">
             <source>%n match(es) to review in all.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n correspondance à examiner en tout.</numerusform>
+                <numerusform>%n correspondances à examiner en tout.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -91,7 +91,7 @@
         </message>
         <message>
             <source>&amp;Gather export files…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Rassembler les fichiers d'export…</translation>
         </message>
         <message>
             <source>&amp;Help</source>
@@ -127,11 +127,11 @@
         </message>
         <message>
             <source>&amp;Review the matches</source>
-            <translation type="unfinished" />
+            <translation>&amp;Examiner les correspondances</translation>
         </message>
         <message>
             <source>&amp;Search all files</source>
-            <translation type="unfinished" />
+            <translation>&amp;Rechercher dans tous les fichiers</translation>
         </message>
         <message>
             <source>&amp;Search:</source>
@@ -143,7 +143,7 @@
         </message>
         <message>
             <source>(confirm a match that holds it, or edit the request)</source>
-            <translation type="unfinished" />
+            <translation>(confirmez une correspondance qui la contient, ou modifiez la demande)</translation>
         </message>
         <message>
             <source>(row dropped)</source>
@@ -186,6 +186,10 @@
             <translation>&lt; Précédent</translation>
         </message>
         <message>
+            <source>A draft of the reply with the pack attached, opened in your mail client</source>
+            <translation>Un brouillon de la réponse avec le dossier joint, ouvert dans votre messagerie</translation>
+        </message>
+        <message>
             <source>A lone PDF: there is no manifest to compare.</source>
             <translation>Un PDF seul : il n'y a pas de manifeste à comparer.</translation>
         </message>
@@ -224,6 +228,10 @@
         <message>
             <source>Acknowledge (DPO)</source>
             <translation>Pris en compte (DPO)</translation>
+        </message>
+        <message>
+            <source>Acknowledgement of receipt</source>
+            <translation>Accusé de réception</translation>
         </message>
         <message>
             <source>Acting as: {actor}</source>
@@ -270,6 +278,10 @@
             <translation>Alsace-Moselle (ajoute le Vendredi saint et le 26 décembre)</translation>
         </message>
         <message>
+            <source>An ID document goes to the ID check, where it is checked like a scan and destroyed after the decision; its copy here, and the original file that holds it, are deleted at once.</source>
+            <translation>Une pièce d'identité part au contrôle d'identité, où elle est vérifiée comme un scan puis détruite après la décision ; sa copie ici, et le fichier original qui la contient, sont supprimés aussitôt.</translation>
+        </message>
+        <message>
             <source>An ID document was asked for because of a recorded doubt; check the document below.</source>
             <translation>Une pièce a été demandée en raison d'un doute consigné ; vérifiez le document ci-dessous.</translation>
         </message>
@@ -280,6 +292,10 @@
         <message>
             <source>Another person's data (Art. 15(4))</source>
             <translation>Données d'une autre personne (art. 15(4))</translation>
+        </message>
+        <message>
+            <source>Answer by e-mail</source>
+            <translation>Répondre par courriel</translation>
         </message>
         <message>
             <source>Answered</source>
@@ -320,6 +336,10 @@
         <message>
             <source>At least {minimum} characters; {count} so far.</source>
             <translation>Au moins {minimum} caractères ; {count} pour l'instant.</translation>
+        </message>
+        <message>
+            <source>Attachments</source>
+            <translation>Pièces jointes</translation>
         </message>
         <message>
             <source>Automated decisions</source>
@@ -471,7 +491,7 @@
         </message>
         <message>
             <source>Choose a system for at least one file.</source>
-            <translation type="unfinished" />
+            <translation>Choisissez un système pour au moins un fichier.</translation>
         </message>
         <message>
             <source>Choose a system in the list first.</source>
@@ -479,11 +499,11 @@
         </message>
         <message>
             <source>Choose every export file of this request</source>
-            <translation type="unfinished" />
+            <translation>Choisissez tous les fichiers d'export de cette demande</translation>
         </message>
         <message>
             <source>Choose or drop every file at once: each goes to its system, one search.</source>
-            <translation type="unfinished" />
+            <translation>Choisissez ou déposez tous les fichiers d'un coup : chacun va à son système, une seule recherche.</translation>
         </message>
         <message>
             <source>Choose the certificate to trust</source>
@@ -507,7 +527,7 @@
         </message>
         <message>
             <source>choose the system</source>
-            <translation type="unfinished" />
+            <translation>choisissez le système</translation>
         </message>
         <message>
             <source>Choose…</source>
@@ -515,7 +535,7 @@
         </message>
         <message>
             <source>chosen</source>
-            <translation type="unfinished" />
+            <translation>choisi</translation>
         </message>
         <message>
             <source>Click a column title to sort; double-click a request or press Enter to open it.</source>
@@ -577,6 +597,10 @@
             <translation>Motif de clôture :</translation>
         </message>
         <message>
+            <source>Columns named in</source>
+            <translation>Colonnes nommées dans</translation>
+        </message>
+        <message>
             <source>Compare with the case: &lt;b&gt;{name}&lt;/b&gt;</source>
             <translation>À comparer avec la demande : &lt;b&gt;{name}&lt;/b&gt;</translation>
         </message>
@@ -598,9 +622,9 @@
         </message>
         <message numerus="yes">
             <source>Confirm all exact e-mail matches (%n)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Confirmer la correspondance exacte par e-mail (%n)</numerusform>
+                <numerusform>Confirmer toutes les correspondances exactes par e-mail (%n)</numerusform>
             </translation>
         </message>
         <message>
@@ -804,6 +828,10 @@
             <translation>Dessin de l'aperçu…</translation>
         </message>
         <message>
+            <source>Drop the e-mail here: a new request opens, filled from the message.</source>
+            <translation>Déposez le courriel ici : une nouvelle demande s'ouvre, remplie à partir du message.</translation>
+        </message>
+        <message>
             <source>DSAR backup (*.dsarbak)</source>
             <translation>Sauvegarde DSAR (*.dsarbak)</translation>
         </message>
@@ -848,8 +876,20 @@
             <translation>Échéance sous 7 jours</translation>
         </message>
         <message>
+            <source>E-mail</source>
+            <translation>Courriel</translation>
+        </message>
+        <message>
             <source>e-mail</source>
             <translation>e-mail</translation>
+        </message>
+        <message>
+            <source>E-mail (*.eml *.msg)</source>
+            <translation>Courriel (*.eml *.msg)</translation>
+        </message>
+        <message>
+            <source>E-mail (*.eml)</source>
+            <translation>Courriel (*.eml)</translation>
         </message>
         <message>
             <source>E-mail:</source>
@@ -885,7 +925,7 @@
         </message>
         <message>
             <source>Each file goes to the system shown. Change a system if it is wrong, then search them all.</source>
-            <translation type="unfinished" />
+            <translation>Chaque fichier va au système indiqué. Changez un système s'il est faux, puis lancez la recherche dans tous.</translation>
         </message>
         <message>
             <source>Each member of staff has their own slot: a name and a passphrase. The name appears in the audit log next to everything done with it.</source>
@@ -996,6 +1036,10 @@
             <translation>Échéance prolongée (D3) :</translation>
         </message>
         <message>
+            <source>Extension notice</source>
+            <translation>Notification de prolongation</translation>
+        </message>
+        <message>
             <source>Extension:</source>
             <translation>Prolongation :</translation>
         </message>
@@ -1061,11 +1105,11 @@
         </message>
         <message>
             <source>from its columns</source>
-            <translation type="unfinished" />
+            <translation>d'après ses colonnes</translation>
         </message>
         <message>
             <source>from its name</source>
-            <translation type="unfinished" />
+            <translation>d'après son nom</translation>
         </message>
         <message>
             <source>From {party} ({name}).</source>
@@ -1077,7 +1121,7 @@
         </message>
         <message>
             <source>Gather the export files</source>
-            <translation type="unfinished" />
+            <translation>Rassembler les fichiers d'export</translation>
         </message>
         <message>
             <source>Gathering the confirmed data…</source>
@@ -1102,6 +1146,14 @@
         <message>
             <source>Grounds</source>
             <translation>Fondement</translation>
+        </message>
+        <message>
+            <source>Hand delivery</source>
+            <translation>Remise en main propre</translation>
+        </message>
+        <message>
+            <source>Header row</source>
+            <translation>Ligne d'en-tête</translation>
         </message>
         <message>
             <source>Here, “Export the certificate (PEM)…” writes that certificate to a file you can hand over.</source>
@@ -1145,7 +1197,7 @@
         </message>
         <message>
             <source>Identifier added. Gather the files of those systems again to search them.</source>
-            <translation type="unfinished" />
+            <translation>Identifiant ajouté. Rassemblez de nouveau les fichiers de ces systèmes pour y rechercher.</translation>
         </message>
         <message>
             <source>Identity</source>
@@ -1228,8 +1280,20 @@
             <translation>Justification (obligatoire) :</translation>
         </message>
         <message>
+            <source>Keep an e-mail (.eml, .msg)…</source>
+            <translation>Conserver un courriel (.eml, .msg)…</translation>
+        </message>
+        <message>
             <source>Keep closed cases for</source>
             <translation>Conserver les dossiers clos pendant</translation>
+        </message>
+        <message>
+            <source>Keep the e-mail it came in, or type the text of the letter or call: it is the request itself.</source>
+            <translation>Conservez le courriel qui l'a apportée, ou saisissez le texte de la lettre ou de l'appel : c'est la demande elle-même.</translation>
+        </message>
+        <message>
+            <source>Keep this text</source>
+            <translation>Conserver ce texte</translation>
         </message>
         <message>
             <source>Key figures</source>
@@ -1376,6 +1440,14 @@
             <translation>Assez longue. Quelques mots sans rapport entre eux se retiennent mieux que des symboles.</translation>
         </message>
         <message>
+            <source>looks like an ID document</source>
+            <translation>ressemble à une pièce d'identité</translation>
+        </message>
+        <message>
+            <source>looks like an ID document: send it to the ID check from the case's Request tab</source>
+            <translation>ressemble à une pièce d'identité : transmettez-la au contrôle d'identité depuis l'onglet Demande du dossier</translation>
+        </message>
+        <message>
             <source>Machine-readable zone (MRZ)</source>
             <translation>Bande lisible par machine (MRZ)</translation>
         </message>
@@ -1425,7 +1497,7 @@
         </message>
         <message>
             <source>Matches found by the e-mail column holding the subject's exact address, in every system.</source>
-            <translation type="unfinished" />
+            <translation>Correspondances trouvées par la colonne e-mail contenant l'adresse exacte de la personne, dans tous les systèmes.</translation>
         </message>
         <message>
             <source>Matches of</source>
@@ -1556,6 +1628,10 @@
             <translation>Aucun délai en cours : la demande est {state}.</translation>
         </message>
         <message>
+            <source>No header gives the receipt moment: type it.</source>
+            <translation>Aucun en-tête ne donne le moment de réception : saisissez-le.</translation>
+        </message>
+        <message>
             <source>No ID document is asked for systematically: if one of these settles the doubt about {name}'s identity, record it with one click.</source>
             <translation>Aucune pièce d'identité n'est demandée systématiquement : si l'un de ces moyens lève le doute sur l'identité de {name}, enregistrez-le en un clic.</translation>
         </message>
@@ -1566,6 +1642,10 @@
         <message>
             <source>No match yet. Use “Import an export file…” to search a system's export for this person.</source>
             <translation>Aucune correspondance pour l'instant. Utilisez « Importer un fichier d'export… » pour chercher cette personne dans l'export d'un système.</translation>
+        </message>
+        <message>
+            <source>No message is kept for this request</source>
+            <translation>Aucun message n'est conservé pour cette demande</translation>
         </message>
         <message>
             <source>No open request.</source>
@@ -1588,6 +1668,10 @@
             <translation>Aucun dossier de réponse produit pour l'instant.</translation>
         </message>
         <message>
+            <source>No right recognised in the text: tick the rights asked for.</source>
+            <translation>Aucun droit reconnu dans le texte : cochez les droits demandés.</translation>
+        </message>
+        <message>
             <source>No scan to destroy.</source>
             <translation>Aucun scan à détruire.</translation>
         </message>
@@ -1605,7 +1689,7 @@
         </message>
         <message>
             <source>no system chosen</source>
-            <translation type="unfinished" />
+            <translation>aucun système choisi</translation>
         </message>
         <message>
             <source>None found.</source>
@@ -1632,6 +1716,14 @@
             <translation>Pas encore établie.</translation>
         </message>
         <message>
+            <source>Not marked searched: no column of {files} can identify a person.</source>
+            <translation>Non marqué recherché : aucune colonne de {files} ne permet d'identifier une personne.</translation>
+        </message>
+        <message>
+            <source>Not marked searched: the request has none of the identifiers these columns can match.</source>
+            <translation>Non marqué recherché : la demande n'a aucun des identifiants que ces colonnes peuvent trouver.</translation>
+        </message>
+        <message>
             <source>not requested</source>
             <translation>non demandé(e)</translation>
         </message>
@@ -1641,11 +1733,19 @@
         </message>
         <message>
             <source>not searched yet: its files find a person only by {needs}, which the request lacks</source>
-            <translation type="unfinished" />
+            <translation>pas encore recherché : ses fichiers ne trouvent une personne que par {needs}, que la demande n'indique pas</translation>
         </message>
         <message>
             <source>not searched yet: no column of {files} can identify a person; map a column or set the file aside</source>
-            <translation type="unfinished" />
+            <translation>pas encore recherché : aucune colonne de {files} ne permet d'identifier une personne ; associez une colonne ou écartez le fichier</translation>
+        </message>
+        <message>
+            <source>Not searched: an identifier is missing</source>
+            <translation>Non recherché : il manque un identifiant</translation>
+        </message>
+        <message>
+            <source>Not searched: no column identifies a person</source>
+            <translation>Non recherché : aucune colonne n'identifie une personne</translation>
         </message>
         <message>
             <source>Note</source>
@@ -1697,7 +1797,7 @@
         </message>
         <message>
             <source>One system's files, with the header row and the columns set by hand.</source>
-            <translation type="unfinished" />
+            <translation>Les fichiers d'un seul système, avec la ligne d'en-tête et les colonnes choisies à la main.</translation>
         </message>
         <message>
             <source>Only if a reasonable doubt remains: ask for an ID document.</source>
@@ -1716,6 +1816,14 @@
             <translation>Ouvrir un registre</translation>
         </message>
         <message>
+            <source>Open an e-mail</source>
+            <translation>Ouvrir un courriel</translation>
+        </message>
+        <message>
+            <source>Open an e-mail (.eml, .msg)…</source>
+            <translation>Ouvrir un courriel (.eml, .msg)…</translation>
+        </message>
+        <message>
             <source>Open requests</source>
             <translation>Demandes ouvertes</translation>
         </message>
@@ -1730,6 +1838,10 @@
         <message>
             <source>optional data</source>
             <translation>données facultatives</translation>
+        </message>
+        <message>
+            <source>Or drop the message here, or onto the main window. Its text stays with the request.</source>
+            <translation>Ou déposez le message ici, ou sur la fenêtre principale. Son texte reste avec la demande.</translation>
         </message>
         <message>
             <source>Organisation:</source>
@@ -1762,6 +1874,10 @@
         <message>
             <source>Overdue by {n} days</source>
             <translation>En retard de {n} jours</translation>
+        </message>
+        <message>
+            <source>Pack (*.zip)</source>
+            <translation>Dossier (*.zip)</translation>
         </message>
         <message>
             <source>Pack or sealed PDF:</source>
@@ -1816,6 +1932,10 @@
             <translation>Mot de passe du fichier PKCS#12</translation>
         </message>
         <message>
+            <source>Paste an e-mail</source>
+            <translation>Coller un courriel</translation>
+        </message>
+        <message>
             <source>PDF (*.pdf)</source>
             <translation>PDF (*.pdf)</translation>
         </message>
@@ -1852,8 +1972,16 @@
             <translation>Objectif interne (30 jours) :</translation>
         </message>
         <message>
+            <source>Post</source>
+            <translation>Courrier postal</translation>
+        </message>
+        <message>
             <source>Postal address:</source>
             <translation>Adresse postale :</translation>
+        </message>
+        <message>
+            <source>Prepare e-mail…</source>
+            <translation>Préparer le courriel…</translation>
         </message>
         <message>
             <source>Preview of this letter for this request ({pages} pages): nothing is sent or recorded.</source>
@@ -1950,6 +2078,10 @@
             <translation>&amp;Limitation (art. 18)</translation>
         </message>
         <message>
+            <source>Reading the e-mail…</source>
+            <translation>Lecture du courriel…</translation>
+        </message>
+        <message>
             <source>Reason</source>
             <translation>Motif</translation>
         </message>
@@ -1996,6 +2128,10 @@
         <message>
             <source>Received on:</source>
             <translation>Reçue le :</translation>
+        </message>
+        <message>
+            <source>Received {paris} Paris time, from the {header} header: {text}</source>
+            <translation>Reçue le {paris} (heure de Paris), d'après l'en-tête {header} : {text}</translation>
         </message>
         <message>
             <source>received, to be checked</source>
@@ -2147,7 +2283,7 @@ Le scan ({count} fichier(s)) sera ensuite détruit : ses octets sont effacés du
         </message>
         <message>
             <source>remembered columns</source>
-            <translation type="unfinished" />
+            <translation>colonnes mémorisées</translation>
         </message>
         <message>
             <source>Remove</source>
@@ -2182,6 +2318,10 @@ Le scan ({count} fichier(s)) sera ensuite détruit : ses octets sont effacés du
             <translation>Réponse envoyée :</translation>
         </message>
         <message>
+            <source>Reply with the response pack</source>
+            <translation>Réponse avec le dossier de réponse</translation>
+        </message>
+        <message>
             <source>Report language:</source>
             <translation>Langue du rapport :</translation>
         </message>
@@ -2190,8 +2330,16 @@ Le scan ({count} fichier(s)) sera ensuite détruit : ses octets sont effacés du
             <translation>Rapport enregistré dans {path}, ses chiffres dans {csv}.</translation>
         </message>
         <message>
+            <source>Request</source>
+            <translation>Demande</translation>
+        </message>
+        <message>
             <source>Request an ID document…</source>
             <translation>Demander une pièce d'identité…</translation>
+        </message>
+        <message>
+            <source>Request for proof of identity</source>
+            <translation>Demande de justificatif d'identité</translation>
         </message>
         <message>
             <source>Request recorded; legal due date {d1}</source>
@@ -2308,6 +2456,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>Droits invoqués :</translation>
         </message>
         <message>
+            <source>Rights suggested from the text, to confirm: {items}</source>
+            <translation>Droits suggérés par le texte, à confirmer : {items}</translation>
+        </message>
+        <message>
             <source>Rotate 90°</source>
             <translation>Pivoter de 90°</translation>
         </message>
@@ -2334,6 +2486,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         <message>
             <source>Save calibration page as PDF…</source>
             <translation>Enregistrer la page d'étalonnage en PDF…</translation>
+        </message>
+        <message>
+            <source>Save the e-mail draft</source>
+            <translation>Enregistrer le brouillon du courriel</translation>
         </message>
         <message>
             <source>Save the letter asking for the proof</source>
@@ -2409,7 +2565,7 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         </message>
         <message>
             <source>searched</source>
-            <translation type="unfinished" />
+            <translation>recherché</translation>
         </message>
         <message>
             <source>Searched — {count} match(es) to review</source>
@@ -2444,16 +2600,36 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>Sélectionnez d'abord le texte à masquer dans la valeur.</translation>
         </message>
         <message>
+            <source>Send to the ID check</source>
+            <translation>Transmettre au contrôle d'identité</translation>
+        </message>
+        <message>
+            <source>Send {name} to the ID check? It is checked there like a scan and destroyed after the decision; its copy with the message, and the original file, are deleted now.</source>
+            <translation>Transmettre {name} au contrôle d'identité ? Elle y est vérifiée comme un scan puis détruite après la décision ; sa copie avec le message, et le fichier original, sont supprimés maintenant.</translation>
+        </message>
+        <message>
+            <source>Sent by:</source>
+            <translation>Envoyée par :</translation>
+        </message>
+        <message>
+            <source>sent to the ID check</source>
+            <translation>transmise au contrôle d'identité</translation>
+        </message>
+        <message>
             <source>Sent to {printer} (job {job}). When the letter has gone, record the dispatch with its registered-letter number.</source>
             <translation>Envoyé à {printer} (tâche {job}). Quand la lettre est partie, enregistrez l'envoi avec son numéro de recommandé.</translation>
         </message>
         <message>
+            <source>Sent to:</source>
+            <translation>Envoyée à :</translation>
+        </message>
+        <message>
             <source>Set aside…</source>
-            <translation type="unfinished" />
+            <translation>Écarter…</translation>
         </message>
         <message>
             <source>Set the file aside</source>
-            <translation type="unfinished" />
+            <translation>Écarter le fichier</translation>
         </message>
         <message>
             <source>Settings saved. The language applies the next time the register is unlocked.</source>
@@ -2466,6 +2642,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         <message>
             <source>SHA-256 fingerprint:</source>
             <translation>Empreinte SHA-256 :</translation>
+        </message>
+        <message>
+            <source>Sheet</source>
+            <translation>Feuille</translation>
         </message>
         <message>
             <source>Shipped template</source>
@@ -2576,6 +2756,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>Historique du modèle</translation>
         </message>
         <message>
+            <source>Text of the request:</source>
+            <translation>Texte de la demande :</translation>
+        </message>
+        <message>
             <source>The address block sits in the window of a DL envelope (about 100 mm from the left, 50 mm from the top). Print the calibration page, hold it behind a real envelope, and move the frame until it fits the window.</source>
             <translation>Le bloc adresse se place dans la fenêtre d'une enveloppe DL (environ 100 mm du bord gauche, 50 mm du haut). Imprimez la page d'étalonnage, placez-la derrière une vraie enveloppe et déplacez le cadre jusqu'à ce qu'il tombe dans la fenêtre.</translation>
         </message>
@@ -2586,6 +2770,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         <message>
             <source>The automatic backup failed: {error}</source>
             <translation>La sauvegarde automatique a échoué : {error}</translation>
+        </message>
+        <message>
+            <source>The clipboard holds no text: copy the e-mail in the mail client first.</source>
+            <translation>Le presse-papiers ne contient pas de texte : copiez d'abord le courriel dans la messagerie.</translation>
         </message>
         <message>
             <source>The clock is running; due date: {due}.</source>
@@ -2626,6 +2814,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         <message>
             <source>The dispatch date cannot be in the future.</source>
             <translation>La date d'envoi ne peut pas être dans le futur.</translation>
+        </message>
+        <message>
+            <source>The draft is saved as {path} (to {to}). No mail client opened it: open the file from your mail program, check it and send it.</source>
+            <translation>Le brouillon est enregistré dans {path} (pour {to}). Aucune messagerie ne l'a ouvert : ouvrez le fichier depuis votre messagerie, vérifiez-le et envoyez-le.</translation>
         </message>
         <message>
             <source>The file cannot be read: {reason}</source>
@@ -2764,6 +2956,18 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>le demandeur</translation>
         </message>
         <message>
+            <source>The response pack to attach (ZIP)</source>
+            <translation>Le dossier de réponse à joindre (ZIP)</translation>
+        </message>
+        <message>
+            <source>The row that names the columns; rows above it are not read as data.</source>
+            <translation>La ligne qui nomme les colonnes ; les lignes au-dessus ne sont pas lues comme données.</translation>
+        </message>
+        <message>
+            <source>The same address already wrote: {refs}. Check whether this request repeats an earlier one.</source>
+            <translation>La même adresse a déjà écrit : {refs}. Vérifiez si cette demande en répète une précédente.</translation>
+        </message>
+        <message>
             <source>The scan is shown from the encrypted register and never written to disk.</source>
             <translation>Le scan est affiché depuis le registre chiffré et n'est jamais écrit sur le disque.</translation>
         </message>
@@ -2848,6 +3052,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>Cette section n'a pas pu être affichée : {error}</translation>
         </message>
         <message>
+            <source>This very message is already recorded in {refs}: do not record it twice.</source>
+            <translation>Ce message est déjà enregistré dans {refs} : ne l'enregistrez pas deux fois.</translation>
+        </message>
+        <message>
             <source>three-letter code, e.g. FRA</source>
             <translation>code à trois lettres, ex. FRA</translation>
         </message>
@@ -2866,6 +3074,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         <message>
             <source>To use it: in the unlock window, type it in the passphrase field (dashes and spaces do not matter).</source>
             <translation>Pour l'utiliser : dans la fenêtre de déverrouillage, saisissez-la dans le champ de la phrase de passe (tirets et espaces sans importance).</translation>
+        </message>
+        <message>
+            <source>to {address}</source>
+            <translation>à {address}</translation>
         </message>
         <message>
             <source>Today is {date}</source>
@@ -2902,6 +3114,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         <message>
             <source>Type or paste the 2 or 3 lines at the bottom of the document.</source>
             <translation>Saisissez ou collez les 2 ou 3 lignes du bas du document.</translation>
+        </message>
+        <message>
+            <source>Type or paste the request's text (a letter, a call, a visit).</source>
+            <translation>Saisissez ou collez le texte de la demande (lettre, appel, visite).</translation>
         </message>
         <message>
             <source>Type the passphrase for '{label}' again:</source>
@@ -2941,7 +3157,7 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         </message>
         <message>
             <source>Use {value} (from {system})</source>
-            <translation type="unfinished" />
+            <translation>Utiliser {value} (de {system})</translation>
         </message>
         <message>
             <source>Valid:</source>
@@ -3097,11 +3313,11 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         </message>
         <message>
             <source>Why</source>
-            <translation type="unfinished" />
+            <translation>Pourquoi</translation>
         </message>
         <message>
             <source>Why can {file} be left aside for this request?</source>
-            <translation type="unfinished" />
+            <translation>Pourquoi {file} peut-il être écarté pour cette demande ?</translation>
         </message>
         <message>
             <source>Why is the case reopened?</source>
@@ -3229,18 +3445,18 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         </message>
         <message>
             <source>{file} ({system}): no column can identify a person, so the system does not count as searched.</source>
-            <translation type="unfinished" />
+            <translation>{file} ({system}) : aucune colonne ne permet d'identifier une personne, le système ne compte donc pas comme recherché.</translation>
         </message>
         <message numerus="yes">
             <source>{file}: %n row(s) skipped or read with a caveat</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>{file} : %n ligne ignorée ou lue avec réserve</numerusform>
+                <numerusform>{file} : %n lignes ignorées ou lues avec réserve</numerusform>
             </translation>
         </message>
         <message>
             <source>{file}: left out ({why})</source>
-            <translation type="unfinished" />
+            <translation>{file} : laissé de côté ({why})</translation>
         </message>
         <message>
             <source>{format} · encoding {encoding} · delimiter {delimiter} · {size}</source>
@@ -3316,7 +3532,7 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         </message>
         <message>
             <source>{systems}: cannot find the person without her or his {needs}. Add it to the request:</source>
-            <translation type="unfinished" />
+            <translation>{systems} : impossible de trouver la personne sans {needs}. Complétez la demande :</translation>
         </message>
         <message>
             <source>{system}: not searched yet. Import its extract, or mark it not applicable with a reason (Extracts).</source>
@@ -3328,7 +3544,7 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         </message>
         <message>
             <source>{system}: {files} file(s), {rows} rows, {found} match(es)</source>
-            <translation type="unfinished" />
+            <translation>{system} : fichiers : {files}, lignes : {rows}, correspondances : {found}</translation>
         </message>
         <message>
             <source>— choose —</source>
@@ -3336,7 +3552,7 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         </message>
         <message>
             <source>— leave this file out —</source>
-            <translation type="unfinished" />
+            <translation>— laisser ce fichier de côté —</translation>
         </message>
         <message>
             <source>— not used —</source>

@@ -28,7 +28,7 @@ from ...services import settings as settings_service
 from ...store.connection import Register
 from ..dialogs import Dialogs
 from ..i18n import language, tr
-from .dialogs_case import DispatchDialog, UnfoundedDialog
+from .dialogs_case import UnfoundedDialog, dispatch_dialog
 from .dialogs_extension import GROUND_UNFOUNDED, ExtensionDialog, RefusalDialog
 from .labels import (
     LEVEL_BACKGROUND,
@@ -440,10 +440,15 @@ class CaseFileView(QWidget):
 
     def _on_record_dispatch(self) -> None:
         assert self.case is not None
-        dialog = DispatchDialog(self.ref, self.today_provider(), self.case.electronic, self)
+        dialog = dispatch_dialog(self.register, self.case, self.today_provider(), self)
         if self.dialogs.run(dialog):
             sent_on, number = dialog.sent_on(), dialog.number()
-            self._apply(lambda: case_service.record_dispatch(self.register, self.ref, sent_on, number))
+            how, where = dialog.channel(), dialog.address()
+            self._apply(
+                lambda: case_service.record_dispatch(
+                    self.register, self.ref, sent_on, number, channel=how, address=where
+                )
+            )
 
     def _on_withdrawn(self) -> None:
         if self.dialogs.confirm(self, tr("Record that the requester withdrew request {ref}?", ref=self.ref)):

@@ -29,10 +29,11 @@ from ...services import cases as case_service
 from ...services import letters, packs
 from ...store.connection import Register
 from .. import style
-from ..cases.dialogs_case import DispatchDialog
+from ..cases.dialogs_case import dispatch_dialog
 from ..cases.labels import TodayProvider, date_text, status_text, today_paris
 from ..dialogs import Dialogs
 from ..i18n import QT_TR_NOOP, tr
+from ..mail.drafts import open_in_mail_client
 from ..workers import Job, Runner
 from .common import PagePreview, PrinterChoice, ask_printer, error_text, kind_label, start_job
 from .response_checks import NO_PACK_STATES, PasswordDialog, pack_blockers
@@ -81,6 +82,7 @@ class ResponsePanel(QWidget):
         self.ref = ref
         self.today_provider = today_provider or today_paris
         self.ask_printer: Callable[[QWidget | None], PrinterChoice | None] = ask_printer  # tests replace it
+        self.mail_opener: Callable[[Path], bool] = open_in_mail_client  # tests replace it
         self.case: Case | None = None
         self.blockers: list[str] = []
         self.last_result: packs.PackResult | None = None
@@ -177,7 +179,10 @@ class ResponsePanel(QWidget):
         row = QHBoxLayout()
         self.print_button = QPushButton(tr("Print postal reply…"))
         self.dispatch_button = QPushButton(tr("Record dispatch…"))
+        self.mail_button = QPushButton(tr("Prepare e-mail…"))
+        self.mail_button.setToolTip(tr("A draft of the reply with the pack attached, opened in your mail client"))
         row.addWidget(self.print_button)
+        row.addWidget(self.mail_button)
         row.addWidget(self.dispatch_button)
         send.addLayout(row)
         self.dispatch_reason = style.role_label("", "muted")
@@ -200,6 +205,7 @@ class ResponsePanel(QWidget):
         self.cancel_button.clicked.connect(self._on_cancel)
         self.print_button.clicked.connect(self._on_print)
         self.dispatch_button.clicked.connect(self._on_dispatch)
+        self.mail_button.clicked.connect(self._on_prepare_mail)
         self.verify_button.clicked.connect(self._on_verify)
 
     # ---- state ------------------------------------------------------------------------
@@ -470,16 +476,24 @@ class ResponsePanel(QWidget):
             ),
         )
 
+    def _on_prepare_mail(self) -> None:
+        """The reply as an e-mail draft: the pack just built (else the person picks it), the sealed letter."""
+        from ..mail.drafts import prepare_draft
+
+        pack = self.last_result.zip if self.last_result is not None else None
+        prepare_draft(self, self.register, self.dialogs, self.ref, "reply", pack=pack, opener=self.mail_opener)
+        self.case_changed.emit(self.ref)
+
     def _on_dispatch(self) -> None:
         case = self.case
         if case is None or case.status not in DISPATCH_FROM:
             return
-        dialog = DispatchDialog(self.ref, self.today_provider(), case.electronic, self)
+        dialog = dispatch_dialog(self.register, case, self.today_provider(), self)
         if not self.dialogs.run(dialog):
             return
         sent_on, number = dialog.sent_on(), dialog.number()
         try:
-            self.record_dispatch(sent_on, number)
+            self.record_dispatch(sent_on, number, channel=dialog.channel(), address=dialog.address())
         except Exception as exc:  # noqa: BLE001 - the core's refusal as one sentence
             self.dialogs.error(self, exc)
             self.refresh()
@@ -495,10 +509,14 @@ class ResponsePanel(QWidget):
         self.refresh()
         self.case_changed.emit(self.ref)
 
-    def record_dispatch(self, sent_on: dt.date, number: str | None) -> Any:
+    def record_dispatch(
+        self, sent_on: dt.date, number: str | None, *, channel: str | None = None, address: str | None = None
+    ) -> Any:
         """Ready to send, then responded, in one transaction (the timeline shows both steps)."""
         assert self.case is not None
         with self.register.transaction():
             if self.case.status != Status.READY:
                 case_service.transition(self.register, self.ref, Status.READY)
-            return case_service.record_dispatch(self.register, self.ref, sent_on, number)
+            return case_service.record_dispatch(
+                self.register, self.ref, sent_on, number, channel=channel, address=address
+            )
