@@ -194,7 +194,8 @@ def summary_text(register: Register, summary: gathering.GatherSummary) -> str:
                 )
             for issue in file["issues"]:
                 if issue["kind"] != "row":
-                    lines.append(f"  {file['name']}: {issue['fr'] if fr else issue['en']}")
+                    colon = "\u00a0: " if fr else ": "  # French typography: a no-break space before the colon
+                    lines.append(f"  {file['name']}{colon}{issue['fr'] if fr else issue['en']}")
     for item in summary.left_out:
         lines.append(
             tr("{file}: left out ({why})", file=item.path.name, why=item.error or tr("no system chosen"))
