@@ -68,7 +68,9 @@ def add_commands(subparsers: Any, parent: argparse.ArgumentParser) -> None:
     s.add_argument("text")
     s.set_defaults(handler=cmd_note)
 
-    s = case_sub.add_parser("unfounded", parents=[parent], help="mark manifestly unfounded or excessive (Art. 12(5))")
+    s = case_sub.add_parser(
+        "unfounded", parents=[parent], help="mark manifestly unfounded or excessive (Art. 12(5))"
+    )
     s.add_argument("ref")
     s.add_argument("--justification", required=True)
     s.set_defaults(handler=cmd_unfounded)
@@ -77,7 +79,9 @@ def add_commands(subparsers: Any, parent: argparse.ArgumentParser) -> None:
     s.add_argument("ref")
     s.add_argument("--date", help="YYYY-MM-DD (default: today)")
     s.add_argument("--number", help="registered-letter number")
-    s.add_argument("--channel", dest="dispatch_channel", choices=["email", "post", "hand"], help="how it went out")
+    s.add_argument(
+        "--channel", dest="dispatch_channel", choices=["email", "post", "hand"], help="how it went out"
+    )
     s.add_argument("--to", dest="dispatch_address", help="the e-mail or postal address it went to")
     s.add_argument(
         "--without-pack",
@@ -101,7 +105,9 @@ def _date(text: str | None, what: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise InvalidInput(f"{what} '{text}' is not a date YYYY-MM-DD.", f"{what} « {text} » n'est pas une date AAAA-MM-JJ.") from None
+        raise InvalidInput(
+            f"{what} '{text}' is not a date YYYY-MM-DD.", f"{what} « {text} » n'est pas une date AAAA-MM-JJ."
+        ) from None
 
 
 def case_summary(case: Case) -> dict[str, Any]:
@@ -210,7 +216,9 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
     out["explanation"] = deadlines.explanation("en")
     out["explanation_fr"] = deadlines.explanation("fr")
     out["extended_due"] = deadlines.extended_due.isoformat()
-    out["timeline"] = [{"at": e.at_utc, "actor": e.actor, "kind": e.kind, "summary": e.summary} for e in events]
+    out["timeline"] = [
+        {"at": e.at_utc, "actor": e.actor, "kind": e.kind, "summary": e.summary} for e in events
+    ]
     allowances = case_service.allowed(register, args.ref)
     out["allowed"] = sorted(a.value for a in Action if allowances.allows(a))
     out["refused"] = {a.value: {"code": r.code, "en": r.en, "fr": r.fr} for a, r in allowances.refused.items()}
@@ -239,7 +247,9 @@ def cmd_transition(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_extend(args: argparse.Namespace, ctx: Context) -> int:
-    case = case_service.extend(ctx.open_register(), args.ref, args.reason, _date(args.notice_date, "--notice-date"))
+    case = case_service.extend(
+        ctx.open_register(), args.ref, args.reason, _date(args.notice_date, "--notice-date")
+    )
     ctx.emit(case_summary(case), f"{case.ref} extended until {case.current_due.isoformat()}")
     return 0
 
