@@ -73,9 +73,15 @@ def _statistics() -> ModuleType:
     return statistics
 
 
+def _record() -> ModuleType:
+    from . import record
+
+    return record
+
+
 # Each loader returns a module with add_commands(subparsers, common_parent); the order is the help's.
 LOADERS: tuple[Callable[[], ModuleType], ...] = (
-    _register, _version, _deadline, _cases, _documents, _identity, _extracts, _statistics, _mail,
+    _register, _version, _deadline, _cases, _documents, _identity, _extracts, _statistics, _mail, _record,
 )  # fmt: skip
 
 # Top-level command -> the loader of the module that defines it.
@@ -98,6 +104,7 @@ COMMANDS: dict[str, Callable[[], ModuleType]] = {
     "catalogue": _extracts,
     "stats": _statistics,
     "mail": _mail,
+    "record": _record,
 }
 
 
