@@ -120,12 +120,15 @@ class Context:
         return self.slot or default_actor()
 
     # ---- register ---------------------------------------------------------
-    def open_register(self) -> Register:
+    def open_register(self, *, check_anchor: bool = True) -> Register:
+        """Unlock once per command. `check_anchor=False` only for `verify`, which reports the anchor itself."""
         if self._register is None:
             from ..services.register import load_keyfile, unlock_register
 
             load_keyfile(self.register_path)  # a missing register or key file is said before any passphrase is asked
-            self._register = unlock_register(self.register_path, self.passphrase(), self.slot)
+            self._register = unlock_register(
+                self.register_path, self.passphrase(), self.slot, check_anchor=check_anchor
+            )
         return self._register
 
     def adopt(self, register: Register) -> None:

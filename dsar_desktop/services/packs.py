@@ -22,8 +22,8 @@ from ..domain.errors import DsarError
 from ..domain.progress import CancelToken, Progress, no_progress
 from ..store import audit
 from ..store.connection import Register
+from . import anchoring, certificates, letters
 from . import cases as case_service
-from . import certificates, letters
 
 __all__ = [
     "PackResult",
@@ -134,7 +134,10 @@ def build_pack(
 
     report(2, total, "letter")
     doc, _template_version = letters.compose(reg, ref, "access_response", language)
-    doc.keywords = packfile.pdf_keywords({packfile.DATA_JSON: data_json, packfile.DATA_CSV: data_csv})
+    audit_head = anchoring.chain_head(reg.conn).to_json()  # the history this pack will prove
+    doc.keywords = packfile.pdf_keywords(
+        {packfile.DATA_JSON: data_json, packfile.DATA_CSV: data_csv}, case_ref=ref, audit_head=audit_head
+    )
     fr = language == "fr"
     doc.closing_notes.append(
         (
@@ -167,6 +170,7 @@ def build_pack(
         "software": f"DSAR Desktop {__version__}",
         "catalogue_version": version,
         "language": language,
+        "audit_head": audit_head,
         "files": {
             pdf_name: packfile.sha256(sealed),
             packfile.DATA_JSON: packfile.sha256(data_json),
