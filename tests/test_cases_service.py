@@ -145,7 +145,7 @@ def test_case_cli_path(tmp_path: Path, passphrase_file: Path, capsys) -> None:  
     assert code == 0, err
     added = json.loads(out)
     assert added["ref"] == "DSAR-2027-0001"
-    assert added["legal_due"] == "2027-08-16" and added["policy_target"] == "2027-08-16"
+    assert added["legal_due"] == "2027-08-16" and added["policy_target"] == "2027-08-13"
     ref = added["ref"]
     code, out, _ = run_cli(capsys, *base, "case", "list", "--open", "--json")
     listed = json.loads(out)

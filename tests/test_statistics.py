@@ -20,6 +20,8 @@ from dsar_desktop.services.statistics import yearly_statistics, years_with_cases
 from dsar_desktop.store.connection import Register
 from tests.conftest import PASSPHRASE, make_case
 
+pytestmark = pytest.mark.usefixtures("identity_today")
+
 LATER = dt.date(2029, 1, 15)
 
 
@@ -53,7 +55,7 @@ def populate(reg: Register) -> dict[str, str]:
     cs.transition(reg, refs["withdrawn"], Status.CLOSED)
     refs["identity"] = make_case(reg)
     ids.request_proof(
-        reg, refs["identity"], "Unknown sender address", sent_on=dt.date(2027, 3, 2), with_letter=False
+        reg, refs["identity"], "Your request came from an address we do not know.", sent_on=dt.date(2027, 3, 2), with_letter=False
     )
     refs["open"] = make_case(reg)
     cs.transition(reg, refs["open"], Status.IN_PROGRESS)

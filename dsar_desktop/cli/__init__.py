@@ -13,7 +13,7 @@ from ..domain.errors import DsarError, describe
 from .common import Context, common_parent
 
 # Each module has add_commands(subparsers, common_parent).
-COMMAND_MODULES = ("register", "deadline", "cases", "documents", "identity", "extracts", "statistics")
+COMMAND_MODULES = ("register", "deadline", "cases", "documents", "identity", "extracts", "statistics", "mail")
 
 
 def build_parser() -> argparse.ArgumentParser:

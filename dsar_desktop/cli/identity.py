@@ -61,7 +61,11 @@ def add_case_commands(case_subparsers: Any, parent: argparse.ArgumentParser) -> 
         "id-request", parents=[parent], help="ask for a proof (reason required); suspends the clock"
     )
     s.add_argument("ref")
-    s.add_argument("--reason", required=True, help="the reasonable doubt (Art. 12(6))")
+    s.add_argument(
+        "--reason", required=True,
+        help="the reasonable doubt (Art. 12(6)) as stated to the person: a full sentence, PRINTED in the letter",
+    )  # fmt: skip
+    s.add_argument("--internal-note", help="a note for staff, kept with the case and never printed")
     s.add_argument("--proof", choices=PROOFS, default=ProofKind.IDENTITY_DOCUMENT.value)
     s.add_argument("--party", choices=PARTIES)
     s.add_argument("--sent-on", help="YYYY-MM-DD the request is sent (default: today)")
@@ -187,15 +191,25 @@ def cmd_request(args: argparse.Namespace, ctx: Context) -> int:
     result = id_service.request_proof(
         ctx.open_register(), args.ref, args.reason, proof_kind=args.proof, party=args.party,
         sent_on=_date(args.sent_on, "--sent-on"), language=args.language,
+        internal_note=getattr(args, "internal_note", None),
     )  # fmt: skip
     if args.letter_out and result.letter:
         _write_atomically(args.letter_out, result.letter)
     out = {
         "ref": args.ref, "request_id": result.request_id, "sent_on": result.sent_on, "status": result.case.status.value,
-        "legal_due": result.case.legal_due.isoformat(), "suspended_from": result.sent_on,
+        "legal_due": result.case.legal_due.isoformat(),
+        "suspended_from": result.sent_on if result.suspension_id is not None else None, "lapsed": result.lapsed,
         "letter": str(args.letter_out) if args.letter_out and result.letter else None, "letter_problem": result.letter_problem,
     }  # fmt: skip
-    text = f"{args.ref}: proof requested on {result.sent_on}; the clock is suspended."
+    if result.lapsed:
+        text = (
+            f"{args.ref}: proof requested on {result.sent_on}, after the due date in force: the period had already "
+            f"ended, nothing is suspended and the case stays late (due {result.case.current_due.isoformat()})."
+        )
+    elif result.suspension_id is None:
+        text = f"{args.ref}: proof requested on {result.sent_on}; the clock is NOT stopped until the letter exists."
+    else:
+        text = f"{args.ref}: proof requested on {result.sent_on}; the clock is suspended."
     text += (
         f" Letter: {out['letter']}."
         if out["letter"]

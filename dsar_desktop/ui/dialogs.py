@@ -17,16 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.errors import describe
-from .i18n import add_french, language, tr
-
-add_french(
-    {
-        "Error": "Erreur",
-        "Warning": "Avertissement",
-        "Information": "Information",
-        "Confirm": "Confirmer",
-    }
-)
+from .i18n import language, tr
 
 
 def error_line() -> QLabel:

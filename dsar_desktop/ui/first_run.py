@@ -30,68 +30,9 @@ from ..services import register as register_service
 from ..store.connection import Register
 from . import style
 from .dialogs import Dialogs
-from .i18n import add_french, language, tr
+from .i18n import language, tr
 
 MIN_PASSPHRASE = 12
-
-add_french(
-    {
-        "Create a new register": "Créer un nouveau registre",
-        "Where the register is kept": "Emplacement du registre",
-        "The register is one encrypted file. Keep it on a disk that is backed up; a copy is also "
-        "written to a 'backups' folder beside it each time the application closes.": "Le registre est un seul "
-        "fichier chiffré. Placez-le sur un disque sauvegardé ; une copie est aussi écrite dans un dossier "
-        "« backups » à côté de lui à chaque fermeture de l'application.",
-        "Register file": "Fichier du registre",
-        "Choose…": "Choisir…",
-        "Where to create the register": "Où créer le registre",
-        "DSAR register (*.dsar)": "Registre DSAR (*.dsar)",
-        "Choose where the register file will be created.": "Choisissez où créer le fichier du registre.",
-        "A register already exists at this location; choose another file name.": "Un registre existe déjà "
-        "à cet emplacement ; choisissez un autre nom de fichier.",
-        "Your key slot": "Votre emplacement de clé",
-        "Each member of staff has their own slot: a name and a passphrase. The name appears in the audit log "
-        "next to everything done with it.": "Chaque membre de l'équipe a son propre emplacement : un nom et "
-        "une phrase de passe. Le nom figure dans le journal d'audit à côté de chaque action faite avec lui.",
-        "Your name (key slot)": "Votre nom (emplacement de clé)",
-        "Passphrase": "Phrase de passe",
-        "Passphrase again": "Phrase de passe (à nouveau)",
-        "At least {minimum} characters; {count} so far.": "Au moins {minimum} caractères ; {count} pour l'instant.",
-        "Long enough. A few unrelated words are easier to remember than symbols.": "Assez longue. Quelques mots "
-        "sans rapport entre eux se retiennent mieux que des symboles.",
-        "The two passphrases are different.": "Les deux phrases de passe sont différentes.",
-        "Type a slot name.": "Saisissez un nom d'emplacement.",
-        "Recovery key": "Clé de secours",
-        "Write down the recovery key": "Notez la clé de secours",
-        "This key opens the register if every passphrase is forgotten. It is shown only now and is stored "
-        "nowhere. Write it on paper or print it, and keep it in a safe, away from the computer.": "Cette clé "
-        "ouvre le registre si toutes les phrases de passe sont oubliées. Elle n'est affichée que maintenant et "
-        "n'est enregistrée nulle part. Écrivez-la sur papier ou imprimez-la, et gardez-la dans un coffre, "
-        "loin de l'ordinateur.",
-        "Print the recovery key": "Imprimer la clé de secours",
-        "I have written down or printed the recovery key and put it in a safe place.": "J'ai noté ou imprimé "
-        "la clé de secours et je l'ai rangée en lieu sûr.",
-        "The recovery key was sent to the printer.": "La clé de secours a été envoyée à l'imprimante.",
-        "DSAR Desktop — recovery key": "DSAR Desktop — clé de secours",
-        "Register: {name}": "Registre : {name}",
-        "Created on {date}": "Créée le {date}",
-        "Anyone holding this key and the register file can read the whole register. Keep this sheet in a "
-        "safe; never store it beside the computer or in an e-mail.": "Toute personne qui détient cette clé et "
-        "le fichier du registre peut lire tout le registre. Gardez cette feuille dans un coffre ; ne la "
-        "conservez jamais près de l'ordinateur ni dans un e-mail.",
-        "To use it: in the unlock window, type it in the passphrase field (dashes and spaces do not matter).": "Pour "
-        "l'utiliser : dans la fenêtre de déverrouillage, saisissez-la dans le champ de la phrase de passe "
-        "(tirets et espaces sans importance).",
-        "New recovery key": "Nouvelle clé de secours",
-        "The previous recovery key no longer works.": "L'ancienne clé de secours ne fonctionne plus.",
-        "Close": "Fermer",
-        "< Back": "< Précédent",
-        "Next >": "Suivant >",
-        "Create the register": "Créer le registre",
-        "Finish": "Terminer",
-        "Cancel": "Annuler",
-    }
-)
 
 
 def grouped_key(key: str) -> str:
@@ -105,13 +46,23 @@ def grouped_key(key: str) -> str:
 def recovery_sheet_html(key: str, register_name: str, today: dt.date | None = None) -> str:
     today = today or dt.date.today()
     lines = "<br>".join(html.escape(line) for line in grouped_key(key).splitlines())
+    title = tr("DSAR Desktop — recovery key")
+    register_line = tr("Register: {name}", name=register_name)
+    created = tr("Created on {date}", date=today.isoformat())
+    warning = tr(
+        "Anyone holding this key and the register file can read the whole register. Keep this sheet in a safe; "
+        "never store it beside the computer or in an e-mail."
+    )
+    usage = tr(
+        "To use it: in the unlock window, type it in the passphrase field (dashes and spaces do not matter)."
+    )
     return (
-        f"<h2>{html.escape(tr('DSAR Desktop — recovery key'))}</h2>"
-        f"<p>{html.escape(tr('Register: {name}', name=register_name))}<br>"
-        f"{html.escape(tr('Created on {date}', date=today.isoformat()))}</p>"
+        f"<h2>{html.escape(title)}</h2>"
+        f"<p>{html.escape(register_line)}<br>"
+        f"{html.escape(created)}</p>"
         f"<p style='font-family: monospace; font-size: 22pt; margin: 24pt 0;'>{lines}</p>"
-        f"<p>{html.escape(tr('Anyone holding this key and the register file can read the whole register. Keep this sheet in a safe; never store it beside the computer or in an e-mail.'))}</p>"
-        f"<p>{html.escape(tr('To use it: in the unlock window, type it in the passphrase field (dashes and spaces do not matter).'))}</p>"
+        f"<p>{html.escape(warning)}</p>"
+        f"<p>{html.escape(usage)}</p>"
     )
 
 

@@ -1,37 +1,90 @@
-"""The two languages of the office for every on-screen string: `tr("English")` gives French when asked.
+"""The language of every on-screen string: Qt's translators (our .qm and Qt's own qtbase) and the locale.
 
-Each UI module registers its French strings next to where they are used with
-`add_french({...})`; a test walks every `tr("...")` literal in the package and
-fails when one has no French.
+Strings are written in English as `tr("Text {fact}", fact=x)`; `pyside6-lupdate` extracts every
+`tr("...")` literal into `resources/i18n/dsar_fr.ts` (context ""), a translator (or `./dev translations`)
+fills in the French, and `pyside6-lrelease` compiles the committed `.qm`. Plurals use Qt's `%n`:
+`tr("%n source(s)", "", count)`; `dsar_en.ts` holds the English plural forms. A literal that is
+translated later (a table of labels) is marked with `QT_TR_NOOP("...")` so lupdate sees it.
+See the README's "Translations" section.
 """
 
 from __future__ import annotations
 
-_FRENCH: dict[str, str] = {}
-_state = {"language": "fr"}
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from ..paths import RESOURCES
+
+I18N = RESOURCES / "i18n"
+LANGUAGES = ("fr", "en")
+CONTEXT = ""  # what lupdate gives a bare tr() call; one context for the whole UI
+
+# Tolerated during the change-over only: a test fails while any module still calls add_french().
+_LEGACY_FRENCH: dict[str, str] = {}
+_state: dict[str, object] = {"language": "fr", "installed": None}
+_translators: list[QTranslator] = []
+
+
+def QT_TR_NOOP(text: str) -> str:  # noqa: N802 - the name lupdate looks for
+    """Marks a literal for extraction; `tr(variable)` translates it where it is shown."""
+    return text
 
 
 def add_french(pairs: dict[str, str]) -> None:
-    _FRENCH.update(pairs)
+    """Deprecated: put the French in resources/i18n/dsar_fr.ts (`./dev translations` moves these there)."""
+    _LEGACY_FRENCH.update(pairs)
 
 
 def set_language(language: str) -> None:
     _state["language"] = "fr" if language == "fr" else "en"
+    _install()
 
 
 def language() -> str:
-    return _state["language"]
+    return str(_state["language"])
 
 
-def tr(english: str, **facts: object) -> str:
-    text = _FRENCH.get(english, english) if _state["language"] == "fr" else english
+def locale() -> QLocale:
+    return QLocale("fr_FR" if language() == "fr" else "en_GB")
+
+
+def qm_path(lang: str) -> Path:
+    return I18N / f"dsar_{lang}.qm"
+
+
+def _install() -> None:
+    """(Re)load the translators of the chosen language; deferred until a QCoreApplication exists."""
+    app = QCoreApplication.instance()
+    if app is None or _state["installed"] == _state["language"]:
+        return
+    for old in _translators:
+        app.removeTranslator(old)
+    _translators.clear()
+    lang = language()
+    QLocale.setDefault(locale())
+    ours = QTranslator(app)
+    if ours.load(str(qm_path(lang))):
+        _translators.append(ours)
+    if lang != "en":
+        qt_own = QTranslator(app)
+        if qt_own.load(locale(), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            _translators.append(qt_own)
+    for translator in _translators:
+        app.installTranslator(translator)
+    _state["installed"] = lang
+
+
+def tr(source: str, disambiguation: str | None = None, count: int = -1, /, **facts: object) -> str:
+    """The text in the chosen language; `%n` takes `count` (plural forms), `{fact}` the keyword facts."""
+    if _state["installed"] != _state["language"]:
+        _install()
+    text = QCoreApplication.translate(CONTEXT, source, disambiguation, count)
+    if text == source and _state["language"] == "fr" and source in _LEGACY_FRENCH:
+        text = _LEGACY_FRENCH[source].replace("%n", str(count))
     return text.format(**facts) if facts else text
 
 
 def pick(pair: tuple[str, str]) -> str:
     """Choose from an (English, French) pair defined in the domain."""
     return pair[1] if _state["language"] == "fr" else pair[0]
-
-
-def french_for(english: str) -> str | None:
-    return _FRENCH.get(english)

@@ -32,61 +32,11 @@ from ..store import backup as store_backup
 from ..store.connection import Register
 from . import style
 from .dialogs import Dialogs
-from .i18n import add_french, language, tr
+from .i18n import language, tr
 from .progress import run_job
 from .settings_dialog import SettingsDialog
 from .slots_dialog import SlotsDialog
 from .workers import Job, Runner
-
-add_french(
-    {
-        "The audit log is broken at entry {seq}: an entry was changed or removed. "
-        "Keep this register as evidence and restore a backup to continue.": "Le journal d'audit est rompu à "
-        "l'entrée {seq} : une entrée a été modifiée ou supprimée. Conservez ce registre comme preuve et "
-        "restaurez une sauvegarde pour continuer.",
-        "DSAR Desktop": "DSAR Desktop",
-        "&File": "&Fichier",
-        "New request…": "Nouvelle demande…",
-        "Lock now": "Verrouiller maintenant",
-        "Back up now…": "Sauvegarder maintenant…",
-        "Verify register": "Vérifier le registre",
-        "Quit": "Quitter",
-        "&Register": "&Registre",
-        "Key slots…": "Emplacements de clé…",
-        "Settings…": "Réglages…",
-        "&Help": "&Aide",
-        "About DSAR Desktop": "À propos de DSAR Desktop",
-        "Register: {name}": "Registre : {name}",
-        "Acting as: {actor}": "Agit en tant que : {actor}",
-        "Unlocked": "Déverrouillé",
-        "Locks itself after {minutes} min without activity": "Se verrouille après {minutes} min d'inactivité",
-        "Locked": "Verrouillé",
-        "The register is locked.": "Le registre est verrouillé.",
-        "Nothing from the register stays on screen or in memory while it is locked.": "Rien du registre ne "
-        "reste à l'écran ni en mémoire tant qu'il est verrouillé.",
-        "Where to write the backup": "Où écrire la sauvegarde",
-        "DSAR backup (*.dsarbak)": "Sauvegarde DSAR (*.dsarbak)",
-        "Backing up the register…": "Sauvegarde du registre…",
-        "Backup written to {path}.": "Sauvegarde écrite dans {path}.",
-        "Verifying the register…": "Vérification du registre…",
-        "The register is intact: {count} audit entries checked, schema version {version}.": "Le registre est "
-        "intact : {count} entrées du journal d'audit vérifiées, version du schéma {version}.",
-        "The register is damaged: {problems}. Restore it from a backup.": "Le registre est endommagé : "
-        "{problems}. Restaurez-le depuis une sauvegarde.",
-        "Version {version}": "Version {version}",
-        "An offline register of data-subject requests for the DPO office: intake, deadlines, identity "
-        "checks, extracts and signed response packs.": "Un registre hors ligne des demandes de droits des "
-        "personnes pour le bureau du DPO : enregistrement, délais, vérification d'identité, extractions et "
-        "dossiers de réponse signés.",
-        "This page could not be shown: {error}": "Cette page n'a pas pu être affichée : {error}",
-        "Close this case file": "Fermer ce dossier",
-        "Today: {summary}.": "Aujourd'hui : {summary}.",
-        "Show the dashboard": "Voir le tableau de bord",
-        "Dismiss": "Masquer",
-        "Settings saved. The language applies the next time the register is unlocked.": "Réglages enregistrés. "
-        "La langue s'applique au prochain déverrouillage du registre.",
-    }
-)
 
 PageFactory = Callable[[Register, Dialogs, Runner], QWidget]
 CaseFileFactory = Callable[[Register, Dialogs, Runner, str], QWidget]
@@ -372,7 +322,7 @@ class MainWindow(QMainWindow):
         self.register_label.setText(tr("Register: {name}", name=register.path.name))
         self.actor_label.setText(tr("Acting as: {actor}", actor=register.actor))
         self.state_label.setText(tr("Unlocked"))
-        self.setWindowTitle(f"{tr('DSAR Desktop')} — {register.path.name}")
+        self.setWindowTitle(tr("DSAR Desktop") + f" — {register.path.name}")
         self._enable_register_actions(True)
         self._start_idle_lock(int(settings_service.current_settings(register)["idle_lock_minutes"]))
 
@@ -558,9 +508,15 @@ class MainWindow(QMainWindow):
         self.settings_saved.emit(changed)
 
     def _on_about(self) -> None:
-        text = f"{tr('DSAR Desktop')} — {tr('Version {version}', version=__version__)}\n\n" + tr(
-            "An offline register of data-subject requests for the DPO office: intake, deadlines, identity "
-            "checks, extracts and signed response packs."
+        text = (
+            tr("DSAR Desktop")
+            + " — "
+            + tr("Version {version}", version=__version__)
+            + "\n\n"
+            + tr(
+                "An offline register of data-subject requests for the DPO office: intake, deadlines, identity "
+                "checks, extracts and signed response packs."
+            )
         )
         self.dialogs.info(self, text, tr("About DSAR Desktop"))
 

@@ -31,20 +31,11 @@ from ..services import cases as case_service
 from ..store.connection import Register
 from . import style
 from .dialogs import Dialogs
-from .i18n import add_french, language, tr
+from .i18n import QT_TR_NOOP, language, tr
 from .main_window import CaseFileFactory, IntakeFactory, PageSpec, StartupNotice
 from .workers import Runner
 
 AREAS = ("identity", "extracts", "documents", "statistics")
-
-add_french(
-    {
-        "Dashboard": "Tableau de bord",
-        "Requests": "Demandes",
-        "This section could not be shown: {error}": "Cette section n'a pas pu être affichée : {error}",
-        "{count} requests in the register, {open} open.": "{count} demandes dans le registre, dont {open} ouvertes.",
-    }
-)
 
 
 @dataclass(frozen=True)
@@ -152,7 +143,7 @@ def standard_screens(areas: tuple[str, ...] = AREAS) -> Screens:
     )
     pages = [PageSpec("dashboard", "Dashboard", found.get("DashboardPage", FallbackDashboard))]
     if "CaseListPage" in found:
-        pages.append(PageSpec("cases", "Requests", found["CaseListPage"]))
+        pages.append(PageSpec("cases", QT_TR_NOOP("Requests"), found["CaseListPage"]))
     sections: list[CaseSection] = []
     for module in _area_modules(areas):
         offer_pages = getattr(module, "pages", None)

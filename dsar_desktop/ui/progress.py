@@ -8,10 +8,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from .i18n import add_french, tr
+from .i18n import tr
 from .workers import Job, Runner
-
-add_french({"Cancel": "Annuler"})
 
 
 def run_job(

@@ -20,31 +20,7 @@ from ..services import settings as settings_service
 from ..store.connection import Register
 from . import style
 from .dialogs import Dialogs
-from .i18n import add_french, language, tr
-
-add_french(
-    {
-        "Register settings": "Réglages du registre",
-        "These settings belong to the register and apply to everyone who opens it. Each change is written "
-        "to the audit log.": "Ces réglages appartiennent au registre et valent pour toute personne qui "
-        "l'ouvre. Chaque modification est inscrite au journal d'audit.",
-        "Public holidays": "Jours fériés",
-        "National (France)": "National (France)",
-        "Alsace-Moselle (adds Good Friday and 26 December)": "Alsace-Moselle (ajoute le Vendredi saint et le 26 décembre)",
-        "Lock after inactivity": "Verrouiller après inactivité",
-        " min": " min",
-        "Backups kept on close": "Sauvegardes conservées à la fermeture",
-        "Interface language": "Langue de l'interface",
-        "French": "Français",
-        "English": "Anglais",
-        "Keep closed cases for": "Conserver les dossiers clos pendant",
-        " years": " ans",
-        "Closed cases older than this are purged; French civil limitation is 5 years.": "Les dossiers clos "
-        "plus anciens sont purgés ; la prescription civile de droit commun est de 5 ans.",
-        "Save": "Enregistrer",
-        "Cancel": "Annuler",
-    }
-)
+from .i18n import language, tr
 
 
 class SettingsDialog(QDialog):

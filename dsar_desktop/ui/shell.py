@@ -13,25 +13,10 @@ from ..services import settings as settings_service
 from ..store.connection import Register
 from .dialogs import Dialogs
 from .first_run import FirstRunWizard
-from .i18n import add_french, language, set_language, tr
+from .i18n import language, set_language, tr
 from .main_window import CaseFileFactory, IntakeFactory, MainWindow, PageSpec, StartupNotice
 from .unlock import UnlockDialog, wait_cursor
 from .workers import Runner
-
-add_french(
-    {
-        "Locked after {minutes} minutes without activity. The register was backed up and closed.": "Verrouillé "
-        "après {minutes} minutes d'inactivité. Le registre a été sauvegardé et fermé.",
-        "The register was backed up and closed.": "Le registre a été sauvegardé et fermé.",
-        "The automatic backup failed: {error}": "La sauvegarde automatique a échoué : {error}",
-        "You opened the register with the recovery key. Give yourself a new passphrase now in Register > Key "
-        "slots, so that the recovery key can go back in the safe.": "Vous avez ouvert le registre avec la clé "
-        "de secours. Donnez-vous dès maintenant une nouvelle phrase de passe dans Registre > Emplacements de "
-        "clé, pour que la clé de secours retourne au coffre.",
-        "The key could not be remembered on this workstation: {reason}": "La clé n'a pas pu être mémorisée sur "
-        "ce poste : {reason}",
-    }
-)
 
 UnlockFactory = Callable[..., UnlockDialog]
 

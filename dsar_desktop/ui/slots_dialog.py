@@ -22,41 +22,7 @@ from ..store.connection import Register
 from . import style
 from .dialogs import Dialogs
 from .first_run import RecoveryKeyDialog
-from .i18n import add_french, language, tr
-
-add_french(
-    {
-        "Key slots": "Emplacements de clé",
-        "Each slot opens the register with its own passphrase. Changing a passphrase rewrites one slot; the "
-        "register itself is not touched.": "Chaque emplacement ouvre le registre avec sa propre phrase de "
-        "passe. Changer une phrase de passe réécrit un seul emplacement ; le registre lui-même n'est pas modifié.",
-        "Name": "Nom",
-        "Kind": "Type",
-        "Created": "Créé le",
-        "Passphrase": "Phrase de passe",
-        "Recovery key": "Clé de secours",
-        "Add a slot…": "Ajouter un emplacement…",
-        "Change passphrase…": "Changer la phrase de passe…",
-        "Remove": "Supprimer",
-        "Replace the recovery key…": "Remplacer la clé de secours…",
-        "Close": "Fermer",
-        "New slot": "Nouvel emplacement",
-        "Name of the person (shown in the audit log):": "Nom de la personne (visible dans le journal d'audit) :",
-        "Passphrase for '{label}' (at least 12 characters):": "Phrase de passe pour « {label} » (au moins 12 caractères) :",
-        "Type the passphrase for '{label}' again:": "Saisissez à nouveau la phrase de passe pour « {label} » :",
-        "The two passphrases are different; nothing was changed.": "Les deux phrases de passe sont "
-        "différentes ; rien n'a été modifié.",
-        "Slot '{label}' added.": "Emplacement « {label} » ajouté.",
-        "Passphrase of '{label}' changed.": "Phrase de passe de « {label} » changée.",
-        "Remove the slot '{label}'? That person will no longer be able to open the register.": "Supprimer "
-        "l'emplacement « {label} » ? Cette personne ne pourra plus ouvrir le registre.",
-        "Slot '{label}' removed.": "Emplacement « {label} » supprimé.",
-        "Replace the recovery key? The current one will stop working, and the new one is shown only once.": "Remplacer "
-        "la clé de secours ? L'actuelle cessera de fonctionner et la nouvelle ne sera affichée qu'une fois.",
-        "Choose a passphrase slot first.": "Choisissez d'abord un emplacement à phrase de passe.",
-        "Change passphrase": "Changer la phrase de passe",
-    }
-)
+from .i18n import language, tr
 
 
 class SlotsDialog(QDialog):

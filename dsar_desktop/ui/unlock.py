@@ -30,35 +30,7 @@ from ..store.connection import Register
 from . import style
 from .dialogs import Dialogs
 from .first_run import FirstRunWizard
-from .i18n import add_french, language, tr
-
-add_french(
-    {
-        "Unlock the register": "Déverrouiller le registre",
-        "DSAR Desktop": "DSAR Desktop",
-        "Register of data-subject requests": "Registre des demandes de droits des personnes",
-        "Register file": "Fichier du registre",
-        "Choose…": "Choisir…",
-        "Open a register": "Ouvrir un registre",
-        "DSAR register (*.dsar);;All files (*)": "Registre DSAR (*.dsar);;Tous les fichiers (*)",
-        "Your name (key slot)": "Votre nom (emplacement de clé)",
-        "Passphrase or recovery key": "Phrase de passe ou clé de secours",
-        "Remember on this workstation": "Mémoriser sur ce poste",
-        "The key is kept in this computer's secure key store ({backend}); the passphrase is not asked again "
-        "on this workstation.": "La clé est conservée dans le coffre sécurisé de cet ordinateur ({backend}) ; "
-        "la phrase de passe n'est plus demandée sur ce poste.",
-        "Unlock": "Déverrouiller",
-        "Unlock with the key remembered here": "Déverrouiller avec la clé mémorisée ici",
-        "Create a new register…": "Créer un nouveau registre…",
-        "Quit": "Quitter",
-        "Demo register passphrase: {passphrase}": "Phrase de passe du registre de démonstration : {passphrase}",
-        "No register at this location yet. Choose another file, or create a new register.": "Pas encore de "
-        "registre à cet emplacement. Choisissez un autre fichier ou créez un nouveau registre.",
-        "Type your passphrase, or the recovery key.": "Saisissez votre phrase de passe ou la clé de secours.",
-        "Type the register file.": "Indiquez le fichier du registre.",
-        "Unlocking…": "Déverrouillage…",
-    }
-)
+from .i18n import language, tr
 
 
 @contextlib.contextmanager

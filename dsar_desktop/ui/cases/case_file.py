@@ -27,7 +27,7 @@ from ...services import identity as identity_service
 from ...services import settings as settings_service
 from ...store.connection import Register
 from ..dialogs import Dialogs
-from ..i18n import add_french, language, tr
+from ..i18n import language, tr
 from .dialogs_case import DispatchDialog, UnfoundedDialog
 from .dialogs_extension import GROUND_UNFOUNDED, ExtensionDialog, RefusalDialog
 from .labels import (
@@ -44,88 +44,6 @@ from .labels import (
     today_paris,
 )
 from .timeline_text import timeline_rows
-
-add_french(
-    {
-        "State: {state}": "État : {state}",
-        "{left} — due {date}": "{left} — échéance le {date}",
-        "Next step:": "Étape suivante :",
-        "Waiting for proof of identity: record it in the Identity tab to restart the clock.": (
-            "En attente du justificatif d'identité : enregistrez-le dans l'onglet Identité pour relancer le délai."
-        ),
-        "The clock is stopped from today until the proof arrives. Print the request letter from the Identity tab.": (
-            "Le délai est suspendu à partir d'aujourd'hui jusqu'à l'arrivée du justificatif. Imprimez la lettre de "
-            "demande depuis l'onglet Identité."
-        ),
-        "{date} — replaced by D3: the extension was notified in time": (
-            "{date} — remplacée par D3 : la prolongation a été notifiée à temps"
-        ),
-        "Summary": "Résumé",
-        "Timeline": "Historique",
-        "People": "Personnes",
-        "Data subject:": "Personne concernée :",
-        "E-mail:": "Courriel :",
-        "Phone:": "Téléphone :",
-        "Date of birth:": "Date de naissance :",
-        "Postal address:": "Adresse postale :",
-        "Student number:": "Numéro d'étudiant :",
-        "Requester:": "Demandeur :",
-        "Requester's e-mail:": "Courriel du demandeur :",
-        "The request": "La demande",
-        "Reference:": "Référence :",
-        "Received:": "Reçue le :",
-        "Channel:": "Canal :",
-        "Language of the reply:": "Langue de la réponse :",
-        "Rights invoked:": "Droits invoqués :",
-        "Extension:": "Prolongation :",
-        "notice sent {date}: {reason}": "notifiée le {date} : {reason}",
-        "Manifestly unfounded or excessive:": "Manifestement infondée ou excessive :",
-        "yes (see the timeline for the justification)": "oui (justification dans l'historique)",
-        "Reply sent:": "Réponse envoyée :",
-        "Closure reason:": "Motif de clôture :",
-        "Deadlines": "Délais",
-        "Legal due date (D1):": "Échéance légale (D1) :",
-        "Policy target (30 days):": "Objectif interne (30 jours) :",
-        "Extended due date (D3):": "Échéance prolongée (D3) :",
-        "{date} — in force (extended)": "{date} — en vigueur (prolongée)",
-        "{date} — only if an extension notice is sent by D1": "{date} — seulement si la prolongation est notifiée avant D1",
-        "Clock stopped for identity:": "Délai suspendu (identité) :",
-        "{n} days": "{n} jours",
-        "Time left:": "Temps restant :",
-        "How these dates were computed:": "Comment ces dates ont été calculées :",
-        "No deadline running: the request is {state}.": "Aucun délai en cours : la demande est {state}.",
-        "French": "Français",
-        "English": "Anglais",
-        "When (Paris)": "Quand (Paris)",
-        "Who": "Qui",
-        "What": "Quoi",
-        "Ask for proof of identity…": "Demander un justificatif d'identité…",
-        "Start work": "Commencer le traitement",
-        "Identity confirmed: resume": "Identité confirmée : reprendre",
-        "Back to in progress": "Revenir à « en cours »",
-        "Reopen…": "Rouvrir…",
-        "Extend by two months…": "Prolonger de deux mois…",
-        "Mark ready to send": "Marquer prête à envoyer",
-        "Record dispatch…": "Enregistrer l'envoi…",
-        "Refuse…": "Refuser…",
-        "Record a withdrawal…": "Enregistrer un retrait…",
-        "Close the case": "Clôturer la demande",
-        "Add note…": "Ajouter une note…",
-        "Mark manifestly unfounded…": "Qualifier de manifestement infondée…",
-        "Note": "Note",
-        "Note for the timeline:": "Note pour l'historique :",
-        "Reasonable doubt about the requester's identity (Art. 12(6)) — what makes you doubt?": (
-            "Doute raisonnable sur l'identité du demandeur (art. 12(6)) — qu'est-ce qui fait douter ?"
-        ),
-        "Why is the case reopened?": "Pourquoi rouvrir la demande ?",
-        "Reason": "Motif",
-        "Record that the requester withdrew request {ref}?": "Enregistrer que le demandeur a retiré la demande {ref} ?",
-        "Close request {ref}? A closed request can no longer change; it is kept {years} years then purged.": (
-            "Clôturer la demande {ref} ? Une demande close ne peut plus changer ; elle est conservée {years} ans "
-            "puis purgée."
-        ),
-    }
-)
 
 
 def _action_label(current: Status, target: Status) -> str:
@@ -404,7 +322,7 @@ class CaseFileView(QWidget):
         self.action_buttons = {}
         targets = allowed_transitions(case.status)
         if targets:
-            self.actions_bar.addWidget(QLabel(f"<b>{tr('Next step:')}</b>"))
+            self.actions_bar.addWidget(QLabel("<b>" + tr("Next step:") + "</b>"))
         for target in targets:
             if case.status == Status.AWAITING_IDENTITY and target == Status.IN_PROGRESS:
                 # the clock restarts when the proof is recorded (Identity tab), not by a bare state change
@@ -458,7 +376,7 @@ class CaseFileView(QWidget):
         reason = None
         if self._needs_reason(target):
             prompt = (
-                tr("Reasonable doubt about the requester's identity (Art. 12(6)) — what makes you doubt?")
+                tr("Reasonable doubt about the requester's identity (Art. 12(6)): write it as a full sentence to the person; it is printed in the request letter.")
                 if target == Status.AWAITING_IDENTITY
                 else tr("Why is the case reopened?")
             )

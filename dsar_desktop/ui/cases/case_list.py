@@ -23,7 +23,7 @@ from ...domain.cases import Right, Status
 from ...services import cases as case_service
 from ...store.connection import Register
 from ..dialogs import Dialogs
-from ..i18n import add_french, tr
+from ..i18n import tr
 from .labels import TodayProvider, date_width, days_left_width, right_text, status_text, today_paris
 from .models import (
     COL_DAYS_LEFT,
@@ -43,33 +43,6 @@ from .models import (
     CaseFilterProxy,
     CaseTableModel,
     RefRole,
-)
-
-add_french(
-    {
-        "Requests": "Demandes",
-        "Search reference, name or e-mail…": "Rechercher une référence, un nom ou un courriel…",
-        "&Search:": "&Rechercher :",
-        "All states": "Tous les états",
-        "Open requests": "Demandes ouvertes",
-        "All rights": "Tous les droits",
-        "Any due date": "Toute échéance",
-        "Overdue": "En retard",
-        "Due within 7 days": "Échéance sous 7 jours",
-        "Due this month": "Échéance ce mois-ci",
-        "&New request…": "&Nouvelle demande…",
-        "{shown} of {total} requests": "{shown} demandes sur {total}",
-        "State filter": "Filtre d'état",
-        "Right filter": "Filtre de droit",
-        "Due date filter": "Filtre d'échéance",
-        "Red: overdue. Amber: due within 7 days. The text always says how many days are left.": (
-            "Rouge : en retard. Orange : échéance sous 7 jours. Le texte indique toujours les jours restants."
-        ),
-        "Click a column title to sort; double-click a request or press Enter to open it.": (
-            "Cliquez sur un titre de colonne pour trier ; double-cliquez sur une demande ou appuyez sur Entrée "
-            "pour l'ouvrir."
-        ),
-    }
 )
 
 
@@ -104,7 +77,7 @@ class CaseListPage(QWidget):
     def _build(self) -> None:
         outer = QVBoxLayout(self)
         top = QHBoxLayout()
-        top.addWidget(QLabel(f"<h2>{tr('Requests')}</h2>"))
+        top.addWidget(QLabel("<h2>" + tr("Requests") + "</h2>"))
         top.addStretch(1)
         self.new_button = QPushButton(tr("&New request…"))
         top.addWidget(self.new_button)

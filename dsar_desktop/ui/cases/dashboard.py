@@ -25,7 +25,7 @@ from ...domain.cases import OPEN_STATUSES, Status
 from ...services import cases as case_service
 from ...store.connection import Register
 from ..dialogs import Dialogs
-from ..i18n import add_french, tr
+from ..i18n import tr
 from .labels import (
     TodayProvider,
     date_text,
@@ -47,33 +47,6 @@ from .models import (
     COL_SUBJECT,
     CaseTableModel,
     RefRole,
-)
-
-add_french(
-    {
-        "Dashboard": "Tableau de bord",
-        "Refresh": "Actualiser",
-        "Today is {date}": "Nous sommes le {date}",
-        "1 request is overdue: its legal deadline has passed. Answer it first.": (
-            "1 demande est en retard : son échéance légale est dépassée. Traitez-la en premier."
-        ),
-        "{n} requests are overdue: their legal deadline has passed. Answer them first.": (
-            "{n} demandes sont en retard : leur échéance légale est dépassée. Traitez-les en premier."
-        ),
-        "Oldest: {ref}, {left}.": "La plus ancienne : {ref}, {left}.",
-        "Requests by state": "Demandes par état",
-        "Total open": "Total ouvertes",
-        "Due today": "Échéance aujourd'hui",
-        "Nothing is due today.": "Rien n'arrive à échéance aujourd'hui.",
-        "Priority requests": "Demandes prioritaires",
-        "Open requests: priority ones first, then the most urgent (double-click or Enter to open)": (
-            "Demandes ouvertes : les prioritaires d'abord, puis les plus urgentes (double-clic ou Entrée pour ouvrir)"
-        ),
-        "Red: overdue. Amber: due within 7 days. The text always says how many days are left.": (
-            "Rouge : en retard. Orange : échéance sous 7 jours. Le texte indique toujours les jours restants."
-        ),
-        "No open request.": "Aucune demande ouverte.",
-    }
 )
 
 _BANNER_STYLE = (
@@ -111,7 +84,7 @@ class DashboardPage(QWidget):
         self.setObjectName("dashboardPage")
         outer = QVBoxLayout(self)
         top = QHBoxLayout()
-        self.title = QLabel(f"<h2>{tr('Dashboard')}</h2>")
+        self.title = QLabel("<h2>" + tr("Dashboard") + "</h2>")
         self.today_label = QLabel()
         self.refresh_button = QPushButton(tr("Refresh"))
         top.addWidget(self.title)
@@ -132,7 +105,7 @@ class DashboardPage(QWidget):
 
         middle = QHBoxLayout()
         counts_box = QVBoxLayout()
-        counts_box.addWidget(QLabel(f"<b>{tr('Requests by state')}</b>"))
+        counts_box.addWidget(QLabel("<b>" + tr("Requests by state") + "</b>"))
         self.counts_grid = QGridLayout()
         self.count_labels: dict[Status | str, QLabel] = {}
         self.counts_grid.setColumnMinimumWidth(1, 40)
@@ -144,7 +117,7 @@ class DashboardPage(QWidget):
             if key == "":
                 self.counts_grid.setRowMinimumHeight(i, 10)  # a gap between open and finished states
                 continue
-            name = QLabel(f"<b>{tr('Total open')}</b>" if key == "open" else status_text(key))  # type: ignore[arg-type]
+            name = QLabel("<b>" + tr("Total open") + "</b>" if key == "open" else status_text(key))  # type: ignore[arg-type]
             value = QLabel("0")
             value.setAlignment(Qt.AlignmentFlag.AlignRight)
             self.counts_grid.addWidget(name, i, 0)
@@ -155,13 +128,13 @@ class DashboardPage(QWidget):
         middle.addLayout(counts_box, 1)
 
         today_box = QVBoxLayout()
-        today_box.addWidget(QLabel(f"<b>{tr('Due today')}</b>"))
+        today_box.addWidget(QLabel("<b>" + tr("Due today") + "</b>"))
         self.due_today_list = QListWidget()
         today_box.addWidget(self.due_today_list)
         middle.addLayout(today_box, 2)
 
         priority_box = QVBoxLayout()
-        priority_box.addWidget(QLabel(f"<b>{tr('Priority requests')}</b>"))
+        priority_box.addWidget(QLabel("<b>" + tr("Priority requests") + "</b>"))
         self.priority_list = QListWidget()
         self.priority_list.setWordWrap(True)
         self.due_today_list.setWordWrap(True)
@@ -171,7 +144,11 @@ class DashboardPage(QWidget):
 
         outer.addWidget(
             QLabel(
-                f"<b>{tr('Open requests: priority ones first, then the most urgent (double-click or Enter to open)')}</b>"
+                "<b>"
+                + tr(
+                    "Open requests: priority ones first, then the most urgent (double-click or Enter to open)"
+                )
+                + "</b>"
             )
         )
         self.model = CaseTableModel()

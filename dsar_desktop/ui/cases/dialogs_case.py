@@ -18,33 +18,8 @@ from PySide6.QtWidgets import (
 
 from ...services.cases import CaseRow
 from ..dialogs import add_ok_cancel, error_line
-from ..i18n import add_french, tr
+from ..i18n import tr
 from .dialogs_extension import _pydate, _qdate, earlier_list
-
-add_french(
-    {
-        "Record the dispatch — {ref}": "Enregistrer l'envoi — {ref}",
-        "Date sent:": "Date d'envoi :",
-        "Registered-letter number:": "Numéro de lettre recommandée :",
-        "e.g. 1A 123 456 7890 1 — leave empty for a reply by e-mail": (
-            "p. ex. 1A 123 456 7890 1 — laisser vide pour une réponse par courriel"
-        ),
-        "The request came electronically, so the reply goes by e-mail unless the person asked otherwise: "
-        "the number may stay empty.": (
-            "La demande est arrivée par voie électronique : la réponse part par courriel sauf demande contraire ; le numéro peut rester vide."
-        ),
-        "The dispatch date cannot be in the future.": "La date d'envoi ne peut pas être dans le futur.",
-        "Manifestly unfounded or excessive — {ref}": "Manifestement infondée ou excessive — {ref}",
-        "Art. 12(5) GDPR: only a person may decide that a request is manifestly unfounded or excessive, and "
-        "the office must be able to show it. Write the justification that will be kept in the register.": (
-            "Art. 12(5) RGPD : seule une personne peut décider qu'une demande est manifestement infondée ou "
-            "excessive, et l'organisme doit pouvoir le démontrer. Écrivez la justification conservée au registre."
-        ),
-        "Justification (required):": "Justification (obligatoire) :",
-        "Write the justification: it is required.": "Écrivez la justification : elle est obligatoire.",
-        "Earlier requests by the same person:": "Demandes antérieures de la même personne :",
-    }
-)
 
 
 class DispatchDialog(QDialog):

@@ -22,64 +22,16 @@ from PySide6.QtWidgets import (
 from ...domain import deadlines as dl
 from ...services.cases import CaseRow, ExtensionTooLate
 from ..dialogs import add_ok_cancel, error_line
-from ..i18n import add_french, language, tr
+from ..i18n import QT_TR_NOOP, language, tr
 from .labels import date_text, rights_text, status_text
-
-add_french(
-    {
-        "Extend the deadline — {ref}": "Prolonger le délai — {ref}",
-        "Art. 12(3) GDPR: the deadline may be extended by two further months where necessary, taking "
-        "into account the complexity and number of the requests. The person must be told of the extension "
-        "and its reasons within one month of receipt, that is on or before the legal due date (D1).": (
-            "Art. 12(3) RGPD : le délai peut être prolongé de deux mois, au besoin, compte tenu de la "
-            "complexité et du nombre de demandes. La personne doit être informée de la prolongation et de ses "
-            "motifs dans le mois suivant la réception, c'est-à-dire au plus tard à l'échéance légale (D1)."
-        ),
-        "Legal due date (D1):": "Échéance légale (D1) :",
-        "New due date if extended (D3):": "Nouvelle échéance si prolongée (D3) :",
-        "Date the notice is sent:": "Date d'envoi de la notification :",
-        "Reasons given to the person:": "Motifs communiqués à la personne :",
-        "e.g. seven systems to search and 4,000 pages of records to review": (
-            "p. ex. sept systèmes à interroger et 4 000 pages de dossiers à examiner"
-        ),
-        "Write the reasons for the extension: the law requires them in the notice.": (
-            "Indiquez les motifs de la prolongation : la loi les exige dans la notification."
-        ),
-        "Refuse the request — {ref}": "Refuser la demande — {ref}",
-        "Ground for refusal:": "Motif du refus :",
-        "Manifestly unfounded or excessive (Art. 12(5))": "Manifestement infondée ou excessive (art. 12(5))",
-        "Identity not established (Art. 12(2) and 12(6))": "Identité non établie (art. 12(2) et 12(6))",
-        "Other ground": "Autre motif",
-        "Reasons given to the person (required):": "Motifs communiqués à la personne (obligatoires) :",
-        "Write the reasons for the refusal: the law requires them in the notice.": (
-            "Indiquez les motifs du refus : la loi les exige dans la notification."
-        ),
-        "The refusal notice must give the reasons, tell the person of their right to lodge a complaint with "
-        "the CNIL and of their right to a judicial remedy, and be sent on or before {due} (Art. 12(4)).": (
-            "La notification de refus doit être motivée, informer la personne de son droit d'introduire une "
-            "réclamation auprès de la CNIL et d'un recours juridictionnel, et partir au plus tard le {due} "
-            "(art. 12(4))."
-        ),
-        "The legal due date has passed: send the notice today.": (
-            "L'échéance légale est dépassée : envoyez la notification aujourd'hui."
-        ),
-        "Earlier requests by the same person:": "Demandes antérieures de la même personne :",
-        "None found.": "Aucune.",
-        "A request is manifestly excessive mainly when it repeats itself; the burden of showing it lies "
-        "with the office (Art. 12(5)).": (
-            "Une demande est manifestement excessive surtout lorsqu'elle se répète ; la charge de la preuve "
-            "incombe à l'organisme (art. 12(5))."
-        ),
-    }
-)
 
 GROUND_UNFOUNDED = "manifestly_unfounded"
 GROUND_IDENTITY = "identity_not_established"
 GROUND_OTHER = "other"
 _GROUND_LABELS = {
-    GROUND_UNFOUNDED: "Manifestly unfounded or excessive (Art. 12(5))",
-    GROUND_IDENTITY: "Identity not established (Art. 12(2) and 12(6))",
-    GROUND_OTHER: "Other ground",
+    GROUND_UNFOUNDED: QT_TR_NOOP("Manifestly unfounded or excessive (Art. 12(5))"),
+    GROUND_IDENTITY: QT_TR_NOOP("Identity not established (Art. 12(2) and 12(6))"),
+    GROUND_OTHER: QT_TR_NOOP("Other ground"),
 }
 
 
@@ -89,8 +41,6 @@ def _qdate(day: dt.date) -> QDate:
 
 def _pydate(value: QDate) -> dt.date:
     return dt.date(value.year(), value.month(), value.day())
-
-
 
 
 def earlier_list(rows: Sequence[CaseRow]) -> QListWidget:

@@ -37,66 +37,17 @@ from ...domain.errors import InvalidInput
 from ...services import cases as case_service
 from ...store.connection import Register
 from ..dialogs import Dialogs
-from ..i18n import add_french, language, tr
+from ..i18n import QT_TR_NOOP, language, tr
 from .labels import capacity_text, channel_text, date_text, status_text
 
-add_french(
-    {
-        "New request": "Nouvelle demande",
-        "How and when it arrived": "Arrivée de la demande",
-        "Channel:": "Canal :",
-        "Received on:": "Reçue le :",
-        "Who is asking": "Qui demande",
-        "Requester is:": "Le demandeur est :",
-        "Requester's name:": "Nom du demandeur :",
-        "Requester's e-mail:": "Courriel du demandeur :",
-        "The data subject": "La personne concernée",
-        "Name (First LAST):": "Nom (Prénom NOM) :",
-        "E-mail:": "Courriel :",
-        "Phone:": "Téléphone :",
-        "Date of birth:": "Date de naissance :",
-        "Postal address:": "Adresse postale :",
-        "Student number:": "Numéro d'étudiant :",
-        "DD/MM/YYYY": "JJ/MM/AAAA",
-        "What is asked": "Ce qui est demandé",
-        "Language of the reply:": "Langue de la réponse :",
-        "French": "Français",
-        "English": "Anglais",
-        "&Access (Art. 15)": "&Accès (art. 15)",
-        "Recti&fication (Art. 16)": "Rec&tification (art. 16)",
-        "&Erasure (Art. 17)": "&Effacement (art. 17)",
-        "Re&striction (Art. 18)": "&Limitation (art. 18)",
-        "&Objection (Art. 21)": "&Opposition (art. 21)",
-        "&Portability (Art. 20)": "&Portabilité (art. 20)",
-        "Consent &withdrawal (Art. 7(3))": "Retrait du &consentement (art. 7(3))",
-        "Legal due date (D1): {d1} · policy target: {t}": "Échéance légale (D1) : {d1} · objectif interne : {t}",
-        "Earlier request by the same person: {items}. Check whether this one repeats it (Art. 12(5)).": (
-            "Demande antérieure de la même personne : {items}. Vérifiez si celle-ci la répète (art. 12(5))."
-        ),
-        "Enter: next field · Ctrl+Enter: record": "Entrée : champ suivant · Ctrl+Entrée : enregistrer",
-        "&Record the request": "En&registrer la demande",
-        "Cancel": "Annuler",
-        "The receipt date is in the future. Record the request anyway?": (
-            "La date de réception est dans le futur. Enregistrer la demande quand même ?"
-        ),
-        "Date of birth '{text}' is not a date (DD/MM/YYYY).": (
-            "La date de naissance « {text} » n'est pas une date (JJ/MM/AAAA)."
-        ),
-        "Under 15 on the day of receipt: a holder of parental authority acts, with proof (LIL art. 45).": (
-            "Moins de 15 ans le jour de la réception : le titulaire de l'autorité parentale agit, avec "
-            "justificatif (LIL art. 45)."
-        ),
-    }
-)
-
 RIGHT_CHECKBOX_TEXT = {
-    Right.ACCESS: "&Access (Art. 15)",
-    Right.RECTIFICATION: "Recti&fication (Art. 16)",
-    Right.ERASURE: "&Erasure (Art. 17)",
-    Right.RESTRICTION: "Re&striction (Art. 18)",
-    Right.OBJECTION: "&Objection (Art. 21)",
-    Right.PORTABILITY: "&Portability (Art. 20)",
-    Right.CONSENT_WITHDRAWAL: "Consent &withdrawal (Art. 7(3))",
+    Right.ACCESS: QT_TR_NOOP("&Access (Art. 15)"),
+    Right.RECTIFICATION: QT_TR_NOOP("Recti&fication (Art. 16)"),
+    Right.ERASURE: QT_TR_NOOP("&Erasure (Art. 17)"),
+    Right.RESTRICTION: QT_TR_NOOP("Re&striction (Art. 18)"),
+    Right.OBJECTION: QT_TR_NOOP("&Objection (Art. 21)"),
+    Right.PORTABILITY: QT_TR_NOOP("&Portability (Art. 20)"),
+    Right.CONSENT_WITHDRAWAL: QT_TR_NOOP("Consent &withdrawal (Art. 7(3))"),
 }
 NowProvider = Callable[[], dt.datetime]
 

@@ -19,25 +19,7 @@ from ...domain.cases import (
     Status,
 )
 from ...services.cases import Dashboard
-from ..i18n import add_french, language, pick, tr
-
-add_french(
-    {
-        "Due today": "Échéance aujourd'hui",
-        "Overdue by 1 day": "En retard d'1 jour",
-        "Overdue by {n} days": "En retard de {n} jours",
-        "1 day left ({w} working)": "1 jour restant ({w} ouvré)",
-        "{n} days left ({w} working)": "{n} jours restants ({w} ouvrés)",
-        "1 request overdue": "1 demande en retard",
-        "{n} requests overdue": "{n} demandes en retard",
-        "1 due within 7 days": "1 à rendre sous 7 jours",
-        "{n} due within 7 days": "{n} à rendre sous 7 jours",
-        "Erasure requested by a minor (LIL art. 51): handle without delay": (
-            "Effacement demandé par un mineur (LIL art. 51) : à traiter sans délai"
-        ),
-        "Minor's erasure (LIL art. 51)": "Effacement par un mineur (LIL art. 51)",
-    }
-)
+from ..i18n import language, pick, tr
 
 # Row colours: always paired with a sentence, never the only signal (RULES A8).
 LEVEL_BACKGROUND = {"overdue": QColor("#f8d7da"), "warning": QColor("#fff3cd")}

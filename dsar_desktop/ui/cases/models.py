@@ -29,7 +29,7 @@ from PySide6.QtCore import (
 from ...domain import deadlines as dl
 from ...domain.cases import OPEN_STATUSES, Right, Status, fold_for_search
 from ...services.cases import CaseRow
-from ..i18n import add_french, tr
+from ..i18n import QT_TR_NOOP, tr
 from .labels import (
     LEVEL_BACKGROUND,
     LEVEL_FOREGROUND,
@@ -38,20 +38,6 @@ from .labels import (
     priority_text,
     rights_text,
     status_text,
-)
-
-add_french(
-    {
-        "Reference": "Référence",
-        "Data subject": "Personne concernée",
-        "Rights": "Droits",
-        "State": "État",
-        "Received": "Reçue le",
-        "Due date": "Échéance",
-        "Days left": "Jours restants",
-        "Priority": "Priorité",
-        "Closed or answered: no deadline running": "Close ou répondue : aucun délai en cours",
-    }
 )
 
 COL_REF = 0
@@ -63,7 +49,16 @@ COL_DUE = 5
 COL_DAYS_LEFT = 6
 COL_PRIORITY = 7
 COLUMN_COUNT = 8
-_HEADERS = ("Reference", "Data subject", "Rights", "State", "Received", "Due date", "Days left", "Priority")
+_HEADERS = (
+    QT_TR_NOOP("Reference"),
+    QT_TR_NOOP("Data subject"),
+    QT_TR_NOOP("Rights"),
+    "State",
+    QT_TR_NOOP("Received"),
+    QT_TR_NOOP("Due date"),
+    QT_TR_NOOP("Days left"),
+    QT_TR_NOOP("Priority"),
+)
 
 RefRole = int(Qt.ItemDataRole.UserRole) + 1
 StatusRole = RefRole + 1  # the state's value ('in_progress'): Qt turns a str enum into str anyway

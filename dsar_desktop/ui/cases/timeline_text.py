@@ -8,23 +8,8 @@ import re
 from ...domain import deadlines as dl
 from ...domain.cases import Status
 from ...services.cases import TimelineEntry
-from ..i18n import add_french, tr
+from ..i18n import tr
 from .labels import date_text, status_text
-
-add_french(
-    {
-        "Request recorded; legal due date {d1}": "Demande enregistrée ; échéance légale le {d1}",
-        "State: {old} → {new}": "État : {old} → {new}",
-        "reason: {reason}": "motif : {reason}",
-        "Deadline extended to {date}; notice sent {notice}; reasons: {reason}": (
-            "Délai prolongé au {date} ; notification du {notice} ; motifs : {reason}"
-        ),
-        "Marked manifestly unfounded or excessive: {why}": "Qualifiée de manifestement infondée ou excessive : {why}",
-        "Reply sent on {date}": "Réponse envoyée le {date}",
-        "registered letter {number}": "lettre recommandée {number}",
-        "Note: {text}": "Note : {text}",
-    }
-)
 
 _DISPATCH = re.compile(r"^Reply dispatched on (\d{4}-\d{2}-\d{2})(?: \((.*)\))?$")
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from ...store.connection import Register
 from ..dialogs import Dialogs
-from ..i18n import add_french
+from ..i18n import QT_TR_NOOP
 from ..pages import CaseSection
 from ..workers import Runner
 from .response_panel import ResponsePanel
@@ -25,23 +25,13 @@ __all__ = [
     "menus",
 ]
 
-add_french(
-    {
-        "Response": "Réponse",
-        "&Documents": "&Documents",
-        "Letter templates…": "Modèles de lettres…",
-        "Verify a pack…": "Vérifier un dossier…",
-        "Letterhead and signature…": "En-tête et signature…",
-    }
-)
-
 # (parent window, register, dialogs, runner) -> None; the main window calls it from a menu action
 MenuHandler = Callable[[QWidget, Register, Dialogs, Runner], None]
 
 
 def case_sections() -> list[CaseSection]:
     """The Response tab of every case file (collected by ui/pages.py); its `case_changed` refreshes the file."""
-    return [CaseSection("response", "Response", ResponsePanel)]
+    return [CaseSection("response", QT_TR_NOOP("Response"), ResponsePanel)]
 
 
 def open_template_editor(parent: QWidget, register: Register, dialogs: Dialogs, runner: Runner) -> None:
@@ -60,11 +50,11 @@ def menus() -> list[tuple[str, list[tuple[str, MenuHandler]]]]:
     """Menus for the main window: (English title, [(English action text, handler)]), shown through tr()."""
     return [
         (
-            "&Documents",
+            QT_TR_NOOP("&Documents"),
             [
-                ("Letter templates…", open_template_editor),
-                ("Verify a pack…", open_verify_window),
-                ("Letterhead and signature…", open_letter_settings),
+                (QT_TR_NOOP("Letter templates…"), open_template_editor),
+                (QT_TR_NOOP("Verify a pack…"), open_verify_window),
+                (QT_TR_NOOP("Letterhead and signature…"), open_letter_settings),
             ],
         )
     ]

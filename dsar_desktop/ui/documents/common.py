@@ -14,17 +14,8 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 from ...domain.errors import describe
 from ...services import letters
 from .. import style
-from ..i18n import add_french, language, pick, tr
+from ..i18n import language, pick, tr
 from ..workers import Job, Runner
-
-add_french(
-    {
-        "Page {page} of {total}": "Page {page} sur {total}",
-        "Drawing the preview…": "Dessin de l'aperçu…",
-        "The preview shows the first {shown} of {total} pages.": "L'aperçu montre les {shown} premières pages sur {total}.",
-        "The preview cannot be drawn: {reason}": "L'aperçu ne peut pas être dessiné : {reason}",
-    }
-)
 
 PREVIEW_DPI = 90
 MAX_PREVIEW_PAGES = 12

@@ -13,36 +13,8 @@ from ...services import certificates, letters
 from ...store.connection import Register
 from .. import style
 from ..cases.labels import status_text
-from ..i18n import add_french, language, pick, tr
+from ..i18n import language, pick, tr
 from .common import error_text
-
-add_french(
-    {
-        "Nothing blocks the response pack: every system is searched or set aside, every match is reviewed, "
-        "and the Article 15 information is complete.": "Rien ne bloque le dossier de réponse : chaque système "
-        "est consulté ou écarté, chaque correspondance est examinée et les informations de l'article 15 sont complètes.",
-        "No seal certificate yet: import the office's certificate or create an internal seal "
-        "(Documents → Letterhead and signature…).": "Pas encore de certificat de scellement : importez le "
-        "certificat du bureau ou créez un sceau interne (Documents → En-tête et signature…).",
-        "{system}: not searched yet. Import its extract, or mark it not applicable with a reason (Extracts).": (
-            "{system} : pas encore consulté. Importez son extraction, ou marquez-le sans objet avec un motif (Extractions)."
-        ),
-        "{system}: {count} match(es) still to confirm or reject (Extracts).": (
-            "{system} : {count} correspondance(s) encore à confirmer ou rejeter (Extractions)."
-        ),
-        "The request is {state}: no response pack is built for it.": (
-            "La demande est {state} : aucun dossier de réponse n'est produit pour elle."
-        ),
-        "Password of the pack — shown once": "Mot de passe du dossier — affiché une seule fois",
-        "The ZIP is encrypted with this password:": "Le ZIP est chiffré avec ce mot de passe :",
-        "Give it to the person by another channel (telephone, SMS or post), never in the e-mail that carries "
-        "the pack. It is not stored anywhere and cannot be shown again.": "Communiquez-le à la personne par un "
-        "autre canal (téléphone, SMS ou courrier), jamais dans le courriel qui porte le dossier. Il n'est "
-        "conservé nulle part et ne pourra plus être affiché.",
-        "Copy the password": "Copier le mot de passe",
-        "I have noted it": "Je l'ai noté",
-    }
-)
 
 NO_PACK_STATES = (Status.CLOSED, Status.REFUSED, Status.WITHDRAWN)
 
@@ -62,10 +34,10 @@ def pack_blockers(register: Register, ref: str, lang: str) -> list[str]:
                 "(Documents → Letterhead and signature…)."
             )
         )
-    blocked = letters.disclosure_block_reason(register, ref)
-    if blocked:
-        found.append(pick(blocked))
-    for source in letters.missing_sources(register, ref):
+    inputs = letters.gather_inputs(register, ref)
+    if inputs.disclosure_block:
+        found.append(pick(inputs.disclosure_block))
+    for source in inputs.missing:
         system = source.name_fr if language() == "fr" else source.name
         if source.status == "review":
             found.append(
@@ -84,7 +56,7 @@ def pack_blockers(register: Register, ref: str, lang: str) -> list[str]:
             )
     if not found:
         try:  # the Article 15 sections from the processing register, and the address block
-            letters.compose(register, ref, "access_response", lang)
+            letters.compose(register, ref, "access_response", lang, inputs=inputs)
         except DsarError as exc:
             found.append(error_text(exc))
     return found

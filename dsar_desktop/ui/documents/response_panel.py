@@ -32,82 +32,19 @@ from .. import style
 from ..cases.dialogs_case import DispatchDialog
 from ..cases.labels import TodayProvider, date_text, status_text, today_paris
 from ..dialogs import Dialogs
-from ..i18n import add_french, tr
+from ..i18n import QT_TR_NOOP, tr
 from ..workers import Job, Runner
 from .common import PagePreview, PrinterChoice, ask_printer, error_text, kind_label, start_job
 from .response_checks import NO_PACK_STATES, PasswordDialog, pack_blockers
 from .verify_window import VerifyPackWindow
 
-add_french(
-    {
-        "Response": "Réponse",
-        "What still blocks the response pack": "Ce qui bloque encore le dossier de réponse",
-        "Letter": "Lettre",
-        "1. Response pack": "1. Dossier de réponse",
-        "2. Send": "2. Envoi",
-        "Seals the access response (PAdES) and writes a ZIP with the letter, the data files (JSON, CSV) and "
-        "their manifest.": "Scelle la réponse d'accès (PAdES) et écrit un ZIP avec la lettre, les fichiers de "
-        "données (JSON, CSV) et leur manifeste.",
-        "Print the letter chosen above for a DL window envelope (the sealed response when a pack was just "
-        "built), then record the date sent and the registered-letter number: the request becomes responded.": (
-            "Imprimez la lettre choisie ci-dessus pour une enveloppe DL à fenêtre (la réponse scellée si un "
-            "dossier vient d'être produit), puis enregistrez la date d'envoi et le numéro de recommandé : la "
-            "demande devient répondue."
-        ),
-        "Preview of this letter for this request: nothing is sent or recorded.": (
-            "Aperçu de cette lettre pour cette demande : rien n'est envoyé ni enregistré."
-        ),
-        "Preview of this letter for this request ({pages} pages): nothing is sent or recorded.": (
-            "Aperçu de cette lettre pour cette demande ({pages} pages) : rien n'est envoyé ni enregistré."
-        ),
-        "Letter:": "Lettre :",
-        "Language:": "Langue :",
-        "French": "Français",
-        "English": "Anglais",
-        "Encrypt the ZIP (AES) for sending by e-mail": "Chiffrer le ZIP (AES) pour l'envoi par courriel",
-        "Build response pack…": "Produire le dossier de réponse…",
-        "Print postal reply…": "Imprimer la réponse postale…",
-        "Record dispatch…": "Enregistrer l'envoi…",
-        "Verify this pack…": "Vérifier ce dossier…",
-        "Cancel": "Annuler",
-        "The pack cannot be built yet: see what blocks it above.": (
-            "Le dossier ne peut pas encore être produit : voir ce qui le bloque ci-dessus."
-        ),
-        "The dispatch can be recorded once the request is in progress or ready to send (now: {state}).": (
-            "L'envoi peut être enregistré quand la demande est en cours ou prête à envoyer (actuellement : {state})."
-        ),
-        "Folder where the pack is written": "Dossier où écrire le dossier de réponse",
-        "Checking the case…": "Vérification de la demande…",
-        "Gathering the confirmed data…": "Rassemblement des données confirmées…",
-        "Laying out the letter and annexes…": "Mise en page de la lettre et des annexes…",
-        "Sealing the PDF (PAdES)…": "Scellement du PDF (PAdES)…",
-        "Writing the files…": "Écriture des fichiers…",
-        "Done.": "Terminé.",
-        "Cancelled: no file was written.": "Annulé : aucun fichier n'a été écrit.",
-        "Response pack written:\n{zip}\n{pdf}\nSHA-256 of the pack (kept in the case): {sha}": (
-            "Dossier de réponse écrit :\n{zip}\n{pdf}\nSHA-256 du dossier (conservée dans la demande) : {sha}"
-        ),
-        "Last pack: {file}, {when} by {who}; SHA-256 {sha}…{encrypted}": (
-            "Dernier dossier : {file}, le {when} par {who} ; SHA-256 {sha}…{encrypted}"
-        ),
-        " (encrypted)": " (chiffré)",
-        "No response pack built yet.": "Aucun dossier de réponse produit pour l'instant.",
-        "Sent to {printer} (job {job}). When the letter has gone, record the dispatch with its registered-letter "
-        "number.": "Envoyé à {printer} (tâche {job}). Quand la lettre est partie, enregistrez l'envoi avec son "
-        "numéro de recommandé.",
-        "The reply to {ref} is recorded as sent on {date}; the request is now responded.": (
-            "La réponse à {ref} est enregistrée comme envoyée le {date} ; la demande est désormais répondue."
-        ),
-    }
-)
-
 STAGE_TEXTS = {
-    "checks": "Checking the case…",
-    "data": "Gathering the confirmed data…",
-    "letter": "Laying out the letter and annexes…",
-    "seal": "Sealing the PDF (PAdES)…",
-    "write": "Writing the files…",
-    "done": "Done.",
+    "checks": QT_TR_NOOP("Checking the case…"),
+    "data": QT_TR_NOOP("Gathering the confirmed data…"),
+    "letter": QT_TR_NOOP("Laying out the letter and annexes…"),
+    "seal": QT_TR_NOOP("Sealing the PDF (PAdES)…"),
+    "write": QT_TR_NOOP("Writing the files…"),
+    "done": QT_TR_NOOP("Done."),
 }
 RIGHT_TO_KIND = {
     Right.ACCESS: "access_response",

@@ -25,79 +25,8 @@ from ...services import certificates, letters, packs
 from ...store.connection import Register
 from .. import style
 from ..dialogs import Dialogs
-from ..i18n import add_french, language, pick, tr
+from ..i18n import language, pick, tr
 from .common import PrinterChoice, ask_printer
-
-add_french(
-    {
-        "Letterhead and signature": "En-tête et signature",
-        "Letterhead": "En-tête",
-        "Window envelope": "Enveloppe à fenêtre",
-        "Seal certificate": "Certificat de scellement",
-        "Organisation:": "Organisme :",
-        "DPO address (one line each):": "Adresse du DPO (une ligne par ligne) :",
-        "Contact e-mail:": "Courriel de contact :",
-        "Place (for the date line):": "Lieu (pour la ligne de date) :",
-        "Logo (PNG):": "Logo (PNG) :",
-        "Choose a logo…": "Choisir un logo…",
-        "Remove the logo": "Retirer le logo",
-        "No logo": "Pas de logo",
-        "PNG image (*.png)": "Image PNG (*.png)",
-        "Save the letterhead": "Enregistrer l'en-tête",
-        "Letterhead saved.": "En-tête enregistré.",
-        "The logo must be a PNG image.": "Le logo doit être une image PNG.",
-        "The address block sits in the window of a DL envelope (about 100 mm from the left, 50 mm from the top). "
-        "Print the calibration page, hold it behind a real envelope, and move the frame until it fits the window.": (
-            "Le bloc adresse se place dans la fenêtre d'une enveloppe DL (environ 100 mm du bord gauche, 50 mm du "
-            "haut). Imprimez la page d'étalonnage, placez-la derrière une vraie enveloppe et déplacez le cadre "
-            "jusqu'à ce qu'il tombe dans la fenêtre."
-        ),
-        "Move right (mm, negative = left):": "Décaler à droite (mm, négatif = à gauche) :",
-        "Move down (mm, negative = up):": "Décaler vers le bas (mm, négatif = vers le haut) :",
-        "Save the offset": "Enregistrer le décalage",
-        "Print calibration page…": "Imprimer la page d'étalonnage…",
-        "Save calibration page as PDF…": "Enregistrer la page d'étalonnage en PDF…",
-        "Envelope offset saved.": "Décalage d'enveloppe enregistré.",
-        "Calibration page sent to {printer} (job {job}).": "Page d'étalonnage envoyée à {printer} (tâche {job}).",
-        "Calibration page written to {path}.": "Page d'étalonnage écrite dans {path}.",
-        "PDF (*.pdf)": "PDF (*.pdf)",
-        "Where to write the calibration page": "Où écrire la page d'étalonnage",
-        "No seal certificate yet: response packs cannot be sealed.": (
-            "Pas encore de certificat de scellement : les dossiers de réponse ne peuvent pas être scellés."
-        ),
-        "Holder:": "Titulaire :",
-        "Issued by:": "Émis par :",
-        "Valid:": "Validité :",
-        "from {start} to {end}": "du {start} au {end}",
-        "SHA-256 fingerprint:": "Empreinte SHA-256 :",
-        "Kind:": "Nature :",
-        "Internal seal (self-signed)": "Sceau interne (auto-signé)",
-        "Imported certificate": "Certificat importé",
-        "Import a PKCS#12 file…": "Importer un fichier PKCS#12…",
-        "Create an internal seal…": "Créer un sceau interne…",
-        "Export the certificate (PEM)…": "Exporter le certificat (PEM)…",
-        "The office's certificate (*.p12 *.pfx)": "Certificat du bureau (*.p12 *.pfx)",
-        "Choose the office's certificate": "Choisir le certificat du bureau",
-        "Password of the PKCS#12 file": "Mot de passe du fichier PKCS#12",
-        "Password (leave empty if none):": "Mot de passe (vide s'il n'y en a pas) :",
-        "Certificate imported: {subject}. It now seals every response pack.": (
-            "Certificat importé : {subject}. Il scelle désormais chaque dossier de réponse."
-        ),
-        'Create a self-signed internal seal named "{name}"?\n\n{warning}': (
-            "Créer un sceau interne auto-signé nommé « {name} » ?\n\n{warning}"
-        ),
-        "Internal seal created. {warning}": "Sceau interne créé. {warning}",
-        "Certificate (*.pem)": "Certificat (*.pem)",
-        "Where to write the certificate": "Où écrire le certificat",
-        "Certificate written to {path}: give it to whoever verifies your packs.": (
-            "Certificat écrit dans {path} : transmettez-le à qui vérifie vos dossiers."
-        ),
-        "Close": "Fermer",
-        "Here, “Export the certificate (PEM)…” writes that certificate to a file you can hand over.": (
-            "Ici, « Exporter le certificat (PEM)… » écrit ce certificat dans un fichier à transmettre."
-        ),
-    }
-)
 
 
 class LettersSettingsDialog(QDialog):

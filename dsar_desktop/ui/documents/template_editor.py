@@ -23,58 +23,10 @@ from ...services import letters
 from ...store.connection import Register
 from .. import style
 from ..dialogs import Dialogs
-from ..i18n import add_french, tr
+from ..i18n import tr
 from ..workers import Runner
 from .code_editor import CodeEditor
 from .common import PagePreview, error_text, kind_label
-
-add_french(
-    {
-        "Letter templates": "Modèles de lettres",
-        "Letter:": "Lettre :",
-        "Language:": "Langue :",
-        "French": "Français",
-        "English": "Anglais",
-        "Save": "Enregistrer",
-        "Back to the shipped template…": "Revenir au modèle d'origine…",
-        "History…": "Historique…",
-        "Close": "Fermer",
-        "The shipped template is in use.": "Le modèle d'origine est en usage.",
-        "Version {version}, saved {when} by {who}.": "Version {version}, enregistrée le {when} par {who}.",
-        " — unsaved changes": " — modifications non enregistrées",
-        "The preview shows the last correct version of the template; the letter is never produced half-written.": (
-            "L'aperçu montre la dernière version correcte du modèle ; la lettre n'est jamais produite à moitié."
-        ),
-        "Two blocks: {% block subject %}…{% endblock %} and {% block body %}…{% endblock %}. In the body a "
-        "blank line starts a paragraph, '# ' a heading, '- ' a bullet. Fields: {{ subject_name }}, "
-        "{{ requester_name }}, {{ case.ref }}, {{ case.received_date|date }}, {{ case.legal_due|date }}, "
-        "{{ dpo.email }}, {{ salutation }}. The legal sections (Article 15, remedies) are added by the "
-        "application and cannot be removed.": "Deux blocs : {% block subject %}…{% endblock %} et "
-        "{% block body %}…{% endblock %}. Dans le corps, une ligne vide commence un paragraphe, « # » un titre, "
-        "« - » une puce. Champs : {{ subject_name }}, {{ requester_name }}, {{ case.ref }}, "
-        "{{ case.received_date|date }}, {{ case.legal_due|date }}, {{ dpo.email }}, {{ salutation }}. Les "
-        "rubriques légales (article 15, voies de recours) sont ajoutées par l'application et ne peuvent pas "
-        "être retirées.",
-        "Previewed with the fictitious case {ref}.": "Aperçu avec la demande fictive {ref}.",
-        "Previewed with request {ref}.": "Aperçu avec la demande {ref}.",
-        "Discard your unsaved changes to this template?": "Abandonner vos modifications non enregistrées de ce modèle ?",
-        "Saved as version {version}.": "Enregistré comme version {version}.",
-        "Go back to the shipped template? Your edited versions stay in the history.": (
-            "Revenir au modèle d'origine ? Vos versions modifiées restent dans l'historique."
-        ),
-        "Template history": "Historique du modèle",
-        "Error at line {line}: {message}": "Erreur à la ligne {line} : {message}",
-        "Load this version into the editor": "Charger cette version dans l'éditeur",
-        "Version {version} — {when} — {who}": "Version {version} — {when} — {who}",
-        "Version {version} — back to the shipped template — {when} — {who}": (
-            "Version {version} — retour au modèle d'origine — {when} — {who}"
-        ),
-        "Shipped template": "Modèle d'origine",
-        "The template has an error, so it cannot be saved: {error}": (
-            "Le modèle contient une erreur, il ne peut donc pas être enregistré : {error}"
-        ),
-    }
-)
 
 DEBOUNCE_MS = 400
 

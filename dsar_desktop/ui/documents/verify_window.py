@@ -29,71 +29,13 @@ from ...services import certificates, packs
 from ...store.connection import Register
 from .. import style
 from ..dialogs import Dialogs
-from ..i18n import add_french, tr
+from ..i18n import QT_TR_NOOP, tr
 from ..workers import Job, Runner
 from .common import start_job
 
-VERIFY_INTRO = (
+VERIFY_INTRO = QT_TR_NOOP(
     "Checks that a response pack or a sealed letter has not been changed since it was sealed, and who sealed "
     "it. Choose the file, then Verify: the result shows below."
-)
-
-add_french(
-    {
-        "Verify a pack": "Vérifier un dossier",
-        VERIFY_INTRO: (
-            "Vérifie qu'un dossier de réponse ou une lettre scellée n'a pas été modifié depuis son scellement, "
-            "et qui l'a scellé. Choisissez le fichier puis « Vérifier » : le résultat s'affiche ci-dessous."
-        ),
-        "Pack or sealed PDF:": "Dossier ou PDF scellé :",
-        "Choose…": "Choisir…",
-        "Certificate to trust:": "Certificat de confiance :",
-        "Trust the seal certificate of this register": "Faire confiance au certificat de scellement de ce registre",
-        "Password (encrypted pack):": "Mot de passe (dossier chiffré) :",
-        "Verify": "Vérifier",
-        "Close": "Fermer",
-        "Response pack (*.zip *.pdf)": "Dossier de réponse (*.zip *.pdf)",
-        "Certificate (*.pem *.crt *.cer *.der)": "Certificat (*.pem *.crt *.cer *.der)",
-        "Choose the pack to verify": "Choisir le dossier à vérifier",
-        "Choose the certificate to trust": "Choisir le certificat de confiance",
-        "Choose a pack (.zip) or a sealed PDF first.": "Choisissez d'abord un dossier (.zip) ou un PDF scellé.",
-        "Verifying…": "Vérification…",
-        "Result": "Résultat",
-        "Intact": "Intègre",
-        "Trusted": "De confiance",
-        "Whole file": "Fichier entier",
-        "Manifest": "Manifeste",
-        "Signer:": "Signataire :",
-        "Sealed on (claimed):": "Scellé le (déclaré) :",
-        "Certificate fingerprint:": "Empreinte du certificat :",
-        "Request:": "Demande :",
-        "Technical details:": "Détails techniques :",
-        "Nothing was changed since the seal was applied.": "Rien n'a changé depuis l'apposition du sceau.",
-        "The file was changed after it was sealed, or it is damaged: do not rely on it.": (
-            "Le fichier a été modifié après son scellement, ou il est endommagé : ne vous y fiez pas."
-        ),
-        "The seal was made with the certificate you trust.": "Le sceau a été apposé avec le certificat de confiance.",
-        "No certificate to trust was given: who sealed the file is not confirmed.": (
-            "Aucun certificat de confiance n'a été donné : l'auteur du sceau n'est pas confirmé."
-        ),
-        "The seal does not come from the certificate you trust.": (
-            "Le sceau ne provient pas du certificat de confiance."
-        ),
-        "The seal covers the whole file.": "Le sceau couvre le fichier entier.",
-        "The seal covers only part of the file ({coverage}): something was added after sealing.": (
-            "Le sceau ne couvre qu'une partie du fichier ({coverage}) : quelque chose a été ajouté après le scellement."
-        ),
-        "Every file of the pack matches the manifest and the hashes sealed in the PDF.": (
-            "Chaque fichier du dossier correspond au manifeste et aux empreintes scellées dans le PDF."
-        ),
-        "The files of the pack do not match its manifest.": "Les fichiers du dossier ne correspondent pas à son manifeste.",
-        "A lone PDF: there is no manifest to compare.": "Un PDF seul : il n'y a pas de manifeste à comparer.",
-        "This pack is authentic and complete.": "Ce dossier est authentique et complet.",
-        "This pack is intact and complete, but who sealed it is not confirmed: give the office's certificate.": (
-            "Ce dossier est intègre et complet, mais l'auteur du sceau n'est pas confirmé : donnez le certificat du bureau."
-        ),
-        "Do not rely on this pack: see the checks below.": "Ne vous fiez pas à ce dossier : voir les contrôles ci-dessous.",
-    }
 )
 
 CHECK, CROSS, DASH = "✓", "✗", "–"
@@ -160,7 +102,12 @@ class VerifyPackWindow(QDialog):
     verified = Signal(object)  # VerifyResult
     verify_failed = Signal(object)
 
-    TITLES = {"intact": "Intact", "trusted": "Trusted", "coverage": "Whole file", "manifest": "Manifest"}
+    TITLES = {
+        "intact": QT_TR_NOOP("Intact"),
+        "trusted": QT_TR_NOOP("Trusted"),
+        "coverage": QT_TR_NOOP("Whole file"),
+        "manifest": QT_TR_NOOP("Manifest"),
+    }
 
     def __init__(
         self,

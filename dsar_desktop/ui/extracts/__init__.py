@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from ...store.connection import Register
 from ..dialogs import Dialogs
-from ..i18n import add_french
+from ..i18n import QT_TR_NOOP
 from ..pages import CaseSection
 from ..workers import Runner
 from .catalogue_dialog import CatalogueDialog
@@ -17,21 +17,12 @@ from .review_panel import DataPanel
 
 __all__ = ["CatalogueDialog", "DataPanel", "ImportDialog", "case_sections", "import_files", "menus"]
 
-add_french(
-    {
-        "Data": "Données",
-        "&Extracts": "&Extractions",
-        "Processing register…": "Registre des traitements…",
-        "Search open cases in a file…": "Rechercher les demandes ouvertes dans un fichier…",
-    }
-)
-
 MenuHandler = Callable[[QWidget, Register, Dialogs, Runner], None]
 
 
 def case_sections() -> list[CaseSection]:
     """The Data tab of every case file (collected by ui/pages.py); its `case_changed` refreshes the file."""
-    return [CaseSection("data", "Data", DataPanel)]
+    return [CaseSection("data", QT_TR_NOOP("Data"), DataPanel)]
 
 
 def open_catalogue(parent: QWidget, register: Register, dialogs: Dialogs, runner: Runner) -> None:
@@ -51,10 +42,10 @@ def menus() -> list[tuple[str, list[tuple[str, MenuHandler]]]]:
     """Menus for the main window: (English title, [(English action text, handler)]), shown through tr()."""
     return [
         (
-            "&Extracts",
+            QT_TR_NOOP("&Extracts"),
             [
-                ("Processing register…", open_catalogue),
-                ("Search open cases in a file…", search_open_cases),
+                (QT_TR_NOOP("Processing register…"), open_catalogue),
+                (QT_TR_NOOP("Search open cases in a file…"), search_open_cases),
             ],
         )
     ]

@@ -35,104 +35,38 @@ from ...domain.deadlines import format_date
 from ...services import catalogue as catalogue_service
 from ...store.connection import Register
 from ..dialogs import Dialogs
-from ..i18n import add_french, language, tr
+from ..i18n import QT_TR_NOOP, language, tr
 from ..style import role_label
 
-add_french(
-    {
-        "Processing register": "Registre des traitements",
-        "Version {version}, saved by {who} on {when}: {note}": "Version {version}, enregistrée par {who} le {when} : {note}",
-        "Activities": "Activités",
-        "Versions": "Versions",
-        "French text": "Texte français",
-        "English text": "Texte anglais",
-        "Name": "Nom",
-        "System or files": "Système ou fichiers",
-        "Purposes (one per line)": "Finalités (une par ligne)",
-        "Data categories (one per line)": "Catégories de données (une par ligne)",
-        "Legal basis": "Base légale",
-        "Recipients (one per line)": "Destinataires (un par ligne)",
-        "Retention": "Conservation",
-        "Source of the data": "Source des données",
-        "Transfers outside the EU": "Transferts hors UE",
-        "Automated decisions": "Décisions automatisées",
-        "year(s)": "an(s)",
-        "Registrations or applications (minors' check)": "Inscriptions ou candidatures (contrôle des mineurs)",
-        "Data the person provided (portability)": "Données fournies par la personne (portabilité)",
-        "What changed (kept with the version)": "Ce qui a changé (conservé avec la version)",
-        "e.g. newsletter retention aligned on the 2027 policy": "p. ex. conservation de la newsletter alignée sur la politique 2027",
-        "Save as a new version": "Enregistrer une nouvelle version",
-        "Close": "Fermer",
-        "Say what changed before saving.": "Indiquez ce qui a changé avant d'enregistrer.",
-        "Nothing changed: the register stays at version {version}.": (
-            "Rien n'a changé : le registre reste à la version {version}."
-        ),
-        "Saved as version {version}. Response packs built from now on cite this version.": (
-            "Enregistré en version {version}. Les réponses produites désormais citent cette version."
-        ),
-        "Discard the changes to “{name}”?": "Abandonner les modifications de « {name} » ?",
-        "New activity…": "Nouvelle activité…",
-        "New activity": "Nouvelle activité",
-        "Short identifier of the new system (lower-case letters, digits and _), e.g. alumni_events:": (
-            "Identifiant court du nouveau système (minuscules, chiffres et _), p. ex. evenements_anciens :"
-        ),
-        "“{ident}” cannot be used: it must be 2 to 40 lower-case letters, digits or _, and not in use.": (
-            "« {ident} » ne convient pas : 2 à 40 minuscules, chiffres ou _, et pas déjà utilisé."
-        ),
-        "{name} (not saved yet)": "{name} (pas encore enregistrée)",
-        "Version": "Version",
-        "Date": "Date",
-        "By": "Par",
-        "Note": "Note",
-        "Fingerprint (SHA-256)": "Empreinte (SHA-256)",
-        "Consent (Art. 6(1)(a))": "Consentement (art. 6.1.a)",
-        "Contract (Art. 6(1)(b))": "Contrat (art. 6.1.b)",
-        "Legal obligation (Art. 6(1)(c))": "Obligation légale (art. 6.1.c)",
-        "Vital interests (Art. 6(1)(d))": "Intérêts vitaux (art. 6.1.d)",
-        "Public task (Art. 6(1)(e))": "Mission d'intérêt public (art. 6.1.e)",
-        "Legitimate interests (Art. 6(1)(f))": "Intérêts légitimes (art. 6.1.f)",
-        "End of training plus N years": "Fin de formation plus N ans",
-        "N years from issue": "N ans à compter de la délivrance",
-        "N years from the end of the relationship": "N ans à compter de la fin de la relation",
-        "Fixed period": "Durée fixe",
-        "Cookie policy": "Politique cookies",
-        "The data subject": "La personne concernée",
-        "Internal": "Interne",
-        "A third party": "Un tiers",
-        "Each activity is one system whose exports are searched; the letter's Article 15 information comes "
-        "from here.": (
-            "Chaque activité est un système dont les exports sont recherchés ; les informations de l'article 15 "
-            "de la lettre viennent d'ici."
-        ),
-    }
-)
-
 CODE_LABELS = {
-    "consent": "Consent (Art. 6(1)(a))",
-    "contract": "Contract (Art. 6(1)(b))",
-    "legal_obligation": "Legal obligation (Art. 6(1)(c))",
-    "vital_interest": "Vital interests (Art. 6(1)(d))",
-    "public_task": "Public task (Art. 6(1)(e))",
-    "legitimate_interest": "Legitimate interests (Art. 6(1)(f))",
-    "end_of_training_plus": "End of training plus N years",
-    "from_issue": "N years from issue",
-    "end_of_relationship": "N years from the end of the relationship",
-    "fixed": "Fixed period",
-    "cookie_policy": "Cookie policy",
+    "consent": QT_TR_NOOP("Consent (Art. 6(1)(a))"),
+    "contract": QT_TR_NOOP("Contract (Art. 6(1)(b))"),
+    "legal_obligation": QT_TR_NOOP("Legal obligation (Art. 6(1)(c))"),
+    "vital_interest": QT_TR_NOOP("Vital interests (Art. 6(1)(d))"),
+    "public_task": QT_TR_NOOP("Public task (Art. 6(1)(e))"),
+    "legitimate_interest": QT_TR_NOOP("Legitimate interests (Art. 6(1)(f))"),
+    "end_of_training_plus": QT_TR_NOOP("End of training plus N years"),
+    "from_issue": QT_TR_NOOP("N years from issue"),
+    "end_of_relationship": QT_TR_NOOP("N years from the end of the relationship"),
+    "fixed": QT_TR_NOOP("Fixed period"),
+    "cookie_policy": QT_TR_NOOP("Cookie policy"),
     "data_subject": "The data subject",
-    "internal": "Internal",
-    "third_party": "A third party",
+    "internal": QT_TR_NOOP("Internal"),
+    "third_party": QT_TR_NOOP("A third party"),
 }
-TEXTS = (("name", "Name"), ("system", "System or files"))
+TEXTS = (("name", "Name"), ("system", QT_TR_NOOP("System or files")))
 LISTS = (
-    ("purposes", "Purposes (one per line)"),
-    ("data_categories", "Data categories (one per line)"),
-    ("recipients", "Recipients (one per line)"),
+    ("purposes", QT_TR_NOOP("Purposes (one per line)")),
+    ("data_categories", QT_TR_NOOP("Data categories (one per line)")),
+    ("recipients", QT_TR_NOOP("Recipients (one per line)")),
 )
-CODED = (("legal_basis", "Legal basis", "code", LEGAL_BASES),
-         ("retention", "Retention", "rule", RETENTION_RULES),
-         ("source", "Source of the data", "code", SOURCE_CODES))  # fmt: skip
-PROSE = (("transfers_outside_eu", "Transfers outside the EU"), ("automated_decision", "Automated decisions"))
+CODED = (("legal_basis", QT_TR_NOOP("Legal basis"), "code", LEGAL_BASES),
+         ("retention", QT_TR_NOOP("Retention"), "rule", RETENTION_RULES),
+         ("source", QT_TR_NOOP("Source of the data"), "code", SOURCE_CODES))  # fmt: skip
+PROSE = (
+    ("transfers_outside_eu", QT_TR_NOOP("Transfers outside the EU")),
+    ("automated_decision", QT_TR_NOOP("Automated decisions")),
+)
 
 
 def _editor(lines: int) -> QPlainTextEdit:

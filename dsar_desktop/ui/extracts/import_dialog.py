@@ -32,63 +32,13 @@ from ...services import extracts as service
 from ...services.catalogue import current_catalogue
 from ...store.connection import Register
 from ..dialogs import Dialogs
-from ..i18n import add_french, language, pick, tr
+from ..i18n import language, pick, tr
 from ..progress import run_job
 from ..style import role_label
 from ..workers import Runner
 from .models import REASON_TEXTS
 
 FIELDS = service.mapping_fields()
-
-add_french(
-    {
-        "Import export files": "Importer des fichiers d'export",
-        "Choose the export files": "Choisir les fichiers d'export",
-        "Exports (*.csv *.tsv *.txt *.jsonl *.ndjson *.json *.xlsx);;All files (*)": (
-            "Exports (*.csv *.tsv *.txt *.jsonl *.ndjson *.json *.xlsx);;Tous les fichiers (*)"
-        ),
-        "Files": "Fichiers",
-        "System they come from": "Système d'origine",
-        "What was detected": "Ce qui a été détecté",
-        "{format} · encoding {encoding} · delimiter {delimiter} · {size}": (
-            "{format} · encodage {encoding} · séparateur {delimiter} · {size}"
-        ),
-        "{format} · {size}": "{format} · {size}",
-        "tab": "tabulation",
-        "The mapping below is the one remembered from the last import of this system.": (
-            "La correspondance ci-dessous est celle retenue lors du dernier import de ce système."
-        ),
-        "The mapping below was suggested from the column names: check it.": (
-            "La correspondance ci-dessous est proposée d'après les noms de colonnes : vérifiez-la."
-        ),
-        "First rows of {file}": "Premières lignes de {file}",
-        "The first rows cannot be shown: {problem}": "Les premières lignes ne peuvent pas être affichées : {problem}",
-        "Which column holds what": "Quelle colonne contient quoi",
-        "— not used —": "— non utilisée —",
-        "free text (other people may be named there)": "texte libre (d'autres personnes peuvent y être nommées)",
-        "Search with: {keys}.": "Recherche par : {keys}.",
-        "No column can find a person yet: map an e-mail, a phone, a student number, or a name with a date of "
-        "birth.": (
-            "Aucune colonne ne permet encore de trouver une personne : associez un e-mail, un téléphone, un numéro "
-            "d'étudiant, ou un nom avec une date de naissance."
-        ),
-        "Search for": "Rechercher pour",
-        "This request only ({ref})": "Cette demande seulement ({ref})",
-        "Every open request ({count}) in one pass": "Toutes les demandes ouvertes ({count}) en un seul passage",
-        "Search": "Rechercher",
-        "Searching the export files…": "Recherche dans les fichiers d'export…",
-        "{rows} row(s) read in {files} file(s) of {system}; {matches} match(es) to review.": (
-            "{rows} ligne(s) lues dans {files} fichier(s) de {system} ; {matches} correspondance(s) à examiner."
-        ),
-        "{count} request(s) searched; {found} of them with matches.": (
-            "{count} demande(s) recherchée(s) ; {found} avec des correspondances."
-        ),
-        "Skipped rows in {file}:": "Lignes ignorées dans {file} :",
-        "line {line}: {problem}": "ligne {line} : {problem}",
-        "… and {count} more.": "… et {count} autre(s).",
-        "There is no open request to search for.": "Il n'y a aucune demande ouverte à rechercher.",
-    }
-)
 
 NOT_USED = ""
 SAMPLE_ROWS = 5

@@ -15,42 +15,17 @@ from PySide6.QtGui import QBrush, QColor
 
 from ...services.extracts import MatchView, SourceStatus
 from .. import style
-from ..i18n import add_french, language, tr
-
-add_french(
-    {
-        "System": "Système",
-        "File": "Fichier",
-        "Row": "Ligne",
-        "Matched on": "Correspond par",
-        "Decision": "Décision",
-        "Redactions": "Masquages",
-        "Content": "Contenu",
-        "e-mail": "e-mail",
-        "phone": "téléphone",
-        "name and date of birth": "nom et date de naissance",
-        "student number": "numéro d'étudiant",
-        "to review": "à examiner",
-        "confirmed": "confirmée",
-        "rejected": "rejeté(e)",
-        "date of birth with a two-digit year: check it": "date de naissance à deux chiffres pour l'année : à vérifier",
-        "Not searched yet": "Pas encore recherché",
-        "Searched — {count} match(es) to review": "Recherché — {count} correspondance(s) à examiner",
-        "Searched ✓": "Recherché ✓",
-        "Not applicable: {reason}": "Sans objet : {reason}",
-        "(row dropped)": "(ligne supprimée)",
-    }
-)
+from ..i18n import QT_TR_NOOP, language, tr
 
 COLUMNS = ("system", "file", "row", "reasons", "status", "redactions", "content")
 COLUMN_TITLES = {
     "system": "System",
-    "file": "File",
-    "row": "Row",
-    "reasons": "Matched on",
+    "file": QT_TR_NOOP("File"),
+    "row": QT_TR_NOOP("Row"),
+    "reasons": QT_TR_NOOP("Matched on"),
     "status": "Decision",
-    "redactions": "Redactions",
-    "content": "Content",
+    "redactions": QT_TR_NOOP("Redactions"),
+    "content": QT_TR_NOOP("Content"),
 }
 SYSTEM, FILE, ROW, REASONS, STATUS, REDACTIONS, CONTENT = range(len(COLUMNS))
 
@@ -61,13 +36,17 @@ STATUS_ROLE = Qt.ItemDataRole.UserRole + 4
 SORT_ROLE = Qt.ItemDataRole.UserRole + 5
 
 REASON_TEXTS = {
-    "email": "e-mail",
-    "phone": "phone",
-    "name+dob": "name and date of birth",
-    "student_number": "student number",
+    "email": QT_TR_NOOP("e-mail"),
+    "phone": QT_TR_NOOP("phone"),
+    "name+dob": QT_TR_NOOP("name and date of birth"),
+    "student_number": QT_TR_NOOP("student number"),
 }
-WARNING_TEXTS = {"dob_two_digit_year": "date of birth with a two-digit year: check it"}
-STATUS_TEXTS = {"pending": "to review", "confirmed": "confirmed", "rejected": "rejected"}
+WARNING_TEXTS = {"dob_two_digit_year": QT_TR_NOOP("date of birth with a two-digit year: check it")}
+STATUS_TEXTS = {
+    "pending": QT_TR_NOOP("to review"),
+    "confirmed": QT_TR_NOOP("confirmed"),
+    "rejected": QT_TR_NOOP("rejected"),
+}
 STATUS_COLOURS = {
     "pending": (style.WARNING_BACKGROUND, style.WARNING_TEXT),
     "confirmed": ("#e3f1e6", "#1e5b2e"),

@@ -27,57 +27,16 @@ from PySide6.QtWidgets import (
 from ...services import extracts as service
 from ...store.connection import Register
 from ..dialogs import Dialogs
-from ..i18n import add_french, tr
+from ..i18n import QT_TR_NOOP, tr
 from ..style import role_label, set_role
 from .models import status_text
 
-add_french(
-    {
-        "Another person's data (Art. 15(4))": "Données d'une autre personne (art. 15(4))",
-        "Trade secret or intellectual property": "Secret des affaires ou propriété intellectuelle",
-        "Legal privilege": "Secret professionnel (avocat)",
-        "Security of the systems": "Sécurité des systèmes",
-        "Other reason": "Autre motif",
-        "Redact": "Masquer",
-        "Redact with a reason": "Masquer avec un motif",
-        "Field": "Champ",
-        "Value": "Valeur",
-        "What is withheld": "Ce qui est retiré",
-        "The whole field “{field}”": "Tout le champ « {field} »",
-        "In “{field}”: “{text}”": "Dans « {field} » : « {text} »",
-        "Grounds": "Fondement",
-        "Reason (kept with the redaction, shown in the case)": "Motif (conservé avec le masquage, visible dans le dossier)",
-        "e.g. the name and phone of the subject's sister": "p. ex. le nom et le téléphone de la sœur de la personne",
-        "Write the reason for this redaction.": "Indiquez le motif de ce masquage.",
-        "Choose a match in the table to see its row.": "Choisissez une correspondance dans le tableau pour voir sa ligne.",
-        "Row {row} of {file} — {status}": "Ligne {row} de {file} — {status}",
-        "This row was rejected: it is no longer kept in the register.": (
-            "Cette ligne a été rejetée : elle n'est plus conservée dans le registre."
-        ),
-        "Select part of the value below, then “Redact the selected text…”.": (
-            "Sélectionnez une partie de la valeur ci-dessous, puis « Masquer le texte sélectionné… »."
-        ),
-        "Redact the whole field…": "Masquer tout le champ…",
-        "Redact the selected text…": "Masquer le texte sélectionné…",
-        "Redactions of this row": "Masquages de cette ligne",
-        "No redaction.": "Aucun masquage.",
-        "{field}: whole field — {code}: {reason} ({who}, {when})": (
-            "{field} : tout le champ — {code} : {reason} ({who}, {when})"
-        ),
-        "{field}: {count} character(s) at position {position} — {code}: {reason} ({who}, {when})": (
-            "{field} : {count} caractère(s) à la position {position} — {code} : {reason} ({who}, {when})"
-        ),
-        "Select the text to redact in the value first.": "Sélectionnez d'abord le texte à masquer dans la valeur.",
-        "Choose a field first.": "Choisissez d'abord un champ.",
-    }
-)
-
 REDACTION_LABELS = {
-    "third_party": "Another person's data (Art. 15(4))",
-    "trade_secret": "Trade secret or intellectual property",
-    "legal_privilege": "Legal privilege",
-    "security": "Security of the systems",
-    "other": "Other reason",
+    "third_party": QT_TR_NOOP("Another person's data (Art. 15(4))"),
+    "trade_secret": QT_TR_NOOP("Trade secret or intellectual property"),
+    "legal_privilege": QT_TR_NOOP("Legal privilege"),
+    "security": QT_TR_NOOP("Security of the systems"),
+    "other": QT_TR_NOOP("Other reason"),
 }
 
 

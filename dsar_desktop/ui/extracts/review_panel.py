@@ -26,73 +26,12 @@ from PySide6.QtWidgets import (
 from ...services import extracts as service
 from ...store.connection import Register
 from ..dialogs import Dialogs
-from ..i18n import add_french, language, tr
+from ..i18n import language, tr
 from ..style import role_label, set_role
 from ..workers import Runner
 from . import models
 from .import_dialog import ImportDialog, import_files
 from .record_view import RecordView
-
-add_french(
-    {
-        "No match yet. Use “Import an export file…” to search a system's export for this person.": (
-            "Aucune correspondance pour l'instant. Utilisez « Importer un fichier d'export… » pour chercher "
-            "cette personne dans l'export d'un système."
-        ),
-        "All sources searched ✓ ({searched} searched, {skipped} not applicable).": (
-            "Toutes les sources ont été recherchées ✓ ({searched} recherchée(s), {skipped} sans objet)."
-        ),
-        "{count} source(s) still to search": "{count} source(s) encore à rechercher",
-        "{count} source(s) with matches still to review": "{count} source(s) avec des correspondances à examiner",
-        "{parts}: the response pack waits until every system is searched or marked not applicable.": (
-            "{parts} : la réponse attend que chaque système soit recherché ou marqué sans objet."
-        ),
-        "State": "État",
-        "Files searched": "Fichiers recherchés",
-        "Matches": "Correspondances",
-        "{pending} to review · {confirmed} confirmed · {rejected} rejected": (
-            "{pending} à examiner · {confirmed} confirmée(s) · {rejected} rejetée(s)"
-        ),
-        "Import an export file…": "Importer un fichier d'export…",
-        "Mark not applicable…": "Marquer sans objet…",
-        "Choose a system in the list first.": "Choisissez d'abord un système dans la liste.",
-        "Matches of": "Correspondances de",
-        "All systems": "Tous les systèmes",
-        "&Confirm — it is the subject": "&Confirmer — c'est la personne",
-        "&Reject — someone else": "&Rejeter — quelqu'un d'autre",
-        "Keyboard: Ctrl+Enter confirms, Ctrl+Delete rejects the selected match.": (
-            "Clavier : Ctrl+Entrée confirme, Ctrl+Suppr rejette la correspondance choisie."
-        ),
-        "Choose a match first.": "Choisissez d'abord une correspondance.",
-        "Reject row {row} of {file}? It is not about the subject: its content is deleted from the register.": (
-            "Rejeter la ligne {row} de {file} ? Elle ne concerne pas la personne : son contenu est supprimé du "
-            "registre."
-        ),
-        "Confirmed. This registration was made before 18 without recorded parental consent: it is flagged to "
-        "the DPO below.": (
-            "Confirmée. Cette inscription a été faite avant 18 ans sans consentement parental enregistré : elle est "
-            "signalée au DPO ci-dessous."
-        ),
-        "Minor's registration in {system} — {text}": "Inscription d'un mineur dans {system} — {text}",
-        "{count} minor's registration flag(s) seen by the DPO ({who}).": (
-            "{count} signalement(s) d'inscription de mineur vu(s) par le DPO ({who})."
-        ),
-        "Acknowledge (DPO)": "Pris en compte (DPO)",
-        "Not applicable to this request": "Sans objet pour cette demande",
-        "Why is “{system}” not applicable to this request? The reason is kept in the case and shown to "
-        "reviewers.": (
-            "Pourquoi « {system} » est-il sans objet pour cette demande ? Le motif est conservé dans le dossier "
-            "et visible des relecteurs."
-        ),
-        "e.g. the person never used the online services: no account, no cookie identifier": (
-            "p. ex. la personne n'a jamais utilisé les services en ligne : aucun compte, aucun identifiant de cookie"
-        ),
-        "A reason is required.": "Un motif est obligatoire.",
-        "Mark not applicable": "Marquer sans objet",
-        "{name} ({rows} rows, {when})": "{name} ({rows} lignes, {when})",
-    }
-)
-
 
 ROW_HEIGHT = 24
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..i18n import QT_TR_NOOP
 from ..pages import CaseSection
 from .check_wizard import IdCheckDialog
 from .identity_panel import IdentityPanel
@@ -12,4 +13,4 @@ __all__ = ["IdCheckDialog", "IdentityPanel", "ScanViewer", "case_sections"]
 
 def case_sections() -> list[CaseSection]:
     """The Identity tab of every case file (collected by ui/pages.py); its `case_changed` refreshes the file."""
-    return [CaseSection("identity", "Identity", IdentityPanel)]
+    return [CaseSection("identity", QT_TR_NOOP("Identity"), IdentityPanel)]

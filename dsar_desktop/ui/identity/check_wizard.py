@@ -32,88 +32,10 @@ from ...services import identity as ids
 from ...services.identity_status import ProofState
 from ...store.connection import Register
 from ..dialogs import Dialogs
-from ..i18n import add_french, language, pick, tr
+from ..i18n import language, pick, tr
 from ..style import monospace_font
 from .scan_viewer import ScanViewer
 from .texts import check_name, field_name, html, mark, parse_day, party_text, proof_text
-
-add_french(
-    {
-        "Check the proof — {ref}": "Vérifier la preuve — {ref}",
-        "{proof} of {party}": "{proof} — {party}",
-        "Compare with the case: <b>{name}</b>": "À comparer avec la demande : <b>{name}</b>",
-        "Compare with the case: <b>{name}</b>, born {dob}": "À comparer avec la demande : <b>{name}</b>, né(e) le {dob}",
-        "What the document shows": "Ce que montre le document",
-        "— choose —": "— choisir —",
-        "not checked yet": "pas encore vérifié",
-        "yes": "oui",
-        "no": "non",
-        "Document type:": "Type de document :",
-        "Issuing country:": "Pays de délivrance :",
-        "three-letter code, e.g. FRA": "code à trois lettres, ex. FRA",
-        "Document number:": "Numéro du document :",
-        "Only the last 4 characters are kept in the register: {last4}": (
-            "Seuls les 4 derniers caractères sont conservés dans le registre : {last4}"
-        ),
-        "Only the last 4 characters are kept in the register.": (
-            "Seuls les 4 derniers caractères sont conservés dans le registre."
-        ),
-        "Expiry date:": "Date d'expiration :",
-        "DD/MM/YYYY": "JJ/MM/AAAA",
-        "Name on the document:": "Nom sur le document :",
-        "Given names SURNAME": "Prénoms NOM",
-        "Date of birth on the document:": "Date de naissance sur le document :",
-        "Holder's signature present:": "Signature du titulaire présente :",
-        "Not a date: type DD/MM/YYYY.": "Pas une date : saisissez JJ/MM/AAAA.",
-        "Names the requester as parent:": "Désigne le demandeur comme parent :",
-        "Names the data subject as the child:": "Désigne la personne concernée comme l'enfant :",
-        "The other holder is known to object:": "L'autre titulaire est connu pour s'y opposer :",
-        "Signed by the data subject:": "Signé par la personne concernée :",
-        "Covers this request:": "Couvre cette demande :",
-        "Machine-readable zone (MRZ)": "Bande lisible par machine (MRZ)",
-        "Type or paste the 2 or 3 lines at the bottom of the document.": (
-            "Saisissez ou collez les 2 ou 3 lignes du bas du document."
-        ),
-        "Format {format}: every check digit is right.": "Format {format} : tous les chiffres de contrôle sont justes.",
-        "Format {format}: some check digits are wrong or the zone is malformed.": (
-            "Format {format} : des chiffres de contrôle sont faux ou la bande est mal formée."
-        ),
-        "Check digits:": "Chiffres de contrôle :",
-        "Compared with the MRZ:": "Comparaison avec la MRZ :",
-        "typed above": "saisi plus haut",
-        "{count} check(s) pass:": "{count} contrôle(s) satisfait(s) :",
-        "case": "demande",
-        "document": "document",
-        "Checklist": "Liste de contrôle",
-        "Decision": "Décision",
-        "Note (required to verify when a check fails or is missing):": (
-            "Note (obligatoire pour vérifier si un contrôle échoue ou manque) :"
-        ),
-        "Record the decision…": "Enregistrer la décision…",
-        "Close without deciding": "Fermer sans décider",
-        "Choose a decision first: verified, rejected or more information needed.": (
-            "Choisissez d'abord une décision : vérifiée, rejetée ou complément nécessaire."
-        ),
-        "Record “{decision}” for the {proof}?\n\nThe scan ({count} file(s)) will then be destroyed: its bytes are "
-        "erased from the register and cannot be recovered. Only the checklist facts are kept.": (
-            "Enregistrer « {decision} » pour : {proof} ?\n\nLe scan ({count} fichier(s)) sera ensuite détruit : ses "
-            "octets sont effacés du registre et ne peuvent pas être récupérés. Seuls les faits de la liste de "
-            "contrôle sont conservés."
-        ),
-        "Record “{decision}” for the {proof}? No scan is stored (seen on paper or in person).": (
-            "Enregistrer « {decision} » pour : {proof} ? Aucun scan n'est conservé (vu sur papier ou en personne)."
-        ),
-        "Decision recorded: {decision}, by {who}.": "Décision enregistrée : {decision}, par {who}.",
-        "{count} scan(s) destroyed (erased from the register); the audit log records the destruction.": (
-            "{count} scan(s) détruit(s) (effacé(s) du registre) ; le journal d'audit enregistre la destruction."
-        ),
-        "No scan to destroy.": "Aucun scan à détruire.",
-        "Some checks fail or are missing: a note saying why identity is still verified is required.": (
-            "Des contrôles échouent ou manquent : une note expliquant pourquoi l'identité est quand même "
-            "vérifiée est obligatoire."
-        ),
-    }
-)
 
 
 def _tri_state() -> QComboBox:
@@ -172,7 +94,8 @@ class IdCheckDialog(QDialog):
         splitter.addWidget(left)
         right = QWidget()
         column = QVBoxLayout(right)
-        heading = QLabel(f"<h3>{html(tr('{proof} of {party}', proof=proof_text(self.kind), party=party_text(self.party)))}</h3>")  # fmt: skip
+        title = tr("{proof} of {party}", proof=proof_text(self.kind), party=party_text(self.party))
+        heading = QLabel(f"<h3>{html(title)}</h3>")
         column.addWidget(heading)
         column.addWidget(QLabel(self._expected_text()))
         column.addWidget(self._build_form())
@@ -423,9 +346,10 @@ class IdCheckDialog(QDialog):
         comparison = item.comparison
         if comparison is not None and comparison.status in ("mismatch", "partial"):
             note = pick((comparison.note_en, comparison.note_fr))
+            case_word, document_word = tr("case"), tr("document")
             text += (
-                f"<br>&nbsp;&nbsp;{tr('case')}: <b>{html(comparison.expected or '—')}</b> · "
-                f"{tr('document')}: <b>{html(comparison.found or '—')}</b>"
+                f"<br>&nbsp;&nbsp;{case_word}: <b>{html(comparison.expected or '—')}</b> · "
+                f"{document_word}: <b>{html(comparison.found or '—')}</b>"
             )
             if comparison.difference:
                 text += f"<br>&nbsp;&nbsp;<code>{html(comparison.difference)}</code>"
@@ -461,10 +385,10 @@ class IdCheckDialog(QDialog):
         )
         parts = [f"{mark('ok' if mrz.valid else 'fail')} <b>{html(head)}</b>"]
         digits = " &nbsp; ".join(f"{mark('ok' if ok else 'fail')} {html(check_name(name))}" for name, ok in mrz.checks.items())  # fmt: skip
-        parts.append(f"{tr('Check digits:')} {digits}")
+        parts.append(tr("Check digits:") + f" {digits}")
         for problem in mrz.problems:
             parts.append(f"{mark('fail')} {html(pick((problem['en'], problem['fr'])))}")
-        parts.append(f"<b>{tr('Compared with the MRZ:')}</b>")
+        parts.append("<b>" + tr("Compared with the MRZ:") + "</b>")
         for item in self.assessment.items if self.assessment else []:
             if item.key.startswith("mrz_") and item.comparison is not None:
                 comparison = item.comparison
@@ -486,7 +410,7 @@ class IdCheckDialog(QDialog):
         lines = [self._item_line(i.key) for i in items if i.status != "ok"]
         if passed:
             names = ", ".join(html(pick((i.en, i.fr))) for i in passed)
-            lines.insert(0, f"{mark('ok')} {tr('{count} check(s) pass:', count=len(passed))} {names}")
+            lines.insert(0, f"{mark('ok')} " + tr("%n check(s) pass:", "", len(passed)) + f" {names}")
         self.items_label.setText("<br>".join(lines))
 
     def selected_decision(self) -> Decision | None:

@@ -29,95 +29,11 @@ from ...services.identity_status import IdentityStatus, ProofState
 from ...store.connection import Register
 from ..cases.labels import date_text, today_paris
 from ..dialogs import Dialogs
-from ..i18n import add_french, language, pick, tr
+from ..i18n import language, pick, tr
 from ..style import role_label, set_role
 from .check_wizard import IdCheckDialog
 from .proof_dialogs import ProofReceiptDialog, ProofRequestDialog
 from .texts import html, method_text, party_text, proof_text, state_badge
-
-add_french(
-    {
-        "Identity": "Identité",
-        "Who may act": "Qui peut agir",
-        "Age on receipt: {age} (born {born}; request received {received}).": (
-            "Âge à la réception : {age} ans (né(e) le {born} ; demande reçue le {received})."
-        ),
-        "An ID document was asked for because of a recorded doubt; check the document below.": (
-            "Une pièce a été demandée en raison d'un doute consigné ; vérifiez le document ci-dessous."
-        ),
-        "Identity is established; nothing more is needed unless a new doubt arises.": (
-            "L'identité est établie ; rien d'autre n'est nécessaire sauf nouveau doute."
-        ),
-        "Save the request letter…": "Enregistrer la lettre de demande…",
-        "Add another scan…": "Ajouter un autre scan…",
-        "Response pack blocked until parental authority is verified": (
-            "Réponse bloquée tant que l'autorité parentale n'est pas vérifiée"
-        ),
-        "Response pack blocked until identity is settled": "Réponse bloquée tant que l'identité n'est pas établie",
-        "How identity was established": "Comment l'identité a été établie",
-        "Not established yet.": "Pas encore établie.",
-        "{method} — {party}, recorded by {who} on {when}": "{method} — {party}, enregistré par {who} le {when}",
-        "1. Other means first (Art. 12(6))": "1. D'abord les autres moyens (art. 12(6))",
-        "No ID document is asked for systematically: if one of these settles the doubt about {name}'s identity, "
-        "record it with one click.": (
-            "Aucune pièce d'identité n'est demandée systématiquement : si l'un de ces moyens lève le doute sur "
-            "l'identité de {name}, enregistrez-le en un clic."
-        ),
-        "Record: {method}": "Enregistrer : {method}",
-        "2. Proofs": "2. Justificatifs",
-        "A representative proves their own identity and their authority (RULES B4).": (
-            "Un représentant prouve sa propre identité et son pouvoir (règle B4)."
-        ),
-        "Only if a reasonable doubt remains: ask for an ID document.": (
-            "Seulement si un doute raisonnable subsiste : demandez une pièce d'identité."
-        ),
-        "{proof} — {party}: {name}": "{proof} — {party} : {name}",
-        "Accepted: {types}.": "Acceptés : {types}.",
-        "Requested on {date}. Reason for doubt: “{reason}”": "Demandé(e) le {date}. Motif du doute : « {reason} »",
-        "Received on {date}.": "Reçu(e) le {date}.",
-        "{count} scan(s) kept in the register until the decision.": (
-            "{count} scan(s) conservé(s) dans le registre jusqu'à la décision."
-        ),
-        "Decided by {who} on {when}.": "Décidé par {who} le {when}.",
-        "Request an ID document…": "Demander une pièce d'identité…",
-        "Request {proof}…": "Demander : {proof}…",
-        "ID received…": "Pièce reçue…",
-        "Proof received…": "Preuve reçue…",
-        "Check the document…": "Vérifier le document…",
-        "Clock": "Délai",
-        "The clock is stopped since {date} while waiting for the proof (decree 2019-536). Due date today: {due} — "
-        "it moves one day later for each day of waiting.": (
-            "Le délai est suspendu depuis le {date} dans l'attente du justificatif (décret 2019-536). Échéance "
-            "aujourd'hui : {due} — elle recule d'un jour pour chaque jour d'attente."
-        ),
-        "The clock was stopped {days} day(s) for identity; the due date moved to {due}.": (
-            "Le délai a été suspendu {days} jour(s) pour l'identité ; l'échéance a reculé au {due}."
-        ),
-        "The clock is running; due date: {due}.": "Le délai court ; échéance : {due}.",
-        "Save the letter asking for the proof": "Enregistrer la lettre de demande de justificatif",
-        "PDF (*.pdf)": "PDF (*.pdf)",
-        "Letter saved: {path}": "Lettre enregistrée : {path}",
-        "The letter was not saved (you can produce it again with “Save the request letter…”).": (
-            "La lettre n'a pas été enregistrée (vous pouvez la produire à nouveau avec « Enregistrer la lettre de demande… »)."
-        ),
-        "The request is recorded but the letter could not be built: {problem}": (
-            "La demande est enregistrée mais la lettre n'a pas pu être produite : {problem}"
-        ),
-        "Clock stopped from {date}. The due date is now {due} and moves one day later each day until the proof "
-        "arrives.": (
-            "Délai suspendu depuis le {date}. L'échéance est maintenant le {due} et recule d'un jour chaque jour "
-            "jusqu'à l'arrivée du justificatif."
-        ),
-        "Choose the scan": "Choisir le scan",
-        "Scans (*.jpg *.jpeg *.png *.pdf);;All files (*)": "Scans (*.jpg *.jpeg *.png *.pdf);;Tous les fichiers (*)",
-        "The file cannot be read: {reason}": "Le fichier ne peut pas être lu : {reason}",
-        "Received on {date}; the clock runs again ({days} day(s) stopped). Due date: {due}.": (
-            "Reçu(e) le {date} ; le délai reprend ({days} jour(s) de suspension). Échéance : {due}."
-        ),
-        "Received on {date}. Now check the document.": "Reçu(e) le {date}. Vérifiez maintenant le document.",
-        "the requester": "le demandeur",
-    }
-)
 
 
 class IdentityPanel(QWidget):
@@ -449,19 +365,28 @@ class IdentityPanel(QWidget):
         try:
             result = ids.request_proof(
                 self.register, self.ref, dialog.reason(), proof_kind=proof.proof_kind, party=proof.party,
-                sent_on=dialog.sent_on(), language=dialog.language(),
+                sent_on=dialog.sent_on(), language=dialog.language(), internal_note=dialog.internal_note(),
             )  # fmt: skip
         except Exception as exc:  # noqa: BLE001
             self.dialogs.error(self, exc)
             return
         saved = self._offer_letter(result.letter, result.letter_problem, proof.proof_kind, dialog.language())
         self._changed()
-        message = tr(
-            "Clock stopped from {date}. The due date is now {due} and moves one day later each day until the proof "
-            "arrives.",
-            date=date_text(dt.date.fromisoformat(result.sent_on)),
-            due=self.due_text,
-        )
+        if result.lapsed:
+            message = tr(
+                "The request is recorded, but it was sent after the due date in force: the period had already "
+                "ended, so the clock is not stopped and the case stays late. The due date remains {due}.",
+                due=self.due_text,
+            )
+        elif result.suspension_id is None:
+            message = tr("The request is recorded, but the clock does not stop until its letter exists.")
+        else:
+            message = tr(
+                "Clock stopped from {date}. The due date is now {due} and moves one day later each day until the "
+                "proof arrives.",
+                date=date_text(dt.date.fromisoformat(result.sent_on)),
+                due=self.due_text,
+            )
         self.dialogs.info(self, "\n\n".join(part for part in (saved, message) if part))
 
     def _offer_letter(self, pdf: bytes | None, problem: str | None, kind: str, lang: str) -> str:

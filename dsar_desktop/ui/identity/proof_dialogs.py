@@ -18,45 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.errors import InvalidInput
+from ...domain.identity import check_reason_for_doubt
 from ..dialogs import add_ok_cancel
-from ..i18n import add_french, tr
+from ..i18n import language as current_language
+from ..i18n import tr
 from ..style import role_label
-
-add_french(
-    {
-        "Ask for {proof}": "Demander : {proof}",
-        "From {party} ({name}).": "À {party} ({name}).",
-        "Art. 12(6): a document may be asked for only when there is a reasonable doubt about the "
-        "requester's identity. Write what makes you doubt; it is kept with the case and quoted in no letter.": (
-            "Art. 12(6) : une pièce ne peut être demandée qu'en cas de doute raisonnable sur l'identité du "
-            "demandeur. Écrivez ce qui fait douter ; c'est conservé avec la demande et n'apparaît dans aucune lettre."
-        ),
-        "Reason for doubt:": "Motif du doute :",
-        "e.g. the e-mail address is not the one on file and the postal address differs": (
-            "ex. l'adresse e-mail n'est pas celle connue et l'adresse postale diffère"
-        ),
-        "Letter sent on:": "Lettre envoyée le :",
-        "Letter language:": "Langue de la lettre :",
-        "French": "Français",
-        "English": "Anglais",
-        "The clock stops on the day the letter is sent and runs again on the day the proof arrives "
-        "(decree 2019-536); the due date moves by that many days.": (
-            "Le délai s'arrête le jour de l'envoi de la lettre et reprend le jour de l'arrivée de la preuve "
-            "(décret 2019-536) ; l'échéance recule d'autant de jours."
-        ),
-        "Write the reason for doubt first (Art. 12(6): no systematic ID request).": (
-            "Indiquez d'abord le motif du doute (art. 12(6) : pas de demande systématique de pièce)."
-        ),
-        "{proof} received": "{proof} reçu(e)",
-        "Arrived on:": "Arrivé(e) le :",
-        "A scan (JPEG, PNG or PDF): choose the file next": "Un scan (JPEG, PNG ou PDF) : choisir le fichier ensuite",
-        "Seen on paper or in person (nothing is stored)": "Vu sur papier ou en personne (rien n'est conservé)",
-        "Seen on paper: record the request first, then its arrival.": (
-            "Vu sur papier : enregistrez d'abord la demande, puis son arrivée."
-        ),
-        "The day it arrives ends the suspension of the clock.": "Le jour d'arrivée met fin à la suspension du délai.",
-    }
-)
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -90,12 +57,13 @@ class ProofRequestDialog(QDialog):
         self.setWindowTitle(tr("Ask for {proof}", proof=proof.lower()))
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<b>{tr('From {party} ({name}).', party=party, name=name)}</b>"))
+        layout.addWidget(QLabel("<b>" + tr("From {party} ({name}).", party=party, name=name) + "</b>"))
         layout.addWidget(
             role_label(
                 tr(
                     "Art. 12(6): a document may be asked for only when there is a reasonable doubt about the "
-                    "requester's identity. Write what makes you doubt; it is kept with the case and quoted in no letter."
+                    "requester's identity. Two fields: the reason as stated to the person is PRINTED in the letter; "
+                    "the internal note is kept with the case for staff and NEVER printed."
                 ),
                 "note",
             )
@@ -103,10 +71,14 @@ class ProofRequestDialog(QDialog):
         form = QFormLayout()
         self.reason_edit = QPlainTextEdit()
         self.reason_edit.setPlaceholderText(
-            tr("e.g. the e-mail address is not the one on file and the postal address differs")
+            tr("e.g. Your request came from an e-mail address that is not the one we hold for you.")
         )
         self.reason_edit.setFixedHeight(80)
-        form.addRow(tr("Reason for doubt:"), self.reason_edit)
+        form.addRow(tr("Reason stated to the person (printed in the letter):"), self.reason_edit)
+        self.note_edit = QPlainTextEdit()
+        self.note_edit.setPlaceholderText(tr("optional"))
+        self.note_edit.setFixedHeight(60)
+        form.addRow(tr("Internal note (staff only, never printed):"), self.note_edit)
         self.sent_edit = _date_edit(sent_on)
         form.addRow(tr("Letter sent on:"), self.sent_edit)
         self.language_combo = QComboBox()
@@ -132,6 +104,9 @@ class ProofRequestDialog(QDialog):
     def reason(self) -> str:
         return self.reason_edit.toPlainText().strip()
 
+    def internal_note(self) -> str:
+        return self.note_edit.toPlainText().strip()
+
     def sent_on(self) -> dt.date:
         return _pydate(self.sent_edit.date())
 
@@ -143,6 +118,12 @@ class ProofRequestDialog(QDialog):
             self.error_label.setText(
                 tr("Write the reason for doubt first (Art. 12(6): no systematic ID request).")
             )
+            self.error_label.show()
+            return
+        try:
+            check_reason_for_doubt(self.reason())
+        except InvalidInput as exc:
+            self.error_label.setText(exc.describe("fr" if current_language() == "fr" else "en"))
             self.error_label.show()
             return
         super().accept()

@@ -17,24 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..i18n import add_french, tr
-
-add_french(
-    {
-        "Zoom in": "Agrandir",
-        "Zoom out": "Réduire",
-        "Fit": "Ajuster",
-        "Rotate 90°": "Pivoter de 90°",
-        "◀ Page": "◀ Page",
-        "Page ▶": "Page ▶",
-        "Page {page} / {pages}": "Page {page} / {pages}",
-        "No scan: the proof was seen on paper or in person.": "Pas de scan : la preuve a été vue sur papier ou en personne.",
-        "This page has no image that can be shown.": "Cette page ne contient aucune image affichable.",
-        "The scan is shown from the encrypted register and never written to disk.": (
-            "Le scan est affiché depuis le registre chiffré et n'est jamais écrit sur le disque."
-        ),
-    }
-)
+from ..i18n import tr
 
 ZOOM_STEP = 1.25
 

@@ -7,36 +7,15 @@ import re
 from html import escape
 
 from ...domain.identity import DOCUMENT_TYPES, METHOD_LABELS, PROOF_LABELS, IdentityMethod, ProofKind
-from ..i18n import add_french, pick, tr
-
-add_french(
-    {
-        "not requested": "non demandé(e)",
-        "requested, waiting for it": "demandé(e), en attente",
-        "received, to be checked": "reçu(e), à vérifier",
-        "verified": "vérifié(e)",
-        "rejected": "rejeté(e)",
-        "more information needed": "complément nécessaire",
-        "the data subject": "la personne concernée",
-        "the requester": "le demandeur",
-        "document number": "numéro du document",
-        "date of birth": "date de naissance",
-        "expiry date": "date d'expiration",
-        "personal number": "numéro personnel",
-        "optional data": "données facultatives",
-        "composite (whole zone)": "composite (toute la bande)",
-        "name": "nom",
-        "issuing country": "pays de délivrance",
-    }
-)
+from ..i18n import QT_TR_NOOP, pick, tr
 
 STATE_TEXT = {
-    "not_requested": "not requested",
-    "requested": "requested, waiting for it",
-    "received": "received, to be checked",
-    "verified": "verified",
-    "rejected": "rejected",
-    "more_needed": "more information needed",
+    "not_requested": QT_TR_NOOP("not requested"),
+    "requested": QT_TR_NOOP("requested, waiting for it"),
+    "received": QT_TR_NOOP("received, to be checked"),
+    "verified": QT_TR_NOOP("verified"),
+    "rejected": QT_TR_NOOP("rejected"),
+    "more_needed": QT_TR_NOOP("more information needed"),
 }
 STATE_COLOURS = {  # (background, text): calm for done, amber for waiting, red for refused
     "not_requested": ("#e9edf0", "#4a5560"),
@@ -47,19 +26,19 @@ STATE_COLOURS = {  # (background, text): calm for done, amber for waiting, red f
     "more_needed": ("#fff4d6", "#6b4a00"),
 }
 CHECK_NAMES = {
-    "document_number": "document number",
-    "birth_date": "date of birth",
-    "expiry_date": "expiry date",
-    "personal_number": "personal number",
-    "optional_data": "optional data",
-    "composite": "composite (whole zone)",
+    "document_number": QT_TR_NOOP("document number"),
+    "birth_date": QT_TR_NOOP("date of birth"),
+    "expiry_date": QT_TR_NOOP("expiry date"),
+    "personal_number": QT_TR_NOOP("personal number"),
+    "optional_data": QT_TR_NOOP("optional data"),
+    "composite": QT_TR_NOOP("composite (whole zone)"),
 }
 FIELD_NAMES = {
-    "name": "name",
-    "birth_date": "date of birth",
-    "document_number": "document number",
-    "issuing_country": "issuing country",
-    "expiry_date": "expiry date",
+    "name": QT_TR_NOOP("name"),
+    "birth_date": QT_TR_NOOP("date of birth"),
+    "document_number": QT_TR_NOOP("document number"),
+    "issuing_country": QT_TR_NOOP("issuing country"),
+    "expiry_date": QT_TR_NOOP("expiry date"),
 }
 # item status -> (mark, colour)
 MARKS = {

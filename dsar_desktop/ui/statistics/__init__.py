@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from ..i18n import add_french
+from ..i18n import QT_TR_NOOP
 from ..main_window import PageSpec
 from .page import StatisticsPage
 
 __all__ = ["StatisticsPage", "pages"]
 
-add_french({"Statistics": "Statistiques"})
-
 
 def pages() -> list[PageSpec]:
     """The Statistics tab of the main window (collected by ui/pages.py)."""
-    return [PageSpec("statistics", "Statistics", StatisticsPage)]
+    return [PageSpec("statistics", QT_TR_NOOP("Statistics"), StatisticsPage)]

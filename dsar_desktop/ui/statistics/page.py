@@ -26,31 +26,8 @@ from ...services.statistics import statistics_report_pdf, yearly_statistics, yea
 from ...store.connection import Register
 from .. import style
 from ..dialogs import Dialogs
-from ..i18n import add_french, language, tr
+from ..i18n import language, tr
 from ..workers import Runner
-
-add_french(
-    {
-        "Refresh": "Actualiser",
-        "Statistics of the requests": "Statistiques des demandes",
-        "Year of receipt:": "Année de réception :",
-        "Report language:": "Langue du rapport :",
-        "French": "Français",
-        "English": "Anglais",
-        "Save as PDF…": "Enregistrer en PDF…",
-        "Save the statistics report": "Enregistrer le rapport statistique",
-        "PDF files (*.pdf)": "Fichiers PDF (*.pdf)",
-        "statistics-{year}.pdf": "statistiques-{year}.pdf",
-        "Report saved to {path}.": "Rapport enregistré dans {path}.",
-        "Key figures": "Chiffres clés",
-        "Requests received from 1 January to 31 December {year}, counted on their receipt date. "
-        "Figures as of {date}. Counts only: nothing here identifies a person.": (
-            "Demandes reçues du 1er janvier au 31 décembre {year}, comptées à leur date de réception. "
-            "Chiffres arrêtés au {date}. Décomptes uniquement : rien ici n'identifie une personne."
-        ),
-        "No request was received in {year}.": "Aucune demande reçue en {year}.",
-    }
-)
 
 
 class StatisticsPage(QWidget):
