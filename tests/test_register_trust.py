@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 import sqlcipher3.dbapi2 as sqlcipher
-
 from conftest import make_case, run_cli
+
 from dsar_desktop.security.anchor import Head
 from dsar_desktop.security.keyslots import sidecar_path
 from dsar_desktop.services import anchoring
