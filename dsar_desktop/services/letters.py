@@ -145,6 +145,11 @@ def set_envelope_offset(reg: Register, right_mm: float, down_mm: float) -> None:
         )
 
 
+def signatory(reg: Register, language: str) -> str:
+    """The signatory's name and title on one line (e-mail drafts); letters print them on two."""
+    return ", ".join(letterhead(reg).signature_lines(language))
+
+
 def calibration_page(reg: Register, language: str = "fr") -> bytes:
     """A page with the address frame where the window should be, to hold against a real envelope."""
     return calibration_pdf(envelope_offset(reg), language)
