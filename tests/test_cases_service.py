@@ -114,17 +114,6 @@ def test_dashboard_levels(register, case_factory) -> None:  # type: ignore[no-un
     assert board.counts[Status.RECEIVED] == 2
 
 
-def test_purge_after_retention_is_audited(register, case_factory) -> None:  # type: ignore[no-untyped-def]
-    ref = case_factory()
-    svc.transition(register, ref, Status.WITHDRAWN)
-    svc.transition(register, ref, Status.CLOSED)
-    assert svc.purge_closed(register, today=dt.date.today()) == []
-    assert svc.purge_closed(register, today=dt.date.today().replace(year=dt.date.today().year + 6)) == [ref]
-    assert register.query_one("SELECT count(*) FROM cases")[0] == 0
-    assert audit.verify_chain(register.conn) >= 1
-    assert list(audit.entries(register.conn, ref))[-1].action == "case.purged"
-
-
 def test_fold_for_search() -> None:
     assert fold_for_search("  Héloïse   ŒUVRAY ") == "heloise oeuvray"
 

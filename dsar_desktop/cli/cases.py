@@ -12,7 +12,7 @@ from ..domain import deadlines as dl
 from ..domain.cases import Capacity, Case, Channel, Person, Status
 from ..domain.errors import InvalidInput
 from ..services import cases as case_service
-from . import identity
+from . import identity, retention
 from .common import Context
 
 
@@ -80,9 +80,7 @@ def add_commands(subparsers: Any, parent: argparse.ArgumentParser) -> None:
     s.add_argument("--to", dest="dispatch_address", help="the e-mail or postal address it went to")
     s.set_defaults(handler=cmd_dispatch)
 
-    s = case_sub.add_parser("purge", parents=[parent], help="delete cases closed longer than the retention period")
-    s.set_defaults(handler=cmd_purge)
-
+    retention.add_purge_command(case_sub, parent)
     identity.add_case_commands(case_sub, parent)
 
     p = subparsers.add_parser("demo", parents=[parent], help="create a demo register of synthetic cases")
@@ -252,12 +250,6 @@ def cmd_dispatch(args: argparse.Namespace, ctx: Context) -> int:
         channel=args.dispatch_channel, address=args.dispatch_address,
     )  # fmt: skip
     ctx.emit(case_summary(case), f"{case.ref} responded on {when.isoformat()}")
-    return 0
-
-
-def cmd_purge(args: argparse.Namespace, ctx: Context) -> int:
-    purged = case_service.purge_closed(ctx.open_register())
-    ctx.emit({"purged": purged}, f"Purged {len(purged)} case(s).")
     return 0
 
 

@@ -13,8 +13,6 @@ from ..domain.errors import InvalidInput
 from ..domain.identity import Checklist, IdentityMethod, Party, ProofKind, parse_decision
 from ..domain.mrz import parse_mrz
 from ..services import cases as case_service
-from ..services import identity as id_service
-from ..services.scans import MAX_BYTES, ScanTooLarge
 from .common import Context
 
 PROOFS = [k.value for k in ProofKind]
@@ -154,6 +152,8 @@ def cmd_check_mrz(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
+    from ..services import identity as id_service  # PIL and the scan checks: only here
+
     status = id_service.identity_status(ctx.open_register(), args.ref)
     lines = [f"{args.ref}: {status.acting_rule[0]}"]
     lines += [f"  {p.label_en} ({p.party}): {p.state}" for p in status.proofs]
@@ -165,6 +165,8 @@ def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_other_means(args: argparse.Namespace, ctx: Context) -> int:
+    from ..services import identity as id_service  # PIL and the scan checks: only here
+
     check_id = id_service.record_other_means(
         ctx.open_register(), args.ref, args.method, args.note, args.party
     )
@@ -188,6 +190,8 @@ def _write_atomically(path: Path, data: bytes) -> None:
 
 
 def cmd_request(args: argparse.Namespace, ctx: Context) -> int:
+    from ..services import identity as id_service  # PIL and the scan checks: only here
+
     result = id_service.request_proof(
         ctx.open_register(), args.ref, args.reason, proof_kind=args.proof, party=args.party,
         sent_on=_date(args.sent_on, "--sent-on"), language=args.language,
@@ -220,6 +224,9 @@ def cmd_request(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_received(args: argparse.Namespace, ctx: Context) -> int:
+    from ..services import identity as id_service  # PIL and the scan checks: only here
+    from ..services.scans import MAX_BYTES, ScanTooLarge
+
     content = None
     if args.file is not None:
         size = args.file.stat().st_size
@@ -250,6 +257,8 @@ def cmd_received(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_decide(args: argparse.Namespace, ctx: Context) -> int:
+    from ..services import identity as id_service  # PIL and the scan checks: only here
+
     register = ctx.open_register()
     case = case_service.get_case(register, args.ref)
     kind = ProofKind(args.proof)

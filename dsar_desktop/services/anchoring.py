@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+import weakref
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -138,13 +140,17 @@ def write(register: Register, register_id: str, head: Head, previous: Head) -> N
     keyfile.save(keys_path)
 
 
+_STATES: weakref.WeakKeyDictionary[Register, dict[str, Any]] = weakref.WeakKeyDictionary()
+
+
 def install(register: Register, register_id: str) -> None:
     """Keep the anchor current: before each commit that moved the head, write it (with the previous head)."""
-    state = {"anchored": chain_head(register.conn)}
+    state: dict[str, Any] = {"anchored": chain_head(register.conn), "batch": False, "register_id": register_id}
+    _STATES[register] = state
 
     def before_commit(conn: Any) -> Callable[[], None] | None:
         head = chain_head(conn)
-        if head == state["anchored"]:
+        if head == state["anchored"] or state["batch"]:
             return None
         if not _was_anchored(conn):
             conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, '1')", (ANCHORED_META,))
@@ -156,6 +162,28 @@ def install(register: Register, register_id: str) -> None:
         return committed
 
     register.before_commit.append(before_commit)
+
+
+@contextlib.contextmanager
+def batch(register: Register) -> Iterator[None]:
+    """Many commits, one anchor write at the end (filling a demo register: ~1000 commits).
+
+    A crash inside the batch leaves the anchor behind the database, which the next
+    open reports: only for bulk work that can simply be redone.
+    """
+    state = _STATES.get(register)
+    if state is None:
+        yield
+        return
+    state["batch"] = True
+    try:
+        yield
+    finally:
+        state["batch"] = False
+        head = chain_head(register.conn)
+        if head != state["anchored"]:
+            write(register, state["register_id"], head, state["anchored"])
+            state["anchored"] = head
 
 
 def establish(register: Register, register_id: str) -> None:

@@ -1,4 +1,4 @@
-"""Case use cases: intake, lookup, lifecycle transitions, extension, dispatch, timeline, purge."""
+"""Case use cases: intake, lookup, lifecycle transitions, extension, dispatch, timeline (purge: services/retention.py)."""
 
 from __future__ import annotations
 
@@ -623,29 +623,6 @@ def dashboard(register: Register, today: dt.date | None = None) -> Dashboard:
         due_within_7=[r for r, left in open_rows if left.level == "warning"],
         priority=[r for r, _ in open_rows if r.priority_flag],
     )
-
-
-# ---- retention ----------------------------------------------------------------
-def purge_closed(register: Register, today: dt.date | None = None) -> list[str]:
-    """Delete cases closed more than the retention period ago (RULES F); each purge is audited."""
-    today = today or dt.datetime.now(dl.PARIS).date()
-    years = int(store_settings.get(register, "retention_years") or 5)
-    try:
-        limit = today.replace(year=today.year - years)
-    except ValueError:  # 29 February
-        limit = today.replace(year=today.year - years, day=28)
-    doomed = [
-        r[0]
-        for r in register.query(
-            "SELECT ref FROM cases WHERE status = 'closed' AND closed_at IS NOT NULL AND substr(closed_at, 1, 10) < ?",
-            (limit.isoformat(),),
-        )
-    ]
-    with register.transaction() as conn:
-        for ref in doomed:
-            conn.execute("DELETE FROM cases WHERE ref = ?", (ref,))
-            audit.append(conn, register.actor, "case.purged", ref, {"retention_years": years})
-    return doomed
 
 
 def rights_of(values: Iterable[str]) -> list[Right]:
