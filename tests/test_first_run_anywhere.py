@@ -71,7 +71,9 @@ def test_dsar_init_on_an_empty_home_creates_the_private_folder_then_the_register
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the XDG layout of the default folder")
-def test_any_command_on_an_empty_home_creates_the_folder_and_says_there_is_no_register(tmp_path: Path) -> None:
+def test_any_command_on_an_empty_home_creates_the_folder_and_says_there_is_no_register(
+    tmp_path: Path,
+) -> None:
     home = tmp_path / "home"
     home.mkdir()
     run = subprocess.run(
@@ -103,7 +105,9 @@ def test_the_apps_first_start_on_an_empty_home_reaches_the_unlock_window_with_th
     assert lines["HINT"].startswith("True Demo register passphrase:")
     assert lines["WIZARD"] == "False"  # the register exists: no first-run wizard over it
     assert register.is_file() and stat.S_IMODE(register.parent.stat().st_mode) == 0o700
-    passphrase = next(line.rsplit(": ", 1)[1] for line in run.stdout.splitlines() if "demo register passphrase" in line)
+    passphrase = next(
+        line.rsplit(": ", 1)[1] for line in run.stdout.splitlines() if "demo register passphrase" in line
+    )
     assert passphrase in lines["HINT"]
     check = subprocess.run(
         [sys.executable, "-m", "dsar_desktop.cli", "case", "list", "--json"],

@@ -67,7 +67,11 @@ def tr_literals() -> dict[str, str]:
     for path in sorted(UI.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
         for node in ast.walk(tree):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("tr", "QT_TR_NOOP") and node.args:
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "id", None) in ("tr", "QT_TR_NOOP")
+                and node.args
+            ):
                 arg = node.args[0]
                 if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
                     found[arg.value] = f"{path.relative_to(UI)}:{node.lineno}"
@@ -122,7 +126,9 @@ def test_lupdate_finds_nothing_the_ts_lacks(tmp_path: Path) -> None:
     out = tmp_path / "check.ts"
     files = [str(p) for p in sorted(UI.rglob("*.py"))]
     subprocess.run(
-        [str(BIN / "pyside6-lupdate"), "-locations", "none", *files, "-ts", str(out)], check=True, capture_output=True
+        [str(BIN / "pyside6-lupdate"), "-locations", "none", *files, "-ts", str(out)],
+        check=True,
+        capture_output=True,
     )
     seen = {m.findtext("source") or "" for m in ET.parse(out).getroot().iter("message")}
     contexts = {c.findtext("name") or "" for c in ET.parse(out).getroot().iter("context")}
@@ -132,7 +138,9 @@ def test_lupdate_finds_nothing_the_ts_lacks(tmp_path: Path) -> None:
 
 
 def placeholders(text: str) -> set[str]:
-    return {field for _, field, _, _ in string.Formatter().parse(text) if field} | set(re.findall(r"%n", text))
+    return {field for _, field, _, _ in string.Formatter().parse(text) if field} | set(
+        re.findall(r"%n", text)
+    )
 
 
 def test_translations_keep_the_placeholders_and_differ_from_english() -> None:
@@ -161,7 +169,9 @@ def test_committed_qm_is_what_lrelease_makes_of_the_ts(ts: Path, tmp_path: Path)
     fresh = tmp_path / ts.with_suffix(".qm").name
     subprocess.run([str(BIN / "pyside6-lrelease"), "-silent", str(ts), "-qm", str(fresh)], check=True)
     committed = ts.with_suffix(".qm")
-    assert committed.exists() and committed.read_bytes() == fresh.read_bytes(), f"{committed.name} is stale: {FIX}"
+    assert committed.exists() and committed.read_bytes() == fresh.read_bytes(), (
+        f"{committed.name} is stale: {FIX}"
+    )
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
@@ -186,7 +196,9 @@ def test_french_ui_shows_qt_standard_buttons_in_french(qapp: object) -> None:
 
     i18n.set_language("fr")
     box = QMessageBox()
-    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No | QMessageBox.StandardButton.Cancel)
+    box.setStandardButtons(
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No | QMessageBox.StandardButton.Cancel
+    )
     assert sorted(b.text().replace("&", "") for b in box.buttons()) == ["Annuler", "Non", "Oui"]
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Close)
     assert sorted(b.text().replace("&", "") for b in buttons.buttons()) == ["Fermer", "OK"]

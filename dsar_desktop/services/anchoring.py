@@ -143,25 +143,42 @@ def write(register: Register, register_id: str, head: Head, previous: Head) -> N
 _STATES: weakref.WeakKeyDictionary[Register, dict[str, Any]] = weakref.WeakKeyDictionary()
 
 
-def install(register: Register, register_id: str) -> None:
-    """Keep the anchor current: before each commit that moved the head, write it (with the previous head)."""
-    state: dict[str, Any] = {"anchored": chain_head(register.conn), "batch": False, "register_id": register_id}
+def _anchored_head(keyfile: KeyFile) -> Head | None:
+    try:
+        return anchors.from_json(keyfile.register_id, keyfile.anchor).head if keyfile.anchor else None
+    except anchors.AnchorUnreadable:
+        return None
+
+
+def install(register: Register, register_id: str | None = None) -> None:
+    """Keep the anchor current: before each commit that moved the head, write it (with the anchored head
+    as the previous one). Every connection that writes gets it: BEGIN IMMEDIATE serialises them."""
+    if register_id is None:
+        row = register.query_one("SELECT value FROM meta WHERE key = 'register_id'")
+        register_id = str(row[0]) if row else ""
+    state: dict[str, Any] = {"batch": False, "register_id": register_id}
     _STATES[register] = state
+    keys_path = sidecar_path(register.path)
 
     def before_commit(conn: Any) -> Callable[[], None] | None:
+        if state["batch"]:
+            return None
         head = chain_head(conn)
-        if head == state["anchored"] or state["batch"]:
+        keyfile = KeyFile.load(keys_path)
+        current = _anchored_head(keyfile)
+        if head == current:
             return None
         if not _was_anchored(conn):
             conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, '1')", (ANCHORED_META,))
-        write(register, register_id, head, state["anchored"])
-
-        def committed() -> None:
-            state["anchored"] = head
-
-        return committed
+        keyfile.anchor = anchors.make(register.raw_key, str(register_id), head, current or head).to_json()
+        keyfile.save(keys_path)
+        return None
 
     register.before_commit.append(before_commit)
+
+
+def is_installed(register: Register) -> bool:
+    return register in _STATES
 
 
 @contextlib.contextmanager
@@ -181,9 +198,9 @@ def batch(register: Register) -> Iterator[None]:
     finally:
         state["batch"] = False
         head = chain_head(register.conn)
-        if head != state["anchored"]:
-            write(register, state["register_id"], head, state["anchored"])
-            state["anchored"] = head
+        current = _anchored_head(KeyFile.load(sidecar_path(register.path)))
+        if head != current:
+            write(register, state["register_id"], head, current or head)
 
 
 def establish(register: Register, register_id: str) -> None:
