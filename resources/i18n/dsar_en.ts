@@ -59,5 +59,12 @@
                 <numerusform>Purge these %n requests…</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>Request message kept in the register ({format}, %n attachment(s))</source>
+            <translation>
+                <numerusform>Request message kept in the register ({format}, %n attachment)</numerusform>
+                <numerusform>Request message kept in the register ({format}, %n attachments)</numerusform>
+            </translation>
+        </message>
     </context>
 </TS>
