@@ -67,7 +67,9 @@ def add_commands(subparsers: Any, parent: argparse.ArgumentParser) -> None:
     s.add_argument("text")
     s.set_defaults(handler=cmd_note)
 
-    s = case_sub.add_parser("unfounded", parents=[parent], help="mark manifestly unfounded or excessive (Art. 12(5))")
+    s = case_sub.add_parser(
+        "unfounded", parents=[parent], help="mark manifestly unfounded or excessive (Art. 12(5))"
+    )
     s.add_argument("ref")
     s.add_argument("--justification", required=True)
     s.set_defaults(handler=cmd_unfounded)
@@ -76,7 +78,9 @@ def add_commands(subparsers: Any, parent: argparse.ArgumentParser) -> None:
     s.add_argument("ref")
     s.add_argument("--date", help="YYYY-MM-DD (default: today)")
     s.add_argument("--number", help="registered-letter number")
-    s.add_argument("--channel", dest="dispatch_channel", choices=["email", "post", "hand"], help="how it went out")
+    s.add_argument(
+        "--channel", dest="dispatch_channel", choices=["email", "post", "hand"], help="how it went out"
+    )
     s.add_argument("--to", dest="dispatch_address", help="the e-mail or postal address it went to")
     s.set_defaults(handler=cmd_dispatch)
 
@@ -94,7 +98,9 @@ def _date(text: str | None, what: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise InvalidInput(f"{what} '{text}' is not a date YYYY-MM-DD.", f"{what} « {text} » n'est pas une date AAAA-MM-JJ.") from None
+        raise InvalidInput(
+            f"{what} '{text}' is not a date YYYY-MM-DD.", f"{what} « {text} » n'est pas une date AAAA-MM-JJ."
+        ) from None
 
 
 def case_summary(case: Case) -> dict[str, Any]:
@@ -203,7 +209,9 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
     out["explanation"] = deadlines.explanation("en")
     out["explanation_fr"] = deadlines.explanation("fr")
     out["extended_due"] = deadlines.extended_due.isoformat()
-    out["timeline"] = [{"at": e.at_utc, "actor": e.actor, "kind": e.kind, "summary": e.summary} for e in events]
+    out["timeline"] = [
+        {"at": e.at_utc, "actor": e.actor, "kind": e.kind, "summary": e.summary} for e in events
+    ]
     text = "\n".join(
         [
             f"{case.ref}  {case.status.value}  ({', '.join(r.value for r in case.rights)})",
@@ -226,7 +234,9 @@ def cmd_transition(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_extend(args: argparse.Namespace, ctx: Context) -> int:
-    case = case_service.extend(ctx.open_register(), args.ref, args.reason, _date(args.notice_date, "--notice-date"))
+    case = case_service.extend(
+        ctx.open_register(), args.ref, args.reason, _date(args.notice_date, "--notice-date")
+    )
     ctx.emit(case_summary(case), f"{case.ref} extended until {case.current_due.isoformat()}")
     return 0
 

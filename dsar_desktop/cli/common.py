@@ -131,7 +131,9 @@ class Context:
         if self._register is None:
             from ..services.register import load_keyfile, unlock_register
 
-            load_keyfile(self.register_path)  # a missing register or key file is said before any passphrase is asked
+            load_keyfile(
+                self.register_path
+            )  # a missing register or key file is said before any passphrase is asked
             self._register = unlock_register(self.register_path, self.passphrase(), self.slot)
         return self._register
 

@@ -131,4 +131,3 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
         f"Restored to {args.to} (backup of {manifest.get('created_utc')}). Check it with: dsar --register {args.to} verify",
     )
     return 0
-

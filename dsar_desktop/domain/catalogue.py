@@ -183,7 +183,9 @@ def validate(data: Any) -> list[str]:
         if draft is not True and (
             not isinstance(draft, list) or not all(isinstance(d, str) and d in known for d in draft)
         ):
-            problems.append(f"{where}: draft must be true or a list of field names ({', '.join(sorted(known))})")
+            problems.append(
+                f"{where}: draft must be true or a list of field names ({', '.join(sorted(known))})"
+            )
         source = activity.get("source")
         problems += _check_text(source, f"{where}: source")
         if isinstance(source, dict) and source.get("code") not in SOURCE_CODES:

@@ -500,7 +500,9 @@ def _compute(
 def _lapsed_lines(
     lapsed: list[tuple[datetime.date, datetime.date, datetime.date]], extended: bool
 ) -> list[tuple[str, str]]:
-    which_en, which_fr = ("extended due date", "échéance prolongée") if extended else ("legal due date", "échéance légale")
+    which_en, which_fr = (
+        ("extended due date", "échéance prolongée") if extended else ("legal due date", "échéance légale")
+    )
     out = []
     for start, _end, in_force in lapsed:
         out.append(

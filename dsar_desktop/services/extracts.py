@@ -27,7 +27,7 @@ from ..domain.progress import CancelToken, Progress, no_progress
 from ..extracts.engine import SearchResult, search_files
 from ..extracts.jsonl_reader import JsonLinesReader
 from ..extracts.mapping import FIELDS, ColumnMapping, load_mapping, suggest_mapping  # noqa: F401 (load_mapping for the CLI)
-from ..extracts.readers import ROW_COL, open_extract
+from ..extracts.readers import LINE_COL, ROW_COL, open_extract
 from ..store import audit
 from ..store.connection import Register
 from .catalogue import current_catalogue
@@ -111,6 +111,10 @@ class FilePreview:
     headers: list[str]
     mapping: ColumnMapping
     mapping_origin: str  # remembered | suggested
+    header_row: int = 1  # the row (line) the headers were taken from; 0 for JSON Lines
+    sheet: str = ""  # the sheet shown (a workbook), and every sheet of it
+    sheets: list[str] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (en, fr): what was passed over (titles...)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -122,32 +126,67 @@ class FilePreview:
             "headers": self.headers,
             "mapping": self.mapping.to_json(),
             "mapping_origin": self.mapping_origin,
+            "header_row": self.header_row,
+            "sheet": self.sheet,
+            "sheets": self.sheets,
+            "notes": [{"en": en, "fr": fr} for en, fr in self.notes],
         }
 
 
-def preview_file(path: Path, reg: Register | None = None, source: str | None = None) -> FilePreview:
-    """Headers and a mapping (remembered for this source when it fits, else suggested). Reads only the start."""
+def _table(path: Path, header_row: int | None = None, sheet: str | None = None) -> tuple[Any, Any]:
+    """The reader and the table shown: the given sheet (else the first), its header at the given row."""
     reader = open_extract(Path(path))
-    headers = reader.peek_headers() if isinstance(reader, JsonLinesReader) else list(reader.headers)
+    part = reader.sheet(sheet) if sheet and reader.info.format == "xlsx" else reader.parts()[0]
+    if header_row:
+        part.use_header_row(header_row)
+    return reader, part
+
+
+def preview_file(
+    path: Path, reg: Register | None = None, source: str | None = None, *,
+    header_row: int | None = None, sheet: str | None = None,
+) -> FilePreview:  # fmt: skip
+    """Headers and a mapping (remembered for this source when it fits, else suggested). Reads only the start.
+
+    `header_row` and `sheet` override what was detected (a person fixing the import); a remembered mapping
+    brings its own header row and sheet when none is given."""
+    remembered = remembered_mapping(reg, source) if reg is not None and source else None
+    if remembered is not None and header_row is None and sheet is None:
+        try:
+            reader, part = _table(path, remembered.header_row, remembered.sheet)
+        except DsarError:  # the remembered header row or sheet does not fit this file
+            reader, part = _table(path)
+    else:
+        reader, part = _table(path, header_row, sheet)
+    headers = part.peek_headers() if isinstance(part, JsonLinesReader) else list(part.headers)
     mapping, origin = suggest_mapping(headers), "suggested"
-    if reg is not None and source:
-        remembered = remembered_mapping(reg, source)
-        if remembered is not None and set(remembered.used_columns()) <= set(headers):
-            mapping, origin = remembered, "remembered"
+    if remembered is not None and set(remembered.used_columns()) <= set(headers):
+        mapping, origin = remembered, "remembered"
     info = reader.info
+    name = getattr(part, "part_name", "")
+    row = part.info.header_row if name else info.header_row
+    notes = [(i.en, i.fr) for i in info.issues if i.kind in ("header_row", "sheet") and i.sheet in ("", name)]
     return FilePreview(
-        info.name, info.size, info.format, info.encoding, info.delimiter, headers, mapping, origin
-    )
+        info.name, info.size, info.format, info.encoding, info.delimiter, headers, mapping, origin,
+        0 if info.format == "jsonl" else row, name, [s.name for s in info.sheets], notes,
+    )  # fmt: skip
 
 
-def sample_rows(path: Path, headers: Sequence[str], count: int = 5) -> list[list[str]]:
-    """The first rows of a file, read from its first block only (in memory; nothing written)."""
-    reader = open_extract(Path(path))
-    for block in reader.blocks():
+def sample_rows(
+    path: Path,
+    headers: Sequence[str],
+    count: int = 5,
+    *,
+    header_row: int | None = None,
+    sheet: str | None = None,
+) -> list[list[str]]:
+    """The first rows of a table, read from its first block only (in memory; nothing written)."""
+    _reader, part = _table(path, header_row, sheet)
+    for block in part.blocks():
         frame = block.frame.head(count)
         return [
             [("" if row.get(h) is None else str(row.get(h))) for h in headers]
-            for row in frame.drop(ROW_COL, strict=False).iter_rows(named=True)
+            for row in frame.drop(ROW_COL, LINE_COL, strict=False).iter_rows(named=True)
         ]
     return []
 
@@ -313,8 +352,11 @@ def _file_mapping(file_result: Any) -> ColumnMapping:
     tables = file_result.tables
     if len(tables) <= 1:
         return file_result.mapping
-    first = tables[0].mapping
-    return ColumnMapping(first.columns, first.free_text, sheets={t.name: t.mapping for t in tables})
+    main = next((t for t in tables if not t.unmapped), tables[0])  # the sheet shown first next time
+    return ColumnMapping(
+        main.mapping.columns, main.mapping.free_text, main.header_row, main.name,
+        sheets={t.name: t.mapping for t in tables},
+    )  # fmt: skip
 
 
 class _Reader:
@@ -355,11 +397,11 @@ def attach_open_cases(
 
 
 def _mapping_for(reg: Register, source: str, paths: Sequence[Path | str]) -> ColumnMapping | None:
-    remembered = remembered_mapping(reg, source)
-    if remembered is None or not paths:
+    """The mapping remembered for this system when it fits the first file (header row and sheet included)."""
+    if not paths:
         return None
-    preview = preview_file(Path(paths[0]))
-    return remembered if set(remembered.used_columns()) <= set(preview.headers) else None
+    preview = preview_file(Path(paths[0]), reg, source)
+    return preview.mapping if preview.mapping_origin == "remembered" else None
 
 
 def _mapping_of(result: SearchResult, file_name: str, sheet: str = "") -> dict[str, Any]:

@@ -140,7 +140,9 @@ def connect(path: Path, raw_key: bytes, *, create: bool = False, check_same_thre
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA secure_delete = ON")
         conn.execute("PRAGMA temp_store = MEMORY")
-        conn.execute("PRAGMA cache_size = -65536")  # 64 MiB of decrypted pages: lists re-read without decrypting
+        conn.execute(
+            "PRAGMA cache_size = -65536"
+        )  # 64 MiB of decrypted pages: lists re-read without decrypting
     except DatabaseError as exc:
         conn.close()
         raise RegisterDamaged(path=str(path), reason=str(exc)) from None

@@ -34,6 +34,13 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>%n match(es) to review in all.</source>
+            <translation>
+                <numerusform>%n correspondance à examiner en tout.</numerusform>
+                <numerusform>%n correspondances à examiner en tout.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n request(s) purged.</source>
             <translation>
                 <numerusform>%n demande purgée.</numerusform>
@@ -83,6 +90,10 @@
             <translation>&amp;Du</translation>
         </message>
         <message>
+            <source>&amp;Gather export files…</source>
+            <translation>&amp;Rassembler les fichiers d'export…</translation>
+        </message>
+        <message>
             <source>&amp;Help</source>
             <translation>&amp;Aide</translation>
         </message>
@@ -115,12 +126,24 @@
             <translation>&amp;Rejeter — quelqu'un d'autre</translation>
         </message>
         <message>
+            <source>&amp;Review the matches</source>
+            <translation>&amp;Examiner les correspondances</translation>
+        </message>
+        <message>
+            <source>&amp;Search all files</source>
+            <translation>&amp;Rechercher dans tous les fichiers</translation>
+        </message>
+        <message>
             <source>&amp;Search:</source>
             <translation>&amp;Rechercher :</translation>
         </message>
         <message>
             <source>&amp;to</source>
             <translation>&amp;au</translation>
+        </message>
+        <message>
+            <source>(confirm a match that holds it, or edit the request)</source>
+            <translation>(confirmez une correspondance qui la contient, ou modifiez la demande)</translation>
         </message>
         <message>
             <source>(row dropped)</source>
@@ -467,8 +490,20 @@
             <translation>Choisissez d'abord un emplacement à phrase de passe.</translation>
         </message>
         <message>
+            <source>Choose a system for at least one file.</source>
+            <translation>Choisissez un système pour au moins un fichier.</translation>
+        </message>
+        <message>
             <source>Choose a system in the list first.</source>
             <translation>Choisissez d'abord un système dans la liste.</translation>
+        </message>
+        <message>
+            <source>Choose every export file of this request</source>
+            <translation>Choisissez tous les fichiers d'export de cette demande</translation>
+        </message>
+        <message>
+            <source>Choose or drop every file at once: each goes to its system, one search.</source>
+            <translation>Choisissez ou déposez tous les fichiers d'un coup : chacun va à son système, une seule recherche.</translation>
         </message>
         <message>
             <source>Choose the certificate to trust</source>
@@ -491,8 +526,16 @@
             <translation>Choisir le scan</translation>
         </message>
         <message>
+            <source>choose the system</source>
+            <translation>choisissez le système</translation>
+        </message>
+        <message>
             <source>Choose…</source>
             <translation>Choisir…</translation>
+        </message>
+        <message>
+            <source>chosen</source>
+            <translation>choisi</translation>
         </message>
         <message>
             <source>Click a column title to sort; double-click a request or press Enter to open it.</source>
@@ -554,6 +597,10 @@
             <translation>Motif de clôture :</translation>
         </message>
         <message>
+            <source>Columns named in</source>
+            <translation>Colonnes nommées dans</translation>
+        </message>
+        <message>
             <source>Compare with the case: &lt;b&gt;{name}&lt;/b&gt;</source>
             <translation>À comparer avec la demande : &lt;b&gt;{name}&lt;/b&gt;</translation>
         </message>
@@ -572,6 +619,13 @@
         <message>
             <source>Confirm</source>
             <translation>Confirmer</translation>
+        </message>
+        <message numerus="yes">
+            <source>Confirm all exact e-mail matches (%n)</source>
+            <translation>
+                <numerusform>Confirmer la correspondance exacte par e-mail (%n)</numerusform>
+                <numerusform>Confirmer toutes les correspondances exactes par e-mail (%n)</numerusform>
+            </translation>
         </message>
         <message>
             <source>confirmed</source>
@@ -874,6 +928,10 @@
             <translation>Chaque activité est un système dont les exports sont recherchés ; les informations de l'article 15 de la lettre viennent d'ici.</translation>
         </message>
         <message>
+            <source>Each file goes to the system shown. Change a system if it is wrong, then search them all.</source>
+            <translation>Chaque fichier va au système indiqué. Changez un système s'il est faux, puis lancez la recherche dans tous.</translation>
+        </message>
+        <message>
             <source>Each member of staff has their own slot: a name and a passphrase. The name appears in the audit log next to everything done with it.</source>
             <translation>Chaque membre de l'équipe a son propre emplacement : un nom et une phrase de passe. Le nom figure dans le journal d'audit à côté de chaque action faite avec lui.</translation>
         </message>
@@ -1050,12 +1108,24 @@
             <translation>Texte français</translation>
         </message>
         <message>
+            <source>from its columns</source>
+            <translation>d'après ses colonnes</translation>
+        </message>
+        <message>
+            <source>from its name</source>
+            <translation>d'après son nom</translation>
+        </message>
+        <message>
             <source>From {party} ({name}).</source>
             <translation>À {party} ({name}).</translation>
         </message>
         <message>
             <source>from {start} to {end}</source>
             <translation>du {start} au {end}</translation>
+        </message>
+        <message>
+            <source>Gather the export files</source>
+            <translation>Rassembler les fichiers d'export</translation>
         </message>
         <message>
             <source>Gathering the confirmed data…</source>
@@ -1084,6 +1154,10 @@
         <message>
             <source>Hand delivery</source>
             <translation>Remise en main propre</translation>
+        </message>
+        <message>
+            <source>Header row</source>
+            <translation>Ligne d'en-tête</translation>
         </message>
         <message>
             <source>Here, “Export the certificate (PEM)…” writes that certificate to a file you can hand over.</source>
@@ -1124,6 +1198,10 @@
         <message>
             <source>ID received…</source>
             <translation>Pièce reçue…</translation>
+        </message>
+        <message>
+            <source>Identifier added. Gather the files of those systems again to search them.</source>
+            <translation>Identifiant ajouté. Rassemblez de nouveau les fichiers de ces systèmes pour y rechercher.</translation>
         </message>
         <message>
             <source>Identity</source>
@@ -1422,6 +1500,10 @@
             <translation>Correspondances</translation>
         </message>
         <message>
+            <source>Matches found by the e-mail column holding the subject's exact address, in every system.</source>
+            <translation>Correspondances trouvées par la colonne e-mail contenant l'adresse exacte de la personne, dans tous les systèmes.</translation>
+        </message>
+        <message>
             <source>Matches of</source>
             <translation>Correspondances de</translation>
         </message>
@@ -1610,6 +1692,10 @@
             <translation>Pas encore de certificat de scellement : les dossiers de réponse ne peuvent pas être scellés.</translation>
         </message>
         <message>
+            <source>no system chosen</source>
+            <translation>aucun système choisi</translation>
+        </message>
+        <message>
             <source>None found.</source>
             <translation>Aucune.</translation>
         </message>
@@ -1634,12 +1720,36 @@
             <translation>Pas encore établie.</translation>
         </message>
         <message>
+            <source>Not marked searched: no column of {files} can identify a person.</source>
+            <translation>Non marqué recherché : aucune colonne de {files} ne permet d'identifier une personne.</translation>
+        </message>
+        <message>
+            <source>Not marked searched: the request has none of the identifiers these columns can match.</source>
+            <translation>Non marqué recherché : la demande n'a aucun des identifiants que ces colonnes peuvent trouver.</translation>
+        </message>
+        <message>
             <source>not requested</source>
             <translation>non demandé(e)</translation>
         </message>
         <message>
             <source>Not searched yet</source>
             <translation>Pas encore recherché</translation>
+        </message>
+        <message>
+            <source>not searched yet: its files find a person only by {needs}, which the request lacks</source>
+            <translation>pas encore recherché : ses fichiers ne trouvent une personne que par {needs}, que la demande n'indique pas</translation>
+        </message>
+        <message>
+            <source>not searched yet: no column of {files} can identify a person; map a column or set the file aside</source>
+            <translation>pas encore recherché : aucune colonne de {files} ne permet d'identifier une personne ; associez une colonne ou écartez le fichier</translation>
+        </message>
+        <message>
+            <source>Not searched: an identifier is missing</source>
+            <translation>Non recherché : il manque un identifiant</translation>
+        </message>
+        <message>
+            <source>Not searched: no column identifies a person</source>
+            <translation>Non recherché : aucune colonne n'identifie une personne</translation>
         </message>
         <message>
             <source>Note</source>
@@ -1688,6 +1798,10 @@
         <message>
             <source>One row per request received in the period, with its facts (RULES F): for an audit or the CNIL.</source>
             <translation>Une ligne par demande reçue sur la période, avec ses faits : pour un audit ou la CNIL.</translation>
+        </message>
+        <message>
+            <source>One system's files, with the header row and the columns set by hand.</source>
+            <translation>Les fichiers d'un seul système, avec la ligne d'en-tête et les colonnes choisies à la main.</translation>
         </message>
         <message>
             <source>Only if a reasonable doubt remains: ask for an ID document.</source>
@@ -2172,6 +2286,10 @@ Le scan ({count} fichier(s)) sera ensuite détruit : ses octets sont effacés du
             <translation>Mémoriser sur ce poste</translation>
         </message>
         <message>
+            <source>remembered columns</source>
+            <translation>colonnes mémorisées</translation>
+        </message>
+        <message>
             <source>Remove</source>
             <translation>Supprimer</translation>
         </message>
@@ -2457,6 +2575,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>Recherche par : {keys}.</translation>
         </message>
         <message>
+            <source>searched</source>
+            <translation>recherché</translation>
+        </message>
+        <message>
             <source>Searched — {count} match(es) to review</source>
             <translation>Recherché — {count} correspondance(s) à examiner</translation>
         </message>
@@ -2513,6 +2635,14 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>Envoyée à :</translation>
         </message>
         <message>
+            <source>Set aside…</source>
+            <translation>Écarter…</translation>
+        </message>
+        <message>
+            <source>Set the file aside</source>
+            <translation>Écarter le fichier</translation>
+        </message>
+        <message>
             <source>Settings saved. The language applies the next time the register is unlocked.</source>
             <translation>Réglages enregistrés. La langue s'applique au prochain déverrouillage du registre.</translation>
         </message>
@@ -2523,6 +2653,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         <message>
             <source>SHA-256 fingerprint:</source>
             <translation>Empreinte SHA-256 :</translation>
+        </message>
+        <message>
+            <source>Sheet</source>
+            <translation>Feuille</translation>
         </message>
         <message>
             <source>Shipped template</source>
@@ -2841,6 +2975,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>Le dossier de réponse à joindre (ZIP)</translation>
         </message>
         <message>
+            <source>The row that names the columns; rows above it are not read as data.</source>
+            <translation>La ligne qui nomme les colonnes ; les lignes au-dessus ne sont pas lues comme données.</translation>
+        </message>
+        <message>
             <source>The same address already wrote: {refs}. Check whether this request repeats an earlier one.</source>
             <translation>La même adresse a déjà écrit : {refs}. Vérifiez si cette demande en répète une précédente.</translation>
         </message>
@@ -3033,6 +3171,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>Déverrouillé</translation>
         </message>
         <message>
+            <source>Use {value} (from {system})</source>
+            <translation>Utiliser {value} (de {system})</translation>
+        </message>
+        <message>
             <source>Valid:</source>
             <translation>Validité :</translation>
         </message>
@@ -3185,6 +3327,14 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>Fichier entier</translation>
         </message>
         <message>
+            <source>Why</source>
+            <translation>Pourquoi</translation>
+        </message>
+        <message>
+            <source>Why can {file} be left aside for this request?</source>
+            <translation>Pourquoi {file} peut-il être écarté pour cette demande ?</translation>
+        </message>
+        <message>
             <source>Why is the case reopened?</source>
             <translation>Pourquoi rouvrir la demande ?</translation>
         </message>
@@ -3309,6 +3459,21 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>{field} : {count} caractère(s) à la position {position} — {code} : {reason} ({who}, {when})</translation>
         </message>
         <message>
+            <source>{file} ({system}): no column can identify a person, so the system does not count as searched.</source>
+            <translation>{file} ({system}) : aucune colonne ne permet d'identifier une personne, le système ne compte donc pas comme recherché.</translation>
+        </message>
+        <message numerus="yes">
+            <source>{file}: %n row(s) skipped or read with a caveat</source>
+            <translation>
+                <numerusform>{file} : %n ligne ignorée ou lue avec réserve</numerusform>
+                <numerusform>{file} : %n lignes ignorées ou lues avec réserve</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{file}: left out ({why})</source>
+            <translation>{file} : laissé de côté ({why})</translation>
+        </message>
+        <message>
             <source>{format} · encoding {encoding} · delimiter {delimiter} · {size}</source>
             <translation>{format} · encodage {encoding} · séparateur {delimiter} · {size}</translation>
         </message>
@@ -3381,6 +3546,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>{shown} demandes sur {total}</translation>
         </message>
         <message>
+            <source>{systems}: cannot find the person without her or his {needs}. Add it to the request:</source>
+            <translation>{systems} : impossible de trouver la personne sans {needs}. Complétez la demande :</translation>
+        </message>
+        <message>
             <source>{system}: not searched yet. Import its extract, or mark it not applicable with a reason (Extracts).</source>
             <translation>{system} : pas encore consulté. Importez son extraction, ou marquez-le sans objet avec un motif (Extractions).</translation>
         </message>
@@ -3389,8 +3558,16 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>{system} : {count} correspondance(s) encore à confirmer ou rejeter (Extractions).</translation>
         </message>
         <message>
+            <source>{system}: {files} file(s), {rows} rows, {found} match(es)</source>
+            <translation>{system} : fichiers : {files}, lignes : {rows}, correspondances : {found}</translation>
+        </message>
+        <message>
             <source>— choose —</source>
             <translation>— choisir —</translation>
+        </message>
+        <message>
+            <source>— leave this file out —</source>
+            <translation>— laisser ce fichier de côté —</translation>
         </message>
         <message>
             <source>— not used —</source>

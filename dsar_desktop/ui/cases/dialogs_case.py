@@ -47,7 +47,11 @@ class DispatchDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.today = today
-        self.addresses = {DispatchChannel.EMAIL: email, DispatchChannel.POST: postal, DispatchChannel.HAND: ""}
+        self.addresses = {
+            DispatchChannel.EMAIL: email,
+            DispatchChannel.POST: postal,
+            DispatchChannel.HAND: "",
+        }
         self.setWindowTitle(tr("Record the dispatch — {ref}", ref=ref))
         layout = QVBoxLayout(self)
         form = QFormLayout()
@@ -107,7 +111,9 @@ class DispatchDialog(QDialog):
         super().accept()
 
 
-def dispatch_dialog(register: Any, case: Case, today: dt.date, parent: QWidget | None = None) -> DispatchDialog:
+def dispatch_dialog(
+    register: Any, case: Case, today: dt.date, parent: QWidget | None = None
+) -> DispatchDialog:
     """The dispatch form with the addresses on file: the e-mail a reply goes to, and the postal block."""
     from ...services import mail_out
 
@@ -115,7 +121,9 @@ def dispatch_dialog(register: Any, case: Case, today: dt.date, parent: QWidget |
         email = mail_out.recipient_address(register, case)
     except DsarError:
         email = ""
-    postal = (case.requester_address if case.capacity != Capacity.SELF else None) or case.subject.address or ""
+    postal = (
+        (case.requester_address if case.capacity != Capacity.SELF else None) or case.subject.address or ""
+    )
     return DispatchDialog(case.ref, today, case.electronic, parent, email=email, postal=postal)
 
 

@@ -255,7 +255,9 @@ class IntakeWizard(QDialog):
             at = mail.receipt.at.astimezone(dl.PARIS)
             self._setting_received = True
             self.received_edit.setMaximumDateTime(QDateTime(QDate(2200, 12, 31), QTime(23, 59)))
-            self.received_edit.setDateTime(QDateTime(QDate(at.year, at.month, at.day), QTime(at.hour, at.minute)))
+            self.received_edit.setDateTime(
+                QDateTime(QDate(at.year, at.month, at.day), QTime(at.hour, at.minute))
+            )
             self._setting_received = False
             self._received_touched = True
             self._update_due()
@@ -288,7 +290,11 @@ class IntakeWizard(QDialog):
         same = [d.ref for d in dupes if d.why == "message_id"]
         if same:
             self.earlier_label.setText(
-                "⚠ " + tr("This very message is already recorded in {refs}: do not record it twice.", refs=", ".join(same))
+                "⚠ "
+                + tr(
+                    "This very message is already recorded in {refs}: do not record it twice.",
+                    refs=", ".join(same),
+                )
             )
             self.earlier_label.show()
         elif dupes and not self.earlier:

@@ -180,7 +180,9 @@ class ResponsePanel(QWidget):
         self.print_button = QPushButton(tr("Print postal reply…"))
         self.dispatch_button = QPushButton(tr("Record dispatch…"))
         self.mail_button = QPushButton(tr("Prepare e-mail…"))
-        self.mail_button.setToolTip(tr("A draft of the reply with the pack attached, opened in your mail client"))
+        self.mail_button.setToolTip(
+            tr("A draft of the reply with the pack attached, opened in your mail client")
+        )
         row.addWidget(self.print_button)
         row.addWidget(self.mail_button)
         row.addWidget(self.dispatch_button)
@@ -481,7 +483,9 @@ class ResponsePanel(QWidget):
         from ..mail.drafts import prepare_draft
 
         pack = self.last_result.zip if self.last_result is not None else None
-        prepare_draft(self, self.register, self.dialogs, self.ref, "reply", pack=pack, opener=self.mail_opener)
+        prepare_draft(
+            self, self.register, self.dialogs, self.ref, "reply", pack=pack, opener=self.mail_opener
+        )
         self.case_changed.emit(self.ref)
 
     def _on_dispatch(self) -> None:
