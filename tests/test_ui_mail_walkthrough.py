@@ -22,7 +22,8 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from dsar_desktop.domain.cases import Status
 from dsar_desktop.services import cases as case_service
-from dsar_desktop.services import extracts, register as register_service
+from dsar_desktop.services import extracts
+from dsar_desktop.services import register as register_service
 from dsar_desktop.services.extracts_demo import DEMO_FILES, DEMO_PERSON, demo_file
 from dsar_desktop.ui import i18n
 from dsar_desktop.ui.cases import IntakeWizard
@@ -33,8 +34,6 @@ from dsar_desktop.ui.workers import ImmediateRunner
 
 from .conftest import PASSPHRASE
 from .mail_support import eml
-
-gather_dialog = pytest.importorskip("dsar_desktop.ui.extracts.gather_dialog")
 
 
 class CountingDialogs(ScriptedDialogs):
@@ -73,7 +72,13 @@ def _drop(widget: QWidget, paths: list[Path]) -> None:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     widget.dropEvent(
-        QDropEvent(QPointF(30, 30), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+        QDropEvent(
+            QPointF(30, 30),
+            Qt.DropAction.CopyAction,
+            mime,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
     )
 
 
@@ -89,8 +94,11 @@ def test_a_standard_access_request_by_e_mail_in_under_40_actions(qtbot, tmp_path
     path = tmp_path / "office.dsar"
     created = register_service.create_register(path, "alice", PASSPHRASE)
     from dsar_desktop.services import certificates
+    from dsar_desktop.services.demo import settle_demo_catalogue
 
-    certificates.seed_demo_certificate(created.register)  # the office's seal, set up once, not per request
+    # set up once by the office, not per request: its seal, and the processing register settled (RULES D)
+    certificates.seed_demo_certificate(created.register)
+    settle_demo_catalogue(created.register)
     created.register.close()
     dialogs = CountingDialogs()
     screens = standard_screens()
@@ -157,7 +165,7 @@ def test_a_standard_access_request_by_e_mail_in_under_40_actions(qtbot, tmp_path
     clicks += 2  # the drop, "Search all files" (the dialog's OK is counted by the dialog service)
     data.confirm_emails_button.click()
     clicks += 1
-    for button in list(getattr(data, "gather_bar").buttons):
+    for button in list(data.gather_bar.buttons):
         if DEMO_PERSON["dob"] in button.text():
             button.click()
             clicks += 1
@@ -175,7 +183,7 @@ def test_a_standard_access_request_by_e_mail_in_under_40_actions(qtbot, tmp_path
     response.build_button.click()
     clicks += 1
     result = response.last_result
-    assert result is not None and result.password
+    assert result is not None and result.password, (response.blockers, dialogs.shown[-3:])
 
     # 5. the reply as an e-mail draft, threaded with the request, opened by the mail client
     opened: list[Path] = []
@@ -204,4 +212,4 @@ def test_a_standard_access_request_by_e_mail_in_under_40_actions(qtbot, tmp_path
     actions = clicks + dialogs.count
     print(f"user actions: {actions} ({clicks} clicks and drops, {dialogs.count} dialog answers)")
     assert actions < 40, actions
-    shell.register.close() if shell.register is not None else None
+    shell.register.close()
