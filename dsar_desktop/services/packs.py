@@ -18,12 +18,13 @@ from ..documents.letter import render_letter
 from ..documents.pack import VerifyResult
 from ..documents.signing import seal_pdf
 from ..domain import deadlines as dl
+from ..domain.case_actions import Action
 from ..domain.errors import DsarError
 from ..domain.progress import CancelToken, Progress, no_progress
 from ..store import audit
 from ..store.connection import Register
+from . import case_rules, certificates, letters
 from . import cases as case_service
-from . import certificates, letters
 
 __all__ = [
     "PackResult",
@@ -123,6 +124,7 @@ def build_pack(
         raise PackFolderUnusable(path=str(out_dir))
     report(0, total, "checks")
     case = case_service.get_case(reg, ref)
+    case_rules.require(reg, case, Action.BUILD_PACK)  # no pack for a closed, refused or withdrawn case
     language = language or case.language
     material = certificates.seal_material(reg)
     inputs = inputs or letters.gather_inputs(reg, ref)
@@ -276,6 +278,7 @@ def print_postal_reply(
     the CUPS job id; the print is audited. Recording the dispatch stays a separate step
     (cases.record_dispatch) once staff hold the registered-letter number.
     """
+    case_rules.require(reg, case_service.get_case(reg, ref), Action.PRINT)
     letters.check_postal_address(reg, ref)
     job = printing.print_pdf(pdf, printer, copies=copies, duplex=duplex, title=ref)
     with reg.transaction() as conn:

@@ -13,7 +13,14 @@ import platformdirs
 
 from ..domain.progress import Progress, no_progress
 from ..security import os_keyring
-from ..security.keyslots import KeyFile, check_passphrase, new_keyfile, new_recovery_key, sidecar_path
+from ..security.keyslots import (
+    KeyFile,
+    check_passphrase,
+    new_keyfile,
+    new_recovery_key,
+    normalise_recovery_key,
+    sidecar_path,
+)
 from ..store import audit, backup
 from ..store.connection import DatabaseError, Register, ensure_folder, open_register
 from ..store.errors import AuditChainBroken, RegisterDamaged, RegisterExists, RegisterNotFound
@@ -227,3 +234,21 @@ def recall_from_workstation(path: Path) -> bytes | None:
     except Exception:  # noqa: BLE001 - any failure means "ask for the passphrase"
         return None
     return os_keyring.recall(keyfile.register_id)
+
+
+# ---- what the unlock screen asks (so that ui/ never imports security/) --------
+KeyringStatus = os_keyring.KeyringStatus
+
+
+def workstation_keyring_status() -> os_keyring.KeyringStatus:
+    """Whether this computer has a real secure key store to remember the key in."""
+    return os_keyring.status()
+
+
+def forget_on_workstation(register: Register) -> None:
+    os_keyring.forget(register_id(register))
+
+
+def is_recovery_key(secret: str) -> bool:
+    """A secret shaped like a recovery key opens the recovery slot whatever slot is chosen."""
+    return normalise_recovery_key(secret) is not None

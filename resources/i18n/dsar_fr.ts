@@ -1220,6 +1220,10 @@
             <translation>Identité non établie (art. 12(2) et 12(6))</translation>
         </message>
         <message>
+            <source>If the reply went another way, say how and why (kept in the timeline and the statistics):</source>
+            <translation>Si la réponse est partie autrement, dites comment et pourquoi (conservé dans l'historique et les statistiques) :</translation>
+        </message>
+        <message>
             <source>Import a PKCS#12 file…</source>
             <translation>Importer un fichier PKCS#12…</translation>
         </message>
@@ -2318,12 +2322,20 @@ Le scan ({count} fichier(s)) sera ensuite détruit : ses octets sont effacés du
             <translation>Réponse envoyée le {date}</translation>
         </message>
         <message>
+            <source>Reply sent on {date} without a sealed pack: {reason}</source>
+            <translation>Réponse envoyée le {date} sans dossier scellé : {reason}</translation>
+        </message>
+        <message>
             <source>Reply sent:</source>
             <translation>Réponse envoyée :</translation>
         </message>
         <message>
             <source>Reply with the response pack</source>
             <translation>Réponse avec le dossier de réponse</translation>
+        </message>
+        <message>
+            <source>Reply without a sealed pack</source>
+            <translation>Réponse sans dossier scellé</translation>
         </message>
         <message>
             <source>Report language:</source>
@@ -2823,10 +2835,6 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>Le jour d'arrivée met fin à la suspension du délai.</translation>
         </message>
         <message>
-            <source>The dispatch can be recorded once the request is in progress or ready to send (now: {state}).</source>
-            <translation>L'envoi peut être enregistré quand la demande est en cours ou prête à envoyer (actuellement : {state}).</translation>
-        </message>
-        <message>
             <source>The dispatch date cannot be in the future.</source>
             <translation>La date d'envoi ne peut pas être dans le futur.</translation>
         </message>
@@ -2961,10 +2969,6 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         <message>
             <source>The request is recorded, but the clock does not stop until its letter exists.</source>
             <translation>La demande est enregistrée, mais le délai ne s'arrête pas tant que sa lettre n'existe pas.</translation>
-        </message>
-        <message>
-            <source>The request is {state}: no response pack is built for it.</source>
-            <translation>La demande est {state} : aucun dossier de réponse n'est produit pour elle.</translation>
         </message>
         <message>
             <source>the requester</source>
@@ -3247,10 +3251,6 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>Intérêts vitaux (art. 6.1.d)</translation>
         </message>
         <message>
-            <source>Waiting for proof of identity: record it in the Identity tab to restart the clock.</source>
-            <translation>En attente du justificatif d'identité : enregistrez-le dans l'onglet Identité pour relancer le délai.</translation>
-        </message>
-        <message>
             <source>Warning</source>
             <translation>Avertissement</translation>
         </message>
@@ -3417,10 +3417,6 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         <message>
             <source>{count} request(s) searched; {found} of them with matches.</source>
             <translation>{count} demande(s) recherchée(s) ; {found} avec des correspondances.</translation>
-        </message>
-        <message>
-            <source>{count} requests in the register, {open} open.</source>
-            <translation>{count} demandes dans le registre, dont {open} ouvertes.</translation>
         </message>
         <message>
             <source>{count} scan(s) destroyed (erased from the register); the audit log records the destruction.</source>

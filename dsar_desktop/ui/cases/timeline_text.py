@@ -80,6 +80,15 @@ def describe_entry(entry: TimelineEntry) -> str:
             int(details.get("attachments") or 0),
             format=str(details["format"]),
         )
+    if entry.kind == "dispatched_without_pack" and "reason" in details:
+        text = tr(
+            "Reply sent on {date} without a sealed pack: {reason}",
+            date=_date(details.get("date", "")),
+            reason=details["reason"],
+        )
+        if details.get("number"):
+            text += " — " + tr("registered letter {number}", number=details["number"])
+        return text
     if entry.kind == "note":
         return tr("Note: {text}", text=entry.summary)
     return entry.summary
