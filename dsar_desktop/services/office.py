@@ -18,6 +18,7 @@ from typing import Any
 
 from ..store import backup as store_backup
 from ..store.connection import Register, connect
+from . import anchoring
 
 BACKUP_SUFFIX = store_backup.SUFFIX
 
@@ -96,7 +97,10 @@ class Office:
         """
         register = self.register
         conn = connect(register.path, register.raw_key, check_same_thread=True)
-        job = Office(Register(register.path, conn, register.actor, None, register.raw_key))
+        job_register = Register(register.path, conn, register.actor, None, register.raw_key)
+        if anchoring.is_installed(register):  # the job's commits move the audit anchor too
+            anchoring.install(job_register)
+        job = Office(job_register)
         try:
             yield job
         finally:

@@ -23,7 +23,7 @@ from ..domain.errors import DsarError
 from ..domain.progress import CancelToken, Progress, no_progress
 from ..store import audit
 from ..store.connection import Register
-from . import case_rules, certificates, letters
+from . import anchoring, case_rules, certificates, letters
 from . import cases as case_service
 
 __all__ = [
@@ -140,7 +140,10 @@ def build_pack(
 
     report(2, total, "letter")
     doc, _template_version = letters.compose(reg, ref, "access_response", language, inputs=inputs)
-    doc.keywords = packfile.pdf_keywords({packfile.DATA_JSON: data_json, packfile.DATA_CSV: data_csv})
+    audit_head = anchoring.chain_head(reg.conn).to_json()  # the history this pack will prove
+    doc.keywords = packfile.pdf_keywords(
+        {packfile.DATA_JSON: data_json, packfile.DATA_CSV: data_csv}, case_ref=ref, audit_head=audit_head
+    )
     fr = language == "fr"
     # the hashes of the files belong to the manifest (and the PDF's metadata), not to the letter's body
     rendered = render_letter(doc, check_cancel=check)
@@ -166,6 +169,7 @@ def build_pack(
         "software": f"DSAR Desktop {__version__}",
         "catalogue_version": version,
         "language": language,
+        "audit_head": audit_head,
         "files": {
             pdf_name: packfile.sha256(sealed),
             packfile.DATA_JSON: packfile.sha256(data_json),
