@@ -912,6 +912,10 @@
             <translation>Courriel (*.eml)</translation>
         </message>
         <message>
+            <source>E-mail draft prepared: {what}; it goes out when a person sends it and records the dispatch</source>
+            <translation>Brouillon de courriel préparé : {what} ; il part quand une personne l'envoie et enregistre l'envoi</translation>
+        </message>
+        <message>
             <source>E-mail:</source>
             <translation>Courriel :</translation>
         </message>
@@ -2389,6 +2393,13 @@ Le scan ({count} fichier(s)) sera ensuite détruit : ses octets sont effacés du
             <source>Request for proof of identity</source>
             <translation>Demande de justificatif d'identité</translation>
         </message>
+        <message numerus="yes">
+            <source>Request message kept in the register ({format}, %n attachment(s))</source>
+            <translation>
+                <numerusform>Message de la demande conservé dans le registre ({format}, %n pièce jointe)</numerusform>
+                <numerusform>Message de la demande conservé dans le registre ({format}, %n pièces jointes)</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Request recorded; legal due date {d1}</source>
             <translation>Demande enregistrée ; échéance légale le {d1}</translation>
@@ -2824,6 +2835,10 @@ Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; si
         <message>
             <source>Template history</source>
             <translation>Historique du modèle</translation>
+        </message>
+        <message>
+            <source>Text of the request recorded</source>
+            <translation>Texte de la demande enregistré</translation>
         </message>
         <message>
             <source>Text of the request:</source>
