@@ -76,7 +76,10 @@ def check_not_draft(source_id: str, entry: Mapping[str, Any] | None, key: str, e
     names = set(_ALIASES.get(key, (key,)))
     if draft is True or (isinstance(draft, (list, tuple)) and names & {str(d) for d in draft}):
         raise Art15FieldDraft(
-            field=en, field_fr=fr, source=source_name(source_id, entry, "en"), source_fr=source_name(source_id, entry, "fr")
+            field=en,
+            field_fr=fr,
+            source=source_name(source_id, entry, "en"),
+            source_fr=source_name(source_id, entry, "fr"),
         )
 
 

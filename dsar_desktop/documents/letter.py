@@ -349,7 +349,9 @@ def render_letter(
     story.append(CondPageBreak(SEAL_H + 60))
     if doc.closing:
         story.append(Paragraph(escape(doc.closing), st["body"]))
-    story.append(Paragraph("<br/>".join(escape(line) for line in doc.signatory.splitlines()), st["signatory"]))
+    story.append(
+        Paragraph("<br/>".join(escape(line) for line in doc.signatory.splitlines()), st["signatory"])
+    )
     if doc.reserve_seal:
         story.append(SealSpace(seal))
     total = len(doc.annexes)

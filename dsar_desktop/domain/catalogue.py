@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from .calendar import years_after
 from .errors import DsarError
 
 LANGUAGES = ("fr", "en")
@@ -183,7 +184,9 @@ def validate(data: Any) -> list[str]:
         if draft is not True and (
             not isinstance(draft, list) or not all(isinstance(d, str) and d in known for d in draft)
         ):
-            problems.append(f"{where}: draft must be true or a list of field names ({', '.join(sorted(known))})")
+            problems.append(
+                f"{where}: draft must be true or a list of field names ({', '.join(sorted(known))})"
+            )
         source = activity.get("source")
         problems += _check_text(source, f"{where}: source")
         if isinstance(source, dict) and source.get("code") not in SOURCE_CODES:
@@ -234,7 +237,4 @@ def retention_end(
     }.get(rule)
     if start is None:
         return None
-    try:
-        return start.replace(year=start.year + years)
-    except ValueError:  # 29 February
-        return start.replace(year=start.year + years, day=28)
+    return years_after(start, years)
