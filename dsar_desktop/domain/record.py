@@ -270,14 +270,20 @@ def pseudonymise(row: dict[str, Any], facts: CaseFacts) -> dict[str, Any]:
     for key in PERSONAL_COLUMNS:
         if out.get(key):
             out[key] = facts.ref
-    needles = _needles(facts)
-    if needles:
-        pattern = re.compile("|".join(re.escape(n) for n in needles), re.IGNORECASE)
-        for key in FREE_TEXT_COLUMNS:
-            value = out.get(key)
-            if isinstance(value, str) and value:
-                out[key] = pattern.sub(facts.ref, value)
+    typed = [key for key in FREE_TEXT_COLUMNS if out.get(key)]
+    if typed:  # most rows have none: the needles are looked for only where someone wrote something
+        needles = _needles(facts)
+        for key in typed:
+            out[key] = _scrub(str(out[key]), needles, facts.ref)
     return out
+
+
+def _scrub(text: str, needles: list[str], ref: str) -> str:
+    folded = text.casefold()
+    hits = [n for n in needles if n.casefold() in folded]
+    if not hits:
+        return text
+    return re.compile("|".join(re.escape(n) for n in hits), re.IGNORECASE).sub(ref, text)
 
 
 def headers(language: str) -> list[str]:
