@@ -9,6 +9,7 @@ also where they appear inside a reason someone typed.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -266,7 +267,7 @@ def _needles(facts: CaseFacts) -> list[str]:
 def pseudonymise(row: dict[str, Any], facts: CaseFacts) -> dict[str, Any]:
     """The row with names, e-mails and addresses replaced by the reference, in their columns and in the
     free text staff typed (case-insensitive)."""
-    out = dict(row)
+    out = row  # a fresh row from row_of: changed in place (50,000 copies cost)
     for key in PERSONAL_COLUMNS:
         if out.get(key):
             out[key] = facts.ref
@@ -290,8 +291,11 @@ def headers(language: str) -> list[str]:
     return [c.header(language) for c in COLUMNS]
 
 
+_IN_ORDER = operator.itemgetter(*(c.key for c in COLUMNS))
+
+
 def values(row: dict[str, Any]) -> list[Any]:
-    return [row.get(c.key) for c in COLUMNS]
+    return list(_IN_ORDER(row))
 
 
 def iter_rows(
