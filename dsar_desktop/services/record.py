@@ -170,10 +170,10 @@ def case_facts(reg: Register, period: Period, today: dt.date | None = None) -> I
                 closure_reason=closure_reason, manifestly_unfounded=bool(unfounded), dispatched=_date(dispatched),
                 dispatch_number=number, closed=_date(closed_at), pack_sha256=pack, suspensions=spans,
                 identity_steps=steps,
-                systems_searched=sorted(str(s) for s, state, _ in case_sources if state == "searched"),
-                systems_set_aside=sorted(
+                systems_searched=[str(s) for s, state, _ in case_sources if state == "searched"],
+                systems_set_aside=[
                     (str(s), str(why or "")) for s, state, why in case_sources if state == "not_applicable"
-                ),
+                ],
                 redactions={str(code): int(n) for code, n in redactions.get(case_id, [])},  # type: ignore[call-overload]
             )  # fmt: skip
 
