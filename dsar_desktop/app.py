@@ -175,7 +175,7 @@ def install_screens(shell: Any) -> None:
 
     screens = standard_screens()
     shell.window.install_screens(
-        screens.pages, screens.case_file_factory, screens.intake_factory, screens.startup_notice
+        screens.pages, screens.case_file_factory, screens.intake_factory, screens.startup_notice, screens.menus
     )
 
 

@@ -165,7 +165,7 @@ def test_csv_name_headers_with_prefix_or_suffix_and_date_strings(tmp_path: Path)
         ("E-mail (pro)", "email"), ("Tél. portable", "phone"), ("DateNaiss", "dob"), ("email_contact", "email"),
         ("contact.email", "email"), ("profile.birth_date", "dob"), ("Date of birth", "dob"),
         ("Student ID", "student_number"), ("N° étudiant", "student_number"), ("Mobile phone", "phone"),
-        ("Given name", "first_name"), ("Last name", "surname"),
+        ("Given name", "first_name"), ("Last name", "surname"), ("Adresse électronique", "email"),
     ],
 )  # fmt: skip
 def test_column_roles_come_from_words(header: str, field: str) -> None:

@@ -189,8 +189,9 @@ def test_verify_window_with_a_certificate_file_and_a_lone_pdf(
 
 def test_documents_menu_opens_the_three_windows(qtbot, register: Register) -> None:  # type: ignore[no-untyped-def]
     from dsar_desktop.ui.main_window import MainWindow
+    from dsar_desktop.ui.pages import MENUS
 
-    window = MainWindow(ScriptedDialogs(), ImmediateRunner())
+    window = MainWindow(ScriptedDialogs(), ImmediateRunner(), menus=MENUS)
     qtbot.addWidget(window)
     window.attach(register)
     menus = {a.text(): a.menu() for a in window.menuBar().actions()}

@@ -56,6 +56,33 @@ class Art15SectionMissing(DsarError):
     exit_code = 1
 
 
+class Art15FieldDraft(DsarError):
+    code = "art15_field_draft"
+    en = (
+        "The letter is blocked: the field '{field}' of the processing '{source}' is still a draft in the "
+        "processing register. Settle it (and remove the draft mark) before any letter prints it."
+    )
+    fr = (
+        "La lettre est bloquée : le champ « {field_fr} » du traitement « {source_fr} » est encore un brouillon "
+        "dans le registre des traitements. Arrêtez-le (et retirez la marque de brouillon) avant qu'une lettre "
+        "ne l'imprime."
+    )
+    exit_code = 1
+
+
+def check_not_draft(source_id: str, entry: Mapping[str, Any] | None, key: str, en: str, fr: str) -> None:
+    """A field (or a whole entry) marked draft never reaches a letter (RULES D)."""
+    draft = (entry or {}).get("draft")
+    names = set(_ALIASES.get(key, (key,)))
+    if draft is True or (isinstance(draft, (list, tuple)) and names & {str(d) for d in draft}):
+        raise Art15FieldDraft(
+            field=en,
+            field_fr=fr,
+            source=source_name(source_id, entry, "en"),
+            source_fr=source_name(source_id, entry, "fr"),
+        )
+
+
 def localise(value: Any, language: str) -> str | None:
     """A catalogue value (text, {fr, en}, list of either, {not_applicable: reason}) → one text."""
     if value is None:
@@ -183,6 +210,9 @@ def build_sections(
             continue
         bullets = []
         for source_id, entry, _count in found:
+            check_not_draft(source_id, entry, key, en, fr)
+            if key == "purposes":
+                check_not_draft(source_id, entry, "legal_basis", "Legal basis", "Base légale")
             text = field_of(entry or {}, key, language)
             if key == "purposes" and text:
                 basis = field_of(entry or {}, "legal_basis", language)

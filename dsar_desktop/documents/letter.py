@@ -194,7 +194,7 @@ def markup_flowables(text: str, st: dict[str, ParagraphStyle]) -> list[Flowable]
 
 
 def section_flowables(section: Section, st: dict[str, ParagraphStyle]) -> list[Flowable]:
-    items: list[Flowable] = [Paragraph(escape(section.title), st["h2"])]
+    items: list[Flowable] = [Paragraph(escape(section.title), st["h2"])] if section.title else []
     items += [Paragraph(escape(p), st["body"]) for p in section.paragraphs]
     items += [Paragraph(escape(b), st["bullet"], bulletText="•") for b in section.bullets]
     return [KeepTogether(items[:2]), *items[2:]]
@@ -312,7 +312,9 @@ def render_letter(
     story.append(CondPageBreak(SEAL_H + 60))
     if doc.closing:
         story.append(Paragraph(escape(doc.closing), st["body"]))
-    story.append(Paragraph("<br/>".join(escape(line) for line in doc.signatory.splitlines()), st["signatory"]))
+    story.append(
+        Paragraph("<br/>".join(escape(line) for line in doc.signatory.splitlines()), st["signatory"])
+    )
     if doc.reserve_seal:
         story.append(SealSpace(seal))
     total = len(doc.annexes)

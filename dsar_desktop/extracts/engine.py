@@ -102,7 +102,7 @@ class FileResult:
     @property
     def unmapped(self) -> bool:
         """No table of the file has a column that can identify someone: it cannot count as searched."""
-        return any(t.unmapped for t in self.tables) if self.tables else not self.mapping.can_find_someone
+        return all(t.unmapped for t in self.tables) if self.tables else not self.mapping.can_find_someone
 
     def identity_fields(self) -> set[str]:
         """The identifiers this file's columns can match (email, phone, student_number, name+dob)."""
@@ -435,7 +435,7 @@ def search_reader(
     tables: list[TableResult] = []
     progress(bytes_before, total, "search")
     if mapping is not None and mapping.sheet is not None and info.format == "xlsx":
-        reader.sheet(mapping.sheet)  # type: ignore[attr-defined]  # a sheet the file lacks: say so first
+        reader.sheet(mapping.sheet)  # a sheet the file lacks: say so before reading anything
     for part in reader.parts():
         name = part.part_name
         given = mapping.for_sheet(name) if mapping is not None else None
@@ -464,6 +464,8 @@ def search_reader(
                 sheet_info.hidden if sheet_info else False,
             )
         )  # fmt: skip
+    if len(tables) > 1 and all(t.unmapped for t in tables):
+        _report_columns(reader, "", [], ColumnMapping(), True)
     if len(tables) > 1:
         per_sheet = ", ".join(f"{t.name}: {t.rows}" for t in tables)
         reader._issue(
@@ -477,7 +479,16 @@ def _report_columns(
 ) -> None:
     where = f"sheet '{sheet}': " if sheet else ""
     where_fr = f"feuille « {sheet} » : " if sheet else ""
-    if unmapped:
+    if unmapped and sheet:  # one sheet (a summary, a legend): said; the file is blocked only if no sheet can
+        reader._issue(
+            0,
+            f"{where}no column can identify a person: its rows were searched for the e-mail and the phone only",
+            f"{where_fr}aucune colonne ne permet d'identifier une personne : ses lignes ont été parcourues pour "
+            "l'e-mail et le téléphone seulement",
+            kind="column",
+            sheet=sheet,
+        )
+    elif unmapped:
         reader._issue(
             0,
             f"{where}no column can identify a person (e-mail, phone, student number, or name with date of "

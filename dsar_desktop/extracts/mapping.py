@@ -216,7 +216,7 @@ def role_of_tokens(words: list[str]) -> str | None:
     def starts(*prefixes: str) -> bool:
         return any(t.startswith(prefixes) for t in words)
 
-    if w & {"email", "courriel", "mel", "emails"} or starts("email", "mail", "courriel"):
+    if w & {"email", "courriel", "mel", "emails", "electronique"} or starts("email", "mail", "courriel"):
         return "email"
     if w & {"tel", "tels", "gsm", "cell", "fax"} or starts(
         "telephone", "phone", "mobile", "portable", "cellphone"

@@ -192,6 +192,12 @@ class ExtractReader:
 
     part_name = ""
 
+    def sheet(self, name: str) -> Any:
+        """A workbook's sheet by name; other files have none."""
+        from .errors import SheetNotFound
+
+        raise SheetNotFound(file=self.info.name, sheet=name, sheets="")
+
     def use_header_row(self, line: int) -> None:
         """Take the header from this line (CSV and workbooks; a JSON Lines file has none)."""
         from .errors import HeaderRowNotFound

@@ -25,10 +25,13 @@ from ..documents.letter import LetterDocument, Letterhead, Section, render_lette
 from ..domain import deadlines as dl
 from ..domain.cases import RIGHT_LABELS, Capacity, Case, Person, Right, Status
 from ..domain.errors import DsarError, InvalidInput
+from ..domain.notifications import ART19_KINDS, Notification, confirmation_blockers
 from ..store import audit
 from ..store import settings as store_settings
 from ..store.connection import Register
 from . import cases as case_service
+from . import notifications as notification_service
+from .identity_status import identity_status
 
 KINDS = tpl.KINDS
 DIPLOMA_RETENTION = (
@@ -357,6 +360,71 @@ def _kind_sections(
     return []
 
 
+def art19_sections(
+    reg: Register, case: Case, kind: str, language: str, inputs: LetterInputs
+) -> list[Section]:
+    """What Art. 19 lets a confirmation say: only the notifications recorded, and the right to know the
+    recipients. Refused (naming every reason) before identity, state and notifications allow it."""
+    fr = language == "fr"
+    _version, entries = catalogue_entries(inputs.catalogue)
+    sources = list(dict.fromkeys(str(item.get("source")) for item in inputs.confirmed))
+    expected = notification_service.expected_recipients(entries, sources, "fr")
+    done = notification_service.recorded(reg, case.ref)
+    established = bool(identity_status(reg, case.ref).established_by)
+    blockers = confirmation_blockers(case.status, established, inputs.disclosure_block, expected, done)
+    if blockers:
+        raise _refuse(
+            kind, case.ref, "; ".join(b[0] for b in blockers) + ".", "; ".join(b[1] for b in blockers) + "."
+        )
+    bullets = [_notification_line(n, entries, language) for n in done if (n.source, n.recipient) in expected]
+    paragraphs = []
+    if not bullets:
+        paragraphs.append(
+            "Le registre des traitements ne mentionne aucun destinataire pour les données concernées."
+            if fr
+            else "The record of processing activities lists no recipient for the data concerned."
+        )
+    else:
+        paragraphs.append(
+            "Voici, pour chaque destinataire de ces données, ce que nous avons fait (article 19 du RGPD) :"
+            if fr
+            else "For each recipient of these data, this is what we did (Article 19 GDPR):"
+        )
+    tail = (
+        "Vous pouvez nous demander de vous indiquer ces destinataires (article 19 du RGPD)."
+        if fr
+        else "You may ask us to tell you who these recipients are (Article 19 GDPR)."
+    )
+    section = Section("Information des destinataires" if fr else "Recipients informed", paragraphs, bullets)
+    if bullets:
+        return [section, Section("", [tail])]  # the right to know them, after the list
+    section.paragraphs.append(tail)
+    return [section]
+
+
+def _notification_line(n: Notification, entries: Mapping[str, Mapping[str, Any]], language: str) -> str:
+    fr = language == "fr"
+    where = source_name(n.source, entries.get(n.source), language)
+    if n.outcome == "notified" and n.notified_on:
+        when = tpl.format_date(n.notified_on, language)
+        return (
+            f"{n.recipient} ({where}) : informé le {when} ({n.means})"
+            if fr
+            else f"{n.recipient} ({where}): informed on {when} ({n.means})"
+        )
+    if n.outcome == "impossible":
+        return (
+            f"{n.recipient} ({where}) : information impossible, {n.reason}"
+            if fr
+            else f"{n.recipient} ({where}): could not be informed, {n.reason}"
+        )
+    return (
+        f"{n.recipient} ({where}) : information non faite, car elle exigerait des efforts disproportionnés : {n.reason}"
+        if fr
+        else f"{n.recipient} ({where}): not informed, as it would involve disproportionate effort: {n.reason}"
+    )
+
+
 def _extended_due(reg: Register, case: Case) -> dt.date:
     if case.extended:
         return case.current_due
@@ -387,6 +455,9 @@ def compose(
         version = -1  # unsaved preview
     sections = _kind_sections(reg, case, kind, language, extra)
     annexes: list[AnnexTable] = []
+    if kind in ART19_KINDS:
+        inputs = inputs or gather_inputs(reg, ref)
+        sections = art19_sections(reg, case, kind, language, inputs) + sections
     if kind == "access_response":
         inputs = inputs or gather_inputs(reg, ref)
         check_disclosure(ref, inputs)

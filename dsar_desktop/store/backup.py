@@ -49,7 +49,9 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def write_backup(register: Register, keyfile_bytes: bytes, out: Path) -> Path:
+def write_backup(
+    register: Register, keyfile_bytes: bytes, out: Path, audit_head: dict[str, Any] | None = None
+) -> Path:
     """Write a backup of the open register to `out` atomically; return the path."""
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -77,6 +79,7 @@ def write_backup(register: Register, keyfile_bytes: bytes, out: Path) -> Path:
             "created_utc": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "schema_version": int(version),
             "register_name": register.path.name,
+            "audit_head": audit_head,
             "files": {
                 "register.db": _sha256(db_copy),
                 "register.keys": hashlib.sha256(keyfile_bytes).hexdigest(),

@@ -18,6 +18,13 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>%n match(es) to review in all.</source>
+            <translation>
+                <numerusform>%n match to review in all.</numerusform>
+                <numerusform>%n matches to review in all.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n request(s) purged.</source>
             <translation>
                 <numerusform>%n request purged.</numerusform>
@@ -46,6 +53,13 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>Confirm all exact e-mail matches (%n)</source>
+            <translation>
+                <numerusform>Confirm the exact e-mail match (%n)</numerusform>
+                <numerusform>Confirm all exact e-mail matches (%n)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>Purge %n request(s) for good? Everything the register holds about them is deleted; a tombstone (reference, dates, rights, outcome) stays in the audit log. Packs exported earlier are outside the register and are not deleted.</source>
             <translation>
                 <numerusform>Purge %n request for good? Everything the register holds about it is deleted; a tombstone (reference, dates, rights, outcome) stays in the audit log. Packs exported earlier are outside the register and are not deleted.</numerusform>
@@ -57,6 +71,13 @@
             <translation>
                 <numerusform>Purge this %n request…</numerusform>
                 <numerusform>Purge these %n requests…</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{file}: %n row(s) skipped or read with a caveat</source>
+            <translation>
+                <numerusform>{file}: %n row skipped or read with a caveat</numerusform>
+                <numerusform>{file}: %n rows skipped or read with a caveat</numerusform>
             </translation>
         </message>
     </context>

@@ -34,6 +34,13 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>%n match(es) to review in all.</source>
+            <translation>
+                <numerusform>%n correspondance à examiner en tout.</numerusform>
+                <numerusform>%n correspondances à examiner en tout.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n request(s) purged.</source>
             <translation>
                 <numerusform>%n demande purgée.</numerusform>
@@ -83,6 +90,10 @@
             <translation>&amp;Du</translation>
         </message>
         <message>
+            <source>&amp;Gather export files…</source>
+            <translation>&amp;Rassembler les fichiers d'export…</translation>
+        </message>
+        <message>
             <source>&amp;Help</source>
             <translation>&amp;Aide</translation>
         </message>
@@ -115,12 +126,24 @@
             <translation>&amp;Rejeter — quelqu'un d'autre</translation>
         </message>
         <message>
+            <source>&amp;Review the matches</source>
+            <translation>&amp;Examiner les correspondances</translation>
+        </message>
+        <message>
+            <source>&amp;Search all files</source>
+            <translation>&amp;Rechercher dans tous les fichiers</translation>
+        </message>
+        <message>
             <source>&amp;Search:</source>
             <translation>&amp;Rechercher :</translation>
         </message>
         <message>
             <source>&amp;to</source>
             <translation>&amp;au</translation>
+        </message>
+        <message>
+            <source>(confirm a match that holds it, or edit the request)</source>
+            <translation>(confirmez une correspondance qui la contient, ou modifiez la demande)</translation>
         </message>
         <message>
             <source>(row dropped)</source>
@@ -163,6 +186,10 @@
             <translation>&lt; Précédent</translation>
         </message>
         <message>
+            <source>A draft of the reply with the pack attached, opened in your mail client</source>
+            <translation>Un brouillon de la réponse avec le dossier joint, ouvert dans votre messagerie</translation>
+        </message>
+        <message>
             <source>A lone PDF: there is no manifest to compare.</source>
             <translation>Un PDF seul : il n'y a pas de manifeste à comparer.</translation>
         </message>
@@ -201,6 +228,10 @@
         <message>
             <source>Acknowledge (DPO)</source>
             <translation>Pris en compte (DPO)</translation>
+        </message>
+        <message>
+            <source>Acknowledgement of receipt</source>
+            <translation>Accusé de réception</translation>
         </message>
         <message>
             <source>Acting as: {actor}</source>
@@ -247,6 +278,10 @@
             <translation>Alsace-Moselle (ajoute le Vendredi saint et le 26 décembre)</translation>
         </message>
         <message>
+            <source>An ID document goes to the ID check, where it is checked like a scan and destroyed after the decision; its copy here, and the original file that holds it, are deleted at once.</source>
+            <translation>Une pièce d'identité part au contrôle d'identité, où elle est vérifiée comme un scan puis détruite après la décision ; sa copie ici, et le fichier original qui la contient, sont supprimés aussitôt.</translation>
+        </message>
+        <message>
             <source>An ID document was asked for because of a recorded doubt; check the document below.</source>
             <translation>Une pièce a été demandée en raison d'un doute consigné ; vérifiez le document ci-dessous.</translation>
         </message>
@@ -257,6 +292,10 @@
         <message>
             <source>Another person's data (Art. 15(4))</source>
             <translation>Données d'une autre personne (art. 15(4))</translation>
+        </message>
+        <message>
+            <source>Answer by e-mail</source>
+            <translation>Répondre par courriel</translation>
         </message>
         <message>
             <source>Answered</source>
@@ -297,6 +336,10 @@
         <message>
             <source>At least {minimum} characters; {count} so far.</source>
             <translation>Au moins {minimum} caractères ; {count} pour l'instant.</translation>
+        </message>
+        <message>
+            <source>Attachments</source>
+            <translation>Pièces jointes</translation>
         </message>
         <message>
             <source>Automated decisions</source>
@@ -447,8 +490,20 @@
             <translation>Choisissez d'abord un emplacement à phrase de passe.</translation>
         </message>
         <message>
+            <source>Choose a system for at least one file.</source>
+            <translation>Choisissez un système pour au moins un fichier.</translation>
+        </message>
+        <message>
             <source>Choose a system in the list first.</source>
             <translation>Choisissez d'abord un système dans la liste.</translation>
+        </message>
+        <message>
+            <source>Choose every export file of this request</source>
+            <translation>Choisissez tous les fichiers d'export de cette demande</translation>
+        </message>
+        <message>
+            <source>Choose or drop every file at once: each goes to its system, one search.</source>
+            <translation>Choisissez ou déposez tous les fichiers d'un coup : chacun va à son système, une seule recherche.</translation>
         </message>
         <message>
             <source>Choose the certificate to trust</source>
@@ -471,8 +526,16 @@
             <translation>Choisir le scan</translation>
         </message>
         <message>
+            <source>choose the system</source>
+            <translation>choisissez le système</translation>
+        </message>
+        <message>
             <source>Choose…</source>
             <translation>Choisir…</translation>
+        </message>
+        <message>
+            <source>chosen</source>
+            <translation>choisi</translation>
         </message>
         <message>
             <source>Click a column title to sort; double-click a request or press Enter to open it.</source>
@@ -534,6 +597,10 @@
             <translation>Motif de clôture :</translation>
         </message>
         <message>
+            <source>Columns named in</source>
+            <translation>Colonnes nommées dans</translation>
+        </message>
+        <message>
             <source>Compare with the case: &lt;b&gt;{name}&lt;/b&gt;</source>
             <translation>À comparer avec la demande : &lt;b&gt;{name}&lt;/b&gt;</translation>
         </message>
@@ -552,6 +619,13 @@
         <message>
             <source>Confirm</source>
             <translation>Confirmer</translation>
+        </message>
+        <message numerus="yes">
+            <source>Confirm all exact e-mail matches (%n)</source>
+            <translation>
+                <numerusform>Confirmer la correspondance exacte par e-mail (%n)</numerusform>
+                <numerusform>Confirmer toutes les correspondances exactes par e-mail (%n)</numerusform>
+            </translation>
         </message>
         <message>
             <source>confirmed</source>
@@ -754,6 +828,10 @@
             <translation>Dessin de l'aperçu…</translation>
         </message>
         <message>
+            <source>Drop the e-mail here: a new request opens, filled from the message.</source>
+            <translation>Déposez le courriel ici : une nouvelle demande s'ouvre, remplie à partir du message.</translation>
+        </message>
+        <message>
             <source>DSAR backup (*.dsarbak)</source>
             <translation>Sauvegarde DSAR (*.dsarbak)</translation>
         </message>
@@ -798,8 +876,20 @@
             <translation>Échéance sous 7 jours</translation>
         </message>
         <message>
+            <source>E-mail</source>
+            <translation>Courriel</translation>
+        </message>
+        <message>
             <source>e-mail</source>
             <translation>e-mail</translation>
+        </message>
+        <message>
+            <source>E-mail (*.eml *.msg)</source>
+            <translation>Courriel (*.eml *.msg)</translation>
+        </message>
+        <message>
+            <source>E-mail (*.eml)</source>
+            <translation>Courriel (*.eml)</translation>
         </message>
         <message>
             <source>E-mail:</source>
@@ -832,6 +922,10 @@
         <message>
             <source>Each activity is one system whose exports are searched; the letter's Article 15 information comes from here.</source>
             <translation>Chaque activité est un système dont les exports sont recherchés ; les informations de l'article 15 de la lettre viennent d'ici.</translation>
+        </message>
+        <message>
+            <source>Each file goes to the system shown. Change a system if it is wrong, then search them all.</source>
+            <translation>Chaque fichier va au système indiqué. Changez un système s'il est faux, puis lancez la recherche dans tous.</translation>
         </message>
         <message>
             <source>Each member of staff has their own slot: a name and a passphrase. The name appears in the audit log next to everything done with it.</source>
@@ -942,6 +1036,10 @@
             <translation>Échéance prolongée (D3) :</translation>
         </message>
         <message>
+            <source>Extension notice</source>
+            <translation>Notification de prolongation</translation>
+        </message>
+        <message>
             <source>Extension:</source>
             <translation>Prolongation :</translation>
         </message>
@@ -1006,12 +1104,24 @@
             <translation>Texte français</translation>
         </message>
         <message>
+            <source>from its columns</source>
+            <translation>d'après ses colonnes</translation>
+        </message>
+        <message>
+            <source>from its name</source>
+            <translation>d'après son nom</translation>
+        </message>
+        <message>
             <source>From {party} ({name}).</source>
             <translation>À {party} ({name}).</translation>
         </message>
         <message>
             <source>from {start} to {end}</source>
             <translation>du {start} au {end}</translation>
+        </message>
+        <message>
+            <source>Gather the export files</source>
+            <translation>Rassembler les fichiers d'export</translation>
         </message>
         <message>
             <source>Gathering the confirmed data…</source>
@@ -1036,6 +1146,14 @@
         <message>
             <source>Grounds</source>
             <translation>Fondement</translation>
+        </message>
+        <message>
+            <source>Hand delivery</source>
+            <translation>Remise en main propre</translation>
+        </message>
+        <message>
+            <source>Header row</source>
+            <translation>Ligne d'en-tête</translation>
         </message>
         <message>
             <source>Here, “Export the certificate (PEM)…” writes that certificate to a file you can hand over.</source>
@@ -1078,6 +1196,10 @@
             <translation>Pièce reçue…</translation>
         </message>
         <message>
+            <source>Identifier added. Gather the files of those systems again to search them.</source>
+            <translation>Identifiant ajouté. Rassemblez de nouveau les fichiers de ces systèmes pour y rechercher.</translation>
+        </message>
+        <message>
             <source>Identity</source>
             <translation>Identité</translation>
         </message>
@@ -1092,6 +1214,10 @@
         <message>
             <source>Identity not established (Art. 12(2) and 12(6))</source>
             <translation>Identité non établie (art. 12(2) et 12(6))</translation>
+        </message>
+        <message>
+            <source>If the reply went another way, say how and why (kept in the timeline and the statistics):</source>
+            <translation>Si la réponse est partie autrement, dites comment et pourquoi (conservé dans l'historique et les statistiques) :</translation>
         </message>
         <message>
             <source>Import a PKCS#12 file…</source>
@@ -1158,8 +1284,20 @@
             <translation>Justification (obligatoire) :</translation>
         </message>
         <message>
+            <source>Keep an e-mail (.eml, .msg)…</source>
+            <translation>Conserver un courriel (.eml, .msg)…</translation>
+        </message>
+        <message>
             <source>Keep closed cases for</source>
             <translation>Conserver les dossiers clos pendant</translation>
+        </message>
+        <message>
+            <source>Keep the e-mail it came in, or type the text of the letter or call: it is the request itself.</source>
+            <translation>Conservez le courriel qui l'a apportée, ou saisissez le texte de la lettre ou de l'appel : c'est la demande elle-même.</translation>
+        </message>
+        <message>
+            <source>Keep this text</source>
+            <translation>Conserver ce texte</translation>
         </message>
         <message>
             <source>Key figures</source>
@@ -1306,6 +1444,14 @@
             <translation>Assez longue. Quelques mots sans rapport entre eux se retiennent mieux que des symboles.</translation>
         </message>
         <message>
+            <source>looks like an ID document</source>
+            <translation>ressemble à une pièce d'identité</translation>
+        </message>
+        <message>
+            <source>looks like an ID document: send it to the ID check from the case's Request tab</source>
+            <translation>ressemble à une pièce d'identité : transmettez-la au contrôle d'identité depuis l'onglet Demande du dossier</translation>
+        </message>
+        <message>
             <source>Machine-readable zone (MRZ)</source>
             <translation>Bande lisible par machine (MRZ)</translation>
         </message>
@@ -1352,6 +1498,10 @@
         <message>
             <source>Matches</source>
             <translation>Correspondances</translation>
+        </message>
+        <message>
+            <source>Matches found by the e-mail column holding the subject's exact address, in every system.</source>
+            <translation>Correspondances trouvées par la colonne e-mail contenant l'adresse exacte de la personne, dans tous les systèmes.</translation>
         </message>
         <message>
             <source>Matches of</source>
@@ -1482,6 +1632,10 @@
             <translation>Aucun délai en cours : la demande est {state}.</translation>
         </message>
         <message>
+            <source>No header gives the receipt moment: type it.</source>
+            <translation>Aucun en-tête ne donne le moment de réception : saisissez-le.</translation>
+        </message>
+        <message>
             <source>No ID document is asked for systematically: if one of these settles the doubt about {name}'s identity, record it with one click.</source>
             <translation>Aucune pièce d'identité n'est demandée systématiquement : si l'un de ces moyens lève le doute sur l'identité de {name}, enregistrez-le en un clic.</translation>
         </message>
@@ -1492,6 +1646,10 @@
         <message>
             <source>No match yet. Use “Import an export file…” to search a system's export for this person.</source>
             <translation>Aucune correspondance pour l'instant. Utilisez « Importer un fichier d'export… » pour chercher cette personne dans l'export d'un système.</translation>
+        </message>
+        <message>
+            <source>No message is kept for this request</source>
+            <translation>Aucun message n'est conservé pour cette demande</translation>
         </message>
         <message>
             <source>No open request.</source>
@@ -1514,6 +1672,10 @@
             <translation>Aucun dossier de réponse produit pour l'instant.</translation>
         </message>
         <message>
+            <source>No right recognised in the text: tick the rights asked for.</source>
+            <translation>Aucun droit reconnu dans le texte : cochez les droits demandés.</translation>
+        </message>
+        <message>
             <source>No scan to destroy.</source>
             <translation>Aucun scan à détruire.</translation>
         </message>
@@ -1528,6 +1690,10 @@
         <message>
             <source>No seal certificate yet: response packs cannot be sealed.</source>
             <translation>Pas encore de certificat de scellement : les dossiers de réponse ne peuvent pas être scellés.</translation>
+        </message>
+        <message>
+            <source>no system chosen</source>
+            <translation>aucun système choisi</translation>
         </message>
         <message>
             <source>None found.</source>
@@ -1554,12 +1720,36 @@
             <translation>Pas encore établie.</translation>
         </message>
         <message>
+            <source>Not marked searched: no column of {files} can identify a person.</source>
+            <translation>Non marqué recherché : aucune colonne de {files} ne permet d'identifier une personne.</translation>
+        </message>
+        <message>
+            <source>Not marked searched: the request has none of the identifiers these columns can match.</source>
+            <translation>Non marqué recherché : la demande n'a aucun des identifiants que ces colonnes peuvent trouver.</translation>
+        </message>
+        <message>
             <source>not requested</source>
             <translation>non demandé(e)</translation>
         </message>
         <message>
             <source>Not searched yet</source>
             <translation>Pas encore recherché</translation>
+        </message>
+        <message>
+            <source>not searched yet: its files find a person only by {needs}, which the request lacks</source>
+            <translation>pas encore recherché : ses fichiers ne trouvent une personne que par {needs}, que la demande n'indique pas</translation>
+        </message>
+        <message>
+            <source>not searched yet: no column of {files} can identify a person; map a column or set the file aside</source>
+            <translation>pas encore recherché : aucune colonne de {files} ne permet d'identifier une personne ; associez une colonne ou écartez le fichier</translation>
+        </message>
+        <message>
+            <source>Not searched: an identifier is missing</source>
+            <translation>Non recherché : il manque un identifiant</translation>
+        </message>
+        <message>
+            <source>Not searched: no column identifies a person</source>
+            <translation>Non recherché : aucune colonne n'identifie une personne</translation>
         </message>
         <message>
             <source>Note</source>
@@ -1610,6 +1800,10 @@
             <translation>Une ligne par demande reçue sur la période, avec ses faits : pour un audit ou la CNIL.</translation>
         </message>
         <message>
+            <source>One system's files, with the header row and the columns set by hand.</source>
+            <translation>Les fichiers d'un seul système, avec la ligne d'en-tête et les colonnes choisies à la main.</translation>
+        </message>
+        <message>
             <source>Only if a reasonable doubt remains: ask for an ID document.</source>
             <translation>Seulement si un doute raisonnable subsiste : demandez une pièce d'identité.</translation>
         </message>
@@ -1626,6 +1820,14 @@
             <translation>Ouvrir un registre</translation>
         </message>
         <message>
+            <source>Open an e-mail</source>
+            <translation>Ouvrir un courriel</translation>
+        </message>
+        <message>
+            <source>Open an e-mail (.eml, .msg)…</source>
+            <translation>Ouvrir un courriel (.eml, .msg)…</translation>
+        </message>
+        <message>
             <source>Open requests</source>
             <translation>Demandes ouvertes</translation>
         </message>
@@ -1640,6 +1842,10 @@
         <message>
             <source>optional data</source>
             <translation>données facultatives</translation>
+        </message>
+        <message>
+            <source>Or drop the message here, or onto the main window. Its text stays with the request.</source>
+            <translation>Ou déposez le message ici, ou sur la fenêtre principale. Son texte reste avec la demande.</translation>
         </message>
         <message>
             <source>Organisation:</source>
@@ -1672,6 +1878,10 @@
         <message>
             <source>Overdue by {n} days</source>
             <translation>En retard de {n} jours</translation>
+        </message>
+        <message>
+            <source>Pack (*.zip)</source>
+            <translation>Dossier (*.zip)</translation>
         </message>
         <message>
             <source>Pack or sealed PDF:</source>
@@ -1726,6 +1936,10 @@
             <translation>Mot de passe du fichier PKCS#12</translation>
         </message>
         <message>
+            <source>Paste an e-mail</source>
+            <translation>Coller un courriel</translation>
+        </message>
+        <message>
             <source>PDF (*.pdf)</source>
             <translation>PDF (*.pdf)</translation>
         </message>
@@ -1762,8 +1976,16 @@
             <translation>Objectif interne (30 jours) :</translation>
         </message>
         <message>
+            <source>Post</source>
+            <translation>Courrier postal</translation>
+        </message>
+        <message>
             <source>Postal address:</source>
             <translation>Adresse postale :</translation>
+        </message>
+        <message>
+            <source>Prepare e-mail…</source>
+            <translation>Préparer le courriel…</translation>
         </message>
         <message>
             <source>Preview of this letter for this request ({pages} pages): nothing is sent or recorded.</source>
@@ -1860,6 +2082,10 @@
             <translation>&amp;Limitation (art. 18)</translation>
         </message>
         <message>
+            <source>Reading the e-mail…</source>
+            <translation>Lecture du courriel…</translation>
+        </message>
+        <message>
             <source>Reason</source>
             <translation>Motif</translation>
         </message>
@@ -1906,6 +2132,10 @@
         <message>
             <source>Received on:</source>
             <translation>Reçue le :</translation>
+        </message>
+        <message>
+            <source>Received {paris} Paris time, from the {header} header: {text}</source>
+            <translation>Reçue le {paris} (heure de Paris), d'après l'en-tête {header} : {text}</translation>
         </message>
         <message>
             <source>received, to be checked</source>
@@ -2056,6 +2286,10 @@ Le scan ({count} fichier(s)) sera ensuite détruit : ses octets sont effacés du
             <translation>Mémoriser sur ce poste</translation>
         </message>
         <message>
+            <source>remembered columns</source>
+            <translation>colonnes mémorisées</translation>
+        </message>
+        <message>
             <source>Remove</source>
             <translation>Supprimer</translation>
         </message>
@@ -2084,8 +2318,20 @@ Le scan ({count} fichier(s)) sera ensuite détruit : ses octets sont effacés du
             <translation>Réponse envoyée le {date}</translation>
         </message>
         <message>
+            <source>Reply sent on {date} without a sealed pack: {reason}</source>
+            <translation>Réponse envoyée le {date} sans dossier scellé : {reason}</translation>
+        </message>
+        <message>
             <source>Reply sent:</source>
             <translation>Réponse envoyée :</translation>
+        </message>
+        <message>
+            <source>Reply with the response pack</source>
+            <translation>Réponse avec le dossier de réponse</translation>
+        </message>
+        <message>
+            <source>Reply without a sealed pack</source>
+            <translation>Réponse sans dossier scellé</translation>
         </message>
         <message>
             <source>Report language:</source>
@@ -2096,8 +2342,16 @@ Le scan ({count} fichier(s)) sera ensuite détruit : ses octets sont effacés du
             <translation>Rapport enregistré dans {path}, ses chiffres dans {csv}.</translation>
         </message>
         <message>
+            <source>Request</source>
+            <translation>Demande</translation>
+        </message>
+        <message>
             <source>Request an ID document…</source>
             <translation>Demander une pièce d'identité…</translation>
+        </message>
+        <message>
+            <source>Request for proof of identity</source>
+            <translation>Demande de justificatif d'identité</translation>
         </message>
         <message>
             <source>Request recorded; legal due date {d1}</source>
@@ -2214,6 +2468,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>Droits invoqués :</translation>
         </message>
         <message>
+            <source>Rights suggested from the text, to confirm: {items}</source>
+            <translation>Droits suggérés par le texte, à confirmer : {items}</translation>
+        </message>
+        <message>
             <source>Rotate 90°</source>
             <translation>Pivoter de 90°</translation>
         </message>
@@ -2240,6 +2498,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         <message>
             <source>Save calibration page as PDF…</source>
             <translation>Enregistrer la page d'étalonnage en PDF…</translation>
+        </message>
+        <message>
+            <source>Save the e-mail draft</source>
+            <translation>Enregistrer le brouillon du courriel</translation>
         </message>
         <message>
             <source>Save the letter asking for the proof</source>
@@ -2314,6 +2576,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>Recherche par : {keys}.</translation>
         </message>
         <message>
+            <source>searched</source>
+            <translation>recherché</translation>
+        </message>
+        <message>
             <source>Searched — {count} match(es) to review</source>
             <translation>Recherché — {count} correspondance(s) à examiner</translation>
         </message>
@@ -2346,8 +2612,36 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>Sélectionnez d'abord le texte à masquer dans la valeur.</translation>
         </message>
         <message>
+            <source>Send to the ID check</source>
+            <translation>Transmettre au contrôle d'identité</translation>
+        </message>
+        <message>
+            <source>Send {name} to the ID check? It is checked there like a scan and destroyed after the decision; its copy with the message, and the original file, are deleted now.</source>
+            <translation>Transmettre {name} au contrôle d'identité ? Elle y est vérifiée comme un scan puis détruite après la décision ; sa copie avec le message, et le fichier original, sont supprimés maintenant.</translation>
+        </message>
+        <message>
+            <source>Sent by:</source>
+            <translation>Envoyée par :</translation>
+        </message>
+        <message>
+            <source>sent to the ID check</source>
+            <translation>transmise au contrôle d'identité</translation>
+        </message>
+        <message>
             <source>Sent to {printer} (job {job}). When the letter has gone, record the dispatch with its registered-letter number.</source>
             <translation>Envoyé à {printer} (tâche {job}). Quand la lettre est partie, enregistrez l'envoi avec son numéro de recommandé.</translation>
+        </message>
+        <message>
+            <source>Sent to:</source>
+            <translation>Envoyée à :</translation>
+        </message>
+        <message>
+            <source>Set aside…</source>
+            <translation>Écarter…</translation>
+        </message>
+        <message>
+            <source>Set the file aside</source>
+            <translation>Écarter le fichier</translation>
         </message>
         <message>
             <source>Settings saved. The language applies the next time the register is unlocked.</source>
@@ -2360,6 +2654,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         <message>
             <source>SHA-256 fingerprint:</source>
             <translation>Empreinte SHA-256 :</translation>
+        </message>
+        <message>
+            <source>Sheet</source>
+            <translation>Feuille</translation>
         </message>
         <message>
             <source>Shipped template</source>
@@ -2470,6 +2768,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>Historique du modèle</translation>
         </message>
         <message>
+            <source>Text of the request:</source>
+            <translation>Texte de la demande :</translation>
+        </message>
+        <message>
             <source>The address block sits in the window of a DL envelope (about 100 mm from the left, 50 mm from the top). Print the calibration page, hold it behind a real envelope, and move the frame until it fits the window.</source>
             <translation>Le bloc adresse se place dans la fenêtre d'une enveloppe DL (environ 100 mm du bord gauche, 50 mm du haut). Imprimez la page d'étalonnage, placez-la derrière une vraie enveloppe et déplacez le cadre jusqu'à ce qu'il tombe dans la fenêtre.</translation>
         </message>
@@ -2480,6 +2782,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         <message>
             <source>The automatic backup failed: {error}</source>
             <translation>La sauvegarde automatique a échoué : {error}</translation>
+        </message>
+        <message>
+            <source>The clipboard holds no text: copy the e-mail in the mail client first.</source>
+            <translation>Le presse-papiers ne contient pas de texte : copiez d'abord le courriel dans la messagerie.</translation>
         </message>
         <message>
             <source>The clock is running; due date: {due}.</source>
@@ -2514,12 +2820,12 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>Le jour d'arrivée met fin à la suspension du délai.</translation>
         </message>
         <message>
-            <source>The dispatch can be recorded once the request is in progress or ready to send (now: {state}).</source>
-            <translation>L'envoi peut être enregistré quand la demande est en cours ou prête à envoyer (actuellement : {state}).</translation>
-        </message>
-        <message>
             <source>The dispatch date cannot be in the future.</source>
             <translation>La date d'envoi ne peut pas être dans le futur.</translation>
+        </message>
+        <message>
+            <source>The draft is saved as {path} (to {to}). No mail client opened it: open the file from your mail program, check it and send it.</source>
+            <translation>Le brouillon est enregistré dans {path} (pour {to}). Aucune messagerie ne l'a ouvert : ouvrez le fichier depuis votre messagerie, vérifiez-le et envoyez-le.</translation>
         </message>
         <message>
             <source>The file cannot be read: {reason}</source>
@@ -2650,12 +2956,20 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>La demande est enregistrée, mais le délai ne s'arrête pas tant que sa lettre n'existe pas.</translation>
         </message>
         <message>
-            <source>The request is {state}: no response pack is built for it.</source>
-            <translation>La demande est {state} : aucun dossier de réponse n'est produit pour elle.</translation>
-        </message>
-        <message>
             <source>the requester</source>
             <translation>le demandeur</translation>
+        </message>
+        <message>
+            <source>The response pack to attach (ZIP)</source>
+            <translation>Le dossier de réponse à joindre (ZIP)</translation>
+        </message>
+        <message>
+            <source>The row that names the columns; rows above it are not read as data.</source>
+            <translation>La ligne qui nomme les colonnes ; les lignes au-dessus ne sont pas lues comme données.</translation>
+        </message>
+        <message>
+            <source>The same address already wrote: {refs}. Check whether this request repeats an earlier one.</source>
+            <translation>La même adresse a déjà écrit : {refs}. Vérifiez si cette demande en répète une précédente.</translation>
         </message>
         <message>
             <source>The scan is shown from the encrypted register and never written to disk.</source>
@@ -2742,6 +3056,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>Cette section n'a pas pu être affichée : {error}</translation>
         </message>
         <message>
+            <source>This very message is already recorded in {refs}: do not record it twice.</source>
+            <translation>Ce message est déjà enregistré dans {refs} : ne l'enregistrez pas deux fois.</translation>
+        </message>
+        <message>
             <source>three-letter code, e.g. FRA</source>
             <translation>code à trois lettres, ex. FRA</translation>
         </message>
@@ -2760,6 +3078,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         <message>
             <source>To use it: in the unlock window, type it in the passphrase field (dashes and spaces do not matter).</source>
             <translation>Pour l'utiliser : dans la fenêtre de déverrouillage, saisissez-la dans le champ de la phrase de passe (tirets et espaces sans importance).</translation>
+        </message>
+        <message>
+            <source>to {address}</source>
+            <translation>à {address}</translation>
         </message>
         <message>
             <source>Today is {date}</source>
@@ -2798,6 +3120,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>Saisissez ou collez les 2 ou 3 lignes du bas du document.</translation>
         </message>
         <message>
+            <source>Type or paste the request's text (a letter, a call, a visit).</source>
+            <translation>Saisissez ou collez le texte de la demande (lettre, appel, visite).</translation>
+        </message>
+        <message>
             <source>Type the passphrase for '{label}' again:</source>
             <translation>Saisissez à nouveau la phrase de passe pour « {label} » :</translation>
         </message>
@@ -2832,6 +3158,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         <message>
             <source>Unlocked</source>
             <translation>Déverrouillé</translation>
+        </message>
+        <message>
+            <source>Use {value} (from {system})</source>
+            <translation>Utiliser {value} (de {system})</translation>
         </message>
         <message>
             <source>Valid:</source>
@@ -2904,10 +3234,6 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         <message>
             <source>Vital interests (Art. 6(1)(d))</source>
             <translation>Intérêts vitaux (art. 6.1.d)</translation>
-        </message>
-        <message>
-            <source>Waiting for proof of identity: record it in the Identity tab to restart the clock.</source>
-            <translation>En attente du justificatif d'identité : enregistrez-le dans l'onglet Identité pour relancer le délai.</translation>
         </message>
         <message>
             <source>Warning</source>
@@ -2984,6 +3310,14 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         <message>
             <source>Whole file</source>
             <translation>Fichier entier</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>Pourquoi</translation>
+        </message>
+        <message>
+            <source>Why can {file} be left aside for this request?</source>
+            <translation>Pourquoi {file} peut-il être écarté pour cette demande ?</translation>
         </message>
         <message>
             <source>Why is the case reopened?</source>
@@ -3070,10 +3404,6 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>{count} demande(s) recherchée(s) ; {found} avec des correspondances.</translation>
         </message>
         <message>
-            <source>{count} requests in the register, {open} open.</source>
-            <translation>{count} demandes dans le registre, dont {open} ouvertes.</translation>
-        </message>
-        <message>
             <source>{count} scan(s) destroyed (erased from the register); the audit log records the destruction.</source>
             <translation>{count} scan(s) détruit(s) (effacé(s) du registre) ; le journal d'audit enregistre la destruction.</translation>
         </message>
@@ -3108,6 +3438,21 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         <message>
             <source>{field}: {count} character(s) at position {position} — {code}: {reason} ({who}, {when})</source>
             <translation>{field} : {count} caractère(s) à la position {position} — {code} : {reason} ({who}, {when})</translation>
+        </message>
+        <message>
+            <source>{file} ({system}): no column can identify a person, so the system does not count as searched.</source>
+            <translation>{file} ({system}) : aucune colonne ne permet d'identifier une personne, le système ne compte donc pas comme recherché.</translation>
+        </message>
+        <message numerus="yes">
+            <source>{file}: %n row(s) skipped or read with a caveat</source>
+            <translation>
+                <numerusform>{file} : %n ligne ignorée ou lue avec réserve</numerusform>
+                <numerusform>{file} : %n lignes ignorées ou lues avec réserve</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{file}: left out ({why})</source>
+            <translation>{file} : laissé de côté ({why})</translation>
         </message>
         <message>
             <source>{format} · encoding {encoding} · delimiter {delimiter} · {size}</source>
@@ -3182,6 +3527,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>{shown} demandes sur {total}</translation>
         </message>
         <message>
+            <source>{systems}: cannot find the person without her or his {needs}. Add it to the request:</source>
+            <translation>{systems} : impossible de trouver la personne sans {needs}. Complétez la demande :</translation>
+        </message>
+        <message>
             <source>{system}: not searched yet. Import its extract, or mark it not applicable with a reason (Extracts).</source>
             <translation>{system} : pas encore consulté. Importez son extraction, ou marquez-le sans objet avec un motif (Extractions).</translation>
         </message>
@@ -3190,8 +3539,16 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>{system} : {count} correspondance(s) encore à confirmer ou rejeter (Extractions).</translation>
         </message>
         <message>
+            <source>{system}: {files} file(s), {rows} rows, {found} match(es)</source>
+            <translation>{system} : fichiers : {files}, lignes : {rows}, correspondances : {found}</translation>
+        </message>
+        <message>
             <source>— choose —</source>
             <translation>— choisir —</translation>
+        </message>
+        <message>
+            <source>— leave this file out —</source>
+            <translation>— laisser ce fichier de côté —</translation>
         </message>
         <message>
             <source>— not used —</source>

@@ -6,9 +6,10 @@ import datetime as dt
 import re
 
 from ...domain import deadlines as dl
-from ...domain.cases import Status
+from ...domain.cases import DispatchChannel, Status
 from ...services.cases import TimelineEntry
 from ..i18n import tr
+from .dialogs_case import DISPATCH_CHANNEL_TEXT
 from .labels import date_text, status_text
 
 _DISPATCH = re.compile(r"^Reply dispatched on (\d{4}-\d{2}-\d{2})(?: \((.*)\))?$")
@@ -54,9 +55,23 @@ def describe_entry(entry: TimelineEntry) -> str:
         match = _DISPATCH.match(entry.summary)
         if match:
             text = tr("Reply sent on {date}", date=_date(match[1]))
+            channel = details.get("channel")
+            if channel in DISPATCH_CHANNEL_TEXT:
+                text += " — " + tr(DISPATCH_CHANNEL_TEXT[DispatchChannel(channel)])
+            if details.get("address"):
+                text += " — " + tr("to {address}", address=" ".join(str(details["address"]).splitlines()))
             if match[2]:
                 text += " — " + tr("registered letter {number}", number=match[2])
             return text
+    if entry.kind == "dispatched_without_pack" and "reason" in details:
+        text = tr(
+            "Reply sent on {date} without a sealed pack: {reason}",
+            date=_date(details.get("date", "")),
+            reason=details["reason"],
+        )
+        if details.get("number"):
+            text += " — " + tr("registered letter {number}", number=details["number"])
+        return text
     if entry.kind == "note":
         return tr("Note: {text}", text=entry.summary)
     return entry.summary

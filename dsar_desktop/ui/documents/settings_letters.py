@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import DsarError
 from ...services import certificates, letters, packs
-from ...store.connection import Register
+from ...services.office import Office
 from .. import style
 from ..dialogs import Dialogs
 from ..i18n import language, pick, tr
@@ -34,7 +34,7 @@ class LettersSettingsDialog(QDialog):
 
     changed = Signal(str)  # "letterhead", "envelope" or "certificate"
 
-    def __init__(self, register: Register, dialogs: Dialogs, parent: QWidget | None = None) -> None:
+    def __init__(self, register: Office, dialogs: Dialogs, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.register = register
         self.dialogs = dialogs
