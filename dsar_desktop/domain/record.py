@@ -64,6 +64,9 @@ COLUMNS: tuple[Column, ...] = (
     Column("closure_reason", "Refusal or closure reason", "Motif de refus ou de clôture", width=36),
     Column("dispatched", "Reply dispatched on", "Réponse envoyée le", "date", 12),
     Column("dispatch_proof", "Proof of dispatch", "Preuve d'envoi", width=22),
+    Column(
+        "without_pack", "Sent without a sealed pack (reason)", "Envoyée sans dossier scellé (motif)", width=30
+    ),
     Column("outcome", "Outcome", "Issue", width=24),
     Column("days_to_answer", "Days to answer", "Délai de réponse (jours)", "int", 10),
     Column("closed", "Closed on", "Clôturée le", "date", 12),
@@ -142,6 +145,8 @@ class CaseFacts:
     systems_set_aside: Sequence[tuple[str, str]] = ()
     redactions: dict[str, int] = field(default_factory=dict)  # code -> count
     notifications: Sequence[str] = ()
+    dispatch_channel: str | None = None  # email | post | hand
+    without_pack_reason: str | None = None
 
 
 _WORDS = {
@@ -235,7 +240,8 @@ def row_of(facts: CaseFacts, language: str, system_names: dict[str, str] | None 
         "status": _label(STATUS_LABELS, facts.status, language),
         "closure_reason": facts.closure_reason or "",
         "dispatched": facts.dispatched,
-        "dispatch_proof": facts.dispatch_number or "",
+        "dispatch_proof": " · ".join(x for x in (facts.dispatch_channel, facts.dispatch_number) if x),
+        "without_pack": facts.without_pack_reason or "",
         "outcome": _label(OUTCOME_LABELS, facts.outcome, language),
         "days_to_answer": (facts.dispatched - facts.received).days if facts.dispatched else None,
         "closed": facts.closed,

@@ -20,6 +20,7 @@ from ..store import audit
 from ..store import settings as store_settings
 from ..store.connection import Register
 from . import catalogue as catalogue_service
+from .cases import DISPATCHED_WITHOUT_PACK
 
 FORMATS = ("xlsx", "csv")
 
@@ -104,6 +105,16 @@ def case_facts(reg: Register, period: Period, today: dt.date | None = None) -> I
         "SELECT m.case_id, r.code, count(*) FROM extract_redactions r JOIN extract_matches m ON m.id = r.match_id"
         " GROUP BY m.case_id, r.code",
     )
+    without_pack = {
+        case_id: str(reason or "")
+        for case_id, reason in reg.conn.execute(
+            "SELECT case_id, json_extract(details, '$.reason') FROM case_events WHERE kind = ? ORDER BY id",
+            (DISPATCHED_WITHOUT_PACK,),
+        )
+    }
+    channels = dict(
+        reg.conn.execute("SELECT case_id, channel FROM dispatches WHERE channel IS NOT NULL ORDER BY id")
+    )
     closed_from = {
         int(case_id): str(source)
         for case_id, source in reg.query(
@@ -164,11 +175,13 @@ def case_facts(reg: Register, period: Period, today: dt.date | None = None) -> I
                 subject_name=s_name, subject_email=s_email, subject_address=s_address, capacity=capacity,
                 requester_name=r_name, requester_email=r_email, requester_address=r_address,
                 rights=json.loads(rights), priority=priority, status=status,
-                outcome=outcome_of(ending, dispatched, bool(pack), due),
+                outcome=outcome_of(ending, dispatched, bool(pack) and case_id not in without_pack, due),
                 legal_due=dt.date.fromisoformat(legal_due), current_due=dt.date.fromisoformat(current_due),
                 extended=bool(extended), extension_notice=_date(ext_notice), extension_reason=ext_reason,
                 closure_reason=closure_reason, manifestly_unfounded=bool(unfounded), dispatched=_date(dispatched),
-                dispatch_number=number, closed=_date(closed_at), pack_sha256=pack, suspensions=spans,
+                dispatch_number=number,
+                dispatch_channel=channels.get(case_id),
+                without_pack_reason=without_pack.get(case_id), closed=_date(closed_at), pack_sha256=pack, suspensions=spans,
                 identity_steps=steps,
                 systems_searched=[str(s) for s, state, _ in case_sources if state == "searched"],
                 systems_set_aside=[

@@ -31,6 +31,7 @@ from ..fileio import atomic_write
 from ..store import settings as store_settings
 from ..store.connection import Register
 from . import letters
+from .cases import DISPATCHED_WITHOUT_PACK
 
 __all__ = [
     "Period",
@@ -113,13 +114,15 @@ def _monthly(reg: Register, period: Period) -> list[MonthPoint]:
     received = Counter(
         month
         for (month,) in reg.conn.execute(
-            "SELECT substr(received_date, 1, 7) FROM cases WHERE received_date BETWEEN ? AND ?", _bounds(period)
+            "SELECT substr(received_date, 1, 7) FROM cases WHERE received_date BETWEEN ? AND ?",
+            _bounds(period),
         )
     )
     answered = Counter(
         month
         for (month,) in reg.conn.execute(
-            "SELECT substr(dispatch_date, 1, 7) FROM cases WHERE dispatch_date BETWEEN ? AND ?", _bounds(period)
+            "SELECT substr(dispatch_date, 1, 7) FROM cases WHERE dispatch_date BETWEEN ? AND ?",
+            _bounds(period),
         )
     )
     return [MonthPoint(m, int(received.get(m, 0)), int(answered.get(m, 0))) for m in period.months()]
@@ -137,6 +140,11 @@ _SPECIAL = (
     "SELECT case_id FROM suspensions UNION SELECT case_id FROM identity_requests WHERE suspension_id IS NULL"
     " UNION SELECT id FROM cases WHERE status = 'closed' AND dispatch_date IS NULL"
 )
+
+
+# Replies recorded as sent without a sealed pack (with their reason): they count apart even when an
+# older pack of the case exists. A reply recorded before that rule counts apart when no pack was built.
+_WITHOUT_PACK = f"SELECT case_id FROM case_events WHERE kind = '{DISPATCHED_WITHOUT_PACK}'"
 
 
 def period_statistics(reg: Register, period: Period, today: dt.date | None = None) -> Statistics:
@@ -171,7 +179,8 @@ def period_statistics(reg: Register, period: Period, today: dt.date | None = Non
         reg.conn.execute(
             "SELECT channel, requester_capacity, status, rights, extended, manifestly_unfounded,"
             " instr(',' || coalesce(priority_flag, '') || ',', ?) > 0, id IN (" + _SPECIAL + "),"
-            " dispatch_date IS NOT NULL, pack_sha256 IS NOT NULL, coalesce(dispatch_date <= current_due, 0),"
+            " dispatch_date IS NOT NULL, pack_sha256 IS NOT NULL AND id NOT IN (" + _WITHOUT_PACK + "),"
+            " coalesce(dispatch_date <= current_due, 0),"
             " coalesce(dispatch_date <= policy_target, 0),"
             " CAST(julianday(dispatch_date) - julianday(received_date) AS INTEGER), current_due < ?"
             f" FROM cases WHERE {'+' if most else ''}received_date BETWEEN ? AND ?",
@@ -210,7 +219,8 @@ def period_statistics(reg: Register, period: Period, today: dt.date | None = Non
     suspensions = _suspensions(reg, period)
     requests = _identity_requests(reg, period)
     for case_id, status, received_on, was_extended, target, due, dispatched, pack in reg.query(
-        "SELECT id, status, received_date, extended, policy_target, current_due, dispatch_date, pack_sha256"
+        "SELECT id, status, received_date, extended, policy_target, current_due, dispatch_date,"
+        f" pack_sha256 IS NOT NULL AND id NOT IN ({_WITHOUT_PACK})"
         f" FROM cases WHERE received_date BETWEEN ? AND ? AND id IN ({_SPECIAL})",
         bounds,
     ):
