@@ -12,10 +12,10 @@ from typing import Any
 
 from .. import __version__
 from ..documents import pack as packfile
-from ..documents import printing
 from ..documents.certs import load_certificate_file
 from ..documents.letter import render_letter
 from ..documents.pack import VerifyResult
+from ..documents.printing import PageSink
 from ..documents.signing import seal_pdf
 from ..domain import deadlines as dl
 from ..domain.case_actions import Action
@@ -273,28 +273,22 @@ def pack_history(reg: Register, ref: str) -> list[PackRecord]:
     ]
 
 
-def print_postal_reply(
-    reg: Register, ref: str, pdf: bytes, printer: str, *, copies: int = 1, duplex: bool = False
-) -> str:
-    """Send a letter (build_letter bytes or the pack's sealed PDF) to the CUPS queue chosen in Qt's print dialog.
+def print_postal_reply(reg: Register, ref: str, pdf: bytes, printer: PageSink) -> None:
+    """Print a letter (build_letter bytes or the pack's sealed PDF) on the printer chosen in the print dialog.
 
-    Checks first that the case has a valid postal address for the window envelope. Returns
-    the CUPS job id; the print is audited. Recording the dispatch stays a separate step
+    Checks first that the case has a valid postal address for the window envelope; the print
+    is audited (printer and copies). Recording the dispatch stays a separate step
     (cases.record_dispatch) once staff hold the registered-letter number.
     """
     case_rules.require(reg, case_service.get_case(reg, ref), Action.PRINT)
     letters.check_postal_address(reg, ref)
-    job = printing.print_pdf(pdf, printer, copies=copies, duplex=duplex, title=ref)
+    printer.print_pdf(pdf, title=ref)
     with reg.transaction() as conn:
-        audit.append(
-            conn, reg.actor, "letter.printed", ref, {"printer": printer, "copies": copies, "job": job}
-        )
-    return job
+        audit.append(conn, reg.actor, "letter.printed", ref, {"printer": printer.name, "copies": printer.copies})
 
 
-def print_calibration_page(reg: Register, pdf: bytes, printer: str) -> str:
-    """Send the envelope calibration page (letters.calibration_page, no personal data) to a CUPS queue."""
-    job = printing.print_pdf(pdf, printer, title="DSAR calibration")
+def print_calibration_page(reg: Register, pdf: bytes, printer: PageSink) -> None:
+    """Print the envelope calibration page (letters.calibration_page, no personal data)."""
+    printer.print_pdf(pdf, title="DSAR calibration")
     with reg.transaction() as conn:
-        audit.append(conn, reg.actor, "calibration.printed", None, {"printer": printer, "job": job})
-    return job
+        audit.append(conn, reg.actor, "calibration.printed", None, {"printer": printer.name})
