@@ -28,3 +28,11 @@ def test_a_broken_installation_fails_with_one_line(capsys, monkeypatch):  # type
     assert app.main(["--self-test"]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert err == ["dsar-desktop self-test: FAILED: FileNotFoundError: resources/catalogue.json"]
+
+
+def test_the_self_test_names_a_missing_data_file(monkeypatch, tmp_path):  # type: ignore[no-untyped-def]
+    from dsar_desktop import paths, selftest
+
+    monkeypatch.setattr(paths, "GUIDE", tmp_path / "no-guide")
+    with pytest.raises(selftest.SelfTestFailed, match="no-guide"):
+        selftest.check_shipped_files()
