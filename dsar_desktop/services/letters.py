@@ -536,6 +536,18 @@ def art19_sections(
     return [section]
 
 
+def recipients_to_notify(
+    reg: Register, ref: str, inputs: LetterInputs | None = None
+) -> list[tuple[str, str, Notification | None]]:
+    """Art. 19 worklist: (processing, recipient, what is recorded or None) for the processings where
+    the person's data were found, as the register lists their recipients."""
+    inputs = inputs or gather_inputs(reg, ref)
+    _version, entries = catalogue_entries(inputs.catalogue)
+    sources = list(dict.fromkeys(str(item.get("source")) for item in inputs.confirmed))
+    done = {(n.source, n.recipient): n for n in notification_service.recorded(reg, ref)}
+    return [(s, r, done.get((s, r))) for s, r in notification_service.expected_recipients(entries, sources, "fr")]
+
+
 def _notification_line(n: Notification, entries: Mapping[str, Mapping[str, Any]], language: str) -> str:
     fr = language == "fr"
     where = source_name(n.source, entries.get(n.source), language)
