@@ -548,6 +548,14 @@ def recipients_to_notify(
     return [(s, r, done.get((s, r))) for s, r in notification_service.expected_recipients(entries, sources, "fr")]
 
 
+def processing_names(reg: Register, language: str) -> dict[str, str]:
+    """Processing id -> its plain-language name in the register in force (for lists shown to staff)."""
+    from . import catalogue as catalogue_service
+
+    _version, entries = catalogue_entries(catalogue_service.current_catalogue(reg))
+    return {key: source_name(key, entry, language) for key, entry in entries.items()}
+
+
 def _notification_line(n: Notification, entries: Mapping[str, Mapping[str, Any]], language: str) -> str:
     fr = language == "fr"
     where = source_name(n.source, entries.get(n.source), language)
