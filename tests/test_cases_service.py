@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from dsar_desktop.cli import main as cli_main
+from dsar_desktop.domain.case_actions import ActionRefused
 from dsar_desktop.domain.cases import (
     TRANSITIONS,
     IllegalTransition,
@@ -96,14 +97,17 @@ def test_extension_only_on_or_before_d1(register, case_factory) -> None:  # type
 
 def test_full_path_and_earlier_requests(register, case_factory) -> None:  # type: ignore[no-untyped-def]
     ref = case_factory()
-    for target in (Status.IN_PROGRESS, Status.READY):
-        svc.transition(register, ref, target)
-    case = svc.record_dispatch(register, ref, dt.date(2027, 3, 20), "1A 123 456 7890 1")
+    svc.transition(register, ref, Status.IN_PROGRESS)
+    with pytest.raises(ActionRefused, match="No sealed response pack"):
+        svc.transition(register, ref, Status.READY)
+    case = svc.record_dispatch(
+        register, ref, dt.date(2027, 3, 20), "1A 123 456 7890 1", without_pack_reason="Handed over in person"
+    )
     assert case.status == Status.RESPONDED and case.dispatch_number == "1A 123 456 7890 1"
     case = svc.transition(register, ref, Status.CLOSED)
     assert case.closed_at is not None and not case.is_open
     kinds = [e.kind for e in svc.timeline(register, ref)]
-    assert kinds == ["created", "transition", "transition", "dispatched", "transition"]
+    assert kinds == ["created", "transition", "transition", "dispatched_without_pack", "transition"]
     earlier = svc.earlier_requests(register, "heloise dupre", None)
     assert [r.ref for r in earlier] == [ref]
     assert svc.earlier_requests(register, "Someone ELSE", "HELOISE.DUPRE@example.org ")[0].ref == ref
@@ -153,10 +157,13 @@ def test_case_cli_path(tmp_path: Path, passphrase_file: Path, capsys) -> None:  
         capsys, *base, "case", "extend", ref, "--reason", "complex", "--notice-date", "2027-08-10", "--json"
     )
     assert code == 0 and json.loads(out)["status"] == "extended"
-    assert run_cli(capsys, *base, "case", "transition", ref, "--to", "ready")[0] == 0
-    assert (
-        run_cli(capsys, *base, "case", "dispatch", ref, "--date", "2027-09-01", "--number", "1A0001")[0] == 0
-    )
+    code, _, err = run_cli(capsys, *base, "case", "transition", ref, "--to", "ready")
+    assert code == 1 and "No sealed response pack" in err
+    code, _, err = run_cli(
+        capsys, *base, "case", "dispatch", ref, "--date", "2027-09-01", "--number", "1A0001",
+        "--without-pack", "--reason", "Letter typed by the registrar",
+    )  # fmt: skip
+    assert code == 0, err
     assert run_cli(capsys, *base, "case", "transition", ref, "--to", "closed")[0] == 0
     code, out, _ = run_cli(capsys, *base, "case", "show", ref, "--json")
     shown = json.loads(out)
@@ -166,7 +173,7 @@ def test_case_cli_path(tmp_path: Path, passphrase_file: Path, capsys) -> None:  
         "transition",
         "extended",
         "transition",
-        "dispatched",
+        "dispatched_without_pack",
         "transition",
     ]
     assert any("Aug" in line for line in shown["explanation"])

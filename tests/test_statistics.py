@@ -33,20 +33,29 @@ from tests.conftest import PASSPHRASE, make_case
 pytestmark = pytest.mark.usefixtures("identity_today")
 
 LATER = dt.date(2029, 1, 15)
+# A reply recorded without a sealed pack carries its reason (domain.case_actions).
+NO_PACK_HERE = "Letter sent from the office's word processor (test register without seal)"
 
 
 def sealed(reg: Register, ref: str) -> None:
-    """The case's response pack was built: what `services/packs.py` stores (its SHA-256 on the case)."""
+    """The case's response pack was built: what `services/packs.py` stores (its SHA-256 on the case, its row)."""
     with reg.transaction() as conn:
         conn.execute("UPDATE cases SET pack_sha256 = ? WHERE ref = ?", ("ab" * 32, ref))
+        conn.execute(
+            "INSERT INTO packs(case_ref, file_name, sha256, pdf_sha256, language, encrypted, cert_fingerprint,"
+            " created_at, created_by) VALUES (?, 'pack.zip', ?, ?, 'fr', 0, '', ?, 'alice')",
+            (ref, "ab" * 32, "cd" * 32, dt.datetime.now(dt.UTC).isoformat(timespec="seconds")),
+        )
 
 
 def answer(reg: Register, ref: str, on: dt.date, pack: bool = True) -> None:
     cs.transition(reg, ref, Status.IN_PROGRESS)
-    cs.transition(reg, ref, Status.READY)
     if pack:
         sealed(reg, ref)
-    cs.record_dispatch(reg, ref, on, "1A 234 567 8901 2")
+        cs.transition(reg, ref, Status.READY)
+        cs.record_dispatch(reg, ref, on, "1A 234 567 8901 2")
+    else:
+        cs.record_dispatch(reg, ref, on, "1A 234 567 8901 2", without_pack_reason=NO_PACK_HERE)
 
 
 def populate(reg: Register) -> dict[str, str]:
@@ -62,8 +71,8 @@ def populate(reg: Register) -> dict[str, str]:
     )  # fmt: skip
     cs.transition(reg, refs["minor"], Status.IN_PROGRESS)
     cs.extend(reg, refs["minor"], "Seven systems to search", notice_date=dt.date(2027, 3, 15))
-    cs.transition(reg, refs["minor"], Status.READY)
     sealed(reg, refs["minor"])
+    cs.transition(reg, refs["minor"], Status.READY)
     cs.record_dispatch(reg, refs["minor"], dt.date(2027, 5, 10), None)  # 70 days, before D3 (1 June)
     refs["refused"] = make_case(reg)
     cs.mark_manifestly_unfounded(reg, refs["refused"], "Fifth identical request this month")

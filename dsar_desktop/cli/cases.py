@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain import deadlines as dl
+from ..domain.case_actions import Action
 from ..domain.cases import Capacity, Case, Channel, Person, Status
 from ..domain.errors import InvalidInput
 from ..services import cases as case_service
@@ -82,6 +83,12 @@ def add_commands(subparsers: Any, parent: argparse.ArgumentParser) -> None:
         "--channel", dest="dispatch_channel", choices=["email", "post", "hand"], help="how it went out"
     )
     s.add_argument("--to", dest="dispatch_address", help="the e-mail or postal address it went to")
+    s.add_argument(
+        "--without-pack",
+        action="store_true",
+        help="the reply went without a sealed pack (needs --reason; shown in the timeline and the statistics)",
+    )
+    s.add_argument("--reason", help="why the reply went without a sealed pack")
     s.set_defaults(handler=cmd_dispatch)
 
     retention.add_purge_command(case_sub, parent)
@@ -212,6 +219,10 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
     out["timeline"] = [
         {"at": e.at_utc, "actor": e.actor, "kind": e.kind, "summary": e.summary} for e in events
     ]
+    allowances = case_service.allowed(register, args.ref)
+    out["allowed"] = sorted(a.value for a in Action if allowances.allows(a))
+    out["refused"] = {a.value: {"code": r.code, "en": r.en, "fr": r.fr} for a, r in allowances.refused.items()}
+    out["next_states"] = [s.value for s in allowances.allowed_targets()]
     text = "\n".join(
         [
             f"{case.ref}  {case.status.value}  ({', '.join(r.value for r in case.rights)})",
@@ -219,6 +230,8 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
             f"Received {dl.format_date(case.received_date)} via {case.channel.value}",
             f"Legal due {case.legal_due}  policy target {case.policy_target}  current due {case.current_due}",
             "Why: " + " | ".join(deadlines.explanation("en")),
+            "Possible next states: " + (", ".join(s.value for s in allowances.allowed_targets()) or "none"),
+            *[f"Cannot {a.value.replace('_', ' ')}: {r.en}" for a, r in allowances.refused.items()],
             "Timeline:",
             *[f"  {e.at_utc}  {e.actor:<10} {e.summary}" for e in events],
         ]
@@ -255,9 +268,15 @@ def cmd_unfounded(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_dispatch(args: argparse.Namespace, ctx: Context) -> int:
     when = _date(args.date, "--date") or dt.datetime.now(dl.PARIS).date()
+    if args.reason and not args.without_pack:
+        raise InvalidInput(
+            "--reason goes with --without-pack (a reply recorded without a sealed pack).",
+            "--reason va avec --without-pack (une réponse enregistrée sans dossier scellé).",
+        )
     case = case_service.record_dispatch(
         ctx.open_register(), args.ref, when, args.number,
         channel=args.dispatch_channel, address=args.dispatch_address,
+        without_pack_reason=(args.reason or "") if args.without_pack else None,
     )  # fmt: skip
     ctx.emit(case_summary(case), f"{case.ref} responded on {when.isoformat()}")
     return 0

@@ -152,6 +152,11 @@ def allowed_transitions(current: Status) -> list[Status]:
     return list(TRANSITIONS[current])
 
 
+def reason_required(current: Status, target: Status) -> bool:
+    """Whether the law wants a written reason for this change of state."""
+    return TRANSITIONS[current].get(target, False)
+
+
 def check_transition(current: Status, target: Status, reason: str | None) -> None:
     """Raise IllegalTransition or ReasonRequired; return quietly if the move is lawful."""
     options = TRANSITIONS[current]

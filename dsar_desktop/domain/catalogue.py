@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from .calendar import years_after
 from .errors import DsarError
 
 LANGUAGES = ("fr", "en")
@@ -236,7 +237,4 @@ def retention_end(
     }.get(rule)
     if start is None:
         return None
-    try:
-        return start.replace(year=start.year + years)
-    except ValueError:  # 29 February
-        return start.replace(year=start.year + years, day=28)
+    return years_after(start, years)

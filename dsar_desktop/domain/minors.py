@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .calendar import completed_years
 from .matching import fold, parse_date
 
 PARENTAL_AUTHORITY_AGE = 15  # LIL art. 45: under 15, the holder of parental authority acts
@@ -30,14 +31,11 @@ def _as_date(value: dt.date | str | None) -> dt.date | None:
 
 def age_on(birth: dt.date | str, day: dt.date | str) -> int:
     """Completed years on `day` (RULES C1: the day of receipt). Born 29 February: a year is
-    completed on 1 March in common years (French civil practice)."""
+    completed on 28 February in common years, the one rule of `domain.calendar`."""
     b, d = _as_date(birth), _as_date(day)
     if b is None or d is None:
         raise ValueError("age_on needs two dates")
-    years = d.year - b.year
-    if (d.month, d.day) < (b.month, b.day):
-        years -= 1
-    return years
+    return completed_years(b, d)
 
 
 def needs_parental_authority(subject_dob: dt.date | str | None, received: dt.date | str) -> bool:

@@ -14,8 +14,8 @@ from ..domain.cases import Capacity, Channel, Person, Right, Status
 from ..domain.errors import DsarError
 from ..domain.identity import IdentityMethod
 from ..store.connection import Register
+from . import anchoring, certificates, extracts_demo, identity
 from . import cases as case_service
-from . import certificates, extracts_demo, identity
 from .register import create_register
 
 FIRST_FR = ["Héloïse", "Zoé", "Anaïs", "Jérôme", "François", "Gaëlle", "Noël", "Loïc", "Élodie", "Cécile",
@@ -42,6 +42,10 @@ class DemoResult:
     case_count: int
     recovery_key: str
     refs_with_data: list[str]
+
+
+# The demo's past replies predate the register: they are recorded as sent without a sealed pack, and say so.
+DEMO_HISTORY = "Réponse antérieure au registre (données de démonstration) : aucun dossier scellé ici"
 
 
 def passphrase_for_demo(ctx: Any) -> tuple[str, bool]:
@@ -138,9 +142,7 @@ def _advance(register: Register, ref: str, age_days: int, rng: random.Random, to
     if case_service.get_case(register, ref).status == Status.RECEIVED:
         case_service.transition(register, ref, Status.IN_PROGRESS)
     if age_days < 31:
-        if roll < 0.3:
-            case_service.transition(register, ref, Status.READY)
-        return  # recent: in progress or ready to send
+        return  # recent: in progress (ready to send needs a sealed pack, built from the Response tab)
     if roll < 0.2 and age_days < 80:
         notice = min(case.legal_due, case.received_date + dt.timedelta(days=rng.randrange(5, 25)))
         case_service.extend(register, ref, "Demande complexe : sept systèmes à interroger", notice)
@@ -158,9 +160,10 @@ def _advance(register: Register, ref: str, age_days: int, rng: random.Random, to
     if 0.34 <= roll < 0.37:
         case_service.transition(register, ref, Status.WITHDRAWN)
         return
-    case_service.transition(register, ref, Status.READY)
     sent_on = min(today, case.legal_due - dt.timedelta(days=rng.randrange(0, 10)))
-    case_service.record_dispatch(register, ref, sent_on, f"1A {rng.randrange(10**9, 10**10)}")
+    case_service.record_dispatch(
+        register, ref, sent_on, f"1A {rng.randrange(10**9, 10**10)}", without_pack_reason=DEMO_HISTORY
+    )
     if age_days > 60 and roll > 0.5:
         case_service.transition(register, ref, Status.CLOSED)
 
@@ -169,8 +172,9 @@ def create_demo_register(path: Path, label: str, passphrase: str, cases: int = 2
     created = create_register(Path(path), label, passphrase)
     register = created.register
     try:
-        refs = populate(register, cases)
-        with_data = seed_optional_parts(register, refs)
+        with anchoring.batch(register):  # ~1000 commits: one anchor write, not one per commit
+            refs = populate(register, cases)
+            with_data = seed_optional_parts(register, refs)
     except BaseException:
         register.close()
         raise

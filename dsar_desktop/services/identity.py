@@ -22,6 +22,7 @@ from typing import Any
 
 from ..domain import deadlines as dl
 from ..domain import minors
+from ..domain.case_actions import Action
 from ..domain.cases import Capacity, Case, Status
 from ..domain.errors import DsarError, InvalidInput, NotFound
 from ..domain.identity import (
@@ -46,6 +47,7 @@ from ..domain.mrz import MrzResult, parse_mrz
 from ..store import attachments, audit
 from ..store.attachments import WalFlush
 from ..store.connection import Register
+from . import case_rules
 from . import cases as case_service
 from .identity_status import (  # noqa: F401 - re-exported for the wizard and the pack builder
     IdentityStatus,
@@ -114,6 +116,7 @@ def record_other_means(
 ) -> int:
     """Identity established without a document (e-mail on file, student number, matching data)."""
     case = _case_and_id(register, ref)
+    case_rules.require(register, case, Action.IDENTITY_STEP)
     method = IdentityMethod(method)
     if method not in OTHER_MEANS:
         raise InvalidInput(
@@ -180,6 +183,7 @@ def request_proof(
         raise IdentityReasonRequired()
     stated = check_reason_for_doubt(reason)
     case = _case_and_id(register, ref)
+    case_rules.require(register, case, Action.REQUEST_IDENTITY)
     kind = ProofKind(proof_kind)
     who = Party(party) if party else default_party(case, kind)
     sent = sent_on or _paris_today()
@@ -358,8 +362,9 @@ def receive_proof(
     """Check the scan (refusal changes nothing), keep it inside the register, end the suspension.
 
     `content=None` records a proof seen on paper or in person: the suspension ends, nothing is stored."""
-    scan = inspect_scan(content) if content is not None else None
     case = _case_and_id(register, ref)
+    case_rules.require(register, case, Action.IDENTITY_STEP)
+    scan = inspect_scan(content) if content is not None else None
     requests = _requests(register, case.id)
     request = None
     if request_id is not None:

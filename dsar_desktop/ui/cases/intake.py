@@ -37,7 +37,7 @@ from ...domain.cases import Capacity, Channel, Person, Right
 from ...domain.errors import InvalidInput
 from ...services import cases as case_service
 from ...services import mail_in
-from ...store.connection import Register
+from ...services.office import Office
 from ..dialogs import Dialogs
 from ..i18n import QT_TR_NOOP, language, tr
 from ..mail.intake_box import RequestBox, dropped_mail_path, quoted
@@ -85,7 +85,7 @@ class IntakeWizard(QDialog):
 
     def __init__(
         self,
-        register: Register,
+        register: Office,
         dialogs: Dialogs,
         runner: Any = None,
         parent: QWidget | None = None,

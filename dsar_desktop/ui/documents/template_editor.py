@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import DsarError
 from ...services import letters
-from ...store.connection import Register
+from ...services.office import Office
 from .. import style
 from ..dialogs import Dialogs
 from ..i18n import tr
@@ -90,7 +90,7 @@ class TemplateEditorDialog(QDialog):
 
     def __init__(
         self,
-        register: Register,
+        register: Office,
         dialogs: Dialogs,
         runner: Runner,
         ref: str | None = None,

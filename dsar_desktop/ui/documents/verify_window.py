@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.deadlines import PARIS
 from ...services import certificates, packs
-from ...store.connection import Register
+from ...services.office import Office
 from .. import style
 from ..dialogs import Dialogs
 from ..i18n import QT_TR_NOOP, tr
@@ -113,7 +113,7 @@ class VerifyPackWindow(QDialog):
         self,
         dialogs: Dialogs,
         runner: Runner,
-        register: Register | None = None,
+        register: Office | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)

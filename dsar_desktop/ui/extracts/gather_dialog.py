@@ -27,7 +27,7 @@ from ...services import extracts as service
 from ...services import extracts_gather as gathering
 from ...services.catalogue import current_catalogue
 from ...services.extracts_coverage import IDENTIFIER_WORDS
-from ...store.connection import Register
+from ...services.office import Office
 from ..dialogs import Dialogs
 from ..i18n import QT_TR_NOOP, language, tr
 from ..progress import run_job
@@ -56,7 +56,7 @@ class GatherDialog(QDialog):
     gathered = Signal(object)
 
     def __init__(
-        self, register: Register, dialogs: Dialogs, runner: Runner, ref: str, paths: Sequence[Path],
+        self, register: Office, dialogs: Dialogs, runner: Runner, ref: str, paths: Sequence[Path],
         parent: QWidget | None = None,
     ) -> None:  # fmt: skip
         super().__init__(parent)
@@ -161,7 +161,7 @@ class GatherDialog(QDialog):
         self.dialogs.error(self, error)
 
 
-def summary_text(register: Register, summary: gathering.GatherSummary) -> str:
+def summary_text(register: Office, summary: gathering.GatherSummary) -> str:
     """One summary for every file: system by system, what was found, what keeps a system from counting as
     searched, and what in each file was not read or interpreted."""
     names = {
@@ -209,7 +209,7 @@ class GatherBar(QWidget):
 
     changed = Signal()
 
-    def __init__(self, register: Register, dialogs: Dialogs, ref: str, parent: QWidget | None = None) -> None:
+    def __init__(self, register: Office, dialogs: Dialogs, ref: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.register = register
         self.dialogs = dialogs

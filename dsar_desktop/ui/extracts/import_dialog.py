@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from ...domain.errors import Cancelled, describe
 from ...services import extracts as service
 from ...services.catalogue import current_catalogue
-from ...store.connection import Register
+from ...services.office import Office
 from ..dialogs import Dialogs
 from ..i18n import language, pick, tr
 from ..progress import run_job
@@ -56,7 +56,7 @@ def sample_rows(path: Path, headers: list[str], count: int = SAMPLE_ROWS) -> lis
     return service.sample_rows(path, headers, count)
 
 
-def preview_all(paths: list[Path], register: Register, source: str) -> list[service.FilePreview]:
+def preview_all(paths: list[Path], register: Office, source: str) -> list[service.FilePreview]:
     """Preview every file; raises the first file's error (empty, binary, no header...)."""
     return [service.preview_file(path, register, source) for path in paths]
 
@@ -66,7 +66,7 @@ class ImportDialog(QDialog):
 
     def __init__(
         self,
-        register: Register,
+        register: Office,
         dialogs: Dialogs,
         runner: Runner,
         paths: list[Path],
@@ -398,7 +398,7 @@ class ImportDialog(QDialog):
 
 def import_files(
     parent: QWidget | None,
-    register: Register,
+    register: Office,
     dialogs: Dialogs,
     runner: Runner,
     *,

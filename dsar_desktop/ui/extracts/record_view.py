@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services import extracts as service
-from ...store.connection import Register
+from ...services.office import Office
 from ..dialogs import Dialogs
 from ..i18n import QT_TR_NOOP, tr
 from ..style import role_label, set_role
@@ -102,7 +102,7 @@ class RecordView(QWidget):
 
     redacted = Signal(int)
 
-    def __init__(self, register: Register, dialogs: Dialogs, parent: QWidget | None = None) -> None:
+    def __init__(self, register: Office, dialogs: Dialogs, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.register = register
         self.dialogs = dialogs

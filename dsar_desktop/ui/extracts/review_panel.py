@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from ...services import extracts as service
 from ...services import extracts_gather as gathering
-from ...store.connection import Register
+from ...services.office import Office
 from ..dialogs import Dialogs
 from ..i18n import language, tr
 from ..progress import run_job
@@ -81,7 +81,7 @@ class DataPanel(QWidget):
     case_changed = Signal(str)
 
     def __init__(
-        self, register: Register, dialogs: Dialogs, runner: Runner, ref: str, parent: QWidget | None = None
+        self, register: Office, dialogs: Dialogs, runner: Runner, ref: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.register = register

@@ -7,7 +7,7 @@ from typing import Any
 
 def case_sections() -> list[Any]:
     from ..i18n import QT_TR_NOOP
-    from ..pages import CaseSection
+    from ..specs import CaseSection
     from .request_panel import RequestPanel
 
     return [CaseSection("request", QT_TR_NOOP("Request"), RequestPanel)]

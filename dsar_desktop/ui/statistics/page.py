@@ -31,6 +31,7 @@ from ...domain.errors import describe
 from ...domain.statistics import Period, Statistics, breakdowns, day_label, key_figures, month_label
 from ...services import record as record_service
 from ...services import retention as retention_service
+from ...services.office import Office
 from ...services.statistics import period_statistics, save_statistics_report, years_with_cases
 from .. import style
 from ..dialogs import Dialogs
@@ -51,7 +52,7 @@ class StatisticsPage(QWidget):
     record_exported = Signal(str)
     cases_purged = Signal(list)
 
-    def __init__(self, register: Any, dialogs: Dialogs, runner: Runner) -> None:
+    def __init__(self, register: Office, dialogs: Dialogs, runner: Runner) -> None:
         super().__init__()
         self.register = register
         self.dialogs = dialogs
