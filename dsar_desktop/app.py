@@ -138,14 +138,28 @@ def self_test() -> int:
             pages = _print_to_file(result.pages_pdf, Path(folder) / "printed.pdf")
     except Exception as exc:  # noqa: BLE001 - one line, never a traceback
         print(f"dsar-desktop self-test: FAILED: {type(exc).__name__}: {exc}", file=sys.stderr)
+        _log_self_test(f"dsar-desktop self-test: FAILED: {type(exc).__name__}")
         return 1
-    print(
+    line = (
         f"dsar-desktop self-test: ok (version {__version__}; case {result.case_ref}; pack of "
         f"{result.pack_bytes} bytes sealed and verified; {pages} page(s) printed through Qt; "
-        f"{result.seconds:.1f} s)",
-        flush=True,
+        f"{result.seconds:.1f} s)"
     )
+    print(line, flush=True)
+    _log_self_test(line)
     return 0
+
+
+def _log_self_test(line: str) -> None:
+    """Also in the log file: a Windows bundle has no console to print to."""
+    from . import logs
+
+    try:
+        logs.setup_logging()
+        logs.log.info("%s", line)
+        logs.stop_logging()
+    except OSError:
+        pass
 
 
 def _print_to_file(pdf: bytes, out: Path) -> int:

@@ -1,6 +1,6 @@
 """`dsar-desktop --self-test`: the whole chain on a throw-away register, to prove an installation works.
 
-Creates a register in a temporary folder (passphrase slot, recovery key), adds a synthetic
+Checks that the shipped data files are in place, creates a register in a temporary folder (passphrase slot, recovery key), adds a synthetic
 case, marks every system of the catalogue as searched, creates an internal seal, builds the
 response pack and verifies it (intact, trusted, whole file, manifest). Nothing is written
 outside the temporary folder, which is deleted at the end, whatever happens.
@@ -28,6 +28,34 @@ class SelfTestFailed(RuntimeError):
     """The installation is broken; the message says at which step."""
 
 
+def check_shipped_files() -> None:
+    """Every kind of data file the program reads is where it looks (a bundle or wheel missing one fails here)."""
+    import datetime as _dt
+
+    import holidays
+
+    from .paths import FONTS, GUIDE, LICENSE, NOTICES, RESOURCES
+
+    needed = [
+        RESOURCES / "catalogue.json",
+        FONTS / "DejaVuSans.ttf",
+        RESOURCES / "templates" / "fr",
+        RESOURCES / "templates" / "en",
+        RESOURCES / "i18n" / "dsar_fr.qm",
+        GUIDE / "fr" / "index.md",
+        GUIDE / "en" / "index.md",
+        LICENSE,
+        NOTICES,
+    ]
+    missing = [str(path) for path in needed if not path.exists()]
+    if missing:
+        raise SelfTestFailed(f"missing from this installation: {', '.join(missing)}")
+    # The holiday names come from translation files that are data, not code.
+    name = holidays.France(years=2027, language="fr").get(_dt.date(2027, 7, 14))
+    if name != "Fête nationale":
+        raise SelfTestFailed(f"the French holiday names are missing (14 July is {name!r})")
+
+
 def run_self_test(work: Path | None = None) -> SelfTestResult:
     """Run the chain in `work` (a new temporary folder by default, removed afterwards)."""
     if work is None:
@@ -38,6 +66,7 @@ def run_self_test(work: Path | None = None) -> SelfTestResult:
     from .services.register import create_register
 
     started = time.perf_counter()
+    check_shipped_files()
     passphrase = "self-test " + secrets.token_urlsafe(18)
     created = create_register(work / "self-test.dsar", "self-test", passphrase)
     register = created.register

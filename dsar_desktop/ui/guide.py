@@ -30,7 +30,8 @@ TOPICS = (
     ("dsar_desktop.ui.slots_dialog", "lost-passphrase.md"),
     ("dsar_desktop.ui.unlock", "lost-passphrase.md"),
     ("dsar_desktop.ui.first_run", "first-start.md"),
-    ("dsar_desktop.ui.settings", "backups.md"),
+    ("dsar_desktop.ui.settings_dialog", "backups.md"),
+    ("dsar_desktop.ui.restore", "backups.md"),
     ("dsar_desktop.ui.cases", "request.md"),
     ("dsar_desktop.ui.mail", "request.md"),
 )
