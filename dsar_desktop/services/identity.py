@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import importlib
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -47,7 +46,7 @@ from ..domain.mrz import MrzResult, parse_mrz
 from ..store import attachments, audit
 from ..store.attachments import WalFlush
 from ..store.connection import Register
-from . import case_rules
+from . import case_rules, letters
 from . import cases as case_service
 from .identity_status import (  # noqa: F401 - re-exported for the wizard and the pack builder
     IdentityStatus,
@@ -280,7 +279,6 @@ def _build_letter(
         "SELECT proof_kind, reason, party FROM identity_requests WHERE id = ?", (request_id,)
     )
     kind, reason, party = row
-    letters = importlib.import_module(f"{__package__}.letters")  # imported late: letters imports this module
     letter_kind = "parental_proof_request" if kind == ProofKind.PARENTAL_AUTHORITY.value else "id_request"
     extra = {"reason": reason, "proof_kind": kind, "party": party}
     try:
