@@ -127,13 +127,16 @@ class Context:
         return self.slot or default_actor()
 
     # ---- register ---------------------------------------------------------
-    def open_register(self) -> Office:
+    def open_register(self, *, check_anchor: bool = True) -> Office:
+        """Unlock once per command. `check_anchor=False` only for `verify`, which reports the anchor itself."""
         if self._register is None:
             from ..services.office import Office
             from ..services.register import load_keyfile, unlock_register
 
             load_keyfile(self.register_path)  # a missing register or key file is said before any passphrase is asked
-            self._register = Office.adopt(unlock_register(self.register_path, self.passphrase(), self.slot))
+            self._register = Office.adopt(
+                unlock_register(self.register_path, self.passphrase(), self.slot, check_anchor=check_anchor)
+            )
         return self._register
 
     def adopt(self, register: Any) -> None:

@@ -14,8 +14,8 @@ from ..domain.cases import Capacity, Channel, Person, Right, Status
 from ..domain.errors import DsarError
 from ..domain.identity import IdentityMethod
 from ..store.connection import Register
+from . import anchoring, certificates, extracts_demo, identity
 from . import cases as case_service
-from . import certificates, extracts_demo, identity
 from .register import create_register
 
 FIRST_FR = ["Héloïse", "Zoé", "Anaïs", "Jérôme", "François", "Gaëlle", "Noël", "Loïc", "Élodie", "Cécile",
@@ -172,8 +172,9 @@ def create_demo_register(path: Path, label: str, passphrase: str, cases: int = 2
     created = create_register(Path(path), label, passphrase)
     register = created.register
     try:
-        refs = populate(register, cases)
-        with_data = seed_optional_parts(register, refs)
+        with anchoring.batch(register):  # ~1000 commits: one anchor write, not one per commit
+            refs = populate(register, cases)
+            with_data = seed_optional_parts(register, refs)
     except BaseException:
         register.close()
         raise

@@ -21,6 +21,7 @@ from typing import Any
 
 from ..store import backup as store_backup
 from ..store.connection import Register, connect
+from . import anchoring
 
 BACKUP_SUFFIX = store_backup.SUFFIX
 
@@ -122,10 +123,13 @@ class Office:
             raise RuntimeError("the register is closed")
         path, raw_key, actor = main.path, main.raw_key, main.actor
         opened: list[Register] = []
+        anchored = anchoring.is_installed(main)
 
         def open_here() -> Register:
             conn = connect(path, raw_key, check_same_thread=True)
             opened.append(Register(path, conn, actor, None, raw_key))
+            if anchored:  # the job's commits move the audit anchor too
+                anchoring.install(opened[-1])
             with self._count_lock:
                 self._workers_open += 1
             return opened[-1]

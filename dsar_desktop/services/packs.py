@@ -12,10 +12,10 @@ from typing import Any
 
 from .. import __version__
 from ..documents import pack as packfile
-from ..documents import printing
 from ..documents.certs import load_certificate_file
 from ..documents.letter import render_letter
 from ..documents.pack import VerifyResult
+from ..documents.printing import PageSink
 from ..documents.signing import seal_pdf
 from ..domain import deadlines as dl
 from ..domain.case_actions import Action
@@ -23,7 +23,7 @@ from ..domain.errors import DsarError
 from ..domain.progress import CancelToken, Progress, no_progress
 from ..store import audit
 from ..store.connection import Register
-from . import case_rules, certificates, letters
+from . import anchoring, case_rules, certificates, letters
 from . import cases as case_service
 
 __all__ = [
@@ -140,7 +140,10 @@ def build_pack(
 
     report(2, total, "letter")
     doc, _template_version = letters.compose(reg, ref, "access_response", language, inputs=inputs)
-    doc.keywords = packfile.pdf_keywords({packfile.DATA_JSON: data_json, packfile.DATA_CSV: data_csv})
+    audit_head = anchoring.chain_head(reg.conn).to_json()  # the history this pack will prove
+    doc.keywords = packfile.pdf_keywords(
+        {packfile.DATA_JSON: data_json, packfile.DATA_CSV: data_csv}, case_ref=ref, audit_head=audit_head
+    )
     fr = language == "fr"
     # the hashes of the files belong to the manifest (and the PDF's metadata), not to the letter's body
     rendered = render_letter(doc, check_cancel=check)
@@ -166,6 +169,7 @@ def build_pack(
         "software": f"DSAR Desktop {__version__}",
         "catalogue_version": version,
         "language": language,
+        "audit_head": audit_head,
         "files": {
             pdf_name: packfile.sha256(sealed),
             packfile.DATA_JSON: packfile.sha256(data_json),
@@ -269,28 +273,22 @@ def pack_history(reg: Register, ref: str) -> list[PackRecord]:
     ]
 
 
-def print_postal_reply(
-    reg: Register, ref: str, pdf: bytes, printer: str, *, copies: int = 1, duplex: bool = False
-) -> str:
-    """Send a letter (build_letter bytes or the pack's sealed PDF) to the CUPS queue chosen in Qt's print dialog.
+def print_postal_reply(reg: Register, ref: str, pdf: bytes, printer: PageSink) -> None:
+    """Print a letter (build_letter bytes or the pack's sealed PDF) on the printer chosen in the print dialog.
 
-    Checks first that the case has a valid postal address for the window envelope. Returns
-    the CUPS job id; the print is audited. Recording the dispatch stays a separate step
+    Checks first that the case has a valid postal address for the window envelope; the print
+    is audited (printer and copies). Recording the dispatch stays a separate step
     (cases.record_dispatch) once staff hold the registered-letter number.
     """
     case_rules.require(reg, case_service.get_case(reg, ref), Action.PRINT)
     letters.check_postal_address(reg, ref)
-    job = printing.print_pdf(pdf, printer, copies=copies, duplex=duplex, title=ref)
+    printer.print_pdf(pdf, title=ref)
     with reg.transaction() as conn:
-        audit.append(
-            conn, reg.actor, "letter.printed", ref, {"printer": printer, "copies": copies, "job": job}
-        )
-    return job
+        audit.append(conn, reg.actor, "letter.printed", ref, {"printer": printer.name, "copies": printer.copies})
 
 
-def print_calibration_page(reg: Register, pdf: bytes, printer: str) -> str:
-    """Send the envelope calibration page (letters.calibration_page, no personal data) to a CUPS queue."""
-    job = printing.print_pdf(pdf, printer, title="DSAR calibration")
+def print_calibration_page(reg: Register, pdf: bytes, printer: PageSink) -> None:
+    """Print the envelope calibration page (letters.calibration_page, no personal data)."""
+    printer.print_pdf(pdf, title="DSAR calibration")
     with reg.transaction() as conn:
-        audit.append(conn, reg.actor, "calibration.printed", None, {"printer": printer, "job": job})
-    return job
+        audit.append(conn, reg.actor, "calibration.printed", None, {"printer": printer.name})
