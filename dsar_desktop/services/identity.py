@@ -279,7 +279,11 @@ def _build_letter(
         "SELECT proof_kind, reason, party FROM identity_requests WHERE id = ?", (request_id,)
     )
     kind, reason, party = row
-    letter_kind = "parental_proof_request" if kind == ProofKind.PARENTAL_AUTHORITY.value else "id_request"
+    letter_kind = {
+        ProofKind.PARENTAL_AUTHORITY.value: "parental_proof_request",
+        ProofKind.DEATH_CERTIFICATE.value: "heir_proof_request",
+        ProofKind.HEIR_STATUS.value: "heir_proof_request",
+    }.get(kind, "id_request")
     extra = {"reason": reason, "proof_kind": kind, "party": party}
     try:
         pdf = letters.build_letter(register, ref, letter_kind, language=language, extra=extra)
@@ -307,8 +311,12 @@ def latest_request_letter(register: Register, ref: str, kind: str, language: str
     audit): the command line cannot write one without it (RULES A6, B1).
     """
     case = case_and_id(register, ref)
-    wanted = ProofKind.PARENTAL_AUTHORITY if kind == "parental_proof_request" else ProofKind.IDENTITY_DOCUMENT
-    matching = [r for r in requests_of(register, case.id) if r["proof_kind"] == wanted.value]
+    wanted = {
+        "parental_proof_request": ProofKind.PARENTAL_AUTHORITY,
+        "heir_proof_request": ProofKind.DEATH_CERTIFICATE,
+    }.get(kind, ProofKind.IDENTITY_DOCUMENT)
+    accepted = {wanted.value} | ({ProofKind.HEIR_STATUS.value} if kind == "heir_proof_request" else set())
+    matching = [r for r in requests_of(register, case.id) if r["proof_kind"] in accepted]
     if not matching:
         raise InvalidInput(
             f"No request for {wanted.value.replace('_', ' ')} is recorded for {ref}: record it first with "
