@@ -46,6 +46,11 @@ def add_commands(subparsers: Any, parent: argparse.ArgumentParser) -> None:
     p.add_argument("--checkpoint", type=Path, help="also check the chain against a sealed audit checkpoint")
     p.set_defaults(handler=cmd_verify)
 
+    p = subparsers.add_parser(
+        "rekey", parents=[parent], help="re-encrypt the register under a fresh key; every slot is re-wrapped"
+    )
+    p.set_defaults(handler=cmd_rekey)
+
     p = subparsers.add_parser("audit", parents=[parent], help="sealed audit checkpoints")
     audit_sub = p.add_subparsers(dest="audit_command", metavar="checkpoint")
     audit_sub.required = True
@@ -95,7 +100,11 @@ def cmd_slot_change(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_slot_remove(args: argparse.Namespace, ctx: Context) -> int:
     register = ctx.open_register()
     reg_service.remove_slot(register, args.label)
-    ctx.emit({"removed": args.label}, f"Slot removed: {args.label}")
+    ctx.emit(
+        {"removed": args.label, "rekeyed": True},
+        f"Slot removed: {args.label}\nThe register was re-keyed: copies of the key file made before this "
+        "open nothing any more (older backups still open with the passphrases they held).",
+    )
     return 0
 
 
@@ -153,6 +162,15 @@ def cmd_verify(args: argparse.Namespace, ctx: Context) -> int:
         + "".join(f"\n{w.kind.capitalize()}: {'ok' if w.ok else 'FAILED'}: {w.en}" for w in witnesses),
     )
     return 0 if report.ok and all(w.ok for w in witnesses) else 6
+
+
+def cmd_rekey(args: argparse.Namespace, ctx: Context) -> int:
+    reg_service.rekey(ctx.open_register())
+    ctx.emit(
+        {"rekeyed": True},
+        "The register was re-keyed: every slot still opens it; copies of the key file made before open nothing.",
+    )
+    return 0
 
 
 def cmd_audit_checkpoint(args: argparse.Namespace, ctx: Context) -> int:

@@ -21,7 +21,11 @@ from typing import Any
 
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
 
 from ..domain.errors import DsarError
 from ..fileio import atomic_write
@@ -87,6 +91,36 @@ class SlotExists(DsarError):
     code = "slot_exists"
     en = "A key slot named '{label}' already exists; choose another name."
     fr = "Un emplacement de clé nommé « {label} » existe déjà ; choisissez un autre nom."
+    exit_code = 1
+
+
+class SlotDamaged(DsarError):
+    code = "slot_damaged"
+    en = (
+        "The passphrase is right but the key slot '{label}' is damaged (its sealed register key does not "
+        "decrypt). Use another slot or the recovery key, or restore the key file from a backup."
+    )
+    fr = (
+        "La phrase de passe est juste mais l'emplacement de clé « {label} » est endommagé (la clé du registre "
+        "qu'il scelle ne se déchiffre pas). Utilisez un autre emplacement ou la clé de secours, ou restaurez le "
+        "fichier de clés depuis une sauvegarde."
+    )
+    exit_code = 5
+
+
+class SlotsNeedUpgrade(DsarError):
+    code = "slots_need_upgrade"
+    en = (
+        "The register cannot be re-keyed yet: the key slots {labels} are of the first format and can only be "
+        "re-wrapped with their passphrase. Have each of them unlock the register once (or replace the recovery "
+        "key with 'dsar slot recovery'), then try again; nothing was changed."
+    )
+    fr = (
+        "Le registre ne peut pas encore être rechiffré : les emplacements de clé {labels} sont de l'ancien "
+        "format et ne peuvent être ré-enveloppés qu'avec leur phrase de passe. Que chacun déverrouille le "
+        "registre une fois (ou remplacez la clé de secours avec « dsar slot recovery »), puis recommencez ; "
+        "rien n'a été modifié."
+    )
     exit_code = 1
 
 
@@ -163,11 +197,25 @@ class Slot:
     kdf: dict[str, Any]
     salt: bytes
     nonce: bytes
-    wrapped: bytes
+    wrapped: bytes  # v1: the register key; v2: the slot's X25519 private key (passphrase-wrapped)
     created: str
+    # v2 slots: the register key is sealed to the slot's public key, so a re-key can
+    # re-wrap every remaining slot without knowing anyone's passphrase.
+    public: bytes | None = None
+    sealed: dict[str, bytes] | None = None
 
     def aad(self, register_id: str) -> bytes:
         return json.dumps([register_id, self.id, self.label, self.kind], separators=(",", ":")).encode()
+
+    def seal_key(self, register_id: str, raw_key: bytes) -> None:
+        """(Re)wrap the register key for this slot from its public key alone."""
+        if self.public is None:
+            raise ValueError("a slot of the first format cannot be re-wrapped without its passphrase")
+        ephemeral = X25519PrivateKey.generate()
+        kek = _sealing_key(ephemeral.exchange(X25519PublicKey.from_public_bytes(self.public)), self.aad(register_id))
+        nonce = os.urandom(12)
+        epk = ephemeral.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+        self.sealed = {"epk": epk, "nonce": nonce, "ct": AESGCM(kek).encrypt(nonce, raw_key, self.aad(register_id))}
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -179,6 +227,11 @@ class Slot:
             "nonce": _b64(self.nonce),
             "wrapped": _b64(self.wrapped),
             "created": self.created,
+            **(
+                {"public": _b64(self.public), "sealed": {k: _b64(v) for k, v in self.sealed.items()}}
+                if self.public is not None and self.sealed is not None
+                else {}
+            ),
         }
 
     @classmethod
@@ -197,6 +250,8 @@ class Slot:
             nonce=_unb64(data["nonce"]),
             wrapped=_unb64(data["wrapped"]),
             created=str(data["created"]),
+            public=_unb64(data["public"]) if "public" in data else None,
+            sealed={k: _unb64(data["sealed"][k]) for k in ("epk", "nonce", "ct")} if "public" in data else None,
         )
 
 
@@ -212,6 +267,9 @@ class KeyFile:
     # SQLCipher's salt of the database these slots open (hex): tells "another register's key file"
     # from "a damaged register" when the key does not open the database.
     db_salt: str | None = None
+    # During a re-key: the remaining slots wrapped for the new key, written before the database
+    # switches, so a crash between the two leaves a key file that opens whichever key won.
+    pending: list[Slot] | None = None
 
     # ---- persistence -------------------------------------------------
     @classmethod
@@ -241,9 +299,11 @@ class KeyFile:
                 raise ValueError("no key slot")
             anchor = data.get("anchor")
             salt = data.get("db_salt")
+            pending = data.get("pending_slots")
             return cls(
                 register_id=str(data["register_id"]),
                 slots=slots,
+                pending=[Slot.from_json(s) for s in pending] if isinstance(pending, list) else None,
                 anchor=anchor if isinstance(anchor, dict) else None,
                 db_salt=str(salt) if isinstance(salt, str) else None,
             )
@@ -260,6 +320,8 @@ class KeyFile:
             data["db_salt"] = self.db_salt
         if self.anchor is not None:
             data["anchor"] = self.anchor
+        if self.pending is not None:
+            data["pending_slots"] = [s.to_json() for s in self.pending]
         return json.dumps(data, indent=1)
 
     def save(self, path: Path) -> None:
@@ -282,9 +344,27 @@ class KeyFile:
             wrapped=b"",
             created=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         )
+        private = X25519PrivateKey.generate()
+        slot.public = private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
         wrapping_key = derive(secret, salt, slot.kdf)
-        slot.wrapped = AESGCM(wrapping_key).encrypt(nonce, raw_key, slot.aad(self.register_id))
+        private_bytes = private.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
+        slot.wrapped = AESGCM(wrapping_key).encrypt(nonce, private_bytes, slot.aad(self.register_id))
+        slot.seal_key(self.register_id, raw_key)
         return slot
+
+    def rewrapped(self, new_key: bytes, without: str | None = None) -> list[Slot]:
+        """Every slot but `without`, re-wrapped for a new register key (copies; this key file is unchanged)."""
+        legacy = [s.label for s in self.slots if s.public is None and s.label != without]
+        if legacy:
+            raise SlotsNeedUpgrade(labels=", ".join(legacy))
+        out = []
+        for slot in self.slots:
+            if slot.label == without:
+                continue
+            copy = Slot(**{**slot.__dict__})
+            copy.seal_key(self.register_id, new_key)
+            out.append(copy)
+        return out
 
     def add_passphrase_slot(self, label: str, passphrase: str, raw_key: bytes) -> Slot:
         label = label.strip()
@@ -328,6 +408,8 @@ class KeyFile:
             raw = AESGCM(key).decrypt(slot.nonce, slot.wrapped, slot.aad(self.register_id))
         except InvalidTag:
             raise WrongPassphrase(label=slot.label) from None
+        if slot.public is not None and slot.sealed is not None:
+            raw = open_sealed(slot, raw, self.register_id)
         if len(raw) != KEY_BYTES:
             raise WrongPassphrase(label=slot.label)
         return raw
@@ -353,6 +435,22 @@ class KeyFile:
             except WrongPassphrase:
                 continue
         raise WrongPassphrase(label=None)
+
+
+def _sealing_key(shared: bytes, aad: bytes) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"dsar-desktop slot " + aad).derive(shared)
+
+
+def open_sealed(slot: Slot, private_bytes: bytes, register_id: str) -> bytes:
+    """The register key sealed in a v2 slot, from the slot's private key."""
+    assert slot.sealed is not None
+    try:
+        private = X25519PrivateKey.from_private_bytes(private_bytes)
+        shared = private.exchange(X25519PublicKey.from_public_bytes(slot.sealed["epk"]))
+        kek = _sealing_key(shared, slot.aad(register_id))
+        return AESGCM(kek).decrypt(slot.sealed["nonce"], slot.sealed["ct"], slot.aad(register_id))
+    except (InvalidTag, ValueError):
+        raise SlotDamaged(label=slot.label) from None
 
 
 def new_keyfile() -> KeyFile:

@@ -222,6 +222,14 @@ class Register:
     def checkpoint(self) -> None:
         self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
+    def rekey(self, new_key: bytes) -> None:
+        """Re-encrypt every page under a new raw key (SQLCipher does it in one transaction)."""
+        statement = _key_pragma(new_key).replace("PRAGMA key", "PRAGMA rekey", 1)
+        self.checkpoint()
+        self.conn.execute(statement).fetchall()
+        self.checkpoint()
+        self._raw_key = new_key
+
     def close(self) -> None:
         if self.conn is not None:
             with contextlib.suppress(DatabaseError):
