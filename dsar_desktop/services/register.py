@@ -275,8 +275,9 @@ def change_slot(register: Register, label: str, new_passphrase: str) -> None:
 
 def remove_slot(register: Register, label: str) -> None:
     """Remove a slot and re-key, so that a copy of the key file made before opens nothing."""
-    keys_path = sidecar_path(register.path)
-    KeyFile.load(keys_path).find(label)
+    keyfile = KeyFile.load(sidecar_path(register.path))
+    KeyFile(keyfile.register_id, slots=list(keyfile.slots)).remove(label)  # SlotNotFound / LastSlot before anything
+    keyfile.rewrapped(os.urandom(32), label)  # SlotsNeedUpgrade before anything
     with register.transaction() as conn:
         audit.append(conn, register.actor, "slot.removed", None, {"slot": label})
     rekey(register, without=label)
