@@ -32,6 +32,8 @@ from ..fileio import atomic_write
 
 FORMAT = 1
 MIN_PASSPHRASE = 12
+MIN_SCORE = 3  # zxcvbn: "safely unguessable" against an online attack, ~10^8 guesses, each one Argon2id
+MAX_JUDGED = 100  # zxcvbn slows on long inputs; beyond 100 characters length alone is strength
 KEY_BYTES = 32
 # Argon2id cost: 64 MiB, 3 passes, 2 lanes (~0.15 s on the 2-core reference machine).
 DEFAULT_KDF = {"alg": "argon2id", "time_cost": 3, "memory_kib": 65536, "parallelism": 2}
@@ -63,6 +65,27 @@ class PassphraseTooShort(DsarError):
     code = "passphrase_too_short"
     en = "A passphrase needs at least {minimum} characters (this one has {length})."
     fr = "Une phrase de passe doit compter au moins {minimum} caractères (celle-ci en a {length})."
+    exit_code = 1
+
+
+class PassphraseBlank(DsarError):
+    code = "passphrase_blank"
+    en = "A passphrase cannot be only spaces; nothing was changed."
+    fr = "Une phrase de passe ne peut pas être faite que d'espaces ; rien n'a été modifié."
+    exit_code = 1
+
+
+class PassphraseTooWeak(DsarError):
+    code = "passphrase_too_weak"
+    en = (
+        "This passphrase is too easy to guess (strength {score} of 4, at least {minimum} needed): it holds a "
+        "common word, a keyboard row or a repetition. Add a few unrelated words; nothing was changed."
+    )
+    fr = (
+        "Cette phrase de passe est trop facile à deviner (robustesse {score} sur 4, au moins {minimum} exigé) : "
+        "elle contient un mot courant, une suite de touches ou une répétition. Ajoutez quelques mots sans "
+        "rapport ; rien n'a été modifié."
+    )
     exit_code = 1
 
 
@@ -124,6 +147,33 @@ class SlotsNeedUpgrade(DsarError):
     exit_code = 1
 
 
+class RecoveryOnlyByRecoveryKey(DsarError):
+    code = "recovery_only_by_recovery_key"
+    en = (
+        "The recovery slot can only be replaced by a new recovery key, never by a passphrase: use "
+        "'dsar slot recovery' (or Replace the recovery key… in the Key slots window); nothing was changed."
+    )
+    fr = (
+        "L'emplacement de secours ne peut être remplacé que par une nouvelle clé de secours, jamais par une "
+        "phrase de passe : utilisez « dsar slot recovery » (ou Remplacer la clé de secours… dans la fenêtre des "
+        "emplacements de clé) ; rien n'a été modifié."
+    )
+    exit_code = 1
+
+
+class RecoveryRemovalUnconfirmed(DsarError):
+    code = "recovery_removal_unconfirmed"
+    en = (
+        "Removing the recovery key leaves no way into the register if every passphrase is forgotten. "
+        "Confirm with --yes if that is really wanted; nothing was changed."
+    )
+    fr = (
+        "Supprimer la clé de secours ne laisse plus aucun moyen d'ouvrir le registre si toutes les phrases de "
+        "passe sont oubliées. Confirmez avec --yes si c'est vraiment voulu ; rien n'a été modifié."
+    )
+    exit_code = 1
+
+
 class LastSlot(DsarError):
     code = "last_slot"
     en = "'{label}' is the last passphrase slot; add another before removing it."
@@ -144,9 +194,48 @@ def _unb64(text: str) -> bytes:
     return base64.b64decode(text.encode("ascii"), validate=True)
 
 
+@dataclass(frozen=True)
+class Strength:
+    """What the UI shows while a new passphrase is typed, and what check_passphrase enforces."""
+
+    ok: bool
+    score: int  # zxcvbn's 0..4; MIN_SCORE needed
+    en: str
+    fr: str
+
+
+def passphrase_strength(passphrase: str) -> Strength:
+    """Length first, never blank, then zxcvbn's estimate of how many guesses it would take."""
+    if not passphrase.strip():
+        return Strength(False, 0, "Only spaces: type words or characters.", "Rien que des espaces : tapez des mots ou des caractères.")
+    if len(passphrase) < MIN_PASSPHRASE:
+        return Strength(
+            False, 0,
+            f"Too short: {len(passphrase)} of at least {MIN_PASSPHRASE} characters.",
+            f"Trop courte : {len(passphrase)} caractères sur au moins {MIN_PASSPHRASE}.",
+        )  # fmt: skip
+    from zxcvbn import zxcvbn  # ~30 ms per call; imported when a passphrase is actually judged
+
+    score = int(zxcvbn(passphrase[:MAX_JUDGED])["score"])
+    if score < MIN_SCORE:
+        return Strength(
+            False, score,
+            "Too easy to guess (a common word, a keyboard row, a repetition): add a few unrelated words.",
+            "Trop facile à deviner (mot courant, suite de touches, répétition) : ajoutez quelques mots sans rapport.",
+        )  # fmt: skip
+    if score == MIN_SCORE:
+        return Strength(True, score, "Good enough; one more word makes it strong.", "Suffisante ; un mot de plus la rendrait robuste.")
+    return Strength(True, score, "Strong.", "Robuste.")
+
+
 def check_passphrase(passphrase: str) -> None:
+    if not passphrase.strip():
+        raise PassphraseBlank()
     if len(passphrase) < MIN_PASSPHRASE:
         raise PassphraseTooShort(minimum=MIN_PASSPHRASE, length=len(passphrase))
+    strength = passphrase_strength(passphrase)
+    if not strength.ok:
+        raise PassphraseTooWeak(score=strength.score, minimum=MIN_SCORE)
 
 
 def new_recovery_key() -> str:
@@ -390,13 +479,17 @@ class KeyFile:
         raise SlotNotFound(label=label, labels=", ".join(self.labels()))
 
     def change_passphrase(self, label: str, new_passphrase: str, raw_key: bytes) -> None:
-        check_passphrase(new_passphrase)
         old = self.find(label)
+        if old.kind == "recovery":
+            raise RecoveryOnlyByRecoveryKey()
+        check_passphrase(new_passphrase)
         fresh = self._make_slot(label, old.kind, new_passphrase, raw_key)
         self.slots[self.slots.index(old)] = fresh
 
-    def remove(self, label: str) -> None:
+    def remove(self, label: str, *, confirmed: bool = False) -> None:
         slot = self.find(label)
+        if slot.kind == "recovery" and not confirmed:
+            raise RecoveryRemovalUnconfirmed()
         passphrase_slots = [s for s in self.slots if s.kind == "passphrase"]
         if slot.kind == "passphrase" and len(passphrase_slots) == 1:
             raise LastSlot(label=label)

@@ -11,6 +11,7 @@ from typing import Any
 
 import platformdirs
 
+from ..domain.errors import DsarError
 from ..domain.progress import Progress, no_progress
 from ..security import anchor as anchors
 from ..security import os_keyring
@@ -31,6 +32,7 @@ from ..store.errors import (
     KeyFileStale,
     RegisterDamaged,
     RegisterExists,
+    RegisterIsFolder,
     RegisterNotFound,
 )
 from ..store.migrations import current_version
@@ -133,7 +135,7 @@ def _open(
         if not state.ok and check_anchor:
             raise state.error()
         if state.ok:
-            if state.state == "not_yet_anchored":
+            if state.state == "not_yet_anchored" and not register.read_only:
                 anchoring.establish(register, keyfile.register_id)
             anchoring.install(register, keyfile.register_id)
     except BaseException:
@@ -144,6 +146,8 @@ def _open(
 
 def load_keyfile(path: Path) -> KeyFile:
     path = Path(path)
+    if path.is_dir():
+        raise RegisterIsFolder(path=str(path), example=str(path / "register.dsar"))
     if not path.exists():
         raise RegisterNotFound(path=str(path))
     return KeyFile.load(sidecar_path(path))
@@ -167,7 +171,7 @@ def unlock_register(
         register = _finish_interrupted_rekey(path, keyfile, slot, secret, raw, lock, check_anchor)
     else:
         register = _open(path, raw, slot.label, keyfile, lock=lock, check_anchor=check_anchor)
-    if slot.public is None:  # a first-format slot: re-made now that its secret is at hand (re-key needs it)
+    if slot.public is None and not register.read_only:  # a first-format slot: re-made now that its secret is at hand (re-key needs it)
         _upgrade_slot(register, slot, secret)
     return register
 
@@ -226,7 +230,7 @@ def rekey(register: Register, without: str | None = None) -> None:
     keys_path = sidecar_path(register.path)
     keyfile = KeyFile.load(keys_path)
     if without is not None:
-        KeyFile(keyfile.register_id, slots=list(keyfile.slots)).remove(without)  # LastSlot / SlotNotFound first
+        KeyFile(keyfile.register_id, slots=list(keyfile.slots)).remove(without, confirmed=True)  # LastSlot first
     old_key = register.raw_key
     new_key = os.urandom(32)
     new_slots = keyfile.rewrapped(new_key, without)
@@ -273,10 +277,12 @@ def change_slot(register: Register, label: str, new_passphrase: str) -> None:
         keyfile.save(keys_path)
 
 
-def remove_slot(register: Register, label: str) -> None:
-    """Remove a slot and re-key, so that a copy of the key file made before opens nothing."""
+def remove_slot(register: Register, label: str, *, confirmed: bool = False) -> None:
+    """Remove a slot and re-key, so that a copy of the key file made before opens nothing.
+
+    The recovery slot goes only when `confirmed` (the person was asked)."""
     keyfile = KeyFile.load(sidecar_path(register.path))
-    KeyFile(keyfile.register_id, slots=list(keyfile.slots)).remove(label)  # SlotNotFound / LastSlot before anything
+    KeyFile(keyfile.register_id, slots=list(keyfile.slots)).remove(label, confirmed=confirmed)  # refusals first
     keyfile.rewrapped(os.urandom(32), label)  # SlotsNeedUpgrade before anything
     with register.transaction() as conn:
         audit.append(conn, register.actor, "slot.removed", None, {"slot": label})
@@ -344,8 +350,44 @@ def verify(register: Register, progress: Progress = no_progress) -> VerifyReport
 
 
 # ---- backups ----------------------------------------------------------------
-def backup_register(register: Register, out: Path) -> Path:
+class BackupWouldOverwriteRegister(DsarError):
+    code = "backup_would_overwrite_register"
+    en = "{path} is the register or its key file: a backup is never written over them, not even with --force."
+    fr = "{path} est le registre ou son fichier de clés : une sauvegarde ne les écrase jamais, même avec --force."
+    exit_code = 1
+
+
+class BackupTargetExists(DsarError):
+    code = "backup_target_exists"
+    en = "{path} already exists; choose a new file name, or add --force to replace it (nothing was written)."
+    fr = "{path} existe déjà ; choisissez un nouveau nom de fichier, ou ajoutez --force pour le remplacer (rien n'a été écrit)."
+    exit_code = 1
+
+
+class BackupTargetIsFolder(DsarError):
+    code = "backup_target_is_folder"
+    en = "{path} is a folder: give a file name for the backup, such as {suggestion}."
+    fr = "{path} est un dossier : donnez un nom de fichier pour la sauvegarde, par exemple {suggestion}."
+    exit_code = 1
+
+
+def check_backup_target(register: Register, out: Path, force: bool = False) -> None:
+    """Never the register's own files; never an existing file unless forced; never a folder."""
+    out = Path(out)
+    own = [register.path, sidecar_path(register.path)]
+    own += [register.path.with_name(register.path.name + s) for s in ("-wal", "-shm", ".lock")]
+    for path in own:
+        if out.resolve() == path.resolve() or (out.exists() and path.exists() and os.path.samefile(out, path)):
+            raise BackupWouldOverwriteRegister(path=str(out))
+    if out.is_dir():
+        raise BackupTargetIsFolder(path=str(out), suggestion=str(out / f"{register.path.stem}{backup.SUFFIX}"))
+    if out.exists() and not force:
+        raise BackupTargetExists(path=str(out))
+
+
+def backup_register(register: Register, out: Path, *, force: bool = False) -> Path:
     """The backup carries its anchor: the key file is read after the backup's own audit entry moved it."""
+    check_backup_target(register, out, force)
     with register.transaction() as conn:
         audit.append(conn, register.actor, "register.backup", None, {"file": Path(out).name})
     keys = sidecar_path(register.path).read_bytes()
