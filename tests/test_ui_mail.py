@@ -210,3 +210,20 @@ def test_dispatch_dialog_offers_the_address_of_each_channel(qtbot) -> None:  # t
     assert dialog.channel().value == "email" and dialog.address() == "a@example.org"
     dialog.channel_combo.setCurrentIndex(dialog.channel_combo.findData("post"))
     assert dialog.address() == "A B\n1 rue X\n75001 PARIS"
+
+
+def test_the_timeline_says_in_words_that_the_message_was_kept_and_a_draft_prepared(
+    qtbot, register, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from dsar_desktop.services import mail_out
+    from dsar_desktop.ui.cases.timeline_text import timeline_rows
+
+    mail = mail_in.read_bytes(eml(**PAST, attachments=[("a.pdf", "application/pdf", b"%PDF-1.4 x")]), "r.eml")  # type: ignore[arg-type]
+    ref = mail_in.add_case_from_mail(register, mail_in.suggested_case(mail), mail).ref
+    mail_out.write_draft(register, ref, "acknowledgement", tmp_path / "ack.eml")
+    texts = [what for _when, _who, what in timeline_rows(case_service.timeline(register, ref))]
+    assert "Request message kept in the register (eml, 1 attachment)" in texts
+    assert any(t.startswith("E-mail draft prepared: Acknowledgement of receipt;") for t in texts)
+    i18n.set_language("fr")
+    texts = [what for _when, _who, what in timeline_rows(case_service.timeline(register, ref))]
+    assert "Message de la demande conservé dans le registre (eml, 1 pièce jointe)" in texts

@@ -281,7 +281,11 @@ def _build_letter(
     )
     kind, reason, party = row
     letters = importlib.import_module(f"{__package__}.letters")  # imported late: letters imports this module
-    letter_kind = "parental_proof_request" if kind == ProofKind.PARENTAL_AUTHORITY.value else "id_request"
+    letter_kind = {
+        ProofKind.PARENTAL_AUTHORITY.value: "parental_proof_request",
+        ProofKind.DEATH_CERTIFICATE.value: "heir_proof_request",
+        ProofKind.HEIR_STATUS.value: "heir_proof_request",
+    }.get(kind, "id_request")
     extra = {"reason": reason, "proof_kind": kind, "party": party}
     try:
         pdf = letters.build_letter(register, ref, letter_kind, language=language, extra=extra)
@@ -309,8 +313,12 @@ def latest_request_letter(register: Register, ref: str, kind: str, language: str
     audit): the command line cannot write one without it (RULES A6, B1).
     """
     case = _case_and_id(register, ref)
-    wanted = ProofKind.PARENTAL_AUTHORITY if kind == "parental_proof_request" else ProofKind.IDENTITY_DOCUMENT
-    matching = [r for r in _requests(register, case.id) if r["proof_kind"] == wanted.value]
+    wanted = {
+        "parental_proof_request": ProofKind.PARENTAL_AUTHORITY,
+        "heir_proof_request": ProofKind.DEATH_CERTIFICATE,
+    }.get(kind, ProofKind.IDENTITY_DOCUMENT)
+    accepted = {wanted.value} | ({ProofKind.HEIR_STATUS.value} if kind == "heir_proof_request" else set())
+    matching = [r for r in _requests(register, case.id) if r["proof_kind"] in accepted]
     if not matching:
         raise InvalidInput(
             f"No request for {wanted.value.replace('_', ' ')} is recorded for {ref}: record it first with "

@@ -15,6 +15,7 @@ from typing import Any
 import sqlcipher3.dbapi2 as sqlcipher
 from filelock import lock_descriptor, unlock_descriptor
 
+from ..fileio import BINARY
 from .errors import (
     RegisterAlreadyOpen,
     RegisterDamaged,
@@ -143,7 +144,7 @@ def connect(path: Path, raw_key: bytes, *, create: bool = False, check_same_thre
         if path.exists() and path.stat().st_size > 0:
             raise RegisterExists(path=str(path))
         ensure_folder(path)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | BINARY, 0o600)
         os.close(fd)
     elif not path.exists():
         raise RegisterNotFound(path=str(path))

@@ -246,6 +246,9 @@ class MainWindow(QMainWindow):
         if self._areas_ready:
             self._add_area_menus(bar, action)
         help_menu = bar.addMenu(tr("&Help"))
+        action(help_menu, tr("Guide (F1)"), self._on_guide, None, False)
+        action(help_menu, tr("Licences"), self._on_licences, None, False)
+        help_menu.addSeparator()
         action(help_menu, tr("About DSAR Desktop"), self._on_about, None, False)
         self._enable_register_actions(self.register is not None)
 
@@ -560,7 +563,20 @@ class MainWindow(QMainWindow):
                 "checks, extracts and signed response packs."
             )
         )
+        text += "\n\n" + tr(
+            "Licence: MIT. Qt (LGPL-3.0) and the other libraries it ships, with their licences: Help → Licences."
+        )
         self.dialogs.info(self, text, tr("About DSAR Desktop"))
+
+    def _on_guide(self) -> None:
+        from .guide import open_guide, page_for
+
+        open_guide(self, page_for(self.tabs.currentWidget()))
+
+    def _on_licences(self) -> None:
+        from .guide import LicencesWindow
+
+        self.dialogs.run(LicencesWindow(self))
 
     # ---- closing ----------------------------------------------------------------------
     def close_for_shell(self) -> None:

@@ -74,6 +74,13 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>Request message kept in the register ({format}, %n attachment(s))</source>
+            <translation>
+                <numerusform>Request message kept in the register ({format}, %n attachment)</numerusform>
+                <numerusform>Request message kept in the register ({format}, %n attachments)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>{file}: %n row(s) skipped or read with a caveat</source>
             <translation>
                 <numerusform>{file}: %n row skipped or read with a caveat</numerusform>

@@ -150,6 +150,10 @@
             <translation>(ligne supprimée)</translation>
         </message>
         <message>
+            <source>({name} is missing from this installation.)</source>
+            <translation>({name} manque dans cette installation.)</translation>
+        </message>
+        <message>
             <source>1 day left ({w} working)</source>
             <translation>1 jour restant ({w} ouvré)</translation>
         </message>
@@ -346,6 +350,10 @@
             <translation>Décisions automatisées</translation>
         </message>
         <message>
+            <source>Back</source>
+            <translation>Précédent</translation>
+        </message>
+        <message>
             <source>Back to in progress</source>
             <translation>Revenir à « en cours »</translation>
         </message>
@@ -378,8 +386,8 @@
             <translation>Par</translation>
         </message>
         <message>
-            <source>Calibration page sent to {printer} (job {job}).</source>
-            <translation>Page d'étalonnage envoyée à {printer} (tâche {job}).</translation>
+            <source>Calibration page sent to {printer}.</source>
+            <translation>Page d'étalonnage envoyée à {printer}.</translation>
         </message>
         <message>
             <source>Calibration page written to {path}.</source>
@@ -652,6 +660,10 @@
             <translation>Contenu</translation>
         </message>
         <message>
+            <source>Contents</source>
+            <translation>Sommaire</translation>
+        </message>
+        <message>
             <source>Contract (Art. 6(1)(b))</source>
             <translation>Contrat (art. 6.1.b)</translation>
         </message>
@@ -840,8 +852,16 @@
             <translation>DSAR Desktop</translation>
         </message>
         <message>
+            <source>DSAR Desktop — guide</source>
+            <translation>DSAR Desktop — guide</translation>
+        </message>
+        <message>
             <source>DSAR Desktop — recovery key</source>
             <translation>DSAR Desktop — clé de secours</translation>
+        </message>
+        <message>
+            <source>DSAR Desktop — unexpected error</source>
+            <translation>DSAR Desktop — erreur inattendue</translation>
         </message>
         <message>
             <source>DSAR register (*.dsar)</source>
@@ -890,6 +910,10 @@
         <message>
             <source>E-mail (*.eml)</source>
             <translation>Courriel (*.eml)</translation>
+        </message>
+        <message>
+            <source>E-mail draft prepared: {what}; it goes out when a person sends it and records the dispatch</source>
+            <translation>Brouillon de courriel préparé : {what} ; il part quand une personne l'envoie et enregistre l'envoi</translation>
         </message>
         <message>
             <source>E-mail:</source>
@@ -1146,6 +1170,14 @@
         <message>
             <source>Grounds</source>
             <translation>Fondement</translation>
+        </message>
+        <message>
+            <source>Guide (F1)</source>
+            <translation>Guide (F1)</translation>
+        </message>
+        <message>
+            <source>Guide page</source>
+            <translation>Page du guide</translation>
         </message>
         <message>
             <source>Hand delivery</source>
@@ -1406,6 +1438,14 @@
         <message>
             <source>Letterhead saved.</source>
             <translation>En-tête enregistré.</translation>
+        </message>
+        <message>
+            <source>Licence: MIT. Qt (LGPL-3.0) and the other libraries it ships, with their licences: Help → Licences.</source>
+            <translation>Licence : MIT. Qt (LGPL-3.0) et les autres bibliothèques livrées, avec leurs licences : Aide → Licences.</translation>
+        </message>
+        <message>
+            <source>Licences</source>
+            <translation>Licences</translation>
         </message>
         <message>
             <source>line {line}: {problem}</source>
@@ -2353,6 +2393,13 @@ Le scan ({count} fichier(s)) sera ensuite détruit : ses octets sont effacés du
             <source>Request for proof of identity</source>
             <translation>Demande de justificatif d'identité</translation>
         </message>
+        <message numerus="yes">
+            <source>Request message kept in the register ({format}, %n attachment(s))</source>
+            <translation>
+                <numerusform>Message de la demande conservé dans le registre ({format}, %n pièce jointe)</numerusform>
+                <numerusform>Message de la demande conservé dans le registre ({format}, %n pièces jointes)</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Request recorded; legal due date {d1}</source>
             <translation>Demande enregistrée ; échéance légale le {d1}</translation>
@@ -2438,6 +2485,14 @@ SHA-256 of the pack (kept in the case): {sha}</source>
 {zip}
 {pdf}
 SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
+        </message>
+        <message>
+            <source>Restore a backup</source>
+            <translation>Restaurer une sauvegarde</translation>
+        </message>
+        <message>
+            <source>Restore the backup {name} as a new register? The register you use today is not touched: the backup is written to a new file that you choose.</source>
+            <translation>Restaurer la sauvegarde {name} comme nouveau registre ? Le registre que vous utilisez aujourd'hui n'est pas modifié : la sauvegarde est écrite dans un nouveau fichier que vous choisissez.</translation>
         </message>
         <message>
             <source>Result</source>
@@ -2628,8 +2683,8 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>transmise au contrôle d'identité</translation>
         </message>
         <message>
-            <source>Sent to {printer} (job {job}). When the letter has gone, record the dispatch with its registered-letter number.</source>
-            <translation>Envoyé à {printer} (tâche {job}). Quand la lettre est partie, enregistrez l'envoi avec son numéro de recommandé.</translation>
+            <source>Sent to {printer}. When the letter has gone, record the dispatch with its registered-letter number.</source>
+            <translation>Envoyé à {printer}. Quand la lettre est partie, enregistrez l'envoi avec son numéro de recommandé.</translation>
         </message>
         <message>
             <source>Sent to:</source>
@@ -2694,6 +2749,20 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         <message>
             <source>Some checks fail or are missing: a note saying why identity is still verified is required.</source>
             <translation>Des contrôles échouent ou manquent : une note expliquant pourquoi l'identité est quand même vérifiée est obligatoire.</translation>
+        </message>
+        <message>
+            <source>Something went wrong that DSAR Desktop did not expect. Your register is safe: every change is saved as it is made.
+
+A report (without personal data) was written to:
+{path}
+
+Send this file to your IT support. You can go on working; if the problem comes back, quit and start the app again.</source>
+            <translation>Un problème que DSAR Desktop n'a pas prévu est survenu. Votre registre est intact : chaque modification est enregistrée au moment où elle est faite.
+
+Un rapport (sans données personnelles) a été écrit dans :
+{path}
+
+Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; si le problème revient, quittez l'application et relancez-la.</translation>
         </message>
         <message>
             <source>Source of the data</source>
@@ -2768,6 +2837,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>Historique du modèle</translation>
         </message>
         <message>
+            <source>Text of the request recorded</source>
+            <translation>Texte de la demande enregistré</translation>
+        </message>
+        <message>
             <source>Text of the request:</source>
             <translation>Texte de la demande :</translation>
         </message>
@@ -2782,6 +2855,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         <message>
             <source>The automatic backup failed: {error}</source>
             <translation>La sauvegarde automatique a échoué : {error}</translation>
+        </message>
+        <message>
+            <source>The backup is restored to {path}. Unlock it with a passphrase of the backed-up register or with its recovery key.</source>
+            <translation>La sauvegarde est restaurée dans {path}. Déverrouillez-la avec une phrase de passe du registre sauvegardé ou avec sa clé de secours.</translation>
         </message>
         <message>
             <source>The clipboard holds no text: copy the e-mail in the mail client first.</source>
@@ -3278,6 +3355,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         <message>
             <source>Where to create the register</source>
             <translation>Où créer le registre</translation>
+        </message>
+        <message>
+            <source>Where to put the restored register</source>
+            <translation>Où placer le registre restauré</translation>
         </message>
         <message>
             <source>Where to write the backup</source>

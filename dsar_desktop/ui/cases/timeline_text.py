@@ -63,6 +63,23 @@ def describe_entry(entry: TimelineEntry) -> str:
             if match[2]:
                 text += " — " + tr("registered letter {number}", number=match[2])
             return text
+    if entry.kind == "mail_draft" and "kind" in details:
+        from ..mail.drafts import KIND_TITLES
+
+        title = KIND_TITLES.get(str(details["kind"]), str(details["kind"]))
+        return tr(
+            "E-mail draft prepared: {what}; it goes out when a person sends it and records the dispatch",
+            what=tr(title),
+        )
+    if entry.kind == "message" and "format" in details:
+        if details["format"] == "typed":
+            return tr("Text of the request recorded")
+        return tr(
+            "Request message kept in the register ({format}, %n attachment(s))",
+            "",
+            int(details.get("attachments") or 0),
+            format=str(details["format"]),
+        )
     if entry.kind == "dispatched_without_pack" and "reason" in details:
         text = tr(
             "Reply sent on {date} without a sealed pack: {reason}",

@@ -35,8 +35,9 @@ from ..cases.labels import TodayProvider, date_text, today_paris
 from ..dialogs import Dialogs
 from ..i18n import QT_TR_NOOP, language, tr
 from ..mail.drafts import open_in_mail_client
+from ..printing import QtPrinter, ask_printer
 from ..workers import Job, Runner
-from .common import PagePreview, PrinterChoice, ask_printer, error_text, kind_label, start_job
+from .common import PagePreview, error_text, kind_label, start_job
 from .response_checks import PasswordDialog, pack_blockers
 from .verify_window import VerifyPackWindow
 
@@ -81,7 +82,7 @@ class ResponsePanel(QWidget):
         self.runner = runner
         self.ref = ref
         self.today_provider = today_provider or today_paris
-        self.ask_printer: Callable[[QWidget | None], PrinterChoice | None] = ask_printer  # tests replace it
+        self.ask_printer: Callable[[QWidget | None], QtPrinter | None] = ask_printer  # tests replace it
         self.mail_opener: Callable[[Path], bool] = open_in_mail_client  # tests replace it
         self.case: Case | None = None
         self.allowances: Allowances | None = None
@@ -467,19 +468,15 @@ class ResponsePanel(QWidget):
             return
         try:
             pdf = self._letter_to_print()
-            job = packs.print_postal_reply(
-                self.register, self.ref, pdf, choice.name, copies=choice.copies, duplex=choice.duplex
-            )
+            packs.print_postal_reply(self.register, self.ref, pdf, choice)
         except Exception as exc:  # noqa: BLE001 - one sentence for the person
             self.dialogs.error(self, exc)
             return
         self.dialogs.info(
             self,
             tr(
-                "Sent to {printer} (job {job}). When the letter has gone, record the dispatch with its registered-letter "
-                "number.",
+                "Sent to {printer}. When the letter has gone, record the dispatch with its registered-letter number.",
                 printer=choice.name,
-                job=job,
             ),
         )
 
