@@ -101,6 +101,7 @@ COMMANDS: dict[str, Callable[[], ModuleType]] = {
     "letter": _documents,
     "calibration": _documents,
     "cert": _documents,
+    "recipients": _documents,
     "id": _identity,
     "extracts": _extracts,
     "catalogue": _extracts,

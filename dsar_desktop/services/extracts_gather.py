@@ -230,7 +230,9 @@ def _clean(field_name: str, raw: Any) -> str | None:
 
 
 def add_subject_identifier(reg: Register, ref: str, field_name: str, value: str, origin: str = "") -> None:
-    """Fill an identifier the case lacks (dob, student_number, phone, email); never overwrite one."""
+    """Fill an identifier the case lacks (dob, student_number, phone, email); never overwrite one.
+
+    `origin` (a system id, or "command line") goes to the audit log with the field's name, never the value."""
     column = {
         "dob": CASE_COLUMNS["name+dob"],
         **{k: v for k, v in CASE_COLUMNS.items() if k != "name+dob"},
@@ -250,7 +252,9 @@ def add_subject_identifier(reg: Register, ref: str, field_name: str, value: str,
             words = IDENTIFIER_WORDS["name+dob" if field_name == "dob" else field_name]
             raise IdentifierAlreadySet(ref=ref, what=words[0], what_fr=words[1])
         conn.execute(f"UPDATE cases SET {column} = ? WHERE id = ?", (clean, case_id))
-        audit.append(conn, reg.actor, "case.identifier_added", ref, {"field": field_name, "from": origin})
+        audit.append(
+            conn, reg.actor, "case.identifier_added", ref, {"field": field_name, "from": origin[:40]}
+        )
 
 
 # ---------------------------------------------------------------- set aside, confirm in one step
@@ -274,7 +278,8 @@ def set_file_aside(reg: Register, ref: str, file_id: int, reason: str) -> None:
             "UPDATE case_source_files SET aside_reason = ?, aside_actor = ?, aside_at = ? WHERE case_id = ? AND file_id = ?",
             (reason.strip(), reg.actor, _now(), case_id, file_id),
         )
-        audit.append(conn, reg.actor, "extracts.file_set_aside", ref, {"file": row[0], "source": row[1]})
+        # codes and ids only in the audit log (a file name may name a person); the reason stays in the row
+        audit.append(conn, reg.actor, "extracts.file_set_aside", ref, {"file_id": file_id, "source": row[1]})
 
 
 def unmapped_files(reg: Register, ref: str) -> list[dict[str, Any]]:

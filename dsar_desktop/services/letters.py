@@ -536,6 +536,26 @@ def art19_sections(
     return [section]
 
 
+def recipients_to_notify(
+    reg: Register, ref: str, inputs: LetterInputs | None = None
+) -> list[tuple[str, str, Notification | None]]:
+    """Art. 19 worklist: (processing, recipient, what is recorded or None) for the processings where
+    the person's data were found, as the register lists their recipients."""
+    inputs = inputs or gather_inputs(reg, ref)
+    _version, entries = catalogue_entries(inputs.catalogue)
+    sources = list(dict.fromkeys(str(item.get("source")) for item in inputs.confirmed))
+    done = {(n.source, n.recipient): n for n in notification_service.recorded(reg, ref)}
+    return [(s, r, done.get((s, r))) for s, r in notification_service.expected_recipients(entries, sources, "fr")]
+
+
+def processing_names(reg: Register, language: str) -> dict[str, str]:
+    """Processing id -> its plain-language name in the register in force (for lists shown to staff)."""
+    from . import catalogue as catalogue_service
+
+    _version, entries = catalogue_entries(catalogue_service.current_catalogue(reg))
+    return {key: source_name(key, entry, language) for key, entry in entries.items()}
+
+
 def _notification_line(n: Notification, entries: Mapping[str, Mapping[str, Any]], language: str) -> str:
     fr = language == "fr"
     where = source_name(n.source, entries.get(n.source), language)
