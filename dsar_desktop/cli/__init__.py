@@ -90,6 +90,7 @@ COMMANDS: dict[str, Callable[[], ModuleType]] = {
     "slot": _register,
     "verify": _register,
     "audit": _register,
+    "rekey": _register,
     "backup": _register,
     "restore": _register,
     "version": _version,

@@ -486,7 +486,8 @@ class MainWindow(QMainWindow):
         if out is None:
             return
         self._run(
-            lambda progress, cancel: register_service.backup_register(register, out),
+            # The save dialog already asked before replacing a file; the register itself stays refused.
+            lambda progress, cancel: register_service.backup_register(register, out, force=True),
             tr("Backing up the register…"),
             lambda written: self.dialogs.info(self, tr("Backup written to {path}.", path=str(written))),
         )

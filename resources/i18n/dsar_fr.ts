@@ -2414,8 +2414,8 @@ Le scan ({count} fichier(s)) sera ensuite détruit : ses octets sont effacés du
             <translation>Retirer le logo</translation>
         </message>
         <message>
-            <source>Remove the slot '{label}'? That person will no longer be able to open the register.</source>
-            <translation>Supprimer l'emplacement « {label} » ? Cette personne ne pourra plus ouvrir le registre.</translation>
+            <source>Remove the slot '{label}'? The register is then re-encrypted under a new key and every other slot re-wrapped, so that person can no longer open it, even with a copy of the key file made before. Backups made before today still open with that person's passphrase.</source>
+            <translation>Supprimer l'emplacement « {label} » ? Le registre est alors rechiffré avec une nouvelle clé et tous les autres emplacements sont ré-enveloppés : cette personne ne pourra plus l'ouvrir, même avec une copie du fichier de clés faite avant. Les sauvegardes antérieures à aujourd'hui s'ouvrent encore avec sa phrase de passe.</translation>
         </message>
         <message>
             <source>Reopen…</source>
@@ -2819,8 +2819,8 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>Emplacement « {label} » ajouté.</translation>
         </message>
         <message>
-            <source>Slot '{label}' removed.</source>
-            <translation>Emplacement « {label} » supprimé.</translation>
+            <source>Slot '{label}' removed; the register was re-keyed.</source>
+            <translation>Emplacement « {label} » supprimé ; le registre a été rechiffré avec une nouvelle clé.</translation>
         </message>
         <message>
             <source>Some checks fail or are missing: a note saying why identity is still verified is required.</source>
