@@ -236,6 +236,8 @@ def verify_pack(
     """Check a pack ZIP or a lone sealed PDF: intact, trusted (against the given certificate), coverage, manifest."""
     path = Path(path)
     try:
+        if path.stat().st_size > packfile.MAX_PACK_BYTES:
+            raise PackUnreadable(path=str(path), reason="larger than any pack (1 GB): not read")
         data = path.read_bytes()
     except OSError as exc:
         raise PackUnreadable(path=str(path), reason=exc.strerror or str(exc)) from None
