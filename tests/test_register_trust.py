@@ -474,3 +474,23 @@ def test_pack_verify_refuses_a_second_data_json_and_a_zip_bomb(
     code, out, _ = run_cli(capsys, "pack", "verify", str(bomb), "--trust", str(pem), "--json")
     assert code != 0 and out["intact"] is False
     assert any("larger than a pack holds" in d for d in out["details"])
+
+
+def test_an_encrypted_pack_leaves_no_plaintext_pdf_and_prints_from_memory(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], passphrase_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from letters_support import install_inputs
+
+    from dsar_desktop.services import certificates
+
+    install_inputs(monkeypatch)
+    path = new_register(tmp_path, capsys, passphrase_file)
+    with svc.unlock_register(path, PASS) as reg:
+        certificates.create_internal_seal(reg)
+        ref = make_case(reg)
+    out_dir = tmp_path / "out"
+    code, out, err = dsar(capsys, path, passphrase_file, "pack", "build", ref, "--out", str(out_dir), "--encrypt")
+    assert code == 0, err
+    assert out["pdf"] is None and out["password"]
+    assert [p.name for p in out_dir.iterdir()] == [Path(out["zip"]).name]  # nothing in clear beside the ZIP
+    assert b"%PDF" not in Path(out["zip"]).read_bytes()

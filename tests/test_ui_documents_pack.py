@@ -72,7 +72,8 @@ def test_from_confirmed_data_to_a_verified_pack_and_a_recorded_dispatch(
     with qtbot.waitSignal(panel.pack_built, timeout=30_000) as built:
         panel.build_button.click()
     result: packs.PackResult = built.args[0]
-    assert result.zip.is_file() and result.pdf.is_file() and result.password
+    assert result.zip.is_file() and result.password
+    assert result.pdf is None and not list(out.glob("*.pdf"))  # encrypted: no sealed letter in clear beside it
     # the password is shown once, with the instruction to give it by another channel
     assert seen == [(result.password, seen[0][1])]
     assert "another channel" in seen[0][1] and "cannot be shown again" in seen[0][1]
