@@ -249,7 +249,7 @@ def test_print_postal_reply_goes_to_the_chosen_queue_then_dispatch(
         panel.build_button.click()
     panel.print_button.click()
     assert len(sent) == 1 and sent[0][0] == ref and sent[0][2] is chosen
-    assert sent[0][1] == built.args[0].pdf.read_bytes()  # the sealed letter of the pack just built
+    assert sent[0][1] == built.args[0].sealed_pdf  # the sealed letter of the pack just built, from memory
     assert any("Sent to PDF." in text for _, text in dialogs.shown)
     # a printer dialog closed with Cancel prints nothing
     panel.ask_printer = lambda parent: None
