@@ -86,6 +86,15 @@ def heir_scope_section(language: str) -> Section:
     )
 
 
+def default_letter(case: Case) -> str:
+    """The letter the response tab offers first: to a child under 15 who wrote alone, the plain-words
+    letter saying what happens next (RULES C2); otherwise the reply the rights call for."""
+    age = minors.age_on(case.subject.dob, case.received_date) if case.subject.dob else None
+    if case.capacity == Capacity.SELF and age is not None and age < minors.PARENTAL_AUTHORITY_AGE:
+        return "minor_alone_notice"
+    return reply_kind(list(case.rights))
+
+
 def other_rights_sections(case: Case, kind: str, language: str) -> list[Section]:
     """In a reply to several rights, one part per right the letter's own kind does not answer,
     each with its references; the action itself is confirmed in its own letter once recorded."""

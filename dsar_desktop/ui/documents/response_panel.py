@@ -248,7 +248,7 @@ class ResponsePanel(QWidget):
             combo.blockSignals(True)
             combo.setCurrentIndex(max(0, combo.findData(value)))
             combo.blockSignals(False)
-        kind = letters.reply_kind([Right(r) for r in case.rights])  # the rule lives in the letters service
+        kind = letters.default_letter(case)  # the rule lives in the letters service
         self.kind_combo.blockSignals(True)
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind))
         self.kind_combo.blockSignals(False)
