@@ -13,6 +13,7 @@ import email.policy
 import hashlib
 import html
 import html.parser
+import logging
 import re
 from dataclasses import dataclass, field
 from email.header import decode_header, make_header
@@ -432,6 +433,8 @@ def _read_msg(data: bytes, name: str) -> MailRead:
     """Outlook .msg through extract-msg (imported here: only this path needs it)."""
     import extract_msg  # noqa: PLC0415 - heavy, and only for .msg files
 
+    # The reader's own warnings can quote a message's properties: they never reach the app's log file.
+    logging.getLogger("extract_msg").setLevel(logging.CRITICAL)
     try:
         msg: Any = extract_msg.openMsg(data, delayAttachments=False)
     except Exception as exc:  # noqa: BLE001 - any failure of the reader is one sentence
