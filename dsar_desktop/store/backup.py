@@ -17,11 +17,15 @@ import os
 import secrets
 import zipfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from sqlcipher3.dbapi2 import DatabaseError  # the class store.connection names too
 
 from ..domain.errors import DsarError
-from ..fileio import atomic_write
-from .connection import DatabaseError, Register
+from ..fileio import BINARY, atomic_write
+
+if TYPE_CHECKING:  # types only: connection opens the register and migrates it, which may back it up
+    from .connection import Register
 
 BACKUP_FORMAT = 1
 SUFFIX = ".dsarbak"
@@ -60,7 +64,7 @@ def write_backup(
     tmp_zip = out.with_name(f".{out.name}.{token}.tmp")
     key_sql = f"\"x'{register.raw_key.hex()}'\""
     try:
-        fd = os.open(db_copy, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        fd = os.open(db_copy, os.O_WRONLY | os.O_CREAT | os.O_EXCL | BINARY, 0o600)
         os.close(fd)
         os.unlink(db_copy)  # SQLCipher creates it; we only reserved the name with safe permissions
         register.conn.execute(f"ATTACH DATABASE ? AS bk KEY {key_sql}", (str(db_copy),))
@@ -85,7 +89,7 @@ def write_backup(
                 "register.keys": hashlib.sha256(keyfile_bytes).hexdigest(),
             },
         }
-        fd = os.open(tmp_zip, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        fd = os.open(tmp_zip, os.O_WRONLY | os.O_CREAT | os.O_EXCL | BINARY, 0o600)
         with os.fdopen(fd, "wb") as raw, zipfile.ZipFile(raw, "w", zipfile.ZIP_STORED) as archive:
             archive.writestr("manifest.json", json.dumps(manifest, indent=1))
             archive.write(db_copy, "register.db")
@@ -130,7 +134,7 @@ def extract_backup(backup: Path, target: Path, keys_target: Path) -> dict[str, A
             keys = archive.read("register.keys")
             if hashlib.sha256(keys).hexdigest() != manifest["files"]["register.keys"]:
                 raise BackupInvalid(path=str(backup), reason="the key file does not match its hash")
-            fd = os.open(tmp_db, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            fd = os.open(tmp_db, os.O_WRONLY | os.O_CREAT | os.O_EXCL | BINARY, 0o600)
             digest = hashlib.sha256()
             with os.fdopen(fd, "wb") as out, archive.open("register.db") as src:
                 for block in iter(lambda: src.read(1 << 20), b""):

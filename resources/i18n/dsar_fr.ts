@@ -150,6 +150,10 @@
             <translation>(ligne supprimée)</translation>
         </message>
         <message>
+            <source>({name} is missing from this installation.)</source>
+            <translation>({name} manque dans cette installation.)</translation>
+        </message>
+        <message>
             <source>1 day left ({w} working)</source>
             <translation>1 jour restant ({w} ouvré)</translation>
         </message>
@@ -346,6 +350,10 @@
             <translation>Décisions automatisées</translation>
         </message>
         <message>
+            <source>Back</source>
+            <translation>Précédent</translation>
+        </message>
+        <message>
             <source>Back to in progress</source>
             <translation>Revenir à « en cours »</translation>
         </message>
@@ -378,8 +386,12 @@
             <translation>Par</translation>
         </message>
         <message>
-            <source>Calibration page sent to {printer} (job {job}).</source>
-            <translation>Page d'étalonnage envoyée à {printer} (tâche {job}).</translation>
+            <source>By (e-mail, letter, ticket…):</source>
+            <translation>Par (courriel, courrier, ticket…) :</translation>
+        </message>
+        <message>
+            <source>Calibration page sent to {printer}.</source>
+            <translation>Page d'étalonnage envoyée à {printer}.</translation>
         </message>
         <message>
             <source>Calibration page written to {path}.</source>
@@ -488,6 +500,10 @@
         <message>
             <source>Choose a passphrase slot first.</source>
             <translation>Choisissez d'abord un emplacement à phrase de passe.</translation>
+        </message>
+        <message>
+            <source>Choose a recipient in the list first.</source>
+            <translation>Choisissez d'abord un destinataire dans la liste.</translation>
         </message>
         <message>
             <source>Choose a system for at least one file.</source>
@@ -652,6 +668,10 @@
             <translation>Contenu</translation>
         </message>
         <message>
+            <source>Contents</source>
+            <translation>Sommaire</translation>
+        </message>
+        <message>
             <source>Contract (Art. 6(1)(b))</source>
             <translation>Contrat (art. 6.1.b)</translation>
         </message>
@@ -796,6 +816,14 @@
             <translation>Masquer</translation>
         </message>
         <message>
+            <source>Disproportionate effort</source>
+            <translation>Efforts disproportionnés</translation>
+        </message>
+        <message>
+            <source>disproportionate effort: {reason}</source>
+            <translation>efforts disproportionnés : {reason}</translation>
+        </message>
+        <message>
             <source>Do not rely on this pack: see the checks below.</source>
             <translation>Ne vous fiez pas à ce dossier : voir les contrôles ci-dessous.</translation>
         </message>
@@ -840,8 +868,16 @@
             <translation>DSAR Desktop</translation>
         </message>
         <message>
+            <source>DSAR Desktop — guide</source>
+            <translation>DSAR Desktop — guide</translation>
+        </message>
+        <message>
             <source>DSAR Desktop — recovery key</source>
             <translation>DSAR Desktop — clé de secours</translation>
+        </message>
+        <message>
+            <source>DSAR Desktop — unexpected error</source>
+            <translation>DSAR Desktop — erreur inattendue</translation>
         </message>
         <message>
             <source>DSAR register (*.dsar)</source>
@@ -1088,6 +1124,10 @@
             <translation>Dossier où écrire le dossier de réponse</translation>
         </message>
         <message>
+            <source>For an erasure, rectification or restriction, record for each recipient that it was informed, or why it could not be. The confirmation letter states exactly this, and is refused until every recipient has a record.</source>
+            <translation>Pour un effacement, une rectification ou une limitation, enregistrez pour chaque destinataire qu'il a été informé, ou pourquoi il n'a pas pu l'être. La lettre de confirmation reprend exactement ces éléments, et elle est refusée tant qu'un destinataire n'a rien d'enregistré.</translation>
+        </message>
+        <message>
             <source>Format {format}: every check digit is right.</source>
             <translation>Format {format} : tous les chiffres de contrôle sont justes.</translation>
         </message>
@@ -1150,6 +1190,14 @@
         <message>
             <source>Grounds</source>
             <translation>Fondement</translation>
+        </message>
+        <message>
+            <source>Guide (F1)</source>
+            <translation>Guide (F1)</translation>
+        </message>
+        <message>
+            <source>Guide page</source>
+            <translation>Page du guide</translation>
         </message>
         <message>
             <source>Hand delivery</source>
@@ -1240,12 +1288,32 @@
             <translation>Certificat importé</translation>
         </message>
         <message>
+            <source>Impossible to inform</source>
+            <translation>Information impossible</translation>
+        </message>
+        <message>
+            <source>impossible: {reason}</source>
+            <translation>impossible : {reason}</translation>
+        </message>
+        <message>
             <source>In “{field}”: “{text}”</source>
             <translation>Dans « {field} » : « {text} »</translation>
         </message>
         <message>
             <source>Information</source>
             <translation>Information</translation>
+        </message>
+        <message>
+            <source>Informed</source>
+            <translation>Informé</translation>
+        </message>
+        <message>
+            <source>informed on {date} ({means})</source>
+            <translation>informé le {date} ({means})</translation>
+        </message>
+        <message>
+            <source>Informed on:</source>
+            <translation>Informé le :</translation>
         </message>
         <message>
             <source>Intact</source>
@@ -1410,6 +1478,14 @@
         <message>
             <source>Letterhead saved.</source>
             <translation>En-tête enregistré.</translation>
+        </message>
+        <message>
+            <source>Licence: MIT. Qt (LGPL-3.0) and the other libraries it ships, with their licences: Help → Licences.</source>
+            <translation>Licence : MIT. Qt (LGPL-3.0) et les autres bibliothèques livrées, avec leurs licences : Aide → Licences.</translation>
+        </message>
+        <message>
+            <source>Licences</source>
+            <translation>Licences</translation>
         </message>
         <message>
             <source>line {line}: {problem}</source>
@@ -1788,6 +1864,10 @@
             <translation>Rien n'arrive à échéance aujourd'hui.</translation>
         </message>
         <message>
+            <source>nothing recorded</source>
+            <translation>rien d'enregistré</translation>
+        </message>
+        <message>
             <source>Nothing was changed since the seal was applied.</source>
             <translation>Rien n'a changé depuis l'apposition du sceau.</translation>
         </message>
@@ -1870,6 +1950,10 @@
         <message>
             <source>Outcome</source>
             <translation>Issue</translation>
+        </message>
+        <message>
+            <source>Outcome:</source>
+            <translation>Résultat :</translation>
         </message>
         <message>
             <source>Overdue</source>
@@ -2032,6 +2116,10 @@
             <translation>Demandes prioritaires</translation>
         </message>
         <message>
+            <source>Processing</source>
+            <translation>Traitement</translation>
+        </message>
+        <message>
             <source>Processing register</source>
             <translation>Registre des traitements</translation>
         </message>
@@ -2094,6 +2182,10 @@
             <translation>Motif</translation>
         </message>
         <message>
+            <source>Reason (if not informed):</source>
+            <translation>Motif (si non informé) :</translation>
+        </message>
+        <message>
             <source>Reason (kept with the redaction, shown in the case)</source>
             <translation>Motif (conservé avec le masquage, visible dans le dossier)</translation>
         </message>
@@ -2150,8 +2242,20 @@
             <translation>Reçue le :</translation>
         </message>
         <message>
+            <source>Recipient</source>
+            <translation>Destinataire</translation>
+        </message>
+        <message>
             <source>Recipients (one per line)</source>
             <translation>Destinataires (un par ligne)</translation>
+        </message>
+        <message>
+            <source>Recipients informed (Art. 19)</source>
+            <translation>Destinataires informés (art. 19)</translation>
+        </message>
+        <message>
+            <source>Recipients informed (Art. 19)…</source>
+            <translation>Destinataires informés (art. 19)…</translation>
         </message>
         <message>
             <source>Record a withdrawal…</source>
@@ -2160,6 +2264,10 @@
         <message>
             <source>Record dispatch…</source>
             <translation>Enregistrer l'envoi…</translation>
+        </message>
+        <message>
+            <source>Record for the selected recipient</source>
+            <translation>Enregistrer pour le destinataire choisi</translation>
         </message>
         <message>
             <source>Record that the requester withdrew request {ref}?</source>
@@ -2192,6 +2300,10 @@ Le scan ({count} fichier(s)) sera ensuite détruit : ses octets sont effacés du
         <message>
             <source>Record: {method}</source>
             <translation>Enregistrer : {method}</translation>
+        </message>
+        <message>
+            <source>Recorded</source>
+            <translation>Enregistré</translation>
         </message>
         <message>
             <source>Recovery key</source>
@@ -2302,8 +2414,8 @@ Le scan ({count} fichier(s)) sera ensuite détruit : ses octets sont effacés du
             <translation>Retirer le logo</translation>
         </message>
         <message>
-            <source>Remove the slot '{label}'? That person will no longer be able to open the register.</source>
-            <translation>Supprimer l'emplacement « {label} » ? Cette personne ne pourra plus ouvrir le registre.</translation>
+            <source>Remove the slot '{label}'? The register is then re-encrypted under a new key and every other slot re-wrapped, so that person can no longer open it, even with a copy of the key file made before. Backups made before today still open with that person's passphrase.</source>
+            <translation>Supprimer l'emplacement « {label} » ? Le registre est alors rechiffré avec une nouvelle clé et tous les autres emplacements sont ré-enveloppés : cette personne ne pourra plus l'ouvrir, même avec une copie du fichier de clés faite avant. Les sauvegardes antérieures à aujourd'hui s'ouvrent encore avec sa phrase de passe.</translation>
         </message>
         <message>
             <source>Reopen…</source>
@@ -2449,6 +2561,14 @@ SHA-256 of the pack (kept in the case): {sha}</source>
 {zip}
 {pdf}
 SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
+        </message>
+        <message>
+            <source>Restore a backup</source>
+            <translation>Restaurer une sauvegarde</translation>
+        </message>
+        <message>
+            <source>Restore the backup {name} as a new register? The register you use today is not touched: the backup is written to a new file that you choose.</source>
+            <translation>Restaurer la sauvegarde {name} comme nouveau registre ? Le registre que vous utilisez aujourd'hui n'est pas modifié : la sauvegarde est écrite dans un nouveau fichier que vous choisissez.</translation>
         </message>
         <message>
             <source>Result</source>
@@ -2639,8 +2759,8 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>transmise au contrôle d'identité</translation>
         </message>
         <message>
-            <source>Sent to {printer} (job {job}). When the letter has gone, record the dispatch with its registered-letter number.</source>
-            <translation>Envoyé à {printer} (tâche {job}). Quand la lettre est partie, enregistrez l'envoi avec son numéro de recommandé.</translation>
+            <source>Sent to {printer}. When the letter has gone, record the dispatch with its registered-letter number.</source>
+            <translation>Envoyé à {printer}. Quand la lettre est partie, enregistrez l'envoi avec son numéro de recommandé.</translation>
         </message>
         <message>
             <source>Sent to:</source>
@@ -2699,12 +2819,26 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>Emplacement « {label} » ajouté.</translation>
         </message>
         <message>
-            <source>Slot '{label}' removed.</source>
-            <translation>Emplacement « {label} » supprimé.</translation>
+            <source>Slot '{label}' removed; the register was re-keyed.</source>
+            <translation>Emplacement « {label} » supprimé ; le registre a été rechiffré avec une nouvelle clé.</translation>
         </message>
         <message>
             <source>Some checks fail or are missing: a note saying why identity is still verified is required.</source>
             <translation>Des contrôles échouent ou manquent : une note expliquant pourquoi l'identité est quand même vérifiée est obligatoire.</translation>
+        </message>
+        <message>
+            <source>Something went wrong that DSAR Desktop did not expect. Your register is safe: every change is saved as it is made.
+
+A report (without personal data) was written to:
+{path}
+
+Send this file to your IT support. You can go on working; if the problem comes back, quit and start the app again.</source>
+            <translation>Un problème que DSAR Desktop n'a pas prévu est survenu. Votre registre est intact : chaque modification est enregistrée au moment où elle est faite.
+
+Un rapport (sans données personnelles) a été écrit dans :
+{path}
+
+Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; si le problème revient, quittez l'application et relancez-la.</translation>
         </message>
         <message>
             <source>Source of the data</source>
@@ -2797,6 +2931,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         <message>
             <source>The automatic backup failed: {error}</source>
             <translation>La sauvegarde automatique a échoué : {error}</translation>
+        </message>
+        <message>
+            <source>The backup is restored to {path}. Unlock it with a passphrase of the backed-up register or with its recovery key.</source>
+            <translation>La sauvegarde est restaurée dans {path}. Déverrouillez-la avec une phrase de passe du registre sauvegardé ou avec sa clé de secours.</translation>
         </message>
         <message>
             <source>The clipboard holds no text: copy the e-mail in the mail client first.</source>
@@ -3293,6 +3431,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         <message>
             <source>Where to create the register</source>
             <translation>Où créer le registre</translation>
+        </message>
+        <message>
+            <source>Where to put the restored register</source>
+            <translation>Où placer le registre restauré</translation>
         </message>
         <message>
             <source>Where to write the backup</source>

@@ -35,8 +35,9 @@ from ..cases.labels import TodayProvider, date_text, today_paris
 from ..dialogs import Dialogs
 from ..i18n import QT_TR_NOOP, language, tr
 from ..mail.drafts import open_in_mail_client
+from ..printing import QtPrinter, ask_printer
 from ..workers import Job, Runner
-from .common import PagePreview, PrinterChoice, ask_printer, error_text, kind_label, start_job
+from .common import PagePreview, error_text, kind_label, start_job
 from .response_checks import PasswordDialog, pack_blockers
 from .verify_window import VerifyPackWindow
 
@@ -47,15 +48,6 @@ STAGE_TEXTS = {
     "seal": QT_TR_NOOP("Sealing the PDF (PAdES)…"),
     "write": QT_TR_NOOP("Writing the files…"),
     "done": QT_TR_NOOP("Done."),
-}
-RIGHT_TO_KIND = {
-    Right.ACCESS: "access_response",
-    Right.PORTABILITY: "access_response",
-    Right.RECTIFICATION: "confirmation_rectification",
-    Right.ERASURE: "confirmation_erasure",
-    Right.RESTRICTION: "confirmation_restriction",
-    Right.OBJECTION: "confirmation_objection",
-    Right.CONSENT_WITHDRAWAL: "confirmation_consent_withdrawal",
 }
 
 
@@ -81,7 +73,7 @@ class ResponsePanel(QWidget):
         self.runner = runner
         self.ref = ref
         self.today_provider = today_provider or today_paris
-        self.ask_printer: Callable[[QWidget | None], PrinterChoice | None] = ask_printer  # tests replace it
+        self.ask_printer: Callable[[QWidget | None], QtPrinter | None] = ask_printer  # tests replace it
         self.mail_opener: Callable[[Path], bool] = open_in_mail_client  # tests replace it
         self.case: Case | None = None
         self.allowances: Allowances | None = None
@@ -123,6 +115,8 @@ class ResponsePanel(QWidget):
         self.language_combo.addItem(tr("English"), "en")
         form.addRow(tr("Letter:"), self.kind_combo)
         form.addRow(tr("Language:"), self.language_combo)
+        self.recipients_button = QPushButton(tr("Recipients informed (Art. 19)…"))
+        form.addRow("", self.recipients_button)
         left.addWidget(letter_box)
 
         pack_box = QGroupBox(tr("1. Response pack"))
@@ -210,6 +204,7 @@ class ResponsePanel(QWidget):
         self.dispatch_button.clicked.connect(self._on_dispatch)
         self.mail_button.clicked.connect(self._on_prepare_mail)
         self.verify_button.clicked.connect(self._on_verify)
+        self.recipients_button.clicked.connect(self._on_recipients)
 
     # ---- state ------------------------------------------------------------------------
     def kind(self) -> str:
@@ -253,9 +248,7 @@ class ResponsePanel(QWidget):
             combo.blockSignals(True)
             combo.setCurrentIndex(max(0, combo.findData(value)))
             combo.blockSignals(False)
-        kind = next(
-            (RIGHT_TO_KIND[Right(r)] for r in case.rights if Right(r) in RIGHT_TO_KIND), "access_response"
-        )
+        kind = letters.default_letter(case)  # the rule lives in the letters service
         self.kind_combo.blockSignals(True)
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind))
         self.kind_combo.blockSignals(False)
@@ -426,6 +419,17 @@ class ResponsePanel(QWidget):
         self.pack_built.emit(result)
         self.case_changed.emit(self.ref)
 
+    def _on_recipients(self) -> None:
+        from .recipients_dialog import RecipientsDialog
+
+        try:
+            dialog = RecipientsDialog(self.register, self.dialogs, self.ref, self.today_provider(), self)
+        except DsarError as exc:  # e.g. systems still to search: the worklist needs the confirmed data
+            self.dialogs.error(self, exc)
+            return
+        self.dialogs.run(dialog)
+        self.refresh()
+
     def _on_verify(self) -> VerifyPackWindow | None:
         """The pack just built, in the verify window, against this register's seal certificate."""
         result = self.last_result
@@ -451,7 +455,8 @@ class ResponsePanel(QWidget):
     def _letter_to_print(self) -> bytes:
         """The sealed response of the pack built in this session when it matches, else the chosen letter."""
         result = self.last_result
-        if self.kind() == "access_response" and result is not None and result.pdf.is_file():
+        reply = letters.reply_kind([Right(r) for r in self.case.rights]) if self.case else "access_response"
+        if self.kind() == reply and result is not None and result.pdf.is_file():
             if f"-{self.letter_language()}.pdf" in result.pdf.name:
                 return result.pdf.read_bytes()
         return letters.build_letter(self.register, self.ref, self.kind(), self.letter_language())
@@ -467,19 +472,15 @@ class ResponsePanel(QWidget):
             return
         try:
             pdf = self._letter_to_print()
-            job = packs.print_postal_reply(
-                self.register, self.ref, pdf, choice.name, copies=choice.copies, duplex=choice.duplex
-            )
+            packs.print_postal_reply(self.register, self.ref, pdf, choice)
         except Exception as exc:  # noqa: BLE001 - one sentence for the person
             self.dialogs.error(self, exc)
             return
         self.dialogs.info(
             self,
             tr(
-                "Sent to {printer} (job {job}). When the letter has gone, record the dispatch with its registered-letter "
-                "number.",
+                "Sent to {printer}. When the letter has gone, record the dispatch with its registered-letter number.",
                 printer=choice.name,
-                job=job,
             ),
         )
 

@@ -26,7 +26,7 @@ from ...services.office import Office
 from .. import style
 from ..dialogs import Dialogs
 from ..i18n import language, pick, tr
-from .common import PrinterChoice, ask_printer
+from ..printing import QtPrinter, ask_printer
 
 
 class LettersSettingsDialog(QDialog):
@@ -38,7 +38,7 @@ class LettersSettingsDialog(QDialog):
         super().__init__(parent)
         self.register = register
         self.dialogs = dialogs
-        self.ask_printer: Callable[[QWidget | None], PrinterChoice | None] = ask_printer  # tests replace it
+        self.ask_printer: Callable[[QWidget | None], QtPrinter | None] = ask_printer  # tests replace it
         self.logo_png: bytes | None = None
         self.setWindowTitle(tr("Letterhead and signature"))
         self.resize(760, 560)
@@ -259,12 +259,12 @@ class LettersSettingsDialog(QDialog):
         if choice is None:
             return
         try:
-            job = packs.print_calibration_page(self.register, pdf, choice.name)
+            packs.print_calibration_page(self.register, pdf, choice)
         except Exception as exc:  # noqa: BLE001 - one sentence
             self.dialogs.error(self, exc)
             return
         self.dialogs.info(
-            self, tr("Calibration page sent to {printer} (job {job}).", printer=choice.name, job=job)
+            self, tr("Calibration page sent to {printer}.", printer=choice.name)
         )
 
     def _on_save_calibration(self) -> None:
