@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import deadlines as dl
-from ...domain.case_actions import DISPATCH_FROM, Action, Allowances, Refusal, dispatch_without_pack_allowed
+from ...domain.case_actions import Action, Allowances, Refusal, dispatch_without_pack_allowed
 from ...domain.cases import Capacity, Case, Status, allowed_transitions, reason_required
 from ...services import cases as case_service
 from ...services import identity as identity_service
@@ -116,6 +117,11 @@ class CaseFileView(QWidget):
         outer.addWidget(self.priority_label)
         self.actions_bar = QHBoxLayout()
         outer.addLayout(self.actions_bar)
+        # Why a next step is off, in words (the domain's sentence; also each button's tooltip).
+        self.blockers_label = QLabel()
+        self.blockers_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.blockers_label.setWordWrap(True)
+        outer.addWidget(self.blockers_label)
 
         self.tabs = QTabWidget()
         self.summary = QWidget()
@@ -173,7 +179,7 @@ class CaseFileView(QWidget):
         return case_service.calendar_of(self.register)
 
     def _show_header(self, case: Case, deadlines: dl.Deadlines) -> None:
-        self.title.setText(f"<h2>{case.ref} — {case.subject.name}</h2>")
+        self.title.setText(f"<h2>{case.ref} — {escape(case.subject.name)}</h2>")  # typed by a person: text
         self.state_label.setText(tr("State: {state}", state=f"<b>{status_text(case.status)}</b>"))
         if case.is_open:
             left = dl.days_left(self.today_provider(), deadlines.due(case.extended), self._calendar())
@@ -202,8 +208,10 @@ class CaseFileView(QWidget):
             form.removeRow(0)
 
     @staticmethod
-    def _value(text: str) -> QLabel:
+    def _value(text: str, rich: bool = False) -> QLabel:
+        """A value label: plain text unless `rich`, where every part a person typed was escaped first."""
         label = QLabel(text)
+        label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return label
@@ -212,12 +220,12 @@ class CaseFileView(QWidget):
         form = self.people_form
         self._clear(form)
         s = case.subject
-        form.addRow(tr("Data subject:"), self._value(f"<b>{s.name}</b>"))
+        form.addRow(tr("Data subject:"), self._value(f"<b>{escape(s.name)}</b>", rich=True))
         for label, value in (
             (tr("E-mail:"), s.email),
             (tr("Phone:"), s.phone),
             (tr("Date of birth:"), date_text(s.dob) if s.dob else None),
-            (tr("Postal address:"), (s.address or "").replace("\n", "<br>") or None),
+            (tr("Postal address:"), s.address or None),
             (tr("Student number:"), s.student_number),
         ):
             if value:
@@ -227,7 +235,9 @@ class CaseFileView(QWidget):
         else:
             form.addRow(
                 tr("Requester:"),
-                self._value(f"<b>{case.requester_name or ''}</b> — {capacity_text(case.capacity)}"),
+                self._value(
+                    f"<b>{escape(case.requester_name or '')}</b> — {escape(capacity_text(case.capacity))}", rich=True
+                ),
             )
             if case.requester_email:
                 form.addRow(tr("Requester's e-mail:"), self._value(case.requester_email))
@@ -276,17 +286,15 @@ class CaseFileView(QWidget):
             tr("Legal due date (D1):"),
             self._value(tr("{date} — replaced by D3: the extension was notified in time", date=d1))
             if case.extended
-            else self._value(f"<b>{d1}</b>"),
+            else self._value(f"<b>{d1}</b>", rich=True),
         )
         form.addRow(tr("Policy target (30 days):"), self._value(date_text(deadlines.policy_target)))
         d3 = date_text(deadlines.extended_due)
         form.addRow(
             tr("Extended due date (D3):"),
-            self._value(
-                tr("{date} — in force (extended)", date=f"<b>{d3}</b>")
-                if case.extended
-                else tr("{date} — only if an extension notice is sent by D1", date=d3)
-            ),
+            self._value(tr("{date} — in force (extended)", date=f"<b>{d3}</b>"), rich=True)
+            if case.extended
+            else self._value(tr("{date} — only if an extension notice is sent by D1", date=d3)),
         )
         if deadlines.suspension_days:
             form.addRow(
@@ -294,7 +302,7 @@ class CaseFileView(QWidget):
             )
         if case.is_open:
             left = dl.days_left(self.today_provider(), deadlines.due(case.extended), self._calendar())
-            form.addRow(tr("Time left:"), self._value(f"<b>{days_left_text(left)}</b>"))
+            form.addRow(tr("Time left:"), self._value(f"<b>{days_left_text(left)}</b>", rich=True))
         else:
             form.addRow(
                 tr("Time left:"),
@@ -302,8 +310,8 @@ class CaseFileView(QWidget):
                     tr("No deadline running: the request is {state}.", state=status_text(case.status).lower())
                 ),
             )
-        lines = "".join(f"<li>{line}</li>" for line in deadlines.explanation(language()))
-        self.explanation_label = self._value(f"<ul style='margin-left: 0'>{lines}</ul>")
+        lines = "".join(f"<li>{escape(line)}</li>" for line in deadlines.explanation(language()))
+        self.explanation_label = self._value(f"<ul style='margin-left: 0'>{lines}</ul>", rich=True)
         form.addRow(tr("How these dates were computed:"), self.explanation_label)
 
     def _show_timeline(self, events: list[case_service.TimelineEntry]) -> None:
@@ -325,15 +333,20 @@ class CaseFileView(QWidget):
         allowances = case_service.allowed(self.register, self.ref, self.today_provider())
         self.allowances = allowances
         targets = allowed_transitions(case.status)
-        if Status.RESPONDED not in targets and Status.READY in allowances.targets and case.status in DISPATCH_FROM:
+        if Status.RESPONDED not in targets and dispatch_without_pack_allowed(allowances) is None:
             targets.append(Status.RESPONDED)  # ready to send and responded are one step when the reply goes out
         if targets:
             self.actions_bar.addWidget(QLabel("<b>" + tr("Next step:") + "</b>"))
+        blocked: list[str] = []
         for target in targets:
             refusal = self._refusal_for(target)
             button = self._add_action(target.value, _action_label(case.status, target), self._handler_for(target))
             button.setEnabled(refusal is None)
             button.setToolTip(refusal.sentence(language()) if refusal else "")
+            if refusal is not None:
+                blocked.append(f"✗ {button.text()} — {refusal.sentence(language())}")
+        self.blockers_label.setText("\n".join(blocked))
+        self.blockers_label.setVisible(bool(blocked))
         self.actions_bar.addStretch(1)
         self._add_action("note", tr("Add note…"), self._on_add_note)
         if allowances.allows(Action.MARK_UNFOUNDED) and not case.manifestly_unfounded:
