@@ -308,6 +308,10 @@ def test_the_purge_from_the_page(qtbot, register: Register) -> None:  # type: ig
         page = StatisticsPage(register, dialogs, ImmediateRunner())
         qtbot.addWidget(page)
         assert not page.retention_banner.isHidden()
+        from dsar_desktop.ui.pages import standard_screens
+
+        notice = standard_screens().startup_notice(register, None)  # the reminder when the register opens
+        assert notice is not None and "2 closed requests due for purge (see Statistics)" in notice
         assert page.retention_label.text().startswith(
             "2 closed requests kept longer than the retention period (5 years)"
         )

@@ -27,6 +27,13 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>%n closed request(s) due for purge (see Statistics)</source>
+            <translation>
+                <numerusform>%n demande close à purger (voir Statistiques)</numerusform>
+                <numerusform>%n demandes closes à purger (voir Statistiques)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n closed request(s) kept longer than the retention period ({years} years): review and purge them.</source>
             <translation>
                 <numerusform>%n demande close conservée au-delà de la durée de conservation ({years} ans) : examinez-la et purgez-la.</numerusform>
