@@ -310,6 +310,7 @@
         </message>
         <message>
             <source>Answered</source>
+            <comment>chart legend</comment>
             <translation>Répondues</translation>
         </message>
         <message>
@@ -2163,6 +2164,11 @@
         <message>
             <source>Received</source>
             <translation>Reçue le</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <comment>chart legend</comment>
+            <translation>Reçues</translation>
         </message>
         <message>
             <source>Received on {date}.</source>

@@ -142,7 +142,7 @@ class StatisticsPage(QWidget):
 
         self.right_chart = BarChart()
         self.channel_chart = BarChart()
-        self.trend_chart = TrendChart(tr("Received"), tr("Answered"))
+        self.trend_chart = TrendChart(tr("Received", "chart legend"), tr("Answered", "chart legend"))
         self.right_chart.setAccessibleName(tr("Requests by right"))
         self.channel_chart.setAccessibleName(tr("Requests by channel"))
         self.trend_chart.setAccessibleName(tr("Month by month: received and answered"))
