@@ -240,8 +240,10 @@ def test_the_statistics_page(qtbot, register: Register, tmp_path: Path) -> None:
     assert any(spec.key == "statistics" for spec in standard_screens().pages)
     set_language("en")
     try:
+        from dsar_desktop.services.office import Office
+
         dialogs = ScriptedDialogs()
-        page = StatisticsPage(register, dialogs, ImmediateRunner())
+        page = StatisticsPage(Office(register), dialogs, ImmediateRunner())
         qtbot.addWidget(page)
         assert page.year_combo.currentText() == "2027"  # the newest year with requests
         assert page.figure_text("Requests received") == "8"

@@ -392,18 +392,19 @@ class StatisticsPage(QWidget):
             return
         if path.suffix.lower() not in (".xlsx", ".csv"):
             path = path.with_name(path.name + ".xlsx")
-        register, lang = self.register, language()
+        office, lang = self.register, language()
 
         def work(progress: Any, cancel: Any) -> record_service.RecordExport:
-            return record_service.export_record(
-                register,
-                period,
-                Path(path),
-                pseudonymise=pseudonymise,
-                language=lang,
-                progress=progress,
-                cancel=cancel,
-            )
+            with office.for_job() as own:  # a worker never shares the screens' connection
+                return record_service.export_record(
+                    own,
+                    period,
+                    Path(path),
+                    pseudonymise=pseudonymise,
+                    language=lang,
+                    progress=progress,
+                    cancel=cancel,
+                )
 
         def finished(done: record_service.RecordExport) -> None:
             self._job = None
