@@ -29,6 +29,9 @@ EXPECTED = {
         "parental_proof_request": "livret de famille",
         "extension_notice": "prolongé de deux mois",
         "access_response": "Droit d’introduire une réclamation",
+        "portability_response": "Transmission à un autre responsable",
+        "minor_alone_notice": "Voici ce qui va se passer",
+        "heir_proof_request": "acte de décès",
         "confirmation_rectification": "rectifiées",
         "confirmation_erasure": "effacées",
         "confirmation_restriction": "limité",
@@ -43,6 +46,9 @@ EXPECTED = {
         "parental_proof_request": "family record book",
         "extension_notice": "extended by two months",
         "access_response": "Right to lodge a complaint",
+        "portability_response": "Article 20(2) GDPR",
+        "minor_alone_notice": "This is what happens next",
+        "heir_proof_request": "death certificate",
         "confirmation_rectification": "rectified",
         "confirmation_erasure": "erased",
         "confirmation_restriction": "restricted",
@@ -77,7 +83,12 @@ def _fonts(pdf: bytes) -> list[str]:
 @pytest.mark.parametrize("language", ["fr", "en"])
 @pytest.mark.parametrize("kind", KINDS)
 def test_each_letter_kind_renders_with_its_text(reg, make_case, kind, language):
-    ref = make_case(reg, language=language, received_at=dt.datetime.now(dt.UTC) - dt.timedelta(days=3))
+    received = dt.datetime.now(dt.UTC) - dt.timedelta(days=3)
+    if kind == "minor_alone_notice":  # a child of 12 who wrote alone
+        child = received.date().replace(year=received.year - 12)
+        ref = make_case(reg, language=language, received_at=received, subject_dob=child)
+    else:
+        ref = make_case(reg, language=language, received_at=received)
     if kind in ART19_KINDS:  # identity settled, case in progress, every recipient recorded (Art. 19)
         _settle_for_confirmation(reg, ref)
     pdf = letters.build_letter(reg, ref, kind, language=language, extra=EXTRA)
@@ -166,7 +177,7 @@ def test_access_response_lists_every_article_15_section(reg, make_case):
         assert title in text, title
     assert "Not applicable: no transfer outside the EU" in text
     assert "Annex 1 – Sales CRM" in text and "Annex 2 – Student records" in text
-    assert "REDACTED: third_party" in text
+    assert "REDACTED: third party" in text and "third_party" not in text
     assert "Jean MARTIN n°0" not in text  # the redacted cell's value never reaches the PDF
     assert "Jean MARTIN n°1" in text
 

@@ -250,7 +250,7 @@ def test_large_annexes_split_with_repeated_headers(reg, case_factory, tmp_path, 
     annex_pages = [p for p in pages if "heloise.dupre@example.org" in p]
     assert len(annex_pages) >= 4
     for page in annex_pages:
-        assert "comment" in page and "owner" in page  # header repeated on every page
+        assert "Comment" in page and "Owner" in page  # header (made readable) repeated on every page
     total = len([p for p in pages if p.strip()])
     assert f"Page {total} of {total}" in text
 

@@ -164,10 +164,10 @@ def build_sections(
                         language,
                         "A copy of your data is annexed to this letter, one annex per system. The data you provided are also "
                         "given in machine-readable form (data.json and data.csv) in the electronic pack. Information about "
-                        "other people has been masked (Art. 15(4) GDPR); each masked item shows its reason.",
+                        "other people has been masked (Article 15(4) GDPR); each masked item shows its reason.",
                         "Une copie de vos données est annexée à cette lettre, une annexe par système. Elles sont aussi fournies "
                         "dans un format lisible par machine (data.json et data.csv) dans le dossier électronique. Les "
-                        "informations concernant d'autres personnes ont été occultées (art. 15(4) du RGPD) ; chaque occultation "
+                        "informations concernant d'autres personnes ont été occultées (article 15, paragraphe 4, du RGPD) ; chaque occultation "
                         "indique son motif.",
                     )
                 ],
@@ -242,12 +242,12 @@ def build_sections(
             [
                 _t(
                     language,
-                    f"You may ask us to rectify inaccurate data (Art. 16), to erase your data (Art. 17), to restrict their "
-                    f"processing (Art. 18) and you may object to their processing (Art. 21), at any time and free of charge, "
+                    f"You may ask us to rectify inaccurate data (Article 16 GDPR), to erase your data (Article 17), to restrict their "
+                    f"processing (Article 18) and you may object to their processing (Article 21), at any time and free of charge, "
                     f"by writing to {dpo_email} or to the postal address above. Objection to direct marketing takes effect "
                     f"at once.",
-                    f"Vous pouvez nous demander de rectifier des données inexactes (art. 16), d'effacer vos données (art. 17), "
-                    f"d'en limiter le traitement (art. 18) et vous opposer à leur traitement (art. 21), à tout moment et "
+                    f"Vous pouvez nous demander de rectifier des données inexactes (article 16 du RGPD), d'effacer vos données (article 17), "
+                    f"d'en limiter le traitement (article 18) et de vous opposer à leur traitement (article 21), à tout moment et "
                     f"gratuitement, en écrivant à {dpo_email} ou à l'adresse postale ci-dessus. L'opposition à la prospection "
                     f"prend effet immédiatement.",
                 )
@@ -272,9 +272,9 @@ def build_sections(
         sections[-1].paragraphs.append(
             _t(
                 language,
-                "As your request was made electronically, this answer is also sent electronically (Art. 15(3)).",
+                "As your request was made electronically, this answer is also sent electronically (Article 15(3) GDPR).",
                 "Votre demande ayant été faite par voie électronique, cette réponse vous est aussi adressée sous forme "
-                "électronique (art. 15(3)).",
+                "électronique (article 15, paragraphe 3, du RGPD).",
             )
         )
     return sections
@@ -294,8 +294,8 @@ def remedies_section(language: str, number: str = "") -> Section:
             ),
             _t(
                 language,
-                "You also have the right to an effective judicial remedy (Art. 79 GDPR) before the competent court.",
-                "Vous disposez également du droit à un recours juridictionnel effectif (art. 79 du RGPD) devant la "
+                "You also have the right to an effective judicial remedy (Article 79 GDPR) before the competent court.",
+                "Vous disposez également du droit à un recours juridictionnel effectif (article 79 du RGPD) devant la "
                 "juridiction compétente.",
             ),
         ],

@@ -85,6 +85,7 @@ class Capacity(StrEnum):
     PARENT = "parent"
     LAWYER = "lawyer"
     REPRESENTATIVE = "representative"
+    HEIR = "heir"  # acting about a deceased person (LIL art. 84-86)
 
 
 CAPACITY_LABELS = {
@@ -92,6 +93,7 @@ CAPACITY_LABELS = {
     Capacity.PARENT: ("Holder of parental authority", "Titulaire de l'autorité parentale"),
     Capacity.LAWYER: ("Lawyer", "Avocat"),
     Capacity.REPRESENTATIVE: ("Other representative", "Autre mandataire"),
+    Capacity.HEIR: ("Heir of a deceased person", "Héritier d'une personne décédée"),
 }
 
 

@@ -55,12 +55,16 @@ class ProofKind(StrEnum):
     IDENTITY_DOCUMENT = "identity_document"
     PARENTAL_AUTHORITY = "parental_authority"
     MANDATE = "mandate"
+    DEATH_CERTIFICATE = "death_certificate"  # an heir acting about a deceased person (LIL art. 85)
+    HEIR_STATUS = "heir_status"
 
 
 PROOF_LABELS = {
     ProofKind.IDENTITY_DOCUMENT: ("Identity document", "Pièce d'identité"),
     ProofKind.PARENTAL_AUTHORITY: ("Proof of parental authority", "Preuve de l'autorité parentale"),
     ProofKind.MANDATE: ("Signed mandate", "Mandat signé"),
+    ProofKind.DEATH_CERTIFICATE: ("Death certificate", "Acte de décès"),
+    ProofKind.HEIR_STATUS: ("Proof of heir status", "Justificatif de la qualité d'héritier"),
 }
 
 # accepted document types per proof kind: code -> (English, French)
@@ -84,6 +88,17 @@ DOCUMENT_TYPES: dict[ProofKind, dict[str, tuple[str, str]]] = {
     },
     ProofKind.MANDATE: {
         "signed_mandate": ("Mandate signed by the data subject", "Mandat signé par la personne concernée"),
+    },
+    ProofKind.DEATH_CERTIFICATE: {
+        "death_certificate": ("Death certificate (acte de décès)", "Acte de décès"),
+    },
+    ProofKind.HEIR_STATUS: {
+        "acte_de_notoriete": ("Notarial deed of heirship (acte de notoriété)", "Acte de notoriété"),
+        "attestation_heritiers": (
+            "Certificate of heirship signed by all the heirs",
+            "Attestation signée de l'ensemble des héritiers",
+        ),
+        "certificat_heredite": ("Certificate of inheritance (certificat d'hérédité)", "Certificat d'hérédité"),
     },
 }
 
@@ -145,6 +160,12 @@ def required_proofs(capacity: str) -> list[tuple[Party, ProofKind]]:
         ]
     if capacity in ("lawyer", "representative"):
         return [(Party.REQUESTER, ProofKind.IDENTITY_DOCUMENT), (Party.REQUESTER, ProofKind.MANDATE)]
+    if capacity == "heir":  # LIL art. 85: the death, and the heir's own identity and status
+        return [
+            (Party.REQUESTER, ProofKind.IDENTITY_DOCUMENT),
+            (Party.REQUESTER, ProofKind.DEATH_CERTIFICATE),
+            (Party.REQUESTER, ProofKind.HEIR_STATUS),
+        ]
     return []
 
 

@@ -38,7 +38,8 @@ from .cells import (
 from .errors import NothingToMatch
 from .jsonl_reader import JsonLinesReader
 from .mapping import ColumnMapping, suggest_mapping
-from .readers import HIDDEN_COLS, LINE_COL, ROW_COL, ExtractReader, FileInfo, open_extract
+from .opening import open_extract
+from .readers import HIDDEN_COLS, LINE_COL, ROW_COL, ExtractReader, FileInfo
 
 # No spill: polars only ever sees eager in-memory frames (read_csv on bytes, filter, iter_rows);
 # its out-of-core spilling belongs to the streaming engine (collect(engine="streaming"), sinks),
@@ -287,12 +288,10 @@ class _Plan:
                 pl.col(self.number_col).str.contains(r"(?i)^\s*(?:" + "|".join(spaced) + r")(?:\.0+)?\s*$")
             )
         texts = [c for c in self.text_columns if c in present]
-        if texts and self.by_email:
-            pattern = "(?i)" + "|".join(_escape(e) for e in sorted(self.by_email))
-            tests += [pl.col(c).str.contains(pattern) for c in texts]
-        if texts and self.phone_tails:
-            digits = ["[^0-9]{0,3}".join(tail) for tail in sorted(self.phone_tails)]
-            pattern = "(?:" + "|".join(digits) + ")(?:[^0-9]|$)"
+        alternatives = [_escape(e) for e in sorted(self.by_email)]  # one regex per column: e-mails or phones
+        alternatives += ["(?:" + "[^0-9]{0,3}".join(t) + ")(?:[^0-9]|$)" for t in sorted(self.phone_tails)]
+        if texts and alternatives:
+            pattern = "(?i)" + "|".join(alternatives)
             tests += [pl.col(c).str.contains(pattern) for c in texts]
         if not tests:
             return None

@@ -175,6 +175,7 @@ def create_demo_register(path: Path, label: str, passphrase: str, cases: int = 2
         with anchoring.batch(register):  # ~1000 commits: one anchor write, not one per commit
             refs = populate(register, cases)
             with_data = seed_optional_parts(register, refs)
+            with_data += seed_every_right(register)
     except BaseException:
         register.close()
         raise
@@ -197,6 +198,62 @@ def settle_demo_catalogue(register: Register) -> None:
             settled = {k: v for k, v in activity.items() if k != "draft"}
             settled["transfers_outside_eu"] = dict(DEMO_TRANSFERS)
             catalogue_service.update_activity(register, settled, "demo: transfers settled by the DPO")
+
+
+EVERY_RIGHT: tuple[tuple[Right, ...], ...] = (
+    (Right.ACCESS,),
+    (Right.PORTABILITY,),
+    (Right.ACCESS, Right.PORTABILITY),
+    (Right.RECTIFICATION,),
+    (Right.ERASURE,),
+    (Right.RESTRICTION,),
+    (Right.OBJECTION,),
+    (Right.CONSENT_WITHDRAWAL,),
+)
+_EVERY_RIGHT_PEOPLE = (
+    ("Inès AUBERT", "fr"), ("Oscar EVANS", "en"), ("Amélie ROUSSEAU", "fr"), ("Hugo LEMAIRE", "fr"),
+    ("Émile FAURE", "fr"), ("Grace O’NEILL", "en"), ("Yanis BENALI", "fr"), ("Léa MOREAU", "fr"),
+)  # fmt: skip
+
+
+def seed_every_right(register: Register, today: dt.date | None = None) -> list[str]:
+    """One case per right, and one for access + portability, whose reply can be built and sealed at
+    once (`dsar pack build REF`): identity established, data confirmed, every Art. 19 recipient
+    recorded for a rectification, erasure or restriction. Returns their references."""
+    from ..domain.notifications import ART19_KINDS
+    from . import extracts, letters
+    from . import notifications as art19
+
+    today = today or dl.today_paris()
+    refs: list[str] = []
+    for index, rights in enumerate(EVERY_RIGHT):
+        name, language = _EVERY_RIGHT_PEOPLE[index]
+        first, last = name.split(" ", 1)
+        email = f"{first.lower()}.{last.lower()}@exemple.fr".replace("’", "")
+        received = dt.datetime.combine(today - dt.timedelta(days=6), dt.time(9, 30), tzinfo=dl.PARIS)
+        case = case_service.add_case(
+            register,
+            case_service.NewCase(
+                received_at=received, channel=Channel.EMAIL, rights=list(rights), language=language,
+                subject=Person(name, email, None, dt.date(1995, 4, 12), f"{name}\n{10 + index} rue des Lilas\n69003 LYON", None),
+                requester_name=None, capacity=Capacity.SELF,
+            ),
+        )  # fmt: skip
+        identity.record_other_means(register, case.ref, IdentityMethod.EMAIL_ON_FILE)
+        if case_service.get_case(register, case.ref).status == Status.RECEIVED:
+            case_service.transition(register, case.ref, Status.IN_PROGRESS)
+        extracts_demo.seed_demo_extracts(register, [case.ref])
+        for match in extracts.list_matches(register, case.ref, status="pending"):
+            extracts.confirm_match(register, match.id)
+        kind = letters.reply_kind(list(rights))
+        if kind in ART19_KINDS:
+            inputs = letters.gather_inputs(register, case.ref)
+            entries = letters.catalogue_entries(inputs.catalogue)[1]
+            sources = list(dict.fromkeys(str(d.get("source")) for d in inputs.confirmed))
+            for source, recipient in art19.expected_recipients(entries, sources):
+                art19.record(register, case.ref, source, recipient, "notified", notified_on=today, means="courriel")
+        refs.append(case.ref)
+    return refs
 
 
 def seed_optional_parts(register: Register, refs: list[str]) -> list[str]:

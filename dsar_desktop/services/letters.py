@@ -19,10 +19,12 @@ from ..documents import raster
 from ..documents import templates as tpl
 from ..documents.address import AddressInvalid, EnvelopeOffset, address_lines, validate_address
 from ..documents.annexes import AnnexTable, Redacted
-from ..documents.art15 import build_sections, remedies_section, source_name
+from ..documents.art15 import build_sections, field_of, remedies_section, source_name
 from ..documents.calibration import calibration_pdf
 from ..documents.letter import LetterDocument, Letterhead, Section, render_letter
+from ..documents.rights import LIL_FULL, is_portable, portability_sections
 from ..domain import deadlines as dl
+from ..domain import minors
 from ..domain.cases import RIGHT_LABELS, Capacity, Case, Person, Right, Status
 from ..domain.errors import DsarError, InvalidInput
 from ..domain.notifications import ART19_KINDS, Notification, confirmation_blockers
@@ -34,13 +36,107 @@ from . import notifications as notification_service
 from .identity_status import identity_status
 
 KINDS = tpl.KINDS
-DIPLOMA_RETENTION = (
-    "Records of diplomas and certificates awarded: kept for 99 years from the date of issue, as the organisation "
-    "must be able to attest them (legal obligation and archiving in the public interest, Art. 17(3)(b) and (d) GDPR).",
-    "Dossiers de diplômes et certifications délivrés : conservés 99 ans à compter de la date de délivrance, "
-    "l'organisme devant pouvoir les attester (obligation légale et archivage dans l'intérêt public, "
-    "art. 17(3)(b) et (d) du RGPD).",
+REPLY_KINDS = ("access_response", "portability_response")
+
+
+_CONFIRMATIONS = (
+    (Right.ERASURE, "confirmation_erasure"),
+    (Right.RECTIFICATION, "confirmation_rectification"),
+    (Right.RESTRICTION, "confirmation_restriction"),
+    (Right.OBJECTION, "confirmation_objection"),
+    (Right.CONSENT_WITHDRAWAL, "confirmation_consent_withdrawal"),
 )
+
+
+def reply_kind(rights: list[Right]) -> str:
+    """The reply a pack carries: access (with portability when asked), portability alone, or the
+    confirmation of the right invoked; a portability request is never answered as an access one."""
+    wanted = set(rights)
+    if Right.ACCESS in wanted:
+        return "access_response"
+    if Right.PORTABILITY in wanted:
+        return "portability_response"
+    for right, kind in _CONFIRMATIONS:
+        if right in wanted:
+            return kind
+    return "access_response"
+
+
+def heir_scope_section(language: str) -> Section:
+    """LIL art. 85: what an heir may obtain, stated in every reply to an heir."""
+    lil = LIL_FULL[language]
+    if language == "fr":
+        return Section(
+            "Demande présentée en qualité d'héritier",
+            [
+                "Votre identité, le décès et votre qualité d'héritier ont été vérifiés. Conformément à l'article 85 "
+                f"de la {lil}, cette réponse porte sur ce qui est nécessaire au règlement de la succession et à la "
+                "prise en compte du décès (clôture des comptes, fin des traitements, mise à jour des données), et "
+                "respecte les directives que la personne aurait laissées."
+            ],
+        )
+    return Section(
+        "Request made as an heir",
+        [
+            "Your identity, the death and your status as heir have been checked. Under Article 85 of the "
+            f"{lil}, this answer covers what is needed to settle the estate and to have the death taken into "
+            "account (closing accounts, ending processing, updating the data), and follows any directives the "
+            "person may have left."
+        ],
+    )
+
+
+def default_letter(case: Case) -> str:
+    """The letter the response tab offers first: to a child under 15 who wrote alone, the plain-words
+    letter saying what happens next (RULES C2); otherwise the reply the rights call for."""
+    age = minors.age_on(case.subject.dob, case.received_date) if case.subject.dob else None
+    if case.capacity == Capacity.SELF and age is not None and age < minors.PARENTAL_AUTHORITY_AGE:
+        return "minor_alone_notice"
+    return reply_kind(list(case.rights))
+
+
+def other_rights_sections(case: Case, kind: str, language: str) -> list[Section]:
+    """In a reply to several rights, one part per right the letter's own kind does not answer,
+    each with its references; the action itself is confirmed in its own letter once recorded."""
+    fr = language == "fr"
+    covered = {
+        "access_response": {Right.ACCESS, Right.PORTABILITY},
+        "portability_response": {Right.PORTABILITY},
+    }
+    covered.update({k: {r} for r, k in _CONFIRMATIONS})
+    rest = [r for r in case.rights if r not in covered.get(kind, set())]
+    parts = {
+        Right.ACCESS: ("Votre demande d'accès (article 15 du RGPD)", "Your access request (Article 15 GDPR)"),
+        Right.PORTABILITY: (
+            "Votre demande de portabilité (article 20 du RGPD)",
+            "Your portability request (Article 20 GDPR)",
+        ),
+        Right.RECTIFICATION: (
+            "Votre demande de rectification (article 16 du RGPD)",
+            "Your rectification request (Article 16 GDPR)",
+        ),
+        Right.ERASURE: (
+            "Votre demande d'effacement (article 17 du RGPD)",
+            "Your erasure request (Article 17 GDPR)",
+        ),
+        Right.RESTRICTION: (
+            "Votre demande de limitation (article 18 du RGPD)",
+            "Your restriction request (Article 18 GDPR)",
+        ),
+        Right.OBJECTION: ("Votre opposition (article 21 du RGPD)", "Your objection (Article 21 GDPR)"),
+        Right.CONSENT_WITHDRAWAL: (
+            "Le retrait de votre consentement (article 7, paragraphe 3, du RGPD)",
+            "The withdrawal of your consent (Article 7(3) GDPR)",
+        ),
+    }
+    text = (
+        "Cette demande est traitée dans le même délai, qui expire le {due} ; nous vous confirmerons par une "
+        "lettre distincte ce qui aura été fait, une fois que ce sera enregistré."
+        if fr
+        else "This request is handled within the same time limit, which ends on {due}; we will confirm in a "
+        "separate letter what has been done, once it is recorded."
+    ).format(due=tpl.format_date(case.current_due, language))
+    return [Section(parts[r][0 if fr else 1], [text]) for r in rest]
 
 
 class LetterRefused(DsarError):
@@ -276,6 +372,10 @@ def _context(
         "extended_due": extended_due,
         "dpo": {"organisation": head.organisation, "email": head.email, "lines": list(head.lines)},
         "extra": dict(extra),
+        # a child under 15 writing alone: the family address on file gets a copy (RULES C2)
+        "manifestly_unfounded": bool(case.manifestly_unfounded),
+        "lil": LIL_FULL[language],
+        "copy_to_holders": bool(case.capacity == Capacity.SELF and (case.subject.address or "").strip()),
     }
 
 
@@ -324,6 +424,35 @@ def _kind_sections(
             "a reason for reasonable doubt must be recorded first (Art. 12(6): no systematic ID request).",
             "il faut d'abord consigner le motif du doute raisonnable (art. 12(6) : pas de demande systématique).",
         )  # fmt: skip
+    if kind == "minor_alone_notice":
+        age = minors.age_on(case.subject.dob, case.received_date) if case.subject.dob else None
+        if case.capacity != Capacity.SELF or age is None or age >= minors.PARENTAL_AUTHORITY_AGE:
+            raise _refuse(
+                kind, case.ref,
+                "this letter is for a child under 15 on receipt who wrote alone (date of birth and capacity).",
+                "cette lettre s'adresse à un enfant de moins de 15 ans à la réception ayant écrit seul "
+                "(date de naissance et qualité du demandeur).",
+            )  # fmt: skip
+        return []
+    if kind in ("confirmation_erasure", "erasure_partial_refusal") and minors.MINOR_ERASURE in (
+        case.priority_flag or ""
+    ):
+        lil = LIL_FULL[language]
+        return [
+            Section(
+                "Données collectées lorsque vous étiez mineur"
+                if fr
+                else "Data collected while you were a minor",
+                [
+                    f"Votre demande porte sur des données collectées lorsque vous étiez mineur : elle a été traitée "
+                    f"en priorité, sans délai, comme le prévoit l'article 51 de la {lil}."
+                    if fr
+                    else f"Your request concerns data collected while you were a minor: it was handled first, "
+                    f"without delay, as Article 51 of the {lil} requires."
+                ],
+            ),
+            *_kind_sections_rest(kind, case, language, extra),
+        ]
     if kind == "extension_notice":
         today = dt.datetime.now(dl.PARIS).date()
         if today > case.legal_due:
@@ -351,10 +480,38 @@ def _kind_sections(
                 "les motifs du refus sont requis (art. 12(4)).",
             )
         return [Section("Motifs" if fr else "Reasons", [reasons]), remedies_section(language)]
+    return _kind_sections_rest(kind, case, language, extra)
+
+
+def erasure_exceptions(inputs: LetterInputs, language: str) -> list[str]:
+    """What the register says is kept, and why, for each processing where the person's data were found."""
+    _version, entries = catalogue_entries(inputs.catalogue)
+    out = []
+    for source in dict.fromkeys(str(item.get("source")) for item in inputs.confirmed):
+        entry = entries.get(source) or {}
+        reason = field_of(entry, "erasure_exception", language)
+        if reason:
+            retention = field_of(entry, "retention", language)
+            name = source_name(source, entry, language)
+            tail = (
+                (
+                    f" Durée de conservation : {retention}."
+                    if language == "fr"
+                    else f" Retention: {retention}."
+                )
+                if retention
+                else ""
+            )
+            out.append(f"{name} : {reason}{tail}" if language == "fr" else f"{name}: {reason}{tail}")
+    return out
+
+
+def _kind_sections_rest(kind: str, case: Case, language: str, extra: Mapping[str, Any]) -> list[Section]:
+    fr = language == "fr"
     if kind == "erasure_partial_refusal":
-        kept = str(extra.get("kept") or DIPLOMA_RETENTION[1 if fr else 0])
+        kept = [str(extra["kept"])] if extra.get("kept") else list(extra.get("kept_by_register") or [])
         return [
-            Section("Données conservées et motif" if fr else "Data kept and why", [kept]),
+            Section("Données conservées et motif" if fr else "Data kept and why", [], kept),
             remedies_section(language),
         ]
     return []
@@ -400,6 +557,28 @@ def art19_sections(
         return [section, Section("", [tail])]  # the right to know them, after the list
     section.paragraphs.append(tail)
     return [section]
+
+
+def recipients_to_notify(
+    reg: Register, ref: str, inputs: LetterInputs | None = None
+) -> list[tuple[str, str, Notification | None]]:
+    """Art. 19 worklist: (processing, recipient, what is recorded or None) for the processings where
+    the person's data were found, as the register lists their recipients."""
+    inputs = inputs or gather_inputs(reg, ref)
+    _version, entries = catalogue_entries(inputs.catalogue)
+    sources = list(dict.fromkeys(str(item.get("source")) for item in inputs.confirmed))
+    done = {(n.source, n.recipient): n for n in notification_service.recorded(reg, ref)}
+    return [
+        (s, r, done.get((s, r))) for s, r in notification_service.expected_recipients(entries, sources, "fr")
+    ]
+
+
+def processing_names(reg: Register, language: str) -> dict[str, str]:
+    """Processing id -> its plain-language name in the register in force (for lists shown to staff)."""
+    from . import catalogue as catalogue_service
+
+    _version, entries = catalogue_entries(catalogue_service.current_catalogue(reg))
+    return {key: source_name(key, entry, language) for key, entry in entries.items()}
 
 
 def _notification_line(n: Notification, entries: Mapping[str, Mapping[str, Any]], language: str) -> str:
@@ -453,17 +632,50 @@ def compose(
         source, version = current.source, current.version
     else:
         version = -1  # unsaved preview
+    if kind == "erasure_partial_refusal" and not extra.get("kept"):
+        inputs = inputs or gather_inputs(reg, ref)
+        extra["kept_by_register"] = erasure_exceptions(inputs, language)
+        if not extra["kept_by_register"]:
+            raise _refuse(
+                kind, ref,
+                "none of the processings where the person's data were found records an erasure exception "
+                "(Article 17(3)); say what is kept and why, or send the erasure confirmation.",
+                "aucun des traitements où figurent les données de la personne n'indique d'exception à "
+                "l'effacement (article 17, paragraphe 3) ; indiquez ce qui est conservé et pourquoi, ou envoyez "
+                "la confirmation d'effacement.",
+            )  # fmt: skip
     sections = _kind_sections(reg, case, kind, language, extra)
     annexes: list[AnnexTable] = []
     if kind in ART19_KINDS:
         inputs = inputs or gather_inputs(reg, ref)
         sections = art19_sections(reg, case, kind, language, inputs) + sections
-    if kind == "access_response":
+    if kind in REPLY_KINDS:
         inputs = inputs or gather_inputs(reg, ref)
         check_disclosure(ref, inputs)
         found, annexes = access_material(inputs, language)
-        sections = build_sections(found, language, case.electronic, head.email)
+        portability = Right.PORTABILITY in case.rights
+        if kind == "access_response":
+            sections = build_sections(found, language, case.electronic, head.email)
+            if portability:  # each right answered with its own references (RULES E)
+                sections[-2:-2] = portability_sections(found, language, only_right=False)
+        else:
+            sections = portability_sections(found, language, only_right=True)
+            wanted = {s for s, e, _ in found if is_portable(e)}
+            annexes = [a for (s, _e, _n), a in zip(found, annexes, strict=True) if s in wanted]
         extra["data_found"] = bool(found)
+    if kind in REPLY_KINDS or kind in {k for _, k in _CONFIRMATIONS}:
+        extra_parts = other_rights_sections(case, kind, language)
+        if case.capacity == Capacity.HEIR:
+            extra_parts.insert(0, heir_scope_section(language))
+        at = next(
+            (
+                i
+                for i, x in enumerate(sections)
+                if x.title.endswith(("réclamation", "complaint", "recours", "remedies"))
+            ),
+            len(sections),
+        )
+        sections[at:at] = extra_parts
     text = tpl.render(source, kind, language, _context(case, language, extra, head, _extended_due(reg, case)))
     doc = LetterDocument(
         language=language,
@@ -633,12 +845,23 @@ def access_material(
         annexes.append(
             AnnexTable(
                 title=source_name(source_id, entry, language),
-                columns=columns,
+                columns=[column_label(entry, c, language) for c in columns],
                 rows=rows,
                 redaction_codes=codes,
             )
         )
     return found, annexes
+
+
+def column_label(entry: Mapping[str, Any] | None, column: str, language: str) -> str:
+    """The register's plain-language label of an extract column; else the name made readable
+    ("subscribed_at" -> "Subscribed at"), never the raw code (RULES D)."""
+    labels = (entry or {}).get("columns") or {}
+    label = labels.get(column)
+    if isinstance(label, Mapping) and label.get(language):
+        return str(label[language])
+    words = column.replace("_", " ").replace("-", " ").strip()
+    return words[:1].upper() + words[1:] if words else column
 
 
 def cell_text(value: Any) -> str:

@@ -16,9 +16,11 @@ from ..documents.certs import load_certificate_file
 from ..documents.letter import render_letter
 from ..documents.pack import VerifyResult
 from ..documents.printing import PageSink
+from ..documents.rights import is_portable
 from ..documents.signing import seal_pdf
 from ..domain import deadlines as dl
 from ..domain.case_actions import Action
+from ..domain.cases import Right
 from ..domain.errors import DsarError
 from ..domain.progress import CancelToken, Progress, no_progress
 from ..store import audit
@@ -135,11 +137,16 @@ def build_pack(
     generated_at = dt.datetime.now(dl.PARIS).isoformat(timespec="seconds")
     version, entries = letters.catalogue_entries(inputs.catalogue)
     grouped = letters.normalise_records(inputs.confirmed)
+    kind = letters.reply_kind(case.rights)
+    if Right.PORTABILITY in case.rights:  # Art. 20: the files hold the data the person provided
+        grouped = {k: v for k, v in grouped.items() if is_portable(entries.get(k))}
+    if kind not in letters.REPLY_KINDS:  # a confirmation carries no copy of the data
+        grouped = {}
     data_json, data_csv = packfile.data_files(ref, generated_at, _data_sources(grouped, entries, language))
     check()
 
     report(2, total, "letter")
-    doc, _template_version = letters.compose(reg, ref, "access_response", language, inputs=inputs)
+    doc, _template_version = letters.compose(reg, ref, kind, language, inputs=inputs)
     audit_head = anchoring.chain_head(reg.conn).to_json()  # the history this pack will prove
     doc.keywords = packfile.pdf_keywords(
         {packfile.DATA_JSON: data_json, packfile.DATA_CSV: data_csv}, case_ref=ref, audit_head=audit_head
@@ -152,9 +159,12 @@ def build_pack(
     check()
 
     report(3, total, "seal")
-    reason = (
-        "Réponse à une demande d'accès (art. 15 RGPD)" if fr else "Answer to an access request (Art. 15 GDPR)"
-    )
+    reason = {
+        ("access_response", True): "Réponse à une demande d'accès (article 15 du RGPD)",
+        ("access_response", False): "Answer to an access request (Article 15 GDPR)",
+        ("portability_response", True): "Réponse à une demande de portabilité (article 20 du RGPD)",
+        ("portability_response", False): "Answer to a data portability request (Article 20 GDPR)",
+    }.get((kind, fr), "Réponse à une demande (RGPD)" if fr else "Answer to a request (GDPR)")
     sealed = seal_pdf(
         rendered.pdf, material, rendered.seal, language=language, reason=reason, location=doc.letterhead.place
     )

@@ -271,7 +271,7 @@ class GatherBar(QWidget):
     def _use(self, suggestion: gathering.Suggestion, needing: Sequence[service.SourceStatus]) -> None:
         try:
             gathering.add_subject_identifier(self.register, self.ref, suggestion.field, suggestion.value,
-                                             origin=f"{suggestion.source}:{suggestion.file}:{suggestion.row}")  # fmt: skip
+                                             origin=suggestion.source)  # fmt: skip
         except Exception as exc:  # noqa: BLE001 - shown to the person
             self.dialogs.error(self, exc)
             return
