@@ -395,16 +395,16 @@ class StatisticsPage(QWidget):
         office, lang = self.register, language()
 
         def work(progress: Any, cancel: Any) -> record_service.RecordExport:
-            with office.for_job() as own:  # a worker never shares the screens' connection
-                return record_service.export_record(
-                    own,
-                    period,
-                    Path(path),
-                    pseudonymise=pseudonymise,
-                    language=lang,
-                    progress=progress,
-                    cancel=cancel,
-                )
+            # the job runner gives this worker thread a connection of its own (Office.on_worker_thread)
+            return record_service.export_record(
+                office,
+                period,
+                Path(path),
+                pseudonymise=pseudonymise,
+                language=lang,
+                progress=progress,
+                cancel=cancel,
+            )
 
         def finished(done: record_service.RecordExport) -> None:
             self._job = None
