@@ -153,6 +153,10 @@
             <translation>(confirmez une correspondance qui la contient, ou modifiez la demande)</translation>
         </message>
         <message>
+            <source>(no PDF in clear: the pack is encrypted)</source>
+            <translation>(aucun PDF en clair : le dossier est chiffré)</translation>
+        </message>
+        <message>
             <source>(row dropped)</source>
             <translation>(ligne supprimée)</translation>
         </message>
