@@ -1,4 +1,4 @@
-"""Write THIRD-PARTY-NOTICES.md: every library the program ships, its version, licence and licence text.
+"""Write packaging/THIRD-PARTY-NOTICES.md: every library the program ships, its version, licence and licence text.
 
 Run after changing dependencies (tests/test_packaging.py fails while a shipped library is missing):
 
@@ -18,7 +18,7 @@ from pathlib import Path
 from packaging.requirements import Requirement
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "THIRD-PARTY-NOTICES.md"
+OUT = ROOT / "packaging" / "THIRD-PARTY-NOTICES.md"
 
 QT_NOTE = """\
 ## Qt and PySide6 (LGPL-3.0)
