@@ -113,7 +113,7 @@ def test_yearly_statistics_counts_exactly(register: Register) -> None:
         "consent_withdrawal": 0,
     }  # fmt: skip
     assert stats.by_channel == {"email": 6, "post": 1, "web_form": 1, "in_person": 0, "phone": 0}
-    assert stats.by_capacity == {"self": 7, "parent": 1, "lawyer": 0, "representative": 0}
+    assert stats.by_capacity == {"self": 7, "parent": 1, "lawyer": 0, "representative": 0, "heir": 0}
     assert {k: v for k, v in stats.by_status.items() if v} == {
         "responded": 3, "closed": 2, "awaiting_identity": 1, "in_progress": 1, "received": 1,
     }  # fmt: skip
