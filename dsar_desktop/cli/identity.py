@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -177,18 +175,6 @@ def cmd_other_means(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    path = path.expanduser()
-    fd, tmp = tempfile.mkstemp(prefix=".dsar-", suffix=".tmp", dir=path.parent or Path("."))
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def cmd_request(args: argparse.Namespace, ctx: Context) -> int:
     from ..services import identity as id_service  # PIL and the scan checks: only here
 
@@ -198,7 +184,7 @@ def cmd_request(args: argparse.Namespace, ctx: Context) -> int:
         internal_note=getattr(args, "internal_note", None),
     )  # fmt: skip
     if args.letter_out and result.letter:
-        _write_atomically(args.letter_out, result.letter)
+        id_service.save_request_letter(result.letter, Path(args.letter_out).expanduser())
     out = {
         "ref": args.ref, "request_id": result.request_id, "sent_on": result.sent_on, "status": result.case.status.value,
         "legal_due": result.case.legal_due.isoformat(),
@@ -225,15 +211,9 @@ def cmd_request(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_received(args: argparse.Namespace, ctx: Context) -> int:
     from ..services import identity as id_service  # PIL and the scan checks: only here
-    from ..services.scans import MAX_BYTES, ScanTooLarge
+    from ..services.scans import read_scan_file
 
-    content = None
-    if args.file is not None:
-        size = args.file.stat().st_size
-        if size > MAX_BYTES:  # refuse before reading it into memory
-            mb = f"{size / (1024 * 1024):.1f}"
-            raise ScanTooLarge(size_mb=mb, size_mb_fr=mb.replace(".", ","), size=size)
-        content = args.file.read_bytes()
+    content = read_scan_file(args.file) if args.file is not None else None  # capped: /dev/zero stops at 20 MB
     result = id_service.receive_proof(
         ctx.open_register(), args.ref, content, received_on=_date(args.date, "--date"),
         proof_kind=args.proof, party=args.party,

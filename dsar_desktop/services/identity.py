@@ -17,6 +17,7 @@ import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from ..domain import deadlines as dl
@@ -43,6 +44,7 @@ from ..domain.identity import (
     parse_decision,
 )
 from ..domain.mrz import MrzResult, parse_mrz
+from ..fileio import atomic_write
 from ..store import attachments, audit
 from ..store.attachments import WalFlush
 from ..store.connection import Register
@@ -302,6 +304,12 @@ def _build_letter(
             {"request_id": request_id, "kind": letter_kind, "sha256": digest},
         )
     return pdf, None
+
+
+def save_request_letter(pdf: bytes, path: Path) -> Path:
+    """Write a request letter where the person chose to save it (their export: temp file, then rename; 0600)."""
+    atomic_write(Path(path), pdf, mode=0o600)
+    return Path(path)
 
 
 def latest_request_letter(register: Register, ref: str, kind: str, language: str | None = None) -> bytes:

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 from ...domain import minors
 from ...domain.cases import Capacity, Case
 from ...domain.identity import DOCUMENT_TYPES, ProofKind
-from ...fileio import atomic_write
 from ...services import cases as case_service
 from ...services import identity as ids
 from ...services import scans
@@ -402,7 +401,7 @@ class IdentityPanel(QWidget):
         if path is None:
             return tr("The letter was not saved (you can produce it again with “Save the request letter…”).")
         try:
-            atomic_write(Path(path), pdf, mode=0o600)
+            ids.save_request_letter(pdf, Path(path))
         except OSError as exc:
             self.dialogs.error(self, tr("The file cannot be read: {reason}", reason=exc.strerror or str(exc)))
             return ""
@@ -422,11 +421,7 @@ class IdentityPanel(QWidget):
     def read_scan(self, path: Path) -> bytes | None:
         """The file's bytes, or None after saying why (too big is refused before reading it)."""
         try:
-            size = path.stat().st_size
-            if size > scans.MAX_BYTES:
-                mb = f"{size / (1024 * 1024):.1f}"
-                raise scans.ScanTooLarge(size_mb=mb, size_mb_fr=mb.replace(".", ","), size=size)
-            return path.read_bytes()
+            return scans.read_scan_file(path)  # capped read: a device or a lying size stops at the limit
         except scans.ScanRefused as exc:
             self.dialogs.error(self, exc)
         except OSError as exc:
