@@ -51,6 +51,8 @@ def entries(ts: Path) -> dict[str, list[str | None]]:
     found: dict[str, list[str | None]] = {}
     for message in ET.parse(ts).getroot().iter("message"):
         source = message.findtext("source") or ""
+        if message.findtext("comment"):
+            source += "\u241f" + (message.findtext("comment") or "")  # a disambiguated twin
         translation = message.find("translation")
         assert translation is not None
         if translation.get("type") in ("unfinished", "vanished", "obsolete"):
@@ -67,10 +69,18 @@ def tr_literals() -> dict[str, str]:
     for path in sorted(UI.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
         for node in ast.walk(tree):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("tr", "QT_TR_NOOP") and node.args:
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "id", None) in ("tr", "QT_TR_NOOP")
+                and node.args
+            ):
                 arg = node.args[0]
                 if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-                    found[arg.value] = f"{path.relative_to(UI)}:{node.lineno}"
+                    comment = node.args[1] if len(node.args) > 1 else None
+                    key = arg.value
+                    if isinstance(comment, ast.Constant) and comment.value:
+                        key += "\u241f" + str(comment.value)  # a disambiguated twin, as in entries()
+                    found[key] = f"{path.relative_to(UI)}:{node.lineno}"
     return found
 
 
@@ -122,9 +132,15 @@ def test_lupdate_finds_nothing_the_ts_lacks(tmp_path: Path) -> None:
     out = tmp_path / "check.ts"
     files = [str(p) for p in sorted(UI.rglob("*.py"))]
     subprocess.run(
-        [str(BIN / "pyside6-lupdate"), "-locations", "none", *files, "-ts", str(out)], check=True, capture_output=True
+        [str(BIN / "pyside6-lupdate"), "-locations", "none", *files, "-ts", str(out)],
+        check=True,
+        capture_output=True,
     )
-    seen = {m.findtext("source") or "" for m in ET.parse(out).getroot().iter("message")}
+    seen = {
+        (m.findtext("source") or "")
+        + ("\u241f" + (m.findtext("comment") or "") if m.findtext("comment") else "")
+        for m in ET.parse(out).getroot().iter("message")
+    }
     contexts = {c.findtext("name") or "" for c in ET.parse(out).getroot().iter("context")}
     assert contexts == {i18n.CONTEXT}, "use the module-level tr(), not self.tr() or i18n.tr()"
     assert sorted(set(tr_literals()) - seen) == [], "lupdate cannot see these: take tr() out of the f-string"
@@ -132,7 +148,10 @@ def test_lupdate_finds_nothing_the_ts_lacks(tmp_path: Path) -> None:
 
 
 def placeholders(text: str) -> set[str]:
-    return {field for _, field, _, _ in string.Formatter().parse(text) if field} | set(re.findall(r"%n", text))
+    text = text.split("\u241f")[0]
+    return {field for _, field, _, _ in string.Formatter().parse(text) if field} | set(
+        re.findall(r"%n", text)
+    )
 
 
 def test_translations_keep_the_placeholders_and_differ_from_english() -> None:
@@ -143,10 +162,23 @@ def test_translations_keep_the_placeholders_and_differ_from_english() -> None:
                 continue
             if {p for p in placeholders(form) if p != "%n"} != {p for p in placeholders(source) if p != "%n"}:
                 mismatched.append(f"{source!r} -> {form!r}")
-            if form == source and source not in SAME_IN_FRENCH:
+            if form == source.split("\u241f")[0] and source not in SAME_IN_FRENCH:
                 same.append(source)
     assert mismatched == []
     assert same == [], "translate these, or list them in SAME_IN_FRENCH if French really says the same"
+
+
+def test_french_has_no_bracketed_plural_or_gender() -> None:
+    # "source(s)", "demandé(e)": Qt's plural forms (%n) say it properly.
+    lazy = [
+        form
+        for forms in entries(FR_TS).values()
+        for form in forms
+        if form and re.search(r"\w\((s|e|es|x)\)", form)
+    ]
+    assert lazy == []
+    english_lazy = [s for s in entries(FR_TS) if re.search(r"\w\((s|es)\)", s) and s not in entries(EN_TS)]
+    assert english_lazy == [], "a count in English too: tr('%n file(s)', '', count) with forms in dsar_en.ts"
 
 
 def test_plural_messages_have_english_forms_too() -> None:
@@ -161,7 +193,9 @@ def test_committed_qm_is_what_lrelease_makes_of_the_ts(ts: Path, tmp_path: Path)
     fresh = tmp_path / ts.with_suffix(".qm").name
     subprocess.run([str(BIN / "pyside6-lrelease"), "-silent", str(ts), "-qm", str(fresh)], check=True)
     committed = ts.with_suffix(".qm")
-    assert committed.exists() and committed.read_bytes() == fresh.read_bytes(), f"{committed.name} is stale: {FIX}"
+    assert committed.exists() and committed.read_bytes() == fresh.read_bytes(), (
+        f"{committed.name} is stale: {FIX}"
+    )
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
@@ -186,7 +220,9 @@ def test_french_ui_shows_qt_standard_buttons_in_french(qapp: object) -> None:
 
     i18n.set_language("fr")
     box = QMessageBox()
-    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No | QMessageBox.StandardButton.Cancel)
+    box.setStandardButtons(
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No | QMessageBox.StandardButton.Cancel
+    )
     assert sorted(b.text().replace("&", "") for b in box.buttons()) == ["Annuler", "Non", "Oui"]
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Close)
     assert sorted(b.text().replace("&", "") for b in buttons.buttons()) == ["Fermer", "OK"]

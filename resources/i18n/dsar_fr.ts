@@ -11,6 +11,13 @@
             <source> min</source>
             <translation> min</translation>
         </message>
+        <message numerus="yes">
+            <source> year(s)</source>
+            <translation>
+                <numerusform> an</numerusform>
+                <numerusform> ans</numerusform>
+            </translation>
+        </message>
         <message>
             <source> years</source>
             <translation> ans</translation>
@@ -24,6 +31,62 @@
             <translation>
                 <numerusform>%n vérification réussie :</numerusform>
                 <numerusform>%n vérifications réussies :</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n match(es) to review</source>
+            <translation>
+                <numerusform>%n correspondance à examiner</numerusform>
+                <numerusform>%n correspondances à examiner</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n minor's registration flag(s) seen by the DPO ({who}).</source>
+            <translation>
+                <numerusform>%n signalement d'inscription de mineur vu par le DPO ({who}).</numerusform>
+                <numerusform>%n signalements d'inscription de mineur vus par le DPO ({who}).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n request(s) searched; {found} of them with matches.</source>
+            <translation>
+                <numerusform>%n demande recherchée ; avec des correspondances : {found}.</numerusform>
+                <numerusform>%n demandes recherchées ; avec des correspondances : {found}.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n row(s) read</source>
+            <translation>
+                <numerusform>%n ligne lue</numerusform>
+                <numerusform>%n lignes lues</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n scan(s) destroyed (erased from the register); the audit log records the destruction.</source>
+            <translation>
+                <numerusform>%n scan détruit (effacé du registre) ; le journal d'audit enregistre la destruction.</numerusform>
+                <numerusform>%n scans détruits (effacés du registre) ; le journal d'audit enregistre la destruction.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n scan(s) kept in the register until the decision.</source>
+            <translation>
+                <numerusform>%n scan conservé dans le registre jusqu'à la décision.</numerusform>
+                <numerusform>%n scans conservés dans le registre jusqu'à la décision.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n source(s) still to search</source>
+            <translation>
+                <numerusform>%n source encore à rechercher</numerusform>
+                <numerusform>%n sources encore à rechercher</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n source(s) with matches still to review</source>
+            <translation>
+                <numerusform>%n source avec des correspondances à examiner</numerusform>
+                <numerusform>%n sources avec des correspondances à examiner</numerusform>
             </translation>
         </message>
         <message>
@@ -184,7 +247,7 @@
         </message>
         <message>
             <source>Age on receipt: {age} (born {born}; request received {received}).</source>
-            <translation>Âge à la réception : {age} ans (né(e) le {born} ; demande reçue le {received}).</translation>
+            <translation>Âge à la réception : {age} ans (date de naissance : {born} ; demande reçue le {received}).</translation>
         </message>
         <message>
             <source>All rights</source>
@@ -192,7 +255,7 @@
         </message>
         <message>
             <source>All sources searched ✓ ({searched} searched, {skipped} not applicable).</source>
-            <translation>Toutes les sources ont été recherchées ✓ ({searched} recherchée(s), {skipped} sans objet).</translation>
+            <translation>Toutes les sources ont été recherchées ✓ (recherchées : {searched} ; sans objet : {skipped}).</translation>
         </message>
         <message>
             <source>All states</source>
@@ -228,7 +291,7 @@
         </message>
         <message>
             <source>Arrived on:</source>
-            <translation>Arrivé(e) le :</translation>
+            <translation>Date d'arrivée :</translation>
         </message>
         <message>
             <source>Art. 12(3) GDPR: the deadline may be extended by two further months where necessary, taking into account the complexity and number of the requests. The person must be told of the extension and its reasons within one month of receipt, that is on or before the legal due date (D1).</source>
@@ -480,7 +543,7 @@
         </message>
         <message>
             <source>Compare with the case: &lt;b&gt;{name}&lt;/b&gt;, born {dob}</source>
-            <translation>À comparer avec la demande : &lt;b&gt;{name}&lt;/b&gt;, né(e) le {dob}</translation>
+            <translation>À comparer avec la demande : &lt;b&gt;{name}&lt;/b&gt;, date de naissance : {dob}</translation>
         </message>
         <message>
             <source>Compared with the MRZ:</source>
@@ -1026,6 +1089,13 @@
             <source>Imported certificate</source>
             <translation>Certificat importé</translation>
         </message>
+        <message numerus="yes">
+            <source>in %n file(s) of {system}</source>
+            <translation>
+                <numerusform>dans %n fichier de {system}</numerusform>
+                <numerusform>dans %n fichiers de {system}</numerusform>
+            </translation>
+        </message>
         <message>
             <source>In “{field}”: “{text}”</source>
             <translation>Dans « {field} » : « {text} »</translation>
@@ -1280,7 +1350,8 @@
         </message>
         <message>
             <source>more information needed</source>
-            <translation>complément nécessaire</translation>
+            <comment>state of a proof</comment>
+            <translation>informations complémentaires nécessaires</translation>
         </message>
         <message>
             <source>Move down (mm, negative = up):</source>
@@ -1460,7 +1531,8 @@
         </message>
         <message>
             <source>not requested</source>
-            <translation>non demandé(e)</translation>
+            <comment>state of a proof</comment>
+            <translation>pas de demande</translation>
         </message>
         <message>
             <source>Not searched yet</source>
@@ -1760,15 +1832,18 @@
         </message>
         <message>
             <source>Received on {date}.</source>
-            <translation>Reçu(e) le {date}.</translation>
+            <translation>Réception le {date}.</translation>
         </message>
         <message>
             <source>Received on {date}. Now check the document.</source>
-            <translation>Reçu(e) le {date}. Vérifiez maintenant le document.</translation>
+            <translation>Réception le {date}. Vérifiez maintenant le document.</translation>
         </message>
-        <message>
-            <source>Received on {date}; the clock runs again ({days} day(s) stopped). Due date: {due}.</source>
-            <translation>Reçu(e) le {date} ; le délai reprend ({days} jour(s) de suspension). Échéance : {due}.</translation>
+        <message numerus="yes">
+            <source>Received on {date}; the clock runs again (%n day(s) stopped). Due date: {due}.</source>
+            <translation>
+                <numerusform>Réception le {date} ; le délai reprend (%n jour de suspension). Échéance : {due}.</numerusform>
+                <numerusform>Réception le {date} ; le délai reprend (%n jours de suspension). Échéance : {due}.</numerusform>
+            </translation>
         </message>
         <message>
             <source>Received on:</source>
@@ -1776,7 +1851,8 @@
         </message>
         <message>
             <source>received, to be checked</source>
-            <translation>reçu(e), à vérifier</translation>
+            <comment>state of a proof</comment>
+            <translation>réception faite, à vérifier</translation>
         </message>
         <message>
             <source>Received:</source>
@@ -1806,13 +1882,18 @@
             <source>Record the dispatch — {ref}</source>
             <translation>Enregistrer l'envoi — {ref}</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>Record “{decision}” for the {proof}?
 
-The scan ({count} file(s)) will then be destroyed: its bytes are erased from the register and cannot be recovered. Only the checklist facts are kept.</source>
-            <translation>Enregistrer « {decision} » pour : {proof} ?
+The scan (%n file(s)) will then be destroyed: its bytes are erased from the register and cannot be recovered. Only the checklist facts are kept.</source>
+            <translation>
+                <numerusform>Enregistrer « {decision} » pour : {proof} ?
 
-Le scan ({count} fichier(s)) sera ensuite détruit : ses octets sont effacés du registre et ne peuvent pas être récupérés. Seuls les faits de la liste de contrôle sont conservés.</translation>
+Le scan (%n fichier) sera ensuite détruit : ses octets sont effacés du registre et ne peuvent pas être récupérés. Seuls les faits de la liste de contrôle sont conservés.</numerusform>
+                <numerusform>Enregistrer « {decision} » pour : {proof} ?
+
+Le scan (%n fichiers) sera ensuite détruit : ses octets sont effacés du registre et ne peuvent pas être récupérés. Seuls les faits de la liste de contrôle sont conservés.</numerusform>
+            </translation>
         </message>
         <message>
             <source>Record “{decision}” for the {proof}? No scan is stored (seen on paper or in person).</source>
@@ -1912,7 +1993,12 @@ Le scan ({count} fichier(s)) sera ensuite détruit : ses octets sont effacés du
         </message>
         <message>
             <source>rejected</source>
-            <translation>rejeté(e)</translation>
+            <translation>rejetée</translation>
+        </message>
+        <message>
+            <source>rejected</source>
+            <comment>state of a proof</comment>
+            <translation>vérification : non conforme</translation>
         </message>
         <message>
             <source>Remember on this workstation</source>
@@ -1976,11 +2062,12 @@ Le scan ({count} fichier(s)) sera ensuite détruit : ses octets sont effacés du
         </message>
         <message>
             <source>Requested on {date}. Reason for doubt: “{reason}”</source>
-            <translation>Demandé(e) le {date}. Motif du doute : « {reason} »</translation>
+            <translation>Demande envoyée le {date}. Motif du doute : « {reason} »</translation>
         </message>
         <message>
             <source>requested, waiting for it</source>
-            <translation>demandé(e), en attente</translation>
+            <comment>state of a proof</comment>
+            <translation>demande envoyée, en attente</translation>
         </message>
         <message>
             <source>Requester is:</source>
@@ -2156,9 +2243,12 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <source>Search with: {keys}.</source>
             <translation>Recherche par : {keys}.</translation>
         </message>
-        <message>
-            <source>Searched — {count} match(es) to review</source>
-            <translation>Recherché — {count} correspondance(s) à examiner</translation>
+        <message numerus="yes">
+            <source>Searched — %n match(es) to review</source>
+            <translation>
+                <numerusform>Recherche faite — %n correspondance à examiner</numerusform>
+                <numerusform>Recherche faite — %n correspondances à examiner</numerusform>
+            </translation>
         </message>
         <message>
             <source>Searched ✓</source>
@@ -2340,9 +2430,12 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <source>The clock stops on the day the letter is sent and runs again on the day the proof arrives (decree 2019-536); the due date moves by that many days.</source>
             <translation>Le délai s'arrête le jour de l'envoi de la lettre et reprend le jour de l'arrivée de la preuve (décret 2019-536) ; l'échéance recule d'autant de jours.</translation>
         </message>
-        <message>
-            <source>The clock was stopped {days} day(s) for identity; the due date moved to {due}.</source>
-            <translation>Le délai a été suspendu {days} jour(s) pour l'identité ; l'échéance a reculé au {due}.</translation>
+        <message numerus="yes">
+            <source>The clock was stopped %n day(s) for identity; the due date moved to {due}.</source>
+            <translation>
+                <numerusform>Le délai a été suspendu %n jour pour l'identité ; l'échéance a reculé au {due}.</numerusform>
+                <numerusform>Le délai a été suspendu %n jours pour l'identité ; l'échéance a reculé au {due}.</numerusform>
+            </translation>
         </message>
         <message>
             <source>The data subject</source>
@@ -2678,7 +2771,8 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         </message>
         <message>
             <source>verified</source>
-            <translation>vérifié(e)</translation>
+            <comment>state of a proof</comment>
+            <translation>vérification : conforme</translation>
         </message>
         <message>
             <source>Verify</source>
@@ -2865,10 +2959,6 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>Année de réception :</translation>
         </message>
         <message>
-            <source>year(s)</source>
-            <translation>an(s)</translation>
-        </message>
-        <message>
             <source>yes</source>
             <translation>oui</translation>
         </message>
@@ -2897,32 +2987,8 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>Réduire</translation>
         </message>
         <message>
-            <source>{count} minor's registration flag(s) seen by the DPO ({who}).</source>
-            <translation>{count} signalement(s) d'inscription de mineur vu(s) par le DPO ({who}).</translation>
-        </message>
-        <message>
-            <source>{count} request(s) searched; {found} of them with matches.</source>
-            <translation>{count} demande(s) recherchée(s) ; {found} avec des correspondances.</translation>
-        </message>
-        <message>
             <source>{count} requests in the register, {open} open.</source>
             <translation>{count} demandes dans le registre, dont {open} ouvertes.</translation>
-        </message>
-        <message>
-            <source>{count} scan(s) destroyed (erased from the register); the audit log records the destruction.</source>
-            <translation>{count} scan(s) détruit(s) (effacé(s) du registre) ; le journal d'audit enregistre la destruction.</translation>
-        </message>
-        <message>
-            <source>{count} scan(s) kept in the register until the decision.</source>
-            <translation>{count} scan(s) conservé(s) dans le registre jusqu'à la décision.</translation>
-        </message>
-        <message>
-            <source>{count} source(s) still to search</source>
-            <translation>{count} source(s) encore à rechercher</translation>
-        </message>
-        <message>
-            <source>{count} source(s) with matches still to review</source>
-            <translation>{count} source(s) avec des correspondances à examiner</translation>
         </message>
         <message>
             <source>{date} — in force (extended)</source>
@@ -2936,13 +3002,16 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <source>{date} — replaced by D3: the extension was notified in time</source>
             <translation>{date} — remplacée par D3 : la prolongation a été notifiée à temps</translation>
         </message>
+        <message numerus="yes">
+            <source>{field}: %n character(s) at position {position} — {code}: {reason} ({who}, {when})</source>
+            <translation>
+                <numerusform>{field} : %n caractère à la position {position} — {code} : {reason} ({who}, {when})</numerusform>
+                <numerusform>{field} : %n caractères à la position {position} — {code} : {reason} ({who}, {when})</numerusform>
+            </translation>
+        </message>
         <message>
             <source>{field}: whole field — {code}: {reason} ({who}, {when})</source>
             <translation>{field} : tout le champ — {code} : {reason} ({who}, {when})</translation>
-        </message>
-        <message>
-            <source>{field}: {count} character(s) at position {position} — {code}: {reason} ({who}, {when})</source>
-            <translation>{field} : {count} caractère(s) à la position {position} — {code} : {reason} ({who}, {when})</translation>
         </message>
         <message>
             <source>{format} · encoding {encoding} · delimiter {delimiter} · {size}</source>
@@ -2994,7 +3063,7 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         </message>
         <message>
             <source>{pending} to review · {confirmed} confirmed · {rejected} rejected</source>
-            <translation>{pending} à examiner · {confirmed} confirmée(s) · {rejected} rejetée(s)</translation>
+            <translation>à examiner : {pending} · confirmées : {confirmed} · rejetées : {rejected}</translation>
         </message>
         <message>
             <source>{proof} of {party}</source>
@@ -3002,27 +3071,26 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         </message>
         <message>
             <source>{proof} received</source>
-            <translation>{proof} reçu(e)</translation>
+            <translation>{proof} : réception</translation>
         </message>
         <message>
             <source>{proof} — {party}: {name}</source>
             <translation>{proof} — {party} : {name}</translation>
         </message>
         <message>
-            <source>{rows} row(s) read in {files} file(s) of {system}; {matches} match(es) to review.</source>
-            <translation>{rows} ligne(s) lues dans {files} fichier(s) de {system} ; {matches} correspondance(s) à examiner.</translation>
-        </message>
-        <message>
             <source>{shown} of {total} requests</source>
             <translation>{shown} demandes sur {total}</translation>
+        </message>
+        <message numerus="yes">
+            <source>{system}: %n match(es) still to confirm or reject (Extracts).</source>
+            <translation>
+                <numerusform>{system} : %n correspondance encore à confirmer ou rejeter (Extractions).</numerusform>
+                <numerusform>{system} : %n correspondances encore à confirmer ou rejeter (Extractions).</numerusform>
+            </translation>
         </message>
         <message>
             <source>{system}: not searched yet. Import its extract, or mark it not applicable with a reason (Extracts).</source>
             <translation>{system} : pas encore consulté. Importez son extraction, ou marquez-le sans objet avec un motif (Extractions).</translation>
-        </message>
-        <message>
-            <source>{system}: {count} match(es) still to confirm or reject (Extracts).</source>
-            <translation>{system} : {count} correspondance(s) encore à confirmer ou rejeter (Extractions).</translation>
         </message>
         <message>
             <source>— choose —</source>
@@ -3036,9 +3104,12 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <source>“{ident}” cannot be used: it must be 2 to 40 lower-case letters, digits or _, and not in use.</source>
             <translation>« {ident} » ne convient pas : 2 à 40 minuscules, chiffres ou _, et pas déjà utilisé.</translation>
         </message>
-        <message>
-            <source>… and {count} more.</source>
-            <translation>… et {count} autre(s).</translation>
+        <message numerus="yes">
+            <source>… and %n more.</source>
+            <translation>
+                <numerusform>… et %n autre.</numerusform>
+                <numerusform>… et %n autres.</numerusform>
+            </translation>
         </message>
         <message>
             <source>◀ Page</source>

@@ -113,7 +113,8 @@ class ActivityForm(QWidget):
             if key == "retention":
                 self.years = QSpinBox()
                 self.years.setRange(0, 150)
-                self.years.setSuffix(" " + tr("year(s)"))
+                self.years.valueChanged.connect(self._on_years_changed)
+                self._on_years_changed(0)
                 line.addWidget(self.years)
             line.addStretch(1)
             grid.addLayout(line, row, 1, 1, 2)
@@ -181,6 +182,9 @@ class ActivityForm(QWidget):
 
     def changed(self) -> bool:
         return bool(self.original) and self.activity() != self.original
+
+    def _on_years_changed(self, years: int) -> None:
+        self.years.setSuffix(tr(" year(s)", "", years))
 
 
 class CatalogueDialog(QDialog):

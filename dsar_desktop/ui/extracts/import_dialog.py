@@ -314,13 +314,14 @@ class ImportDialog(QDialog):
 
     def summary(self, result: service.AttachResult) -> str:
         system = self.source.currentText()
-        lines = [tr("{rows} row(s) read in {files} file(s) of {system}; {matches} match(es) to review.",
-                    rows=result.rows_scanned, files=len(result.files), system=system,
-                    matches=sum(result.matches_by_case.values()))]  # fmt: skip
+        read = tr("%n row(s) read", "", result.rows_scanned)
+        where = tr("in %n file(s) of {system}", "", len(result.files), system=system)
+        matches = tr("%n match(es) to review", "", sum(result.matches_by_case.values()))
+        lines = [f"{read} {where}; {matches}."]
         if len(result.matches_by_case) > 1:
             found = sum(1 for count in result.matches_by_case.values() if count)
-            lines.append(tr("{count} request(s) searched; {found} of them with matches.",
-                            count=len(result.matches_by_case), found=found))  # fmt: skip
+            lines.append(tr("%n request(s) searched; {found} of them with matches.", "",
+                            len(result.matches_by_case), found=found))  # fmt: skip
         for info in result.files:
             issues = info.get("issues") or []
             if not issues:
@@ -331,7 +332,7 @@ class ImportDialog(QDialog):
                 problem = issue["fr"] if language() == "fr" else issue["en"]
                 lines.append(tr("line {line}: {problem}", line=issue["line"], problem=problem))
             if len(issues) > 10:
-                lines.append(tr("… and {count} more.", count=len(issues) - 10))
+                lines.append(tr("… and %n more.", "", len(issues) - 10))
         return "\n".join(lines)
 
 

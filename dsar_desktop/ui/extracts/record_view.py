@@ -204,8 +204,8 @@ class RecordView(QWidget):
         if r["scope"] == "field":
             return tr("{field}: whole field — {code}: {reason} ({who}, {when})", **facts)
         return tr(
-            "{field}: {count} character(s) at position {position} — {code}: {reason} ({who}, {when})",
-            count=r["removed_chars"], position=r["position"], **facts,
+            "{field}: %n character(s) at position {position} — {code}: {reason} ({who}, {when})", "",
+            r["removed_chars"], position=r["position"], **facts,
         )  # fmt: skip
 
     def select_field(self, name: str | None) -> None:

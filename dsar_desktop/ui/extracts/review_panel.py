@@ -229,9 +229,9 @@ class DataPanel(QWidget):
             return
         parts = []
         if to_search:
-            parts.append(tr("{count} source(s) still to search", count=to_search))
+            parts.append(tr("%n source(s) still to search", "", to_search))
         if review:
-            parts.append(tr("{count} source(s) with matches still to review", count=review))
+            parts.append(tr("%n source(s) with matches still to review", "", review))
         self.status_line.setText(
             tr(
                 "{parts}: the response pack waits until every system is searched or marked not applicable.",
@@ -254,7 +254,7 @@ class DataPanel(QWidget):
         self.flags_row.setVisible(bool(lines))
         seen = [f for f in flags if f["acknowledged_by"]]
         self.flags_seen.setText(
-            tr("{count} minor's registration flag(s) seen by the DPO ({who}).", count=len(seen),
+            tr("%n minor's registration flag(s) seen by the DPO ({who}).", "", len(seen),
                who=", ".join(sorted({str(f["acknowledged_by"]) for f in seen})))
         )  # fmt: skip
         self.flags_seen.setVisible(bool(seen))

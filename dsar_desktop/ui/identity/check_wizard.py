@@ -441,11 +441,12 @@ class IdCheckDialog(QDialog):
         count = len(self.proof.attachments)
         question = (
             tr(
-                "Record “{decision}” for the {proof}?\n\nThe scan ({count} file(s)) will then be destroyed: its bytes are "
+                "Record “{decision}” for the {proof}?\n\nThe scan (%n file(s)) will then be destroyed: its bytes are "
                 "erased from the register and cannot be recovered. Only the checklist facts are kept.",
+                "",
+                count,
                 decision=label,
                 proof=proof,
-                count=count,
             )
             if count
             else tr(
@@ -466,8 +467,9 @@ class IdCheckDialog(QDialog):
         self.viewer.clear()
         destroyed = (
             tr(
-                "{count} scan(s) destroyed (erased from the register); the audit log records the destruction.",
-                count=result.scans_destroyed,
+                "%n scan(s) destroyed (erased from the register); the audit log records the destruction.",
+                "",
+                result.scans_destroyed,
             )
             if result.scans_destroyed
             else tr("No scan to destroy.")
