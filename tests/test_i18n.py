@@ -181,6 +181,17 @@ def test_french_has_no_bracketed_plural_or_gender() -> None:
     assert english_lazy == [], "a count in English too: tr('%n file(s)', '', count) with forms in dsar_en.ts"
 
 
+def test_french_typography_keeps_marks_with_their_word() -> None:
+    # A plain space before ; : ! ? » (or after «) lets a line start with the mark; French uses a no-break space.
+    loose = [
+        form
+        for forms in entries(FR_TS).values()
+        for form in forms
+        if form and re.search(r" [;:!?»]|« ", form)
+    ]
+    assert loose == [], FIX
+
+
 def test_plural_messages_have_english_forms_too() -> None:
     plural_sources = {s for s in entries(FR_TS) if "%n" in s}
     english = entries(EN_TS)

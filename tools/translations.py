@@ -179,7 +179,13 @@ def messages(ts: Path) -> list[ET.Element]:
     return list(ET.parse(ts).getroot().iter("message"))
 
 
-def fill_and_sort(ts: Path, french: dict[str, str | list[str]]) -> int:
+def french_typography(text: str) -> str:
+    """A no-break space before ; : ! ? and inside « », so a line never starts with the mark."""
+    text = re.sub(r" ([;:!?»])", "\u00a0\\1", text)
+    return text.replace("« ", "«\u00a0")
+
+
+def fill_and_sort(ts: Path, french: dict[str, str | list[str]], typography: bool = False) -> int:
     """Fill unfinished entries from the given pairs; sort messages by source so parallel additions rarely collide."""
     tree = ET.parse(ts)
     filled = 0
@@ -199,6 +205,12 @@ def fill_and_sort(ts: Path, french: dict[str, str | list[str]]) -> int:
                 translation.text = str(french[source])
             del translation.attrib["type"]
             filled += 1
+        if typography:
+            for msg in msgs:
+                translation = msg.find("translation")
+                for node in [translation, *translation.findall("numerusform")] if translation is not None else []:
+                    if node.text:
+                        node.text = french_typography(node.text)
         for msg in msgs:
             context.remove(msg)
         for msg in sorted(
@@ -227,7 +239,7 @@ def main() -> int:
         marked = mark_indirect(set(legacy), extracted)
         print(f"translations: moved {len(legacy)} add_french pair(s); marked {marked} literal(s) QT_TR_NOOP")
     lupdate(fr_ts, "fr_FR")
-    filled = fill_and_sort(fr_ts, legacy)
+    filled = fill_and_sort(fr_ts, legacy, typography=True)
     lupdate(en_ts, "en_GB", plural_only=True)
     fill_and_sort(en_ts, {})
     for ts in (fr_ts, en_ts):

@@ -101,6 +101,13 @@ The scan (%n files) will then be destroyed: its bytes are erased from the regist
             </translation>
         </message>
         <message numerus="yes">
+            <source>Response pack built (%n page(s), SHA-256 {sha}…)</source>
+            <translation>
+                <numerusform>Response pack built (%n page, SHA-256 {sha}…)</numerusform>
+                <numerusform>Response pack built (%n pages, SHA-256 {sha}…)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>Searched — %n match(es) to review</source>
             <translation>
                 <numerusform>Searched — %n match to review</numerusform>
@@ -119,6 +126,13 @@ The scan (%n files) will then be destroyed: its bytes are erased from the regist
             <translation>
                 <numerusform>{field}: %n character at position {position} — {code}: {reason} ({who}, {when})</numerusform>
                 <numerusform>{field}: %n characters at position {position} — {code}: {reason} ({who}, {when})</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{name} (%n row(s), {when})</source>
+            <translation>
+                <numerusform>{name} (%n row, {when})</numerusform>
+                <numerusform>{name} (%n rows, {when})</numerusform>
             </translation>
         </message>
         <message numerus="yes">

@@ -30,7 +30,7 @@ from ...services import letters, packs
 from ...store.connection import Register
 from .. import style
 from ..cases.dialogs_case import DispatchDialog
-from ..cases.labels import TodayProvider, date_text, status_text, today_paris
+from ..cases.labels import TodayProvider, date_text, moment_text, status_text, today_paris
 from ..dialogs import Dialogs
 from ..i18n import QT_TR_NOOP, tr
 from ..workers import Job, Runner
@@ -286,7 +286,7 @@ class ResponsePanel(QWidget):
             tr(
                 "Last pack: {file}, {when} by {who}; SHA-256 {sha}…{encrypted}",
                 file=last.file_name,
-                when=last.created_at.replace("T", " ")[:16] + " UTC",
+                when=moment_text(last.created_at),
                 who=last.created_by,
                 sha=last.sha256[:16],
                 encrypted=tr(" (encrypted)") if last.encrypted else "",

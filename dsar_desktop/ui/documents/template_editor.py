@@ -22,6 +22,7 @@ from ...domain.errors import DsarError
 from ...services import letters
 from ...store.connection import Register
 from .. import style
+from ..cases.labels import moment_text
 from ..dialogs import Dialogs
 from ..i18n import tr
 from ..workers import Runner
@@ -32,7 +33,7 @@ DEBOUNCE_MS = 400
 
 
 def _when(stamp: str | None) -> str:
-    return (stamp or "").replace("T", " ")[:16] + " UTC" if stamp else "—"
+    return moment_text(stamp)
 
 
 class HistoryDialog(QDialog):

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.deadlines import PARIS
 from ...services import certificates, packs
 from ...store.connection import Register
 from .. import style
+from ..cases.labels import moment_text
 from ..dialogs import Dialogs
 from ..i18n import QT_TR_NOOP, tr
 from ..workers import Job, Runner
@@ -57,7 +57,7 @@ def _paris_time(stamp: str | None) -> str:
         return stamp
     if moment.tzinfo is None:
         return stamp.replace("T", " ")
-    return moment.astimezone(PARIS).strftime("%Y-%m-%d %H:%M") + " (Paris)"
+    return moment_text(moment) + " (Paris)"
 
 
 def check_sentences(result: packs.VerifyResult, trust_given: bool) -> dict[str, tuple[bool | None, str]]:

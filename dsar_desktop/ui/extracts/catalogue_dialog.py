@@ -34,6 +34,7 @@ from ...domain.catalogue import LEGAL_BASES, RETENTION_RULES, SOURCE_CODES
 from ...domain.deadlines import format_date
 from ...services import catalogue as catalogue_service
 from ...store.connection import Register
+from ..cases.labels import moment_day_text
 from ..dialogs import Dialogs
 from ..i18n import QT_TR_NOOP, language, tr
 from ..style import role_label
@@ -349,6 +350,8 @@ class CatalogueDialog(QDialog):
 
 def _day(stamp: str) -> str:
     """An ISO time stamp as a date in the interface language ('dim. 29 novembre 2026'); as stored if odd."""
+    if len(stamp) > 10:  # a moment stored in UTC: its Paris day
+        return moment_day_text(stamp)
     try:
         return format_date(dt.date.fromisoformat(stamp[:10]), language())
     except ValueError:

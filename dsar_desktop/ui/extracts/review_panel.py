@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ...services import extracts as service
 from ...store.connection import Register
+from ..cases.labels import moment_day_text
 from ..dialogs import Dialogs
 from ..i18n import language, tr
 from ..style import role_label, set_role
@@ -272,10 +273,11 @@ class DataPanel(QWidget):
             state.setToolTip(models.source_state_text(status))
             files = "; ".join(
                 tr(
-                    "{name} ({rows} rows, {when})",
+                    "{name} (%n row(s), {when})",
+                    "",
+                    int(f["rows"]),
                     name=f["name"],
-                    rows=f["rows"],
-                    when=str(f["searched_at"])[:10],
+                    when=moment_day_text(str(f["searched_at"])),
                 )
                 for f in status.files
             )

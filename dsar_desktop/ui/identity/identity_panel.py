@@ -27,7 +27,7 @@ from ...services import identity as ids
 from ...services import scans
 from ...services.identity_status import IdentityStatus, ProofState
 from ...store.connection import Register
-from ..cases.labels import date_text, today_paris
+from ..cases.labels import date_text, moment_text, today_paris
 from ..dialogs import Dialogs
 from ..i18n import language, pick, tr
 from ..style import role_label, set_role
@@ -479,7 +479,4 @@ def _day(iso: str) -> str:
 def _when(iso: str | None) -> str:
     if not iso:
         return "—"
-    from ...domain import deadlines as dl
-
-    moment = dt.datetime.fromisoformat(iso).astimezone(dl.PARIS)
-    return f"{date_text(moment.date())} {moment:%H:%M}"
+    return moment_text(iso)
