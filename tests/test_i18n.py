@@ -215,8 +215,8 @@ def test_tr_switches_language_and_counts(qapp: object, language: str) -> None:
     try:
         if language == "fr":
             assert i18n.tr("Lock now") == "Verrouiller maintenant"
-            assert i18n.tr("%n check(s) pass:", "", 1) == "1 vérification réussie :"
-            assert i18n.tr("%n check(s) pass:", "", 3) == "3 vérifications réussies :"
+            assert i18n.tr("%n check(s) pass:", "", 1) == "1 vérification réussie\u00a0:"
+            assert i18n.tr("%n check(s) pass:", "", 3) == "3 vérifications réussies\u00a0:"
         else:
             assert i18n.tr("Lock now") == "Lock now"
             assert i18n.tr("%n check(s) pass:", "", 1) == "1 check passes:"
