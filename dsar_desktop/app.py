@@ -10,6 +10,7 @@ import signal
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .domain.errors import describe
@@ -139,12 +140,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run_gui(path: Path, hint: str | None, forced_language: str | None, config: Path | None = None) -> int:
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from .ui import style
     from .ui.dialogs import Dialogs
     from .ui.i18n import set_language
-    from .ui.pages import standard_screens
     from .ui.shell import Shell
     from .ui.workers import Runner
 
@@ -155,25 +156,27 @@ def run_gui(path: Path, hint: str | None, forced_language: str | None, config: P
     app.setQuitOnLastWindowClosed(False)
     style.apply(app)
     set_language(forced_language or "fr")
-    screens = standard_screens()
-    shell = Shell(
-        Dialogs(),
-        Runner(),
-        path,
-        pages=screens.pages,
-        case_file_factory=screens.case_file_factory,
-        intake_factory=screens.intake_factory,
-        startup_notice=screens.startup_notice,
-        hint=hint,
-        forced_language=forced_language,
-    )
+    shell = Shell(Dialogs(), Runner(), path, hint=hint, forced_language=forced_language, screens_later=True)
     shell.finished.connect(app.quit)
     if config is not None:
         shell.unlocked.connect(lambda register: remember_last_register(config, register.path))
     app.aboutToQuit.connect(shell.shutdown)
     _quit_on_signals(shell.quit)
     shell.start()
+    app.processEvents()  # the unlock window is drawn now, not after the screens are imported
+    # The unlock window shows first; the screens (and reportlab, pyHanko, polars behind them) are imported
+    # in the first turn of the event loop, before any click can reach the unlock button.
+    QTimer.singleShot(0, lambda: install_screens(shell))
     return int(app.exec())
+
+
+def install_screens(shell: Any) -> None:
+    from .ui.pages import standard_screens
+
+    screens = standard_screens()
+    shell.window.install_screens(
+        screens.pages, screens.case_file_factory, screens.intake_factory, screens.startup_notice
+    )
 
 
 def _quit_on_signals(quit_cleanly: Callable[[], None]) -> None:

@@ -110,3 +110,16 @@ def case_factory(register: Register):  # type: ignore[no-untyped-def]
         return make_case(register, **overrides)
 
     return factory
+
+
+IDENTITY_TODAY = dt.date(2027, 12, 31)
+
+
+@pytest.fixture
+def identity_today(monkeypatch: pytest.MonkeyPatch) -> dt.date:
+    """The tests' cases are dated 2027: pin the identity service's "today" after them, since a proof
+    can be neither sent nor received in the future (RULES A6)."""
+    from dsar_desktop.services import identity
+
+    monkeypatch.setattr(identity, "_paris_today", lambda: IDENTITY_TODAY)
+    return IDENTITY_TODAY

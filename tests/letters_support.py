@@ -100,16 +100,29 @@ def confirmed_rows(count: int = 3) -> list[dict[str, Any]]:
     return rows
 
 
+def make_inputs(
+    data: list[dict[str, Any]] | None = None,
+    missing: list[Any] | None = None,
+    block: tuple[str, str] | None = None,
+    catalogue: Any = None,
+) -> letters.LetterInputs:
+    """Fake inputs from the extracts, catalogue and identity services, passed to compose/build_pack."""
+    return letters.LetterInputs(
+        confirmed=confirmed_rows() if data is None else data,
+        missing=list(missing or []),
+        catalogue=catalogue or CATALOGUE,
+        disclosure_block=block,
+    )
+
+
 def install_inputs(
     monkeypatch: Any,
     data: list[dict[str, Any]] | None = None,
     missing: list[Any] | None = None,
     block: tuple[str, str] | None = None,
     catalogue: Any = None,
-) -> None:
-    """Stand in for the extracts, catalogue and identity services."""
-    rows = confirmed_rows() if data is None else data
-    monkeypatch.setattr(letters, "confirmed_data", lambda reg, ref: rows)
-    monkeypatch.setattr(letters, "missing_sources", lambda reg, ref: list(missing or []))
-    monkeypatch.setattr(letters, "current_catalogue", lambda reg: catalogue or CATALOGUE)
-    monkeypatch.setattr(letters, "disclosure_block_reason", lambda reg, ref: block)
+) -> letters.LetterInputs:
+    """For code paths that gather their own inputs (UI, CLI): answer gather_inputs with fakes."""
+    inputs = make_inputs(data, missing, block, catalogue)
+    monkeypatch.setattr(letters, "gather_inputs", lambda reg, ref: inputs)
+    return inputs

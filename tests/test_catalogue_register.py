@@ -52,7 +52,7 @@ def test_registration_sources_are_the_ones_the_minors_check_reads() -> None:
 
 
 def test_letter_builder_reads_every_article15_section_in_both_languages(register: Register) -> None:
-    version, entries = letters._catalogue_entries(service.current_catalogue(register))
+    version, entries = letters.catalogue_entries(service.current_catalogue(register))
     assert version == "1" and set(entries) == REQUIRED
     for source_id, entry in entries.items():
         for language in ("fr", "en"):

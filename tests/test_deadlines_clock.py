@@ -302,3 +302,54 @@ def test_results_are_independent_copies() -> None:
     first.explanation_en.clear()
     again = compute_deadlines(D("2027-02-28"), today=TODAY)
     assert again.explanation_en and again == compute_deadlines(D("2027-02-28"), today=TODAY)
+
+
+# ------------------------------------------------------------------ lapsed suspension (RULES A6 as revised)
+
+
+def test_an_id_request_after_the_due_date_suspends_nothing() -> None:
+    # the example: received Mon 4 Jan 2027 (D1 Thu 4 Feb); ID asked 1 Mar, arrived 20 Mar
+    late = compute_deadlines(
+        D("2027-01-04"), suspensions=[Suspension(D("2027-03-01"), D("2027-03-20"))], today=D("2027-03-25")
+    )
+    assert late.legal_due == D("2027-02-04")
+    assert late.suspension_days == 0 and late.lapsed_suspensions == 1
+    assert any("suspends nothing" in line and "Thu 4 Feb 2027" in line for line in late.explanation_en)
+    assert any("ne suspend rien" in line for line in late.explanation_fr)
+    # control: the same request sent on the due date itself still stops the running period
+    on_time = compute_deadlines(
+        D("2027-01-04"), suspensions=[Suspension(D("2027-02-04"), D("2027-02-10"))], today=D("2027-03-25")
+    )
+    assert on_time.suspension_days == 6 and on_time.lapsed_suspensions == 0
+    assert on_time.legal_due == D("2027-02-10")
+
+
+def test_a_later_suspension_is_judged_against_the_due_date_moved_by_the_earlier_one() -> None:
+    # D1 Thu 4 Feb; first suspension 10 -> 30 Jan (20 days) moves it to Wed 24 Feb;
+    # a second request on 20 Feb is inside the moved period, one on 1 Mar is not.
+    first = Suspension(D("2027-01-10"), D("2027-01-30"))
+    inside = compute_deadlines(
+        D("2027-01-04"), suspensions=[first, Suspension(D("2027-02-20"), D("2027-02-22"))], today=D("2027-04-01")
+    )
+    assert inside.suspension_days == 22 and inside.lapsed_suspensions == 0
+    outside = compute_deadlines(
+        D("2027-01-04"), suspensions=[first, Suspension(D("2027-03-01"), D("2027-03-05"))], today=D("2027-04-01")
+    )
+    assert outside.suspension_days == 20 and outside.lapsed_suspensions == 1
+    assert outside.legal_due == D("2027-02-24")
+
+
+def test_an_extended_case_is_judged_against_d3() -> None:
+    # D1 Thu 4 Feb, D3 Mon 5 Apr: a request of 1 Mar is late for D1 but not for an extended case
+    s = [Suspension(D("2027-03-01"), D("2027-03-05"))]
+    assert compute_deadlines(D("2027-01-04"), suspensions=s, today=TODAY).lapsed_suspensions == 1
+    extended = compute_deadlines(D("2027-01-04"), suspensions=s, today=TODAY, extended=True)
+    assert extended.lapsed_suspensions == 0 and extended.suspension_days == 4
+
+
+def test_cli_keeps_the_due_date_of_a_lapsed_suspension_and_says_why(capsys: pytest.CaptureFixture[str]) -> None:
+    out = _run_json(capsys, "--received", "2027-01-04", "--id-requested", "2027-03-01", "--id-received", "2027-03-20")
+    assert out["legal_due"] == "2027-02-04" and out["suspension_days"] == 0 and out["lapsed_suspensions"] == 1
+    assert "suspends nothing" in out["explanation"]
+    out = _run_json(capsys, "--received", "2027-07-15")
+    assert out["policy_target"] == "2027-08-13" and out["legal_due"] == "2027-08-16"

@@ -149,21 +149,22 @@ def test_add_months(start: str, months: int, expected: str) -> None:
     assert add_months(D(start), months)[0] == D(expected)
 
 
-# (received, policy target T): the earlier of receipt + 30 days (rolled) and D1.
+# (received, policy target T): the earlier of receipt + 30 days (moved BACK to a working day, so the
+# 30-day promise is kept: RULES A4 as revised) and D1. The rows marked "was" rolled forward before.
 @pytest.mark.parametrize(
     ("received", "expected"),
     [
         ("2027-02-28", "2027-03-30"),  # +30 = Tue 30 Mar = D1
         ("2027-01-31", "2027-03-01"),  # +30 = Tue 2 Mar, D1 Mon 1 Mar comes first
         ("2027-03-10", "2027-04-09"),  # +30 = Fri 9 Apr, before D1 Mon 12 Apr
-        ("2027-07-15", "2027-08-16"),  # +30 = Sat 14 Aug -> Mon 16 Aug = D1
+        ("2027-07-15", "2027-08-13"),  # +30 = Sat 14 Aug -> back to Fri 13 Aug (was Mon 16 Aug, day 32)
         ("2026-11-02", "2026-12-02"),  # 30-day month: +30 = D1
         ("2027-02-01", "2027-03-01"),  # 28-day month: +30 = 3 Mar, D1 1 Mar comes first
         ("2027-12-01", "2027-12-31"),  # +30 = Fri 31 Dec, before D1 Mon 3 Jan 2028
-        ("2027-04-06", "2027-05-07"),  # +30 = Thu 6 May Ascension -> Fri 7 May = D1
+        ("2027-04-06", "2027-05-05"),  # +30 = Thu 6 May Ascension -> back to Wed 5 May (was Fri 7 May)
         ("2027-05-03", "2027-06-02"),  # +30 = Wed 2 Jun, D1 Thu 3 Jun
-        ("2028-03-31", "2028-05-02"),  # +30 = Sun 30 Apr -> Mon 1 May -> Tue 2 May = D1
-        ("2026-12-02", "2027-01-04"),  # +30 = Fri 1 Jan 2027 -> Mon 4 Jan = D1 (Sat 2 Jan -> Mon 4)
+        ("2028-03-31", "2028-04-28"),  # +30 = Sun 30 Apr -> Sat 29 -> Fri 28 Apr (was Tue 2 May)
+        ("2026-12-02", "2026-12-31"),  # +30 = Fri 1 Jan 2027 holiday -> back to Thu 31 Dec (was Mon 4 Jan)
         ("2028-02-29", "2028-03-29"),  # +30 = Thu 30 Mar; D1 Wed 29 Mar comes first
     ],
 )
@@ -171,6 +172,7 @@ def test_policy_target(received: str, expected: str) -> None:
     result = compute_deadlines(D(received), today=TODAY)
     assert result.policy_target == D(expected)
     assert result.policy_target <= result.legal_due
+    assert result.policy_target <= D(received) + dt.timedelta(days=30)
 
 
 # (received, calendar, extended due D3): min(receipt + 3 months, unrolled D1 + 2 months), clamped, rolled.

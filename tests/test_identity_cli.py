@@ -9,6 +9,8 @@ import pytest
 from conftest import run_cli as run
 from PIL import Image
 
+pytestmark = pytest.mark.usefixtures("identity_today")
+
 TD3 = ["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"]
 
 
@@ -40,7 +42,7 @@ def test_case_identity_commands(
     assert code == 0, err
     ref = case["ref"]  # type: ignore[index]
 
-    code, out, err = run(capsys, "case", "id-request", ref, *reg, "--json", "--reason", "Unknown sender address", "--sent-on", "2027-03-02")  # fmt: skip
+    code, out, err = run(capsys, "case", "id-request", ref, *reg, "--json", "--reason", "Your request came from an address we do not know.", "--sent-on", "2027-03-02")  # fmt: skip
     assert code == 0, err
     assert out["status"] == "awaiting_identity"  # type: ignore[index]
 

@@ -15,6 +15,7 @@ import os
 import random
 from pathlib import Path
 
+import pytest  # noqa: E402
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from PIL import Image
 
@@ -22,6 +23,8 @@ from dsar_desktop.domain.identity import Checklist
 from dsar_desktop.services import identity as ids
 from dsar_desktop.store import audit
 from dsar_desktop.store.connection import Register
+
+pytestmark = pytest.mark.usefixtures("identity_today")
 
 RESERVE = 80  # IV 16 + HMAC-SHA512 64
 SALT = 16

@@ -27,6 +27,8 @@ from dsar_desktop.services.scans import (
 )
 from dsar_desktop.store.connection import Register
 
+pytestmark = pytest.mark.usefixtures("identity_today")
+
 
 def jpeg(size: tuple[int, int] = (900, 600)) -> bytes:
     buffer = io.BytesIO()
@@ -142,7 +144,7 @@ def state(register: Register) -> tuple[str, bytes, bytes]:
 @pytest.mark.parametrize("name", list(BAD))
 def test_refusal_changes_nothing(register: Register, case_factory, tmp_path: Path, name: str) -> None:  # type: ignore[no-untyped-def]
     ref = case_factory()
-    ids.request_proof(register, ref, "Address differs", sent_on=dt.date(2027, 3, 2), with_letter=False)
+    ids.request_proof(register, ref, "Your postal address differs from the one on file.", sent_on=dt.date(2027, 3, 2), with_letter=False)
     register.checkpoint()
     files_before = sorted(p.name for p in tmp_path.iterdir())
     before = state(register)

@@ -23,6 +23,8 @@ from dsar_desktop.services import cases as case_service
 from dsar_desktop.services import certificates, letters, packs
 from dsar_desktop.services.register import create_register, unlock_register
 
+pytestmark = pytest.mark.usefixtures("identity_today")
+
 try:
     from letters_support import apply_documents_schema, confirmed_rows, install_inputs
 except ImportError:  # tests imported as a package
@@ -270,14 +272,14 @@ def test_cli_letter_calibration_and_cert_create(tmp_path, monkeypatch, capsys):
     code, _ = _cli(capsys, "letter", ref, "--kind", "id_request", "--out", str(tmp_path / "no.pdf"), *base)
     assert code == 1 and not (tmp_path / "no.pdf").exists()
     code, requested = _cli(
-        capsys, "case", "id-request", ref, "--reason", "adresse inconnue", "--sent-on", "2027-03-02", *base
+        capsys, "case", "id-request", ref, "--reason", "Votre demande provient d'une adresse que nous ne connaissons pas.", "--sent-on", "2027-03-02", *base
     )
     assert code == 0, requested
     code, out = _cli(capsys, "letter", ref, "--kind", "id_request", "--out", str(tmp_path / "id.pdf"), *base)
     assert code == 0 and (tmp_path / "id.pdf").read_bytes().startswith(b"%PDF")
     from dsar_desktop.documents.raster import pdf_text
 
-    assert "adresse inconnue" in pdf_text((tmp_path / "id.pdf").read_bytes())
+    assert "Votre demande provient d'une adresse que nous ne connaissons pas." in pdf_text((tmp_path / "id.pdf").read_bytes())
     code, _ = _cli(capsys, "case", "id-received", ref, "--paper", "--date", "2027-03-05", *base)
     assert code == 0
     code, _ = _cli(capsys, "calibration", "--out", str(tmp_path / "cal.pdf"), *base)

@@ -1,8 +1,11 @@
-"""Year-end statistics: exact counts from real case histories, the `dsar stats` command, the PDF, the page."""
+"""Statistics for a year or any period: exact counts from real case histories, the `dsar stats` command, the PDF
+with its charts and CSV, the page with its charts."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 import subprocess
 from pathlib import Path
@@ -12,20 +15,36 @@ import pytest
 from dsar_desktop.cli import main
 from dsar_desktop.documents.statistics_pdf import render_statistics_pdf
 from dsar_desktop.domain.cases import Capacity, Channel, Right, Status
-from dsar_desktop.domain.statistics import percentile_nearest_rank
+from dsar_desktop.domain.errors import InvalidInput
+from dsar_desktop.domain.statistics import Period, key_figures, percentile_nearest_rank
 from dsar_desktop.services import cases as cs
 from dsar_desktop.services import identity as ids
 from dsar_desktop.services import register as register_service
-from dsar_desktop.services.statistics import yearly_statistics, years_with_cases
+from dsar_desktop.services.statistics import (
+    period_statistics,
+    statistics_csv,
+    yearly_statistics,
+    years_with_cases,
+)
 from dsar_desktop.store.connection import Register
 from tests.conftest import PASSPHRASE, make_case
+
+pytestmark = pytest.mark.usefixtures("identity_today")
 
 LATER = dt.date(2029, 1, 15)
 
 
-def answer(reg: Register, ref: str, on: dt.date) -> None:
+def sealed(reg: Register, ref: str) -> None:
+    """The case's response pack was built: what `services/packs.py` stores (its SHA-256 on the case)."""
+    with reg.transaction() as conn:
+        conn.execute("UPDATE cases SET pack_sha256 = ? WHERE ref = ?", ("ab" * 32, ref))
+
+
+def answer(reg: Register, ref: str, on: dt.date, pack: bool = True) -> None:
     cs.transition(reg, ref, Status.IN_PROGRESS)
     cs.transition(reg, ref, Status.READY)
+    if pack:
+        sealed(reg, ref)
     cs.record_dispatch(reg, ref, on, "1A 234 567 8901 2")
 
 
@@ -43,6 +62,7 @@ def populate(reg: Register) -> dict[str, str]:
     cs.transition(reg, refs["minor"], Status.IN_PROGRESS)
     cs.extend(reg, refs["minor"], "Seven systems to search", notice_date=dt.date(2027, 3, 15))
     cs.transition(reg, refs["minor"], Status.READY)
+    sealed(reg, refs["minor"])
     cs.record_dispatch(reg, refs["minor"], dt.date(2027, 5, 10), None)  # 70 days, before D3 (1 June)
     refs["refused"] = make_case(reg)
     cs.mark_manifestly_unfounded(reg, refs["refused"], "Fifth identical request this month")
@@ -53,7 +73,11 @@ def populate(reg: Register) -> dict[str, str]:
     cs.transition(reg, refs["withdrawn"], Status.CLOSED)
     refs["identity"] = make_case(reg)
     ids.request_proof(
-        reg, refs["identity"], "Unknown sender address", sent_on=dt.date(2027, 3, 2), with_letter=False
+        reg,
+        refs["identity"],
+        "Your request came from an address we do not know.",
+        sent_on=dt.date(2027, 3, 2),
+        with_letter=False,
     )
     refs["open"] = make_case(reg)
     cs.transition(reg, refs["open"], Status.IN_PROGRESS)
@@ -84,8 +108,10 @@ def test_yearly_statistics_counts_exactly(register: Register) -> None:
         "responded": 3, "closed": 2, "awaiting_identity": 1, "in_progress": 1, "received": 1,
     }  # fmt: skip
     assert stats.by_outcome == {
-        "answered_on_time": 2, "answered_late": 1, "refused": 1, "withdrawn": 1, "pending": 3,
+        "answered_on_time": 2, "answered_late": 1, "answered_without_pack": 0, "refused": 1, "withdrawn": 1,
+        "pending": 3,
     }  # fmt: skip
+    assert stats.late_by_lapsed_suspension == 0
     assert (stats.answered, stats.on_time, stats.late, stats.on_time_percent) == (3, 2, 1, 66.7)
     assert stats.within_policy_target == 1
     assert stats.extended == 1
@@ -93,7 +119,9 @@ def test_yearly_statistics_counts_exactly(register: Register) -> None:
     assert stats.minor_erasure_priority == 1
     assert stats.manifestly_unfounded == 1
     assert (stats.median_days_to_answer, stats.p90_days_to_answer, stats.max_days_to_answer) == (40.0, 70, 70)
-    assert stats.pending_overdue == 3  # none of the three unanswered ones is due after 15 January 2029
+    # two of the three unanswered ones are past due on 15 January 2029; the third still waits for its ID,
+    # so its clock is stopped and its due date moves with each day (RULES A6)
+    assert stats.pending_overdue == 2
     assert yearly_statistics(register, 2027, today=dt.date(2027, 1, 2)).pending_overdue == 0
     previous = yearly_statistics(register, 2026, today=LATER)
     assert (
@@ -120,7 +148,7 @@ def test_an_empty_year(register: Register) -> None:
 def test_an_empty_year_still_prints(register: Register, tmp_path: Path) -> None:
     stats = yearly_statistics(register, 2031, today=LATER)
     text = pdf_text(render_statistics_pdf(stats, "CESI", "en"), tmp_path)
-    assert "No request was received in 2031." in text and "Requests received" in text
+    assert "No request was received in this period." in text and "Requests received" in text
 
 
 def pdf_text(pdf: bytes, tmp_path: Path) -> str:
@@ -224,3 +252,82 @@ def test_the_statistics_page(qtbot, register: Register, tmp_path: Path) -> None:
         assert dialogs.shown[-1] == ("info", f"Report saved to {target}.")
     finally:
         set_language("fr")
+
+
+def test_without_pack_and_lapsed_suspension_are_their_own_lines(register: Register) -> None:
+    """The issue's case: received 1 Sep 2026 (D1 1 Oct), ID asked 20 Oct, received 30 Nov, answered 10 Nov.
+    The request for ID came after D1 and suspends nothing: late. Once as the register records it now
+    (no suspension, the request kept), once as a register recorded it before that rule (a suspension
+    stored and the due date moved to 12 Nov): both count as late, with a lapsed request."""
+    reason = "Your request came from an address we do not know."
+    lapsed = make_case(register, received_at=dt.datetime(2026, 9, 1, 9, tzinfo=dt.UTC))
+    assert ids.request_proof(
+        register, lapsed, reason, sent_on=dt.date(2026, 10, 20), with_letter=False
+    ).lapsed
+    ids.receive_proof(register, lapsed, None, received_on=dt.date(2026, 11, 30))
+    answer(register, lapsed, dt.date(2026, 11, 10))
+    legacy = make_case(register, received_at=dt.datetime(2026, 9, 1, 10, tzinfo=dt.UTC))
+    with register.transaction() as conn:  # what the engine stored before RULES A6 was enforced
+        case_id = conn.execute("SELECT id FROM cases WHERE ref = ?", (legacy,)).fetchone()[0]
+        conn.execute(
+            "INSERT INTO suspensions(case_id, kind, started, ended) VALUES (?, 'identity', '2026-10-20', '2026-11-30')",
+            (case_id,),
+        )
+        conn.execute(
+            "UPDATE cases SET legal_due = '2026-11-12', current_due = '2026-11-12' WHERE id = ?", (case_id,)
+        )
+    answer(register, legacy, dt.date(2026, 11, 10))
+    running = make_case(register, received_at=dt.datetime(2026, 9, 2, 9, tzinfo=dt.UTC))  # D1 2 Oct
+    assert not ids.request_proof(
+        register, running, reason, sent_on=dt.date(2026, 9, 10), with_letter=False
+    ).lapsed
+    ids.receive_proof(register, running, None, received_on=dt.date(2026, 9, 20))  # 10 days: due 12 Oct
+    answer(register, running, dt.date(2026, 10, 9))
+    no_pack = make_case(register, received_at=dt.datetime(2026, 9, 3, 9, tzinfo=dt.UTC))
+    answer(register, no_pack, dt.date(2026, 9, 10), pack=False)
+
+    stats = period_statistics(register, Period(dt.date(2026, 9, 1), dt.date(2026, 9, 30)), today=LATER)
+    assert stats.by_outcome["answered_on_time"] == 1  # only `running`
+    assert stats.by_outcome["answered_late"] == 2 and stats.late_by_lapsed_suspension == 2
+    assert stats.by_outcome["answered_without_pack"] == 1
+    assert stats.answered == 4 and stats.on_time_percent == 25.0
+    assert stats.identity_requested == 3
+    figures = dict(key_figures(stats, "en", stats.as_of))
+    assert figures["Answered without a sealed response pack"] == "1"
+    assert figures["of which an identity request was sent after the due date (it suspended nothing)"] == "2"
+
+
+def test_any_period_and_the_monthly_line(register: Register) -> None:
+    refs = populate(register)
+    spring = period_statistics(register, Period(dt.date(2027, 1, 1), dt.date(2027, 2, 28)), today=LATER)
+    assert spring.received == 1 and spring.year is None  # only the 1 January one
+    assert [p.month for p in spring.monthly] == ["2027-01", "2027-02"]
+    assert [(p.received, p.answered) for p in spring.monthly] == [(1, 0), (0, 0)]
+    whole = period_statistics(register, Period(dt.date(2026, 12, 1), dt.date(2027, 5, 31)), today=LATER)
+    assert whole.received == 9
+    by_month = {p.month: (p.received, p.answered) for p in whole.monthly}
+    # received: one on 31 Dec 2026, one on 1 Jan 2027, seven in March; answered: 20 Mar, 10 Apr, 10 May
+    assert by_month == {
+        "2026-12": (1, 0), "2027-01": (1, 0), "2027-02": (0, 0), "2027-03": (7, 1), "2027-04": (0, 1),
+        "2027-05": (0, 1),
+    }  # fmt: skip
+    assert sum(p.received for p in whole.monthly) == whole.received
+    assert Period.of_year(2027).calendar_year == 2027 and Period.of_year(2027).label("fr") == "2027"
+    assert whole.period.label("fr") == "du 1er déc. 2026 au 31 mai 2027" or "déc" in whole.period.label("fr")
+    with pytest.raises(InvalidInput):
+        Period(dt.date(2027, 2, 1), dt.date(2027, 1, 1))
+    assert refs
+
+
+def test_the_csv_of_the_figures(register: Register) -> None:
+    populate(register)
+    stats = yearly_statistics(register, 2027, today=LATER)
+    data = statistics_csv(stats, "fr")
+    assert data.startswith("\ufeff".encode())
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0] == ["Rubrique", "Indicateur", "Nombre"]
+    table = {(r[0], r[1]): r[2] for r in rows[1:]}
+    assert table[("Chiffres clés", "Demandes reçues")] == "8"
+    assert table[("Canal", "Courrier postal")] == "1"
+    assert table[("Mois par mois — Reçues", "2027-03")] == "7"
+    assert table[("Chiffres clés", "Reçues à partir du")] == "2027-01-01"

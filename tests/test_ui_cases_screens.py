@@ -335,6 +335,7 @@ def test_pages_hidden_when_a_case_changes_reload_when_shown_again(
     assert dashboard.count_labels["open"].text() == "<b>2</b>"
 
 
+@pytest.mark.usefixtures("identity_today")
 def test_asking_for_proof_of_identity_stops_the_clock(qtbot, register, dialogs, case_factory) -> None:  # type: ignore[no-untyped-def]
     ref = case_factory()
     view = CaseFileView(register, dialogs, None, ref, today_provider=fixed(dt.date(2027, 3, 10)))

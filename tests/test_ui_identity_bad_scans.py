@@ -25,6 +25,8 @@ from tests.ui_identity_support import (
     write_large_file,
 )
 
+pytestmark = pytest.mark.usefixtures("identity_today")
+
 ID_KEY = "subject:identity_document"
 
 

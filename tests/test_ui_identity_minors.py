@@ -20,6 +20,8 @@ from dsar_desktop.ui.workers import ImmediateRunner
 from tests.conftest import make_case
 from tests.ui_identity_support import fixed, labels, receipt_form, request_form
 
+pytestmark = pytest.mark.usefixtures("identity_today")
+
 PARENT_ID = "requester:identity_document"
 PARENT_AUTHORITY = "requester:parental_authority"
 
@@ -44,7 +46,7 @@ def lucas(register: Register, **overrides) -> str:  # type: ignore[no-untyped-de
 def blocked(register: Register, ref: str) -> str | None:
     """What the pack builder hears: services.letters.check_disclosure (called by services.packs.build_pack)."""
     try:
-        letters.check_disclosure(register, ref)
+        letters.check_disclosure(ref, letters.gather_inputs(register, ref))
     except letters.DisclosureBlocked as exc:
         return describe(exc, "en")
     except letters.SourcesMissing:

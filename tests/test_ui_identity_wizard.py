@@ -28,6 +28,8 @@ from tests.ui_identity_support import (
     specimen_pdf,
 )
 
+pytestmark = pytest.mark.usefixtures("identity_today")
+
 ID_KEY = "subject:identity_document"
 
 

@@ -1,22 +1,119 @@
-"""The `dsar` command: the same services as the app, for scripts and the terminal."""
+"""The `dsar` command: the same services as the app, for scripts and the terminal.
+
+Start-up is kept short: a command's module (and the heavy libraries it needs: pyHanko, reportlab,
+polars, openpyxl, PIL) is imported only when that command runs. The table below names every command
+and the function that loads its module with a plain `from . import` (PyInstaller follows those; it
+cannot follow importlib). Only `dsar --help` or an unknown command builds the whole parser.
+"""
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from types import ModuleType
 
 from .. import __version__
 from ..domain.errors import DsarError, describe
 from .common import Context, common_parent
 
-# Each module has add_commands(subparsers, common_parent).
-COMMAND_MODULES = ("register", "deadline", "cases", "documents", "identity", "extracts", "statistics")
+
+def _register() -> ModuleType:
+    from . import register
+
+    return register
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _version() -> ModuleType:
+    from . import version
+
+    return version
+
+
+def _deadline() -> ModuleType:
+    from . import deadline
+
+    return deadline
+
+
+def _cases() -> ModuleType:
+    from . import cases
+
+    return cases
+
+
+def _documents() -> ModuleType:
+    from . import documents
+
+    return documents
+
+
+def _identity() -> ModuleType:
+    from . import identity
+
+    return identity
+
+
+def _extracts() -> ModuleType:
+    from . import extracts
+
+    return extracts
+
+
+def _mail() -> ModuleType:
+    from . import mail
+
+    return mail
+
+
+def _statistics() -> ModuleType:
+    from . import statistics
+
+    return statistics
+
+
+def _record() -> ModuleType:
+    from . import record
+
+    return record
+
+
+# Each loader returns a module with add_commands(subparsers, common_parent); the order is the help's.
+LOADERS: tuple[Callable[[], ModuleType], ...] = (
+    _register, _version, _deadline, _cases, _documents, _identity, _extracts, _statistics, _mail, _record,
+)  # fmt: skip
+
+# Top-level command -> the loader of the module that defines it.
+COMMANDS: dict[str, Callable[[], ModuleType]] = {
+    "init": _register,
+    "slot": _register,
+    "verify": _register,
+    "backup": _register,
+    "restore": _register,
+    "version": _version,
+    "deadline": _deadline,
+    "case": _cases,
+    "demo": _cases,
+    "pack": _documents,
+    "letter": _documents,
+    "calibration": _documents,
+    "cert": _documents,
+    "id": _identity,
+    "extracts": _extracts,
+    "catalogue": _extracts,
+    "stats": _statistics,
+    "mail": _mail,
+    "record": _record,
+}
+
+
+# Commands that never touch a register: no data folder is created for them, and its services stay unloaded.
+NO_REGISTER = frozenset({"version", "deadline"})
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of one command (its module alone is imported), or of all when `command` is None."""
     parent = common_parent()
     parser = argparse.ArgumentParser(
         prog="dsar",
@@ -26,19 +123,32 @@ def build_parser() -> argparse.ArgumentParser:
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     subparsers.required = True
-    for name in COMMAND_MODULES:
-        module = importlib.import_module(f"{__name__}.{name}")
-        module.add_commands(subparsers, parent)
+    loaders = (COMMANDS[command],) if command in COMMANDS else LOADERS
+    for load in loaders:
+        load().add_commands(subparsers, parent)
     return parser
 
 
+def _command_of(argv: Sequence[str]) -> str | None:
+    """The command word, found past the global options (`dsar --register R case list` -> 'case')."""
+    probe = argparse.ArgumentParser(add_help=False, parents=[common_parent()])
+    probe.add_argument("command", nargs="?")
+    try:
+        known, _ = probe.parse_known_args(list(argv))
+    except SystemExit:  # a malformed global option: the full parser says what is wrong
+        return None
+    return known.command
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(_command_of(argv))
     args = parser.parse_args(argv)
     ctx = Context(args)
     language = "fr" if os.environ.get("LANG", "").startswith("fr") else "en"
     try:
-        ctx.prepare()
+        if args.command not in NO_REGISTER:
+            ctx.prepare()
         result = args.handler(args, ctx)
         return int(result or 0)
     except DsarError as exc:

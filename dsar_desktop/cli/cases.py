@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from pathlib import Path
 from typing import Any
 
 from ..domain import deadlines as dl
 from ..domain.cases import Capacity, Case, Channel, Person, Status
 from ..domain.errors import InvalidInput
 from ..services import cases as case_service
-from . import identity
+from . import identity, retention
 from .common import Context
 
 
@@ -21,10 +22,15 @@ def add_commands(subparsers: Any, parent: argparse.ArgumentParser) -> None:
     case_sub.required = True
 
     s = case_sub.add_parser("add", parents=[parent], help="record a new request")
-    s.add_argument("--received", required=True, help="YYYY-MM-DD or YYYY-MM-DDTHH:MM (Paris time)")
-    s.add_argument("--channel", required=True, choices=[c.value for c in Channel] + ["e-mail", "web-form", "in-person"])
-    s.add_argument("--right", action="append", required=True, help="access, rectification, erasure, ...")
-    s.add_argument("--subject-name", required=True, help='"First LAST"')
+    s.add_argument(
+        "--from-mail", type=Path, metavar="FILE",
+        help="read the request from an .eml or .msg file (receipt moment, sender, rights, language; "
+        "the options below override what was read) and keep the message in the register",
+    )  # fmt: skip
+    s.add_argument("--received", help="YYYY-MM-DD or YYYY-MM-DDTHH:MM (Paris time)")
+    s.add_argument("--channel", choices=[c.value for c in Channel] + ["e-mail", "web-form", "in-person"])
+    s.add_argument("--right", action="append", help="access, rectification, erasure, ...")
+    s.add_argument("--subject-name", help='"First LAST"')
     s.add_argument("--subject-email")
     s.add_argument("--subject-phone")
     s.add_argument("--subject-dob", help="YYYY-MM-DD")
@@ -33,7 +39,7 @@ def add_commands(subparsers: Any, parent: argparse.ArgumentParser) -> None:
     s.add_argument("--requester-name")
     s.add_argument("--requester-email")
     s.add_argument("--capacity", choices=[c.value for c in Capacity], default="self")
-    s.add_argument("--language", choices=["fr", "en"], default="fr")
+    s.add_argument("--language", choices=["fr", "en"])
     s.set_defaults(handler=cmd_add)
 
     s = case_sub.add_parser("list", parents=[parent], help="list cases")
@@ -70,11 +76,11 @@ def add_commands(subparsers: Any, parent: argparse.ArgumentParser) -> None:
     s.add_argument("ref")
     s.add_argument("--date", help="YYYY-MM-DD (default: today)")
     s.add_argument("--number", help="registered-letter number")
+    s.add_argument("--channel", dest="dispatch_channel", choices=["email", "post", "hand"], help="how it went out")
+    s.add_argument("--to", dest="dispatch_address", help="the e-mail or postal address it went to")
     s.set_defaults(handler=cmd_dispatch)
 
-    s = case_sub.add_parser("purge", parents=[parent], help="delete cases closed longer than the retention period")
-    s.set_defaults(handler=cmd_purge)
-
+    retention.add_purge_command(case_sub, parent)
     identity.add_case_commands(case_sub, parent)
 
     p = subparsers.add_parser("demo", parents=[parent], help="create a demo register of synthetic cases")
@@ -118,6 +124,23 @@ def case_summary(case: Case) -> dict[str, Any]:
 
 
 def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
+    if args.from_mail is not None:
+        from .mail import add_from_mail
+
+        return add_from_mail(args, ctx)
+    missing = [
+        option
+        for option, value in (
+            ("--received", args.received), ("--channel", args.channel), ("--right", args.right),
+            ("--subject-name", args.subject_name),
+        )
+        if not value
+    ]  # fmt: skip
+    if missing:
+        raise InvalidInput(
+            f"Missing {', '.join(missing)} (or give --from-mail FILE to read them from a message).",
+            f"Il manque {', '.join(missing)} (ou donnez --from-mail FICHIER pour les lire dans un message).",
+        )
     register = ctx.open_register()
     address = args.subject_address.replace("|", "\n") if args.subject_address else None
     new = case_service.NewCase(
@@ -132,7 +155,7 @@ def cmd_add(args: argparse.Namespace, ctx: Context) -> int:
             address=address,
             student_number=args.subject_student_number,
         ),
-        language=args.language,
+        language=args.language or "fr",
         requester_name=args.requester_name,
         capacity=Capacity(args.capacity),
         requester_email=args.requester_email,
@@ -222,14 +245,11 @@ def cmd_unfounded(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_dispatch(args: argparse.Namespace, ctx: Context) -> int:
     when = _date(args.date, "--date") or dt.datetime.now(dl.PARIS).date()
-    case = case_service.record_dispatch(ctx.open_register(), args.ref, when, args.number)
+    case = case_service.record_dispatch(
+        ctx.open_register(), args.ref, when, args.number,
+        channel=args.dispatch_channel, address=args.dispatch_address,
+    )  # fmt: skip
     ctx.emit(case_summary(case), f"{case.ref} responded on {when.isoformat()}")
-    return 0
-
-
-def cmd_purge(args: argparse.Namespace, ctx: Context) -> int:
-    purged = case_service.purge_closed(ctx.open_register())
-    ctx.emit({"purged": purged}, f"Purged {len(purged)} case(s).")
     return 0
 
 

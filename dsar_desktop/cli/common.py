@@ -8,10 +8,12 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..domain.errors import DsarError
-from ..store.connection import Register
+
+if TYPE_CHECKING:  # the register (and SQLCipher, keyring) is loaded only by commands that open it
+    from ..store.connection import Register
 
 ENV_PASSPHRASE = "DSAR_PASSPHRASE"
 ENV_NEW_PASSPHRASE = "DSAR_NEW_PASSPHRASE"
@@ -71,16 +73,21 @@ class Context:
     """Resolved global options; opens the register lazily and closes it at the end."""
 
     def __init__(self, args: argparse.Namespace, stdout: Any = None) -> None:
-        from ..services.register import default_register_path
-
         self.args = args
-        given = getattr(args, "register", None)
-        self.register_path: Path = Path(given) if given else default_register_path()
-        self.default_location = not given
+        self.default_location = not getattr(args, "register", None)
         self.json: bool = bool(getattr(args, "json", False))
         self.slot: str | None = getattr(args, "slot", None)
         self.stdout = stdout or sys.stdout
         self._register: Register | None = None
+
+    @property
+    def register_path(self) -> Path:
+        given = getattr(self.args, "register", None)
+        if given:
+            return Path(given)
+        from ..services.register import default_register_path  # platformdirs, keyring: only when needed
+
+        return Path(default_register_path())
 
     def prepare(self) -> None:
         """Create the default register's folder before anything else (a fresh account has none)."""

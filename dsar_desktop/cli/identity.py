@@ -13,8 +13,6 @@ from ..domain.errors import InvalidInput
 from ..domain.identity import Checklist, IdentityMethod, Party, ProofKind, parse_decision
 from ..domain.mrz import parse_mrz
 from ..services import cases as case_service
-from ..services import identity as id_service
-from ..services.scans import MAX_BYTES, ScanTooLarge
 from .common import Context
 
 PROOFS = [k.value for k in ProofKind]
@@ -61,7 +59,11 @@ def add_case_commands(case_subparsers: Any, parent: argparse.ArgumentParser) -> 
         "id-request", parents=[parent], help="ask for a proof (reason required); suspends the clock"
     )
     s.add_argument("ref")
-    s.add_argument("--reason", required=True, help="the reasonable doubt (Art. 12(6))")
+    s.add_argument(
+        "--reason", required=True,
+        help="the reasonable doubt (Art. 12(6)) as stated to the person: a full sentence, PRINTED in the letter",
+    )  # fmt: skip
+    s.add_argument("--internal-note", help="a note for staff, kept with the case and never printed")
     s.add_argument("--proof", choices=PROOFS, default=ProofKind.IDENTITY_DOCUMENT.value)
     s.add_argument("--party", choices=PARTIES)
     s.add_argument("--sent-on", help="YYYY-MM-DD the request is sent (default: today)")
@@ -150,6 +152,8 @@ def cmd_check_mrz(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
+    from ..services import identity as id_service  # PIL and the scan checks: only here
+
     status = id_service.identity_status(ctx.open_register(), args.ref)
     lines = [f"{args.ref}: {status.acting_rule[0]}"]
     lines += [f"  {p.label_en} ({p.party}): {p.state}" for p in status.proofs]
@@ -161,6 +165,8 @@ def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_other_means(args: argparse.Namespace, ctx: Context) -> int:
+    from ..services import identity as id_service  # PIL and the scan checks: only here
+
     check_id = id_service.record_other_means(
         ctx.open_register(), args.ref, args.method, args.note, args.party
     )
@@ -184,18 +190,30 @@ def _write_atomically(path: Path, data: bytes) -> None:
 
 
 def cmd_request(args: argparse.Namespace, ctx: Context) -> int:
+    from ..services import identity as id_service  # PIL and the scan checks: only here
+
     result = id_service.request_proof(
         ctx.open_register(), args.ref, args.reason, proof_kind=args.proof, party=args.party,
         sent_on=_date(args.sent_on, "--sent-on"), language=args.language,
+        internal_note=getattr(args, "internal_note", None),
     )  # fmt: skip
     if args.letter_out and result.letter:
         _write_atomically(args.letter_out, result.letter)
     out = {
         "ref": args.ref, "request_id": result.request_id, "sent_on": result.sent_on, "status": result.case.status.value,
-        "legal_due": result.case.legal_due.isoformat(), "suspended_from": result.sent_on,
+        "legal_due": result.case.legal_due.isoformat(),
+        "suspended_from": result.sent_on if result.suspension_id is not None else None, "lapsed": result.lapsed,
         "letter": str(args.letter_out) if args.letter_out and result.letter else None, "letter_problem": result.letter_problem,
     }  # fmt: skip
-    text = f"{args.ref}: proof requested on {result.sent_on}; the clock is suspended."
+    if result.lapsed:
+        text = (
+            f"{args.ref}: proof requested on {result.sent_on}, after the due date in force: the period had already "
+            f"ended, nothing is suspended and the case stays late (due {result.case.current_due.isoformat()})."
+        )
+    elif result.suspension_id is None:
+        text = f"{args.ref}: proof requested on {result.sent_on}; the clock is NOT stopped until the letter exists."
+    else:
+        text = f"{args.ref}: proof requested on {result.sent_on}; the clock is suspended."
     text += (
         f" Letter: {out['letter']}."
         if out["letter"]
@@ -206,6 +224,9 @@ def cmd_request(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_received(args: argparse.Namespace, ctx: Context) -> int:
+    from ..services import identity as id_service  # PIL and the scan checks: only here
+    from ..services.scans import MAX_BYTES, ScanTooLarge
+
     content = None
     if args.file is not None:
         size = args.file.stat().st_size
@@ -236,6 +257,8 @@ def cmd_received(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_decide(args: argparse.Namespace, ctx: Context) -> int:
+    from ..services import identity as id_service  # PIL and the scan checks: only here
+
     register = ctx.open_register()
     case = case_service.get_case(register, args.ref)
     kind = ProofKind(args.proof)

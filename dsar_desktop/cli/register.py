@@ -6,7 +6,6 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
 from ..services import register as reg_service
 from .common import Context
 
@@ -50,9 +49,6 @@ def add_commands(subparsers: Any, parent: argparse.ArgumentParser) -> None:
     p.add_argument("file", type=Path)
     p.add_argument("--to", type=Path, required=True, dest="to")
     p.set_defaults(handler=cmd_restore)
-
-    p = subparsers.add_parser("version", parents=[parent], help="print the version")
-    p.set_defaults(handler=cmd_version)
 
 
 def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
@@ -136,7 +132,3 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
     )
     return 0
 
-
-def cmd_version(args: argparse.Namespace, ctx: Context) -> int:
-    ctx.emit({"version": __version__}, f"dsar {__version__}")
-    return 0

@@ -68,6 +68,14 @@ class Letterhead:
     email: str = "cil@cesi.fr"
     place: str = "Paris"
     logo_png: bytes | None = None
+    signatory_name: str = ""  # printed under the closing formula, above the title
+    signatory_title_fr: str = "Le délégué à la protection des données"
+    signatory_title_en: str = "The Data Protection Officer"
+
+    def signature_lines(self, language: str) -> list[str]:
+        """Name (when set) then title, the last lines of every letter."""
+        title = self.signatory_title_fr if language == "fr" else self.signatory_title_en
+        return [line for line in (self.signatory_name.strip(), title.strip()) if line]
 
     def to_json(self) -> dict[str, Any]:
         import base64
@@ -78,6 +86,9 @@ class Letterhead:
             "email": self.email,
             "place": self.place,
             "logo_png": base64.b64encode(self.logo_png).decode() if self.logo_png else None,
+            "signatory_name": self.signatory_name,
+            "signatory_title_fr": self.signatory_title_fr,
+            "signatory_title_en": self.signatory_title_en,
         }
 
     @classmethod
@@ -91,6 +102,9 @@ class Letterhead:
             email=str(value.get("email", cls.email)),
             place=str(value.get("place", cls.place)),
             logo_png=base64.b64decode(logo) if logo else None,
+            signatory_name=str(value.get("signatory_name") or ""),
+            signatory_title_fr=str(value.get("signatory_title_fr") or cls.signatory_title_fr),
+            signatory_title_en=str(value.get("signatory_title_en") or cls.signatory_title_en),
         )
 
 
@@ -116,6 +130,7 @@ class LetterDocument:
     sections: list[Section] = field(default_factory=list)
     annexes: list[AnnexTable] = field(default_factory=list)
     closing_notes: list[str] = field(default_factory=list)
+    closing: str = ""  # the closing formula: after every section, just before the signature
     offset: EnvelopeOffset = field(default_factory=EnvelopeOffset)
     reserve_seal: bool = True
     title: str = ""
@@ -294,8 +309,10 @@ def render_letter(
         story += section_flowables(section, st)
     for note in doc.closing_notes:
         story.append(Paragraph(escape(note), st["body"]))
-    story.append(CondPageBreak(SEAL_H + 40))
-    story.append(Paragraph(escape(doc.signatory), st["signatory"]))
+    story.append(CondPageBreak(SEAL_H + 60))
+    if doc.closing:
+        story.append(Paragraph(escape(doc.closing), st["body"]))
+    story.append(Paragraph("<br/>".join(escape(line) for line in doc.signatory.splitlines()), st["signatory"]))
     if doc.reserve_seal:
         story.append(SealSpace(seal))
     total = len(doc.annexes)

@@ -1,4 +1,4 @@
-"""The year-end statistics report as a PDF (reportlab, DejaVu fonts), in French or English."""
+"""The statistics report of a period as a PDF (reportlab, its charts, DejaVu fonts), in French or English."""
 
 from __future__ import annotations
 
@@ -6,6 +6,10 @@ import io
 from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab.graphics.charts.barcharts import HorizontalBarChart
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.charts.linecharts import HorizontalLineChart
+from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -13,7 +17,16 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from ..domain.statistics import WORDS, Statistics, breakdowns, format_number, key_figures
+from ..domain.cases import CHANNEL_LABELS, RIGHT_LABELS
+from ..domain.statistics import (
+    WORDS,
+    Statistics,
+    breakdowns,
+    day_label,
+    format_number,
+    key_figures,
+    month_label,
+)
 from . import fonts
 from .templates import format_date
 
@@ -21,6 +34,8 @@ PAGE_W, PAGE_H = A4
 MARGIN = 18 * mm
 HEADER_BACKGROUND = colors.HexColor("#DDE3EA")
 RULE = colors.HexColor("#888888")
+RECEIVED_COLOUR = colors.HexColor("#1d4f73")
+ANSWERED_COLOUR = colors.HexColor("#d0791b")
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -79,7 +94,9 @@ def render_statistics_pdf(stats: Statistics, organisation: str, language: str = 
     w = WORDS[language]
     st = _styles()
     buffer = io.BytesIO()
-    title = w["title"].format(year=stats.year)
+    period = stats.period
+    period_text = period.label(language)
+    title = w["title"].format(period=period_text)
     doc = SimpleDocTemplate(
         buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN,
         title=title, author=organisation, subject=title, creator="DSAR Desktop", initialFontName=fonts.REGULAR,
@@ -89,10 +106,17 @@ def render_statistics_pdf(stats: Statistics, organisation: str, language: str = 
     story: list[Any] = [
         Paragraph(_escape(organisation), st["org"]),
         Paragraph(_escape(title), st["title"]),
-        Paragraph(_escape(w["scope"].format(year=stats.year, as_of=as_of)), st["scope"]),
+        Paragraph(
+            _escape(
+                w["scope"].format(
+                    start=day_label(period.start, language), end=day_label(period.end, language), as_of=as_of
+                )
+            ),
+            st["scope"],
+        ),
     ]
     if stats.received == 0:
-        story.append(Paragraph(_escape(w["empty"].format(year=stats.year)), st["h2"]))
+        story.append(Paragraph(_escape(w["empty"]), st["h2"]))
     story += [
         Paragraph(_escape(w["key"]), st["h2"]),
         _table(
@@ -112,7 +136,7 @@ def render_statistics_pdf(stats: Statistics, organisation: str, language: str = 
             parts.append(Paragraph(_escape(note), st["note"]))
         blocks.append(parts)
     method: list[Any] = [Spacer(1, 10), Paragraph(_escape(w["method"]), st["head"])]
-    method += [Paragraph(_escape(w[f"method_{n}"]), st["method"], bulletText="•") for n in range(1, 5)]
+    method += [Paragraph(_escape(w[f"method_{n}"]), st["method"], bulletText="•") for n in range(1, 8)]
     blocks.append(method)
     for i in range(0, len(blocks), 2):
         pair: list[Any] = blocks[i : i + 2]
@@ -130,17 +154,134 @@ def render_statistics_pdf(stats: Statistics, organisation: str, language: str = 
             )
         )
         story.append(row)
+    story += [
+        Spacer(1, 10),
+        Paragraph(_escape(w["charts"]), st["h2"]),
+        _bars_side_by_side(stats, language, width),
+        Paragraph(_escape(w["monthly"]), st["h2"]),
+        monthly_chart(stats, language, width),
+    ]
 
     def footer(canvas: Any, _doc: Any) -> None:
         canvas.saveState()
         canvas.setFont(fonts.REGULAR, 7.5)
         canvas.setFillColor(colors.HexColor("#4a5560"))
-        text = w["page"].format(org=organisation, year=stats.year, x=canvas.getPageNumber())
+        text = w["page"].format(org=organisation, period=period_text, x=canvas.getPageNumber())
         canvas.drawRightString(PAGE_W - MARGIN, 10 * mm, text)
         canvas.restoreState()
 
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
     return buffer.getvalue()
+
+
+def bar_chart(counts: list[tuple[str, int]], width: float, colour: Any) -> Drawing:
+    """Horizontal bars, one per label, the count written at the end of each bar."""
+    row = 15
+    label_width = 52 * mm
+    height = row * max(1, len(counts)) + 16
+    drawing = Drawing(width, height, initialFontName=fonts.REGULAR)
+    chart = HorizontalBarChart()
+    chart.x, chart.y = label_width, 12
+    chart.width, chart.height = width - label_width - 16, height - 16
+    values = [n for _, n in reversed(counts)] or [0]
+    chart.data = [values]
+    chart.categoryAxis.categoryNames = [label for label, _ in reversed(counts)] or [""]
+    chart.categoryAxis.labels.fontName = fonts.REGULAR
+    chart.categoryAxis.labels.fontSize = 7.5
+    chart.categoryAxis.labels.boxAnchor = "e"
+    chart.categoryAxis.labels.dx = -4
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = max(1, max(values)) * 1.15
+    chart.valueAxis.labels.fontName = fonts.REGULAR
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.labelTextFormat = "%d"
+    chart.valueAxis.forceZero = True
+    chart.bars[0].fillColor = colour
+    chart.bars[0].strokeColor = None
+    chart.barLabelFormat = "%d"
+    chart.barLabels.fontName = fonts.REGULAR
+    chart.barLabels.fontSize = 7
+    chart.barLabels.boxAnchor = "w"
+    chart.barLabels.dx = 3
+    drawing.add(chart)
+    return drawing
+
+
+def _bars_side_by_side(stats: Statistics, language: str, width: float) -> Table:
+    index = 1 if language == "fr" else 0
+    w = WORDS[language]
+    half = (width - 8 * mm) / 2
+    right_labels: dict[str, tuple[str, str]] = {k.value: v for k, v in RIGHT_LABELS.items()}
+    channel_labels: dict[str, tuple[str, str]] = {k.value: v for k, v in CHANNEL_LABELS.items()}
+    rights = [(right_labels.get(k, (k, k))[index], n) for k, n in stats.by_right.items()]
+    channels = [(channel_labels.get(k, (k, k))[index], n) for k, n in stats.by_channel.items()]
+    st = _styles()
+    table = Table(
+        [
+            [Paragraph(_escape(w["by_right"]), st["head"]), Paragraph(_escape(w["by_channel"]), st["head"])],
+            [bar_chart(rights, half, RECEIVED_COLOUR), bar_chart(channels, half, RECEIVED_COLOUR)],
+        ],
+        colWidths=[half + 8 * mm, half],
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), fonts.REGULAR, 9),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return table
+
+
+def monthly_chart(stats: Statistics, language: str, width: float) -> Drawing:
+    """Two lines over the months of the period: requests received, replies dispatched."""
+    w = WORDS[language]
+    height = 62 * mm
+    drawing = Drawing(width, height, initialFontName=fonts.REGULAR)
+    chart = HorizontalLineChart()
+    chart.x, chart.y = 24, 34
+    chart.width, chart.height = width - 40, height - 48
+    received = [p.received for p in stats.monthly] or [0]
+    answered = [p.answered for p in stats.monthly] or [0]
+    chart.data = [received, answered]
+    months = [p.month for p in stats.monthly] or [""]
+    step = max(1, -(-len(months) // 12))  # at most 12 month labels, whatever the period's length
+    chart.categoryAxis.categoryNames = [
+        month_label(m, language) if m and i % step == 0 else "" for i, m in enumerate(months)
+    ]
+    chart.categoryAxis.labels.fontName = fonts.REGULAR
+    chart.categoryAxis.labels.fontSize = 7
+    chart.categoryAxis.labels.angle = 30 if len(months) > 6 else 0
+    chart.categoryAxis.labels.boxAnchor = "ne" if len(months) > 6 else "n"
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = max(1, max(received + answered)) * 1.15
+    chart.valueAxis.labels.fontName = fonts.REGULAR
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.labelTextFormat = "%d"
+    chart.valueAxis.visibleGrid = True
+    chart.valueAxis.gridStrokeColor = colors.HexColor("#dddddd")
+    chart.lines[0].strokeColor = RECEIVED_COLOUR
+    chart.lines[1].strokeColor = ANSWERED_COLOUR
+    for line in (chart.lines[0], chart.lines[1]):
+        line.strokeWidth = 1.6
+    chart.joinedLines = 1
+    drawing.add(chart)
+    legend = Legend()
+    legend.x, legend.y = width - 150, height - 4
+    legend.fontName = fonts.REGULAR
+    legend.fontSize = 7.5
+    legend.alignment = "right"
+    legend.columnMaximum = 1
+    legend.colorNamePairs = [(RECEIVED_COLOUR, w["received_line"]), (ANSWERED_COLOUR, w["answered_line"])]
+    drawing.add(legend)
+    if len(stats.monthly) == 1:  # a single month draws no line: say the two counts
+        only = stats.monthly[0]
+        drawing.add(String(chart.x, height - 10, f"{only.received} / {only.answered}", fontName=fonts.REGULAR,
+                           fontSize=8))  # fmt: skip
+    return drawing
 
 
 def _escape(text: str) -> str:

@@ -109,6 +109,7 @@ def default_source(kind: str, language: str) -> str:
 class RenderedText:
     subject: str
     body: str
+    closing: str = ""  # the optional `closing` block: printed after every section, before the signature
 
 
 def _line_of(exc: BaseException, template: jinja2.Template) -> int | None:
@@ -145,8 +146,9 @@ def render(source: str, kind: str, language: str, context: dict[str, Any]) -> Re
     parts: dict[str, str] = {}
     try:
         ctx = template.new_context(dict(context))
-        for block in REQUIRED_BLOCKS:
-            parts[block] = "".join(template.blocks[block](ctx)).strip()
+        for block in (*REQUIRED_BLOCKS, "closing"):
+            if block in template.blocks:  # `closing` is optional
+                parts[block] = "".join(template.blocks[block](ctx)).strip()
     except jinja2.TemplateError as exc:  # undefined variable, sandbox violation, bad filter...
         line = _line_of(exc, template)
         raise TemplateInvalid(
@@ -159,4 +161,6 @@ def render(source: str, kind: str, language: str, context: dict[str, Any]) -> Re
         ) from None
     if not parts["subject"]:
         raise TemplateInvalid(kind=kind, language=language, line="?", message="the subject is empty")
-    return RenderedText(subject=" ".join(parts["subject"].split()), body=parts["body"])
+    return RenderedText(
+        subject=" ".join(parts["subject"].split()), body=parts["body"], closing=parts.get("closing", "")
+    )

@@ -232,3 +232,18 @@ class Case:
     @property
     def requester_display(self) -> str:
         return self.requester_name or self.subject.name
+
+
+class DispatchChannel(StrEnum):
+    """How the reply went out: recorded by a person with the date and the address it went to."""
+
+    EMAIL = "email"
+    POST = "post"
+    HAND = "hand"
+
+
+DISPATCH_CHANNEL_LABELS = {
+    DispatchChannel.EMAIL: ("E-mail", "Courriel"),
+    DispatchChannel.POST: ("Post", "Courrier postal"),
+    DispatchChannel.HAND: ("Hand delivery", "Remise en main propre"),
+}

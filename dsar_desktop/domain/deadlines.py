@@ -7,7 +7,8 @@ Pure functions over dates (RULES.md section A). Counting choices, stated once:
 * D1 (A2): the day of receipt is not counted; the period ends on the same date one month
   later, or on the last day of that month when that date does not exist; a Saturday,
   Sunday or public holiday moves the end to the next working day.
-* Policy target T (A4): the earlier of (receipt + 30 calendar days, rolled) and D1.
+* Policy target T (A4): the earlier of (receipt + 30 calendar days, moved BACK to the previous
+  working day when it is not one, so the 30-day promise is kept) and D1.
 * Extension D3 (A5): the earlier of (receipt + 3 months) and (D1 before rolling + 2 months),
   each clamped to the month end, then rolled. ``can_extend`` allows a notice sent on or
   before D1.
@@ -19,6 +20,9 @@ Pure functions over dates (RULES.md section A). Counting choices, stated once:
   by the suspended D1. A suspension still open (``ended`` None) counts up to ``today``
   (the date given to ``compute_deadlines``, else the system date) and the result is
   marked ``suspension_open``: the due dates then move every day until the ID arrives.
+  Only a running period can be suspended (A6): suspensions are taken in order and one that
+  starts after the due date in force at that moment (D1 with the earlier suspensions, or D3
+  when the case is extended) is listed as lapsed, stops nothing, and the explanation says so.
 * Days left (A8): calendar days = due - today; working days = the working days after
   today up to and including the due date (negative, counted the other way, when overdue).
   Level "overdue" once today is after the due date, "warning" when due within 7 calendar
@@ -246,6 +250,7 @@ class Deadlines:
     explanation_en: list[str] = field(default_factory=list)
     explanation_fr: list[str] = field(default_factory=list)
     suspension_open: bool = False
+    lapsed_suspensions: int = 0
 
     def due(self, extended: bool) -> datetime.date:
         """The current due date: D3 once extended, else D1."""
@@ -264,6 +269,7 @@ class Deadlines:
             "extended_due": self.extended_due.isoformat(),
             "suspension_days": self.suspension_days,
             "suspension_open": self.suspension_open,
+            "lapsed_suspensions": self.lapsed_suspensions,
             "calendar": self.calendar,
             "explanation": "\n".join(self.explanation_en),
             "explanation_fr": "\n".join(self.explanation_fr),
@@ -304,8 +310,8 @@ class _Explainer:
             )
         return moved
 
-    def roll(self, d: datetime.date) -> datetime.date:
-        """Roll to a working day, saying why each skipped day is not one."""
+    def roll(self, d: datetime.date, step: int = 1) -> datetime.date:
+        """Roll to a working day (forward, or back with step=-1), saying why each skipped day is not one."""
         while not is_working_day(d, self.calendar):
             en_name = holiday_name(d, self.calendar, "en")
             fr_name = holiday_name(d, self.calendar, "fr")
@@ -325,7 +331,7 @@ class _Explainer:
                     f"{day_en} is {en_name}, a public holiday",
                     f"{day_fr} est un jour férié ({fr_name})",
                 )
-            d += datetime.timedelta(days=1)
+            d += datetime.timedelta(days=step)
         return d
 
     def months_later(self, label_en: str, label_fr: str, start: datetime.date, months: int) -> datetime.date:
@@ -350,15 +356,19 @@ def compute_deadlines(
     calendar: Calendar = "national",
     suspensions: Sequence[Suspension] = (),
     today: datetime.date | None = None,
+    extended: bool = False,
 ) -> Deadlines:
-    """D1, T and D3 for a request received on `received` (a Paris date), with their explanation."""
+    """D1, T and D3 for a request received on `received` (a Paris date), with their explanation.
+
+    `extended`: the case's period was extended, so the due date in force against which a
+    late suspension is judged is D3 rather than D1."""
     if isinstance(received, datetime.datetime):
         received = receipt_date(received)
     cal = normalise_calendar(calendar)
     if today is None:
         today = today_paris()
     spans = _merged_spans(suspensions, received, today)
-    result = _compute(received, cal, tuple(spans))
+    result = _compute(received, cal, tuple(spans), extended)
     # The cached result is shared: hand out fresh lists so a caller cannot alter it.
     return replace(
         result, explanation_en=list(result.explanation_en), explanation_fr=list(result.explanation_fr)
@@ -367,10 +377,26 @@ def compute_deadlines(
 
 @lru_cache(maxsize=4096)
 def _compute(
-    received: datetime.date, cal: Calendar, spans: tuple[tuple[datetime.date, datetime.date, bool], ...]
+    received: datetime.date,
+    cal: Calendar,
+    all_spans: tuple[tuple[datetime.date, datetime.date, bool], ...],
+    extended: bool = False,
 ) -> Deadlines:
-    days = sum((end - start).days for start, end, _ in spans)
+    base_d1, _ = add_months(received, 1)
+    base_d3 = min(add_months(received, 3)[0], add_months(base_d1, 2)[0])
+    spans: list[tuple[datetime.date, datetime.date, bool]] = []
+    lapsed: list[tuple[datetime.date, datetime.date, datetime.date]] = []
+    days = 0
+    for start, end, span_open in all_spans:
+        base = base_d3 if extended else base_d1
+        in_force = roll_to_working_day(base + datetime.timedelta(days=days), cal)
+        if start > in_force:
+            lapsed.append((start, end, in_force))
+            continue
+        spans.append((start, end, span_open))
+        days += (end - start).days
     still_open = any(o for _, _, o in spans)
+    lapsed_lines = _lapsed_lines(lapsed, extended)
     x = _Explainer(cal)
 
     if cal == "alsace-moselle":
@@ -394,6 +420,9 @@ def _compute(
             f"au {format_date(end, 'fr')} ({until_fr}) : {(end - start).days} jours",
         )
 
+    for en, fr in lapsed_lines:
+        x.add(en, fr)
+
     # D1
     base_d1 = x.months_later("one month later", "un mois plus tard", received, 1)
     d1_unrolled = x.shift("with the suspension", "avec la suspension", base_d1, days)
@@ -410,7 +439,7 @@ def _compute(
         f"objectif interne : réception + {POLICY_DAYS} jours = {format_date(base_t, 'fr')}",
     )
     t_rolled = x.roll(
-        x.shift("policy target with the suspension", "objectif avec la suspension", base_t, days)
+        x.shift("policy target with the suspension", "objectif avec la suspension", base_t, days), step=-1
     )
     policy_target = min(t_rolled, legal_due)
     if t_rolled > legal_due:
@@ -464,7 +493,27 @@ def _compute(
         explanation_en=x.en,
         explanation_fr=x.fr,
         suspension_open=still_open,
+        lapsed_suspensions=len(lapsed),
     )
+
+
+def _lapsed_lines(
+    lapsed: list[tuple[datetime.date, datetime.date, datetime.date]], extended: bool
+) -> list[tuple[str, str]]:
+    which_en, which_fr = ("extended due date", "échéance prolongée") if extended else ("legal due date", "échéance légale")
+    out = []
+    for start, _end, in_force in lapsed:
+        out.append(
+            (
+                f"identity request sent {format_date(start, 'en')}, after the {which_en} in force "
+                f"({format_date(in_force, 'en')}): the period had already ended, so it suspends nothing "
+                "and the case stays late (decree 2019-536 suspends only a running period)",
+                f"demande de justificatif envoyée le {format_date(start, 'fr')}, après l'{which_fr} en vigueur "
+                f"({format_date(in_force, 'fr')}) : le délai était déjà expiré, elle ne suspend rien "
+                "et la demande reste en retard (le décret n° 2019-536 ne suspend qu'un délai en cours)",
+            )
+        )
+    return out
 
 
 def can_extend(deadlines: Deadlines, notice_date: datetime.date) -> bool:

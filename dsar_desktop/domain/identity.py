@@ -87,6 +87,29 @@ DOCUMENT_TYPES: dict[ProofKind, dict[str, tuple[str, str]]] = {
 }
 
 
+REASON_MIN_CHARS = 20
+REASON_MIN_WORDS = 4
+
+
+def check_reason_for_doubt(reason: str | None) -> str:
+    """The reason for doubt as it will be printed to the person (Art. 12(6)): at least a sentence.
+
+    Returns the stripped text, or raises InvalidInput saying what is missing. "x" or "doubt"
+    is not a reason a DPO could show the person or the CNIL."""
+    text = " ".join(str(reason or "").split())
+    words = [w for w in text.split(" ") if any(ch.isalpha() for ch in w)]
+    if len(text) < REASON_MIN_CHARS or len(words) < REASON_MIN_WORDS:
+        raise InvalidInput(
+            "Write the reason for doubt as a full sentence to the person (at least "
+            f"{REASON_MIN_WORDS} words, {REASON_MIN_CHARS} characters): it is printed in the letter. "
+            "Anything for staff only goes in the internal note.",
+            "Rédigez le motif du doute en une phrase complète adressée à la personne (au moins "
+            f"{REASON_MIN_WORDS} mots, {REASON_MIN_CHARS} caractères) : il est imprimé dans la lettre. "
+            "Ce qui ne concerne que l'équipe va dans la note interne.",
+        )
+    return text
+
+
 class Decision(StrEnum):
     VERIFIED = "verified"
     REJECTED = "rejected"

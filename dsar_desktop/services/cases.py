@@ -1,4 +1,4 @@
-"""Case use cases: intake, lookup, lifecycle transitions, extension, dispatch, timeline, purge."""
+"""Case use cases: intake, lookup, lifecycle transitions, extension, dispatch, timeline (purge: services/retention.py)."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from ..domain.cases import (
     Capacity,
     Case,
     Channel,
+    DispatchChannel,
     Person,
     Right,
     Status,
@@ -131,6 +132,7 @@ def deadlines_for(register: Register, case: Case, today: dt.date | None = None) 
         calendar_of(register),
         [dl.Suspension(a, b) for a, b in case.suspensions],
         today=today,
+        extended=case.extended,
     )
 
 
@@ -443,31 +445,56 @@ def mark_manifestly_unfounded(register: Register, ref: str, justification: str) 
     return get_case(register, ref)
 
 
-def record_dispatch(register: Register, ref: str, date: dt.date, number: str | None) -> Case:
-    """The reply went out (registered-letter number, or e-mail); the case becomes responded."""
+def record_dispatch(
+    register: Register,
+    ref: str,
+    date: dt.date,
+    number: str | None,
+    *,
+    channel: DispatchChannel | str | None = None,
+    address: str | None = None,
+) -> Case:
+    """The reply went out (date, channel, address, registered-letter number); the case becomes responded."""
     case = get_case(register, ref)
     check_transition(case.status, Status.RESPONDED, None)
+    how = DispatchChannel(channel) if channel else None
+    where = (address or "").strip() or None
+    if how == DispatchChannel.EMAIL and where and not _valid_email(where):
+        raise InvalidInput(
+            f"'{where}' is not an e-mail address (expected name@domain.tld).",
+            f"« {where} » n'est pas une adresse électronique (attendu : nom@domaine.tld).",
+        )
     with register.transaction() as conn:
         conn.execute(
             "UPDATE cases SET status = ?, dispatch_date = ?, dispatch_number = ?, updated_at = ? WHERE id = ?",
             (Status.RESPONDED.value, date.isoformat(), number, _now_utc(), case.id),
         )
-        write_event(
-            conn,
-            register,
-            case.id,
-            "dispatched",
-            f"Reply dispatched on {date.isoformat()}" + (f" ({number})" if number else ""),
-            {},
+        conn.execute(
+            "INSERT INTO dispatches(case_id, sent_on, channel, address, number, recorded_by, recorded_at)"
+            " VALUES (?,?,?,?,?,?,?)",
+            (case.id, date.isoformat(), how.value if how else None, where, number, register.actor, _now_utc()),
         )
+        summary = f"Reply dispatched on {date.isoformat()}" + (f" by {how.value}" if how else "")
+        summary += (f" to {where}" if where else "") + (f" ({number})" if number else "")
+        write_event(conn, register, case.id, "dispatched", summary, {"channel": how.value if how else None})
         audit.append(
             conn,
             register.actor,
             "case.dispatched",
             ref,
-            {"date": date.isoformat(), "with_number": bool(number)},
-        )
+            {"date": date.isoformat(), "with_number": bool(number), "channel": how.value if how else None,
+             "with_address": bool(where)},
+        )  # fmt: skip
     return get_case(register, ref)
+
+
+def dispatch_details(register: Register, ref: str) -> tuple[str | None, str | None]:
+    """(channel, address) recorded with the latest dispatch."""
+    case_id = _case_id(register, ref)
+    row = register.query_one(
+        "SELECT channel, address FROM dispatches WHERE case_id = ? ORDER BY id DESC LIMIT 1", (case_id,)
+    )
+    return (row[0], row[1]) if row else (None, None)
 
 
 def add_note(register: Register, ref: str, text: str) -> None:
@@ -596,29 +623,6 @@ def dashboard(register: Register, today: dt.date | None = None) -> Dashboard:
         due_within_7=[r for r, left in open_rows if left.level == "warning"],
         priority=[r for r, _ in open_rows if r.priority_flag],
     )
-
-
-# ---- retention ----------------------------------------------------------------
-def purge_closed(register: Register, today: dt.date | None = None) -> list[str]:
-    """Delete cases closed more than the retention period ago (RULES F); each purge is audited."""
-    today = today or dt.datetime.now(dl.PARIS).date()
-    years = int(store_settings.get(register, "retention_years") or 5)
-    try:
-        limit = today.replace(year=today.year - years)
-    except ValueError:  # 29 February
-        limit = today.replace(year=today.year - years, day=28)
-    doomed = [
-        r[0]
-        for r in register.query(
-            "SELECT ref FROM cases WHERE status = 'closed' AND closed_at IS NOT NULL AND substr(closed_at, 1, 10) < ?",
-            (limit.isoformat(),),
-        )
-    ]
-    with register.transaction() as conn:
-        for ref in doomed:
-            conn.execute("DELETE FROM cases WHERE ref = ?", (ref,))
-            audit.append(conn, register.actor, "case.purged", ref, {"retention_years": years})
-    return doomed
 
 
 def rights_of(values: Iterable[str]) -> list[Right]:

@@ -121,7 +121,8 @@ def _advance(register: Register, ref: str, age_days: int, rng: random.Random, to
     if roll < 0.12 and age_days < 40:
         sent = case.received_date + dt.timedelta(days=rng.randrange(1, 3))
         identity.request_proof(
-            register, ref, "Adresse électronique différente de celle du dossier et nom sans date de naissance",
+            register, ref, "Votre demande provient d'une adresse électronique différente de celle de votre dossier "
+            "et ne précise pas votre date de naissance.",
             sent_on=sent, with_letter=False,
         )  # fmt: skip
         return

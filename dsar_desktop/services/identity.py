@@ -37,6 +37,7 @@ from ..domain.identity import (
     Party,
     ProofKind,
     check_decision,
+    check_reason_for_doubt,
     evaluate,
     keep_last4,
     parse_decision,
@@ -140,11 +141,19 @@ def record_other_means(
 @dataclass
 class ProofRequest:
     request_id: int
-    suspension_id: int | None
+    suspension_id: int | None  # None: the clock did not stop (no letter, or the period had ended)
     sent_on: str
     letter: bytes | None  # the PDF, when the letters service could build it
     letter_problem: str | None
     case: Case
+    lapsed: bool = False  # sent after the due date in force: recorded, suspends nothing (RULES A6)
+
+
+class ProofInFuture(DsarError):
+    code = "proof_in_future"
+    en = "The {what} date {day} is in the future: record it on the day it happens."
+    fr = "La date {what_fr} {day} est dans le futur : enregistrez-la le jour même."
+    exit_code = 1
 
 
 def request_proof(
@@ -157,13 +166,19 @@ def request_proof(
     sent_on: dt.date | None = None,
     language: str | None = None,
     with_letter: bool = True,
+    internal_note: str | None = None,
 ) -> ProofRequest:
-    """Record the reason, start the suspension (decree 2019-536) and produce the letter.
+    """Record the request, produce its letter, and only then stop the clock (decree 2019-536).
 
-    The recording does not depend on the letter: a letter failure is returned in
-    `letter_problem` and the request can be printed again with `request_letter`."""
+    `reason` is the doubt as stated to the person: at least a sentence, printed in the letter;
+    `internal_note` is for staff and never printed. The clock stops only when the letter
+    exists (a failure is returned in `letter_problem`; `request_letter` builds it later and
+    stops the clock from that day) and only while the period runs: a request sent after the
+    due date in force is recorded, suspends nothing and says so (`lapsed`). `with_letter`
+    False still builds the letter (so the clock may stop) but does not return its bytes."""
     if not (reason and reason.strip()):
         raise IdentityReasonRequired()
+    stated = check_reason_for_doubt(reason)
     case = _case_and_id(register, ref)
     kind = ProofKind(proof_kind)
     who = Party(party) if party else default_party(case, kind)
@@ -173,10 +188,56 @@ def request_proof(
             f"The request cannot be sent ({sent.isoformat()}) before the case was received ({case.received_date.isoformat()}).",
             f"La demande ne peut pas partir ({sent.isoformat()}) avant la réception ({case.received_date.isoformat()}).",
         )
+    if sent > _paris_today():
+        raise ProofInFuture(what="sending", what_fr="d'envoi", day=sent.isoformat())
     for r in _requests(register, case.id):
         if r["party"] == who.value and r["proof_kind"] == kind.value and r["received_on"] is None:
             raise ProofAlreadyRequested(what=PROOF_LABELS[kind][0].lower(), what_fr=PROOF_LABELS[kind][1].lower(), sent_on=r["sent_on"])  # fmt: skip
+    note = (internal_note or "").strip() or None
     with register.transaction() as conn:
+        cursor = conn.execute(
+            "INSERT INTO identity_requests(case_id, party, proof_kind, reason, sent_on, suspension_id, actor, created_at)"
+            " VALUES (?,?,?,?,?,NULL,?,?)",
+            (case.id, who.value, kind.value, stated, sent.isoformat(), register.actor, _now_utc()),
+        )
+        request_id = int(cursor.lastrowid)
+        if note:
+            conn.execute("INSERT INTO identity_request_notes(request_id, note) VALUES (?, ?)", (request_id, note))
+        _event(conn, register, case.id, "identity", f"{PROOF_LABELS[kind][0]} requested on {sent.isoformat()}", {"request_id": request_id, "proof_kind": kind.value, "party": who.value})  # fmt: skip
+        audit.append(
+            conn, register.actor, "identity.requested", ref,
+            {"proof_kind": kind.value, "party": who.value, "sent_on": sent.isoformat(), "reason_recorded": True,
+             "internal_note": bool(note)},
+        )  # fmt: skip
+        if case.status != Status.AWAITING_IDENTITY and Status.AWAITING_IDENTITY in _allowed(case.status):
+            case_service.transition(
+                register, ref, Status.AWAITING_IDENTITY, f"{PROOF_LABELS[kind][0]} requested: {stated}"
+            )
+    letter, problem = _build_letter(register, ref, request_id, language)
+    suspension_id, lapsed = (None, False)
+    if letter is not None:
+        suspension_id, lapsed = _stop_clock(register, ref, request_id, sent)
+    return ProofRequest(
+        request_id, suspension_id, sent.isoformat(), letter if with_letter else None, problem,
+        _case_and_id(register, ref), lapsed,
+    )  # fmt: skip
+
+
+def _stop_clock(register: Register, ref: str, request_id: int, start: dt.date) -> tuple[int | None, bool]:
+    """The request's letter exists: stop the clock from `start` unless the period has already ended."""
+    case = _case_and_id(register, ref)
+    row = register.query_one(
+        "SELECT suspension_id, received_on FROM identity_requests WHERE id = ?", (request_id,)
+    )
+    if row is None or row[0] is not None or row[1] is not None:
+        return (int(row[0]) if row and row[0] is not None else None), False
+    in_force = case_service.deadlines_for(register, case).due(case.extended)
+    with register.transaction() as conn:
+        if start > in_force:
+            _event(conn, register, case.id, "identity", f"Request sent {start.isoformat()}, after the due date in force {in_force.isoformat()}: the period had ended, nothing is suspended and the case stays late", {"request_id": request_id, "lapsed": True})  # fmt: skip
+            audit.append(conn, register.actor, "identity.suspension_lapsed", ref,
+                         {"request_id": request_id, "sent_on": start.isoformat(), "due_in_force": in_force.isoformat()})  # fmt: skip
+            return None, True
         open_suspension = conn.execute(
             "SELECT id FROM suspensions WHERE case_id = ? AND kind = 'identity' AND ended IS NULL ORDER BY id DESC LIMIT 1",
             (case.id,),
@@ -187,43 +248,15 @@ def request_proof(
             suspension_id = int(
                 conn.execute(
                     "INSERT INTO suspensions(case_id, kind, started, ended) VALUES (?, 'identity', ?, NULL)",
-                    (case.id, sent.isoformat()),
+                    (case.id, start.isoformat()),
                 ).lastrowid
             )
-        cursor = conn.execute(
-            "INSERT INTO identity_requests(case_id, party, proof_kind, reason, sent_on, suspension_id, actor, created_at)"
-            " VALUES (?,?,?,?,?,?,?,?)",
-            (
-                case.id,
-                who.value,
-                kind.value,
-                reason.strip(),
-                sent.isoformat(),
-                suspension_id,
-                register.actor,
-                _now_utc(),
-            ),
-        )
-        request_id = int(cursor.lastrowid)
-        _event(conn, register, case.id, "identity", f"{PROOF_LABELS[kind][0]} requested; clock suspended from {sent.isoformat()}", {"request_id": request_id, "proof_kind": kind.value, "party": who.value})  # fmt: skip
-        audit.append(
-            conn, register.actor, "identity.requested", ref,
-            {"proof_kind": kind.value, "party": who.value, "sent_on": sent.isoformat(), "reason_recorded": True, "suspension_id": suspension_id},
-        )  # fmt: skip
-        if case.status != Status.AWAITING_IDENTITY and Status.AWAITING_IDENTITY in _allowed(case.status):
-            case_service.transition(
-                register,
-                ref,
-                Status.AWAITING_IDENTITY,
-                f"{PROOF_LABELS[kind][0]} requested: {reason.strip()}",
-            )
+        conn.execute("UPDATE identity_requests SET suspension_id = ? WHERE id = ?", (suspension_id, request_id))
+        _event(conn, register, case.id, "identity", f"Request letter produced; clock suspended from {start.isoformat()}", {"request_id": request_id, "suspension_id": suspension_id})  # fmt: skip
+        audit.append(conn, register.actor, "identity.suspended", ref,
+                     {"request_id": request_id, "suspension_id": suspension_id, "from": start.isoformat()})  # fmt: skip
         case_service.recompute_deadlines(register, ref)
-    letter, problem = (None, None)
-    if with_letter:
-        letter, problem = _build_letter(register, ref, request_id, language)
-    return ProofRequest(
-        request_id, suspension_id, sent.isoformat(), letter, problem, _case_and_id(register, ref)
-    )
+    return suspension_id, False
 
 
 def _allowed(status: Status) -> list[Status]:
@@ -290,6 +323,9 @@ def request_letter(register: Register, ref: str, request_id: int, language: str 
         raise InvalidInput(
             f"The letter could not be built: {problem}.", f"La lettre n'a pas pu être produite : {problem}."
         )
+    row = register.query_one("SELECT sent_on FROM identity_requests WHERE id = ?", (request_id,))
+    # a letter built only now cannot have been sent before today: the clock stops from today
+    _stop_clock(register, ref, request_id, max(dt.date.fromisoformat(row[0]), _paris_today()))
     return pdf
 
 
@@ -338,6 +374,8 @@ def receive_proof(
     )
     who = Party(request["party"]) if request else (Party(party) if party else default_party(case, kind))
     received = received_on or _paris_today()
+    if received > _paris_today():
+        raise ProofInFuture(what="receipt", what_fr="de réception", day=received.isoformat())
     if request and received < dt.date.fromisoformat(request["sent_on"]):
         raise ReceiptBeforeRequest(received_on=received.isoformat(), sent_on=request["sent_on"])
     ended = None

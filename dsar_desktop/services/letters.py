@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-import importlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -67,39 +66,47 @@ def _refuse(kind: str, ref: str, en: str, fr: str) -> LetterRefused:
     return LetterRefused(kind=en_label, kind_fr=fr_label, ref=ref, reason=en, reason_fr=fr)
 
 
-# ---- inputs from the other areas (tests monkeypatch these names) ------------------------------
-def _service(name: str) -> Any:
-    return importlib.import_module(f"{__package__}.{name}")
+# ---- inputs from the other areas: gathered once, passed explicitly -------------------------------
+@dataclass(frozen=True)
+class LetterInputs:
+    """What a reply needs from the other areas, gathered by the caller (tests pass fakes).
+
+    `confirmed`: the extracts service's confirmed rows; `missing`: systems still unsearched or
+    unconfirmed; `catalogue`: the processing register in force; `disclosure_block`: why no data
+    may be disclosed yet (English, French), or None."""
+
+    confirmed: list[dict[str, Any]]
+    missing: list[Any]
+    catalogue: Any
+    disclosure_block: tuple[str, str] | None
 
 
-def confirmed_data(reg: Register, ref: str) -> list[dict[str, Any]]:
-    return list(_service("extracts").confirmed_data(reg, ref))
+def gather_inputs(reg: Register, ref: str) -> LetterInputs:
+    """Ask the extracts, catalogue and identity services once for what a reply of `ref` needs."""
+    # imported here, statically: the extracts engine is heavy and the CLI starts without it
+    from . import catalogue as catalogue_service
+    from . import extracts as extracts_service
+    from .identity_status import disclosure_block_reason
+
+    block = disclosure_block_reason(reg, ref)
+    return LetterInputs(
+        confirmed=list(extracts_service.confirmed_data(reg, ref)),
+        missing=list(extracts_service.missing_sources(reg, ref)),
+        catalogue=catalogue_service.current_catalogue(reg),
+        disclosure_block=(str(block[0]), str(block[1])) if block else None,
+    )
 
 
-def missing_sources(reg: Register, ref: str) -> list[Any]:
-    return list(_service("extracts").missing_sources(reg, ref))
-
-
-def current_catalogue(reg: Register) -> Any:
-    return _service("catalogue").current_catalogue(reg)
-
-
-def disclosure_block_reason(reg: Register, ref: str) -> tuple[str, str] | None:
-    reason = _service("identity").disclosure_block_reason(reg, ref)
-    return (str(reason[0]), str(reason[1])) if reason else None
-
-
-def check_disclosure(reg: Register, ref: str) -> None:
+def check_disclosure(ref: str, inputs: LetterInputs) -> None:
     """Raise DisclosureBlocked (e.g. under 15 without proof of parental authority) or SourcesMissing."""
-    blocked = disclosure_block_reason(reg, ref)
-    if blocked:
-        raise DisclosureBlocked(ref=ref, reason=blocked[0], reason_fr=blocked[1])
-    missing = missing_sources(reg, ref)
-    if missing:
+    if inputs.disclosure_block:
+        en, fr = inputs.disclosure_block
+        raise DisclosureBlocked(ref=ref, reason=en, reason_fr=fr)
+    if inputs.missing:
         raise SourcesMissing(
             ref=ref,
-            sources=", ".join(str(getattr(m, "name", m)) for m in missing),
-            sources_fr=", ".join(str(getattr(m, "name_fr", getattr(m, "name", m))) for m in missing),
+            sources=", ".join(str(getattr(m, "name", m)) for m in inputs.missing),
+            sources_fr=", ".join(str(getattr(m, "name_fr", getattr(m, "name", m))) for m in inputs.missing),
         )
 
 
@@ -139,9 +146,8 @@ def set_envelope_offset(reg: Register, right_mm: float, down_mm: float) -> None:
 
 
 def signatory(reg: Register, language: str) -> str:
-    value = store_settings.get(reg, "signatory") or {}
-    default = {"fr": "Le délégué à la protection des données", "en": "The Data Protection Officer"}
-    return str(value.get(language) or default[language]) if isinstance(value, dict) else default[language]
+    """The signatory's name and title on one line (e-mail drafts); letters print them on two."""
+    return ", ".join(letterhead(reg).signature_lines(language))
 
 
 def calibration_page(reg: Register, language: str = "fr") -> bytes:
@@ -364,8 +370,11 @@ def compose(
     language: str | None = None,
     extra: Mapping[str, Any] | None = None,
     source: str | None = None,
+    inputs: LetterInputs | None = None,
 ) -> tuple[LetterDocument, int]:
-    """The letter as a document model (before layout) and the template version used."""
+    """The letter as a document model (before layout) and the template version used.
+
+    `inputs`: the other areas' data (gathered here when a reply needs them and none are given)."""
     tpl.check_kind(kind)
     case = case_service.get_case(reg, ref)
     language = _check_language(language or case.language)
@@ -379,8 +388,9 @@ def compose(
     sections = _kind_sections(reg, case, kind, language, extra)
     annexes: list[AnnexTable] = []
     if kind == "access_response":
-        check_disclosure(reg, ref)
-        found, annexes = access_material(reg, ref, language)
+        inputs = inputs or gather_inputs(reg, ref)
+        check_disclosure(ref, inputs)
+        found, annexes = access_material(inputs, language)
         sections = build_sections(found, language, case.electronic, head.email)
         extra["data_found"] = bool(found)
     text = tpl.render(source, kind, language, _context(case, language, extra, head, _extended_due(reg, case)))
@@ -392,7 +402,8 @@ def compose(
         date=dt.datetime.now(dl.PARIS).date(),
         subject=text.subject,
         body=text.body,
-        signatory=signatory(reg, language),
+        signatory="\n".join(head.signature_lines(language)),
+        closing=text.closing,
         sections=sections,
         annexes=annexes,
         offset=envelope_offset(reg),
@@ -402,10 +413,15 @@ def compose(
 
 
 def build_letter(
-    reg: Register, ref: str, kind: str, language: str | None = None, extra: dict[str, Any] | None = None
+    reg: Register,
+    ref: str,
+    kind: str,
+    language: str | None = None,
+    extra: dict[str, Any] | None = None,
+    inputs: LetterInputs | None = None,
 ) -> bytes:
     """The letter as PDF bytes (not written to disk); its production is recorded with its SHA-256."""
-    doc, version = compose(reg, ref, kind, language, extra)
+    doc, version = compose(reg, ref, kind, language, extra, inputs=inputs)
     rendered = render_letter(doc)
     with reg.transaction() as conn:
         conn.execute(
@@ -444,8 +460,8 @@ def preview_letter(
     head = letterhead(reg)
     doc = LetterDocument(
         language=language, letterhead=head, recipient=recipient_lines(case), reference=case.ref,
-        date=dt.datetime.now(dl.PARIS).date(), subject=text.subject, body=text.body,
-        signatory=signatory(reg, language), offset=envelope_offset(reg),
+        date=dt.datetime.now(dl.PARIS).date(), subject=text.subject, body=text.body, closing=text.closing,
+        signatory="\n".join(head.signature_lines(language)), offset=envelope_offset(reg),
     )  # fmt: skip
     return render_letter(doc).pdf
 
@@ -462,7 +478,7 @@ def check_postal_address(reg: Register, ref: str) -> list[str]:
 
 
 # ---- access-response material -----------------------------------------------------------------
-def _catalogue_entries(catalogue: Any) -> tuple[str, dict[str, Mapping[str, Any]]]:
+def catalogue_entries(catalogue: Any) -> tuple[str, dict[str, Mapping[str, Any]]]:
     if dataclasses.is_dataclass(catalogue) and not isinstance(catalogue, type):
         catalogue = dataclasses.asdict(catalogue)
     if not isinstance(catalogue, Mapping):
@@ -481,8 +497,8 @@ def _catalogue_entries(catalogue: Any) -> tuple[str, dict[str, Mapping[str, Any]
     return str(catalogue.get("version", "?")), entries
 
 
-def catalogue_version(reg: Register) -> str:
-    return _catalogue_entries(current_catalogue(reg))[0]
+def catalogue_version(inputs: LetterInputs) -> str:
+    return catalogue_entries(inputs.catalogue)[0]
 
 
 @dataclass(frozen=True)
@@ -521,10 +537,10 @@ def normalise_records(data: list[dict[str, Any]]) -> dict[str, list[ConfirmedRec
 
 
 def access_material(
-    reg: Register, ref: str, language: str
+    inputs: LetterInputs, language: str
 ) -> tuple[list[tuple[str, Mapping[str, Any] | None, int]], list[AnnexTable]]:
-    _version, entries = _catalogue_entries(current_catalogue(reg))
-    grouped = normalise_records(confirmed_data(reg, ref))
+    _version, entries = catalogue_entries(inputs.catalogue)
+    grouped = normalise_records(inputs.confirmed)
     found: list[tuple[str, Mapping[str, Any] | None, int]] = []
     annexes: list[AnnexTable] = []
     for source_id, records in grouped.items():
@@ -538,7 +554,7 @@ def access_material(
         for item in records:
             rows.append(
                 [
-                    Redacted(item.redactions[c]) if c in item.redactions else _text(item.record.get(c))
+                    Redacted(item.redactions[c]) if c in item.redactions else cell_text(item.record.get(c))
                     for c in columns
                 ]
             )
@@ -554,7 +570,8 @@ def access_material(
     return found, annexes
 
 
-def _text(value: Any) -> str:
+def cell_text(value: Any) -> str:
+    """One value as printed in an annex or written to data.csv/data.json."""
     if value is None:
         return ""
     if isinstance(value, (dt.date, dt.datetime)):

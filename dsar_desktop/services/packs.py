@@ -81,7 +81,7 @@ def _data_sources(
                     k: (
                         {"redacted": redactions[k]}
                         if k in redactions
-                        else letters._text(v)
+                        else letters.cell_text(v)
                         if v is not None
                         else None
                     )
@@ -106,8 +106,11 @@ def build_pack(
     encrypt: bool = False,
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
+    inputs: letters.LetterInputs | None = None,
 ) -> PackResult:
-    """Build, seal and write the pack for one case; record its SHA-256 in the case with an audit entry."""
+    """Build, seal and write the pack for one case; record its SHA-256 in the case with an audit entry.
+
+    `inputs`: the confirmed data, catalogue and checks (gathered from the services when None)."""
     report = progress or no_progress
     check = cancel.raise_if_cancelled if cancel else (lambda: None)
     total = len(STAGES)
@@ -122,28 +125,22 @@ def build_pack(
     case = case_service.get_case(reg, ref)
     language = language or case.language
     material = certificates.seal_material(reg)
-    letters.check_disclosure(reg, ref)
+    inputs = inputs or letters.gather_inputs(reg, ref)
+    letters.check_disclosure(ref, inputs)
     check()
 
     report(1, total, "data")
     generated_at = dt.datetime.now(dl.PARIS).isoformat(timespec="seconds")
-    version, entries = letters._catalogue_entries(letters.current_catalogue(reg))
-    grouped = letters.normalise_records(letters.confirmed_data(reg, ref))
+    version, entries = letters.catalogue_entries(inputs.catalogue)
+    grouped = letters.normalise_records(inputs.confirmed)
     data_json, data_csv = packfile.data_files(ref, generated_at, _data_sources(grouped, entries, language))
     check()
 
     report(2, total, "letter")
-    doc, _template_version = letters.compose(reg, ref, "access_response", language)
+    doc, _template_version = letters.compose(reg, ref, "access_response", language, inputs=inputs)
     doc.keywords = packfile.pdf_keywords({packfile.DATA_JSON: data_json, packfile.DATA_CSV: data_csv})
     fr = language == "fr"
-    doc.closing_notes.append(
-        (
-            "Fichiers joints au dossier électronique (empreintes SHA-256) : "
-            if fr
-            else "Files in the electronic pack (SHA-256): "
-        )
-        + f"data.json {packfile.sha256(data_json)} ; data.csv {packfile.sha256(data_csv)}"
-    )
+    # the hashes of the files belong to the manifest (and the PDF's metadata), not to the letter's body
     rendered = render_letter(doc, check_cancel=check)
     if rendered.seal is None:  # pragma: no cover - the layout always reserves the stamp
         raise RuntimeError("no room was reserved for the seal")

@@ -1,43 +1,50 @@
-"""Year-end statistics: counts of the requests received in a year, read from the cases table (nothing personal)."""
+"""Statistics: counts of the requests received in a period, read from the cases table (nothing personal)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 from ..documents.statistics_pdf import render_statistics_pdf
 from ..domain import deadlines as dl
 from ..domain.cases import OPEN_STATUSES, Capacity, Channel, Right, Status
-from ..domain.errors import InvalidInput
 from ..domain.minors import MINOR_ERASURE
 from ..domain.statistics import (
     OUTCOME_LATE,
     OUTCOME_ON_TIME,
     OUTCOME_PENDING,
-    OUTCOME_REFUSED,
-    OUTCOME_WITHDRAWN,
+    OUTCOME_WITHOUT_PACK,
     OUTCOMES,
+    MonthPoint,
+    Period,
     Statistics,
+    check_year,
+    figures_csv,
+    judged_due,
+    outcome_of,
     summarise_delays,
 )
+from ..fileio import atomic_write
+from ..store import settings as store_settings
 from ..store.connection import Register
 from . import letters
 
-__all__ = ["Statistics", "check_year", "statistics_report_pdf", "years_with_cases", "yearly_statistics"]
+__all__ = [
+    "Period",
+    "Statistics",
+    "check_year",
+    "period_statistics",
+    "save_statistics_report",
+    "statistics_report_pdf",
+    "years_with_cases",
+    "yearly_statistics",
+]
 
 _COLUMNS = (
     "id, status, channel, received_date, rights, requester_capacity, extended, policy_target, current_due,"
-    " manifestly_unfounded, priority_flag, dispatch_date"
+    " manifestly_unfounded, priority_flag, dispatch_date, pack_sha256"
 )
-
-
-def check_year(year: int) -> int:
-    if not 1900 <= int(year) <= 9999:
-        raise InvalidInput(
-            f"The year {year} is not a four-digit year.",
-            f"L'année {year} n'est pas une année à quatre chiffres.",
-        )
-    return int(year)
 
 
 def years_with_cases(reg: Register) -> list[int]:
@@ -46,55 +53,106 @@ def years_with_cases(reg: Register) -> list[int]:
     return [int(r[0]) for r in rows if str(r[0]).isdigit()]
 
 
-def _closed_from(reg: Register, year: int) -> dict[int, str]:
-    """For closed cases of the year: the status they were closed from (refused, withdrawn, responded)."""
+def _bounds(period: Period) -> tuple[str, str]:
+    return period.start.isoformat(), period.end.isoformat()
+
+
+def _closed_from(reg: Register, period: Period) -> dict[int, str]:
+    """For closed cases of the period: the status they were closed from (refused, withdrawn, responded)."""
     rows = reg.query(
         "SELECT e.case_id, json_extract(e.details, '$.from') FROM case_events e"
         " JOIN cases c ON c.id = e.case_id"
         " WHERE c.status = 'closed' AND c.received_date BETWEEN ? AND ?"
         " AND e.kind = 'transition' AND json_extract(e.details, '$.to') = 'closed'"
         " ORDER BY e.id",
-        (f"{year:04d}-01-01", f"{year:04d}-12-31"),
+        _bounds(period),
     )
     return {int(case_id): str(source) for case_id, source in rows}  # the last closing wins
 
 
-def _with_suspension(reg: Register, year: int) -> set[int]:
+def _suspensions(reg: Register, period: Period) -> dict[int, list[dl.Suspension]]:
     rows = reg.query(
-        "SELECT DISTINCT s.case_id FROM suspensions s JOIN cases c ON c.id = s.case_id"
-        " WHERE c.received_date BETWEEN ? AND ?",
-        (f"{year:04d}-01-01", f"{year:04d}-12-31"),
+        "SELECT s.case_id, s.started, s.ended FROM suspensions s JOIN cases c ON c.id = s.case_id"
+        " WHERE c.received_date BETWEEN ? AND ? ORDER BY s.id",
+        _bounds(period),
     )
-    return {int(r[0]) for r in rows}
+    out: dict[int, list[dl.Suspension]] = {}
+    for case_id, started, ended in rows:
+        out.setdefault(int(case_id), []).append(
+            dl.Suspension(dt.date.fromisoformat(started), dt.date.fromisoformat(ended) if ended else None)
+        )
+    return out
+
+
+def _identity_requests(reg: Register, period: Period) -> dict[int, list[dt.date]]:
+    """Per case of the period, the sending dates of its requests for proof that stopped no clock
+    (no letter yet, or sent after the due date in force)."""
+    rows = reg.query(
+        "SELECT r.case_id, r.sent_on, r.suspension_id FROM identity_requests r JOIN cases c ON c.id = r.case_id"
+        " WHERE c.received_date BETWEEN ? AND ? ORDER BY r.id",
+        _bounds(period),
+    )
+    out: dict[int, list[dt.date]] = {}
+    for case_id, sent_on, suspension_id in rows:
+        dates = out.setdefault(int(case_id), [])
+        if suspension_id is None:
+            dates.append(dt.date.fromisoformat(sent_on))
+    return out
+
+
+def _monthly(reg: Register, period: Period) -> list[MonthPoint]:
+    received = dict(
+        reg.query(
+            "SELECT substr(received_date, 1, 7), count(*) FROM cases WHERE received_date BETWEEN ? AND ?"
+            " GROUP BY 1",
+            _bounds(period),
+        )
+    )
+    answered = dict(
+        reg.query(
+            "SELECT substr(dispatch_date, 1, 7), count(*) FROM cases WHERE dispatch_date BETWEEN ? AND ?"
+            " GROUP BY 1",
+            _bounds(period),
+        )
+    )
+    return [MonthPoint(m, int(received.get(m, 0)), int(answered.get(m, 0))) for m in period.months()]
 
 
 def yearly_statistics(reg: Register, year: int, today: dt.date | None = None) -> Statistics:
-    """The figures for requests received from 1 January to 31 December of `year` (Paris receipt dates).
+    """The figures for requests received from 1 January to 31 December of `year` (Paris receipt dates)."""
+    return period_statistics(reg, Period.of_year(year), today)
 
-    A request's outcome: refused or withdrawn (also once closed afterwards); else answered on time when
-    its dispatch date is on or before its current due date (D1, or D3 when extended), late after it;
-    else not yet answered. `today` (default: the Paris date) decides which unanswered ones are past due.
+
+def period_statistics(reg: Register, period: Period, today: dt.date | None = None) -> Statistics:
+    """The figures for requests received in `period` (Paris receipt dates, both ends included).
+
+    A request's outcome: refused or withdrawn (also once closed afterwards); else, once a dispatch is
+    recorded, answered without a pack when no sealed pack was built, else on time when the dispatch date
+    is on or before its due date (D1, or D3 when extended; an identity request sent after the due date
+    in force suspends nothing), late after it; else not yet answered. `today` (default: the Paris date)
+    decides which unanswered ones are past due.
     """
-    year = check_year(year)
     today = today or dl.today_paris()
+    calendar = dl.normalise_calendar(str(store_settings.get(reg, "calendar") or "national"))
     rows = reg.query(
-        f"SELECT {_COLUMNS} FROM cases WHERE received_date BETWEEN ? AND ? ORDER BY id",
-        (f"{year:04d}-01-01", f"{year:04d}-12-31"),
+        f"SELECT {_COLUMNS} FROM cases WHERE received_date BETWEEN ? AND ? ORDER BY id", _bounds(period)
     )
-    closed_from = _closed_from(reg, year)
-    suspended = _with_suspension(reg, year)
+    closed_from = _closed_from(reg, period)
+    suspensions = _suspensions(reg, period)
+    requests = _identity_requests(reg, period)
     by_right = {r.value: 0 for r in Right}
     by_channel = {c.value: 0 for c in Channel}
     by_capacity = {c.value: 0 for c in Capacity}
     by_status = {s.value: 0 for s in Status}
     by_outcome = dict.fromkeys(OUTCOMES, 0)
     days: list[int] = []
-    within_target = pending_overdue = extended = identity = minors = unfounded = 0
+    within_target = pending_overdue = extended = identity = minors = unfounded = lapsed_late = 0
     open_values = {s.value for s in OPEN_STATUSES}
+    today_text = today.isoformat()
     rights_of_text: dict[str, frozenset[str]] = {}
     for (
         case_id, status, channel, received, rights, capacity, was_extended, target, due,
-        is_unfounded, flag, dispatched,
+        is_unfounded, flag, dispatched, pack,
     ) in rows:  # fmt: skip
         invoked = rights_of_text.get(rights)
         if invoked is None:  # few distinct lists repeat across thousands of rows: parse each once
@@ -105,43 +163,78 @@ def yearly_statistics(reg: Register, year: int, today: dt.date | None = None) ->
         by_capacity[capacity] = by_capacity.get(capacity, 0) + 1
         by_status[status] = by_status.get(status, 0) + 1
         extended += bool(was_extended)
-        identity += case_id in suspended
+        spans = suspensions.get(case_id)
+        unstopped = requests.get(case_id)
+        identity += spans is not None or unstopped is not None
         minors += MINOR_ERASURE in (flag or "").split(",")
         unfounded += bool(is_unfounded)
+        lapsed = False
+        if spans or unstopped:  # the others' stored due date needs no second look
+            effective, lapsed = judged_due(
+                dt.date.fromisoformat(received),
+                calendar,
+                spans or [],
+                bool(was_extended),
+                today,
+                unstopped or [],
+            )
+            due = effective.isoformat()
         ending = closed_from.get(case_id, status) if status == Status.CLOSED.value else status
-        if ending in (Status.REFUSED.value, Status.WITHDRAWN.value):
-            by_outcome[OUTCOME_REFUSED if ending == Status.REFUSED.value else OUTCOME_WITHDRAWN] += 1
-        elif dispatched:
-            sent = dt.date.fromisoformat(dispatched)
-            by_outcome[OUTCOME_ON_TIME if dispatched <= due else OUTCOME_LATE] += 1
+        outcome = outcome_of(ending, dispatched, bool(pack), due)
+        by_outcome[outcome] += 1
+        if outcome == OUTCOME_LATE:
+            lapsed_late += lapsed
+        if outcome in (OUTCOME_ON_TIME, OUTCOME_LATE, OUTCOME_WITHOUT_PACK):
             within_target += dispatched <= target
-            days.append((sent - dt.date.fromisoformat(received)).days)
-        else:
-            by_outcome[OUTCOME_PENDING] += 1
-            pending_overdue += status in open_values and due < today.isoformat()
+            days.append((dt.date.fromisoformat(dispatched) - dt.date.fromisoformat(received)).days)
+        elif outcome == OUTCOME_PENDING:
+            pending_overdue += status in open_values and due < today_text
     median, p90, longest = summarise_delays(days)
     return Statistics(
-        year=year,
+        period_from=period.start.isoformat(),
+        period_to=period.end.isoformat(),
+        year=period.calendar_year,
         received=len(rows),
         by_right=by_right,
         by_channel=by_channel,
         by_capacity=by_capacity,
         by_status=by_status,
         by_outcome=by_outcome,
-        answered=by_outcome[OUTCOME_ON_TIME] + by_outcome[OUTCOME_LATE],
+        answered=by_outcome[OUTCOME_ON_TIME] + by_outcome[OUTCOME_LATE] + by_outcome[OUTCOME_WITHOUT_PACK],
         within_policy_target=within_target,
         pending_overdue=pending_overdue,
         extended=extended,
         identity_requested=identity,
         minor_erasure_priority=minors,
         manifestly_unfounded=unfounded,
+        late_by_lapsed_suspension=lapsed_late,
         median_days_to_answer=median,
         p90_days_to_answer=p90,
         max_days_to_answer=longest,
         as_of=today.isoformat(),
+        monthly=_monthly(reg, period),
     )
 
 
 def statistics_report_pdf(reg: Register, stats: Statistics, language: str = "fr") -> bytes:
     """The PDF report of `stats` under the letterhead's organisation name (written only where a person asks)."""
     return render_statistics_pdf(stats, letters.letterhead(reg).organisation, language)
+
+
+def statistics_csv(stats: Statistics, language: str = "fr") -> bytes:
+    """The figures of the report as CSV (UTF-8 with BOM, `;`), dates as YYYY-MM-DD."""
+    return figures_csv(stats, "fr" if language == "fr" else "en", stats.as_of)
+
+
+def save_statistics_report(
+    reg: Register, stats: Statistics, path: Path, language: str = "fr"
+) -> tuple[Path, Path]:
+    """Write the PDF to `path` (".pdf" added when missing) and the CSV of its figures beside it, each
+    atomically. Counts only, so world-readable like any office document. Returns (pdf, csv)."""
+    pdf_path = Path(path)
+    if pdf_path.suffix.lower() != ".pdf":
+        pdf_path = pdf_path.with_name(pdf_path.name + ".pdf")
+    csv_path = pdf_path.with_suffix(".csv")
+    atomic_write(pdf_path, statistics_report_pdf(reg, stats, language), mode=0o644)
+    atomic_write(csv_path, statistics_csv(stats, language), mode=0o644)
+    return pdf_path, csv_path

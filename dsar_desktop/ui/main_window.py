@@ -107,9 +107,11 @@ class MainWindow(QMainWindow):
     def __init__(
         self, dialogs: Dialogs, runner: Runner, pages: Sequence[PageSpec] = (),
         case_file_factory: CaseFileFactory | None = None, intake_factory: IntakeFactory | None = None,
-        startup_notice: StartupNotice | None = None,
+        startup_notice: StartupNotice | None = None, screens_later: bool = False,
     ) -> None:  # fmt: skip
         super().__init__()
+        # screens_later: the areas' menus wait for install_screens (their modules load reportlab, polars...)
+        self._areas_ready = not screens_later
         self.startup_notice = startup_notice
         self.dialogs = dialogs
         self.runner = runner
@@ -241,7 +243,8 @@ class MainWindow(QMainWindow):
         register_menu = bar.addMenu(tr("&Register"))
         self.slots_action = action(register_menu, tr("Key slots…"), self._on_slots)
         self.settings_action = action(register_menu, tr("Settings…"), self._on_settings)
-        self._add_area_menus(bar, action)
+        if self._areas_ready:
+            self._add_area_menus(bar, action)
         help_menu = bar.addMenu(tr("&Help"))
         action(help_menu, tr("About DSAR Desktop"), self._on_about, None, False)
         self._enable_register_actions(self.register is not None)
@@ -264,6 +267,21 @@ class MainWindow(QMainWindow):
     def _enable_register_actions(self, enabled: bool) -> None:
         for act in self.register_actions:
             act.setEnabled(enabled)
+
+    def install_screens(
+        self, pages: Sequence[PageSpec], case_file_factory: CaseFileFactory | None,
+        intake_factory: IntakeFactory | None, startup_notice: StartupNotice | None,
+    ) -> None:  # fmt: skip
+        """The screens, given after the window is up (the entry shows the unlock window first, then
+        imports the screens and their libraries while the person types the passphrase)."""
+        self._specs = list(pages)
+        self.case_file_factory = case_file_factory
+        self.intake_factory = intake_factory
+        self.startup_notice = startup_notice
+        self._areas_ready = True
+        self._build_menus()
+        if self.register is not None:
+            self.attach(self.register)
 
     def add_page(self, key: str, title: str, factory: PageFactory) -> None:
         """Add a page (other areas call this); shown at once when a register is open, and after every unlock."""

@@ -32,6 +32,7 @@ class Shell(QObject):
         self, dialogs: Dialogs, runner: Runner, register_path: Path, *, pages: Sequence[PageSpec] = (),
         case_file_factory: CaseFileFactory | None = None, intake_factory: IntakeFactory | None = None,
         startup_notice: StartupNotice | None = None, hint: str | None = None, forced_language: str | None = None,
+        screens_later: bool = False,
     ) -> None:  # fmt: skip
         super().__init__()
         self.dialogs = dialogs
@@ -44,7 +45,15 @@ class Shell(QObject):
         self.wizard: FirstRunWizard | None = None
         self.last_backup_error: str | None = None
         self._label: str | None = None
-        self.window = MainWindow(dialogs, runner, pages, case_file_factory, intake_factory, startup_notice)
+        self.window = MainWindow(
+            dialogs,
+            runner,
+            pages,
+            case_file_factory,
+            intake_factory,
+            startup_notice,
+            screens_later=screens_later,
+        )
         self.window.lock_requested.connect(self._on_lock_requested)
         self.window.quit_requested.connect(self.quit)
 

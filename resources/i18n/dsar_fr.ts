@@ -306,8 +306,8 @@
             <translation>Art. 12(5) RGPD : seule une personne peut décider qu'une demande est manifestement infondée ou excessive, et l'organisme doit pouvoir le démontrer. Écrivez la justification conservée au registre.</translation>
         </message>
         <message>
-            <source>Art. 12(6): a document may be asked for only when there is a reasonable doubt about the requester's identity. Write what makes you doubt; it is kept with the case and quoted in no letter.</source>
-            <translation>Art. 12(6) : une pièce ne peut être demandée qu'en cas de doute raisonnable sur l'identité du demandeur. Écrivez ce qui fait douter ; c'est conservé avec la demande et n'apparaît dans aucune lettre.</translation>
+            <source>Art. 12(6): a document may be asked for only when there is a reasonable doubt about the requester's identity. Two fields: the reason as stated to the person is PRINTED in the letter; the internal note is kept with the case for staff and NEVER printed.</source>
+            <translation>Art. 12(6) : une pièce ne peut être demandée qu'en cas de doute raisonnable sur l'identité du demandeur. Deux champs : le motif adressé à la personne est IMPRIMÉ dans la lettre ; la note interne reste avec la demande pour l'équipe et n'est JAMAIS imprimée.</translation>
         </message>
         <message>
             <source>Ask for proof of identity…</source>
@@ -822,16 +822,16 @@
             <translation>p. ex. sept systèmes à interroger et 4 000 pages de dossiers à examiner</translation>
         </message>
         <message>
-            <source>e.g. the e-mail address is not the one on file and the postal address differs</source>
-            <translation>ex. l'adresse e-mail n'est pas celle connue et l'adresse postale diffère</translation>
-        </message>
-        <message>
             <source>e.g. the name and phone of the subject's sister</source>
             <translation>p. ex. le nom et le téléphone de la sœur de la personne</translation>
         </message>
         <message>
             <source>e.g. the person never used the online services: no account, no cookie identifier</source>
             <translation>p. ex. la personne n'a jamais utilisé les services en ligne : aucun compte, aucun identifiant de cookie</translation>
+        </message>
+        <message>
+            <source>e.g. Your request came from an e-mail address that is not the one we hold for you.</source>
+            <translation>ex. Votre demande nous est parvenue d'une adresse électronique différente de celle que nous connaissons.</translation>
         </message>
         <message>
             <source>Each activity is one system whose exports are searched; the letter's Article 15 information comes from here.</source>
@@ -1127,6 +1127,10 @@
         <message>
             <source>Internal</source>
             <translation>Interne</translation>
+        </message>
+        <message>
+            <source>Internal note (staff only, never printed):</source>
+            <translation>Note interne (équipe seulement, jamais imprimée) :</translation>
         </message>
         <message>
             <source>Internal seal (self-signed)</source>
@@ -1619,6 +1623,10 @@
             <translation>Demandes ouvertes : les prioritaires d'abord, puis les plus urgentes (double-clic ou Entrée pour ouvrir)</translation>
         </message>
         <message>
+            <source>optional</source>
+            <translation>facultatif</translation>
+        </message>
+        <message>
             <source>optional data</source>
             <translation>données facultatives</translation>
         </message>
@@ -1819,16 +1827,16 @@
             <translation>Motif (conservé avec le masquage, visible dans le dossier)</translation>
         </message>
         <message>
-            <source>Reason for doubt:</source>
-            <translation>Motif du doute :</translation>
+            <source>Reason stated to the person (printed in the letter):</source>
+            <translation>Motif adressé à la personne (imprimé dans la lettre) :</translation>
         </message>
         <message>
             <source>reason: {reason}</source>
             <translation>motif : {reason}</translation>
         </message>
         <message>
-            <source>Reasonable doubt about the requester's identity (Art. 12(6)) — what makes you doubt?</source>
-            <translation>Doute raisonnable sur l'identité du demandeur (art. 12(6)) — qu'est-ce qui fait douter ?</translation>
+            <source>Reasonable doubt about the requester's identity (Art. 12(6)): write it as a full sentence to the person; it is printed in the request letter.</source>
+            <translation>Doute raisonnable sur l'identité du demandeur (art. 12(6)) : rédigez-le en une phrase complète adressée à la personne ; il est imprimé dans la lettre de demande.</translation>
         </message>
         <message>
             <source>Reasons given to the person (required):</source>
@@ -2599,6 +2607,14 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         <message>
             <source>The request is recorded but the letter could not be built: {problem}</source>
             <translation>La demande est enregistrée mais la lettre n'a pas pu être produite : {problem}</translation>
+        </message>
+        <message>
+            <source>The request is recorded, but it was sent after the due date in force: the period had already ended, so the clock is not stopped and the case stays late. The due date remains {due}.</source>
+            <translation>La demande est enregistrée, mais elle est partie après l'échéance en vigueur : le délai était déjà expiré, il n'est donc pas suspendu et la demande reste en retard. L'échéance reste le {due}.</translation>
+        </message>
+        <message>
+            <source>The request is recorded, but the clock does not stop until its letter exists.</source>
+            <translation>La demande est enregistrée, mais le délai ne s'arrête pas tant que sa lettre n'existe pas.</translation>
         </message>
         <message>
             <source>The request is {state}: no response pack is built for it.</source>

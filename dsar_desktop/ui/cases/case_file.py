@@ -376,7 +376,7 @@ class CaseFileView(QWidget):
         reason = None
         if self._needs_reason(target):
             prompt = (
-                tr("Reasonable doubt about the requester's identity (Art. 12(6)) — what makes you doubt?")
+                tr("Reasonable doubt about the requester's identity (Art. 12(6)): write it as a full sentence to the person; it is printed in the request letter.")
                 if target == Status.AWAITING_IDENTITY
                 else tr("Why is the case reopened?")
             )

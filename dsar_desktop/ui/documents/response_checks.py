@@ -34,10 +34,10 @@ def pack_blockers(register: Register, ref: str, lang: str) -> list[str]:
                 "(Documents → Letterhead and signature…)."
             )
         )
-    blocked = letters.disclosure_block_reason(register, ref)
-    if blocked:
-        found.append(pick(blocked))
-    for source in letters.missing_sources(register, ref):
+    inputs = letters.gather_inputs(register, ref)
+    if inputs.disclosure_block:
+        found.append(pick(inputs.disclosure_block))
+    for source in inputs.missing:
         system = source.name_fr if language() == "fr" else source.name
         if source.status == "review":
             found.append(
@@ -57,7 +57,7 @@ def pack_blockers(register: Register, ref: str, lang: str) -> list[str]:
             )
     if not found:
         try:  # the Article 15 sections from the processing register, and the address block
-            letters.compose(register, ref, "access_response", lang)
+            letters.compose(register, ref, "access_response", lang, inputs=inputs)
         except DsarError as exc:
             found.append(error_text(exc))
     return found

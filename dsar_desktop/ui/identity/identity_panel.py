@@ -366,19 +366,28 @@ class IdentityPanel(QWidget):
         try:
             result = ids.request_proof(
                 self.register, self.ref, dialog.reason(), proof_kind=proof.proof_kind, party=proof.party,
-                sent_on=dialog.sent_on(), language=dialog.language(),
+                sent_on=dialog.sent_on(), language=dialog.language(), internal_note=dialog.internal_note(),
             )  # fmt: skip
         except Exception as exc:  # noqa: BLE001
             self.dialogs.error(self, exc)
             return
         saved = self._offer_letter(result.letter, result.letter_problem, proof.proof_kind, dialog.language())
         self._changed()
-        message = tr(
-            "Clock stopped from {date}. The due date is now {due} and moves one day later each day until the proof "
-            "arrives.",
-            date=date_text(dt.date.fromisoformat(result.sent_on)),
-            due=self.due_text,
-        )
+        if result.lapsed:
+            message = tr(
+                "The request is recorded, but it was sent after the due date in force: the period had already "
+                "ended, so the clock is not stopped and the case stays late. The due date remains {due}.",
+                due=self.due_text,
+            )
+        elif result.suspension_id is None:
+            message = tr("The request is recorded, but the clock does not stop until its letter exists.")
+        else:
+            message = tr(
+                "Clock stopped from {date}. The due date is now {due} and moves one day later each day until the "
+                "proof arrives.",
+                date=date_text(dt.date.fromisoformat(result.sent_on)),
+                due=self.due_text,
+            )
         self.dialogs.info(self, "\n\n".join(part for part in (saved, message) if part))
 
     def _offer_letter(self, pdf: bytes | None, problem: str | None, kind: str, lang: str) -> str:

@@ -18,7 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.errors import InvalidInput
+from ...domain.identity import check_reason_for_doubt
 from ..dialogs import add_ok_cancel
+from ..i18n import language as current_language
 from ..i18n import tr
 from ..style import role_label
 
@@ -59,7 +62,8 @@ class ProofRequestDialog(QDialog):
             role_label(
                 tr(
                     "Art. 12(6): a document may be asked for only when there is a reasonable doubt about the "
-                    "requester's identity. Write what makes you doubt; it is kept with the case and quoted in no letter."
+                    "requester's identity. Two fields: the reason as stated to the person is PRINTED in the letter; "
+                    "the internal note is kept with the case for staff and NEVER printed."
                 ),
                 "note",
             )
@@ -67,10 +71,14 @@ class ProofRequestDialog(QDialog):
         form = QFormLayout()
         self.reason_edit = QPlainTextEdit()
         self.reason_edit.setPlaceholderText(
-            tr("e.g. the e-mail address is not the one on file and the postal address differs")
+            tr("e.g. Your request came from an e-mail address that is not the one we hold for you.")
         )
         self.reason_edit.setFixedHeight(80)
-        form.addRow(tr("Reason for doubt:"), self.reason_edit)
+        form.addRow(tr("Reason stated to the person (printed in the letter):"), self.reason_edit)
+        self.note_edit = QPlainTextEdit()
+        self.note_edit.setPlaceholderText(tr("optional"))
+        self.note_edit.setFixedHeight(60)
+        form.addRow(tr("Internal note (staff only, never printed):"), self.note_edit)
         self.sent_edit = _date_edit(sent_on)
         form.addRow(tr("Letter sent on:"), self.sent_edit)
         self.language_combo = QComboBox()
@@ -96,6 +104,9 @@ class ProofRequestDialog(QDialog):
     def reason(self) -> str:
         return self.reason_edit.toPlainText().strip()
 
+    def internal_note(self) -> str:
+        return self.note_edit.toPlainText().strip()
+
     def sent_on(self) -> dt.date:
         return _pydate(self.sent_edit.date())
 
@@ -107,6 +118,12 @@ class ProofRequestDialog(QDialog):
             self.error_label.setText(
                 tr("Write the reason for doubt first (Art. 12(6): no systematic ID request).")
             )
+            self.error_label.show()
+            return
+        try:
+            check_reason_for_doubt(self.reason())
+        except InvalidInput as exc:
+            self.error_label.setText(exc.describe("fr" if current_language() == "fr" else "en"))
             self.error_label.show()
             return
         super().accept()
