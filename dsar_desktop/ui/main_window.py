@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -32,6 +32,7 @@ from ..store import backup as store_backup
 from ..store.connection import Register
 from . import style
 from .dialogs import Dialogs
+from .fit import fit_to_screen
 from .i18n import language, tr
 from .progress import run_job
 from .settings_dialog import SettingsDialog
@@ -151,7 +152,7 @@ class MainWindow(QMainWindow):
         for label in (self.register_label, self.actor_label, self.idle_label):
             self.statusBar().addWidget(label)
         self.statusBar().addPermanentWidget(self.state_label)
-        self.resize(1200, 760)
+        fit_to_screen(self, QSize(1200, 760))
         self._build_menus()
         self._show_locked()
 

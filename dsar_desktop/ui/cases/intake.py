@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -37,6 +36,7 @@ from ...domain.errors import InvalidInput
 from ...services import cases as case_service
 from ...store.connection import Register
 from ..dialogs import Dialogs
+from ..fit import fit_to_screen, scrolling_body
 from ..i18n import QT_TR_NOOP, language, tr
 from .labels import capacity_text, channel_text, date_text, status_text
 
@@ -110,10 +110,11 @@ class IntakeWizard(QDialog):
         self._on_channel_changed()
         self._on_capacity_changed()
         self.channel_combo.setFocus()
+        fit_to_screen(self)
 
     # ---- layout ---------------------------------------------------------------------
     def _build(self) -> None:
-        outer = QVBoxLayout(self)
+        outer, footer = scrolling_body(self)  # 700 pixels high is not enough for the whole form
         arrival = QGroupBox(tr("How and when it arrived"))
         form = QFormLayout(arrival)
         self.channel_combo = QComboBox()
@@ -203,7 +204,7 @@ class IntakeWizard(QDialog):
         self.cancel_button.setAutoDefault(False)
         bottom.addWidget(self.cancel_button)
         bottom.addWidget(self.record_button)
-        outer.addLayout(bottom)
+        footer.addLayout(bottom)
 
         order: list[QWidget] = [
             self.channel_combo, self.received_edit, self.capacity_combo, self.requester_name_edit,

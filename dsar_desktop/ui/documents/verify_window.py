@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -29,6 +29,7 @@ from ...store.connection import Register
 from .. import style
 from ..cases.labels import moment_text
 from ..dialogs import Dialogs
+from ..fit import fit_to_screen
 from ..i18n import QT_TR_NOOP, tr
 from ..workers import Job, Runner
 from .common import start_job
@@ -123,7 +124,7 @@ class VerifyPackWindow(QDialog):
         self.last_result: packs.VerifyResult | None = None
         self._job: Job | None = None
         self.setWindowTitle(tr("Verify a pack"))
-        self.resize(900, 640)
+        fit_to_screen(self, QSize(900, 640))
         self._build()
 
     def _build(self) -> None:

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -36,6 +36,7 @@ from ...services import catalogue as catalogue_service
 from ...store.connection import Register
 from ..cases.labels import moment_day_text
 from ..dialogs import Dialogs
+from ..fit import fit_to_screen
 from ..i18n import QT_TR_NOOP, language, tr
 from ..style import role_label
 
@@ -196,7 +197,7 @@ class CatalogueDialog(QDialog):
         self.register = register
         self.dialogs = dialogs
         self.setWindowTitle(tr("Processing register"))
-        self.resize(1180, 780)
+        fit_to_screen(self, QSize(1180, 780))
         self.catalogue = catalogue_service.current_catalogue(register)
         self._current = -1
         self.drafts: list[dict[str, Any]] = []

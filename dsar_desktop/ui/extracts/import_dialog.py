@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -32,6 +32,7 @@ from ...services import extracts as service
 from ...services.catalogue import current_catalogue
 from ...store.connection import Register
 from ..dialogs import Dialogs
+from ..fit import fit_to_screen
 from ..i18n import language, pick, tr
 from ..progress import run_job
 from ..style import role_label
@@ -87,7 +88,7 @@ class ImportDialog(QDialog):
         self.open_refs = service.open_case_refs(register)
         self.mapping_boxes: dict[str, QComboBox] = {}
         self.setWindowTitle(tr("Import export files"))
-        self.resize(1000, 640)
+        fit_to_screen(self, QSize(1000, 640))
         self._build(source)
         self._connect()
         self._show_preview()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -32,6 +32,7 @@ from ...services import identity as ids
 from ...services.identity_status import ProofState
 from ...store.connection import Register
 from ..dialogs import Dialogs
+from ..fit import fit_to_screen
 from ..i18n import language, pick, tr
 from ..style import monospace_font
 from .scan_viewer import ScanViewer
@@ -75,7 +76,7 @@ class IdCheckDialog(QDialog):
         self.mrz: MrzResult | None = None
         self.date_errors: dict[str, str] = {}
         self.setWindowTitle(tr("Check the proof — {ref}", ref=ref))
-        self.resize(1240, 780)
+        fit_to_screen(self, QSize(1240, 780))
         self._build()
         self._connect()
         self._load_scans()
