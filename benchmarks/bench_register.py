@@ -59,7 +59,14 @@ def main() -> None:
         at = dt.datetime(2027, 1, 1, tzinfo=dt.UTC)
         with reg.transaction() as conn:
             for i in range(args.entries - 1):
-                audit.append(conn, "bench", "case.transition", f"DSAR-2027-{i % 9999:04d}", {"to": "in_progress", "i": i}, at)
+                audit.append(
+                    conn,
+                    "bench",
+                    "case.transition",
+                    f"DSAR-2027-{i % 9999:04d}",
+                    {"to": "in_progress", "i": i},
+                    at,
+                )
         fill = time.perf_counter() - start
         reg.close()
 
@@ -84,10 +91,16 @@ def main() -> None:
 
     print(f"machine: {machine()}")
     print(f"audit entries: {args.entries} (written in {fill:.2f} s)")
-    print(f"Argon2id cost {DEFAULT_KDF}: best {argon_best * 1000:.0f} ms, median {argon_median * 1000:.0f} ms")
-    print(f"open with raw key (lock, key, pragmas, schema check): best {open_best * 1000:.1f} ms, median {open_median * 1000:.1f} ms")
+    print(
+        f"Argon2id cost {DEFAULT_KDF}: best {argon_best * 1000:.0f} ms, median {argon_median * 1000:.0f} ms"
+    )
+    print(
+        f"open with raw key (lock, key, pragmas, schema check): best {open_best * 1000:.1f} ms, median {open_median * 1000:.1f} ms"
+    )
     print(f"unlock = Argon2 + open: best {unlock_best * 1000:.0f} ms, median {unlock_median * 1000:.0f} ms")
-    print(f"verify audit chain ({args.entries} entries): best {verify_best * 1000:.0f} ms, median {verify_median * 1000:.0f} ms")
+    print(
+        f"verify audit chain ({args.entries} entries): best {verify_best * 1000:.0f} ms, median {verify_median * 1000:.0f} ms"
+    )
     print(f"dsar verify (cipher_integrity_check + integrity_check + chain): best {full_best * 1000:.0f} ms")
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from . import __version__
 from .domain.errors import describe
+from .paths import ICON
 
 DEMO_WORDS = (
     "amande",
@@ -34,6 +35,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="dsar-desktop", description="DSAR Desktop: the DPO office's register."
     )
+    parser.add_argument(
+        "file", nargs="?", type=Path, help="a register (.dsar) to open, or a backup (.dsarbak) to restore"
+    )
     parser.add_argument("--register", type=Path, help="register file (default: the user data folder)")
     parser.add_argument(
         "--demo-if-empty",
@@ -42,6 +46,11 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--language", choices=("fr", "en"), help="interface language (default: the register's)"
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="create a temporary register, add a case, build, print (to a file) and verify a pack, then exit",
     )
     parser.add_argument("--version", action="version", version=f"dsar-desktop {__version__}")
     return parser.parse_args(argv)
@@ -116,14 +125,78 @@ def start_path(given: Path | None, config: Path) -> Path:
     return last if last is not None and last.is_file() else default_register_path()
 
 
+def self_test() -> int:
+    """One line and exit code 0 when the installation works; one line naming the failure otherwise."""
+    import tempfile
+
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # no display needed: CI and IT check this on servers
+    try:
+        from .selftest import run_self_test
+
+        with tempfile.TemporaryDirectory(prefix="dsar-self-test-") as folder:
+            result = run_self_test(Path(folder))
+            pages = _print_to_file(result.pages_pdf, Path(folder) / "printed.pdf")
+    except Exception as exc:  # noqa: BLE001 - one line, never a traceback
+        print(f"dsar-desktop self-test: FAILED: {type(exc).__name__}: {exc}", file=sys.stderr)
+        _log_self_test(f"dsar-desktop self-test: FAILED: {type(exc).__name__}")
+        return 1
+    line = (
+        f"dsar-desktop self-test: ok (version {__version__}; case {result.case_ref}; pack of "
+        f"{result.pack_bytes} bytes sealed and verified; {pages} page(s) printed through Qt; "
+        f"{result.seconds:.1f} s)"
+    )
+    print(line, flush=True)
+    _log_self_test(line)
+    return 0
+
+
+def _log_self_test(line: str) -> None:
+    """Also in the log file: a Windows bundle has no console to print to."""
+    from . import logs
+
+    try:
+        logs.setup_logging()
+        logs.log.info("%s", line)
+        logs.stop_logging()
+    except OSError:
+        pass
+
+
+def _print_to_file(pdf: bytes, out: Path) -> int:
+    """The print path of the app (pdfium pages into a QPrinter), with Qt's PDF writer as the printer."""
+    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QApplication
+
+    from .documents.printing import page_count
+    from .ui.printing import QtPrinter
+
+    _app = QApplication.instance() or QApplication(sys.argv[:1])
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(out))
+    printer.setResolution(150)
+    QtPrinter(printer).print_pdf(pdf, "DSAR self-test")
+    printed, expected = page_count(out.read_bytes()), page_count(pdf)
+    if printed != expected:
+        raise RuntimeError(f"the printer received {printed} page(s) of {expected}")
+    return printed
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.self_test:
+        return self_test()
     problem = display_problem()
     if problem:
         print(problem, file=sys.stderr)
         return 2
 
     config = workstation_file()
+    backup = None
+    if args.file is not None and args.file.suffix.lower() == ".dsarbak":
+        backup = args.file
+    elif args.file is not None and args.register is None:
+        args.register = args.file
     path = start_path(args.register, config)
     hint = None
     try:
@@ -136,26 +209,49 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - one line, never a traceback
         print(f"dsar-desktop: {describe(exc, args.language or 'en')}", file=sys.stderr)
         return 1
-    return run_gui(path, hint, args.language, config)
+    return run_gui(path, hint, args.language, config, backup)
 
 
-def run_gui(path: Path, hint: str | None, forced_language: str | None, config: Path | None = None) -> int:
+def run_gui(
+    path: Path,
+    hint: str | None,
+    forced_language: str | None,
+    config: Path | None = None,
+    backup: Path | None = None,
+) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from .ui import style
+    from . import logs
+    from .ui import crash, style
     from .ui.dialogs import Dialogs
     from .ui.i18n import set_language
     from .ui.shell import Shell
     from .ui.workers import Runner
 
+    try:
+        logs.setup_logging()
+    except OSError:
+        pass  # a read-only profile still runs the app; reports then go to the console
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    crash.install(app)
+    from .ui.guide import install_help_key
+
+    install_help_key(app)
     app.setApplicationName("DSAR Desktop")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("dsar")
     app.setQuitOnLastWindowClosed(False)
     style.apply(app)
     set_language(forced_language or "fr")
+    if ICON.is_file():
+        from PySide6.QtGui import QIcon
+
+        app.setWindowIcon(QIcon(str(ICON)))
+    if backup is not None:
+        from .ui.restore import restore_backup
+
+        path = restore_backup(Dialogs(), backup) or path
     shell = Shell(Dialogs(), Runner(), path, hint=hint, forced_language=forced_language, screens_later=True)
     shell.finished.connect(app.quit)
     if config is not None:
@@ -175,7 +271,7 @@ def install_screens(shell: Any) -> None:
 
     screens = standard_screens()
     shell.window.install_screens(
-        screens.pages, screens.case_file_factory, screens.intake_factory, screens.startup_notice
+        screens.pages, screens.case_file_factory, screens.intake_factory, screens.startup_notice, screens.menus
     )
 
 

@@ -1,4 +1,4 @@
-"""Atomic file writes: a temporary file in the target folder, fsync, then rename."""
+"""Atomic file writes: a temporary file in the target folder, fsync, then rename (POSIX and NTFS)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,10 @@ import os
 import secrets
 from pathlib import Path
 
+# Windows opens file descriptors in text mode unless told otherwise: every b"\n" written through
+# os.open would become b"\r\n" and corrupt a PDF or a ZIP. 0 elsewhere.
+BINARY = getattr(os, "O_BINARY", 0)
+
 
 def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
     """Write to a temporary file in the same folder, fsync, then rename over the target."""
@@ -14,20 +18,20 @@ def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
     if not path.parent.is_dir():
         raise FileNotFoundError(errno.ENOENT, "the folder does not exist", str(path.parent))
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | BINARY, mode)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        os.replace(tmp, path)  # atomic on NTFS too (MoveFileEx with REPLACE_EXISTING)
     except BaseException:
         try:
             os.unlink(tmp)
         except OSError:
             pass
         raise
-    try:
+    try:  # the folder's entry on disk too; Windows cannot open a folder this way and needs no such step
         dir_fd = os.open(path.parent, os.O_RDONLY)
         try:
             os.fsync(dir_fd)

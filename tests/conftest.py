@@ -17,6 +17,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from dsar_desktop.domain.cases import Capacity, Channel, Person, Right  # noqa: E402
 from dsar_desktop.services import cases as case_service  # noqa: E402
+from dsar_desktop.services.office import Office  # noqa: E402
 from dsar_desktop.store.connection import Register, open_register  # noqa: E402
 
 PASSPHRASE = "correct horse battery staple"
@@ -52,8 +53,9 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
 
 
 @pytest.fixture
-def register(tmp_path: Path) -> Iterator[Register]:
-    reg = open_register(tmp_path / "test.dsar", os.urandom(32), "alice", create=True)
+def register(tmp_path: Path) -> Iterator[Office]:
+    """A fresh register as the screens and the CLI hold it (services take it wherever they take the register)."""
+    reg = Office(open_register(tmp_path / "test.dsar", os.urandom(32), "alice", create=True))
     yield reg
     reg.close()
 

@@ -34,6 +34,7 @@ CATALOGUE: dict[str, Any] = {
             "transfers": {
                 "not_applicable": {"fr": "aucun transfert hors UE", "en": "no transfer outside the EU"}
             },
+            "portable": True,
         },
         "student_records": {
             "name": {"fr": "Scolarité", "en": "Student records"},

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from dsar_desktop.cli import main as cli_main
+from dsar_desktop.domain.case_actions import ActionRefused
 from dsar_desktop.domain.cases import (
     TRANSITIONS,
     IllegalTransition,
@@ -37,7 +38,11 @@ def test_every_state_is_reachable_and_closed_is_final() -> None:
 
 @pytest.mark.parametrize(
     ("current", "target"),
-    [(Status.RECEIVED, Status.RESPONDED), (Status.CLOSED, Status.IN_PROGRESS), (Status.REFUSED, Status.READY)],
+    [
+        (Status.RECEIVED, Status.RESPONDED),
+        (Status.CLOSED, Status.IN_PROGRESS),
+        (Status.REFUSED, Status.READY),
+    ],
 )
 def test_illegal_transitions_are_refused(current: Status, target: Status) -> None:
     with pytest.raises(IllegalTransition) as info:
@@ -54,9 +59,7 @@ def test_reasons_the_law_wants(target: Status) -> None:
 
 def test_intake_computes_deadlines_and_writes_timeline_and_audit(register) -> None:  # type: ignore[no-untyped-def]
     # 23:30 UTC on 31 January is 1 February in Paris (RULES A1).
-    case = svc.add_case(
-        register, new_case(received_at=dt.datetime(2027, 1, 31, 23, 30, tzinfo=dt.UTC))
-    )
+    case = svc.add_case(register, new_case(received_at=dt.datetime(2027, 1, 31, 23, 30, tzinfo=dt.UTC)))
     assert case.ref == "DSAR-2027-0001"
     assert case.received_date == dt.date(2027, 2, 1)
     assert case.legal_due == dt.date(2027, 3, 1)  # Mon 1 Mar 2027
@@ -64,7 +67,9 @@ def test_intake_computes_deadlines_and_writes_timeline_and_audit(register) -> No
     assert [e.kind for e in svc.timeline(register, case.ref)] == ["created"]
     entries = list(audit.entries(register.conn, case.ref))
     assert [e.action for e in entries] == ["case.created"]
-    assert "Héloïse" not in json.dumps(entries[0].details, ensure_ascii=False)  # no personal data in the audit
+    assert "Héloïse" not in json.dumps(
+        entries[0].details, ensure_ascii=False
+    )  # no personal data in the audit
     second = svc.add_case(register, new_case())
     assert second.ref == "DSAR-2027-0002"
 
@@ -92,14 +97,17 @@ def test_extension_only_on_or_before_d1(register, case_factory) -> None:  # type
 
 def test_full_path_and_earlier_requests(register, case_factory) -> None:  # type: ignore[no-untyped-def]
     ref = case_factory()
-    for target in (Status.IN_PROGRESS, Status.READY):
-        svc.transition(register, ref, target)
-    case = svc.record_dispatch(register, ref, dt.date(2027, 3, 20), "1A 123 456 7890 1")
+    svc.transition(register, ref, Status.IN_PROGRESS)
+    with pytest.raises(ActionRefused, match="No sealed response pack"):
+        svc.transition(register, ref, Status.READY)
+    case = svc.record_dispatch(
+        register, ref, dt.date(2027, 3, 20), "1A 123 456 7890 1", without_pack_reason="Handed over in person"
+    )
     assert case.status == Status.RESPONDED and case.dispatch_number == "1A 123 456 7890 1"
     case = svc.transition(register, ref, Status.CLOSED)
     assert case.closed_at is not None and not case.is_open
     kinds = [e.kind for e in svc.timeline(register, ref)]
-    assert kinds == ["created", "transition", "transition", "dispatched", "transition"]
+    assert kinds == ["created", "transition", "transition", "dispatched_without_pack", "transition"]
     earlier = svc.earlier_requests(register, "heloise dupre", None)
     assert [r.ref for r in earlier] == [ref]
     assert svc.earlier_requests(register, "Someone ELSE", "HELOISE.DUPRE@example.org ")[0].ref == ref
@@ -141,17 +149,33 @@ def test_case_cli_path(tmp_path: Path, passphrase_file: Path, capsys) -> None:  
     assert listed[0]["rights"] == ["access", "portability"] and listed[0]["subject_name"] == "Zoë O’BRIEN"
     assert {"ref", "status", "received", "channel", "rights", "subject_name", "legal_due"} <= set(listed[0])
     assert run_cli(capsys, *base, "case", "transition", ref, "--to", "in_progress")[0] == 0
-    code, _, err = run_cli(capsys, *base, "case", "extend", ref, "--reason", "late", "--notice-date", "2027-08-17")
+    code, _, err = run_cli(
+        capsys, *base, "case", "extend", ref, "--reason", "late", "--notice-date", "2027-08-17"
+    )
     assert code == 1 and "after the legal due date" in err and len(err.strip().splitlines()) == 1
-    code, out, _ = run_cli(capsys, *base, "case", "extend", ref, "--reason", "complex", "--notice-date", "2027-08-10", "--json")
+    code, out, _ = run_cli(
+        capsys, *base, "case", "extend", ref, "--reason", "complex", "--notice-date", "2027-08-10", "--json"
+    )
     assert code == 0 and json.loads(out)["status"] == "extended"
-    assert run_cli(capsys, *base, "case", "transition", ref, "--to", "ready")[0] == 0
-    assert run_cli(capsys, *base, "case", "dispatch", ref, "--date", "2027-09-01", "--number", "1A0001")[0] == 0
+    code, _, err = run_cli(capsys, *base, "case", "transition", ref, "--to", "ready")
+    assert code == 1 and "No sealed response pack" in err
+    code, _, err = run_cli(
+        capsys, *base, "case", "dispatch", ref, "--date", "2027-09-01", "--number", "1A0001",
+        "--without-pack", "--reason", "Letter typed by the registrar",
+    )  # fmt: skip
+    assert code == 0, err
     assert run_cli(capsys, *base, "case", "transition", ref, "--to", "closed")[0] == 0
     code, out, _ = run_cli(capsys, *base, "case", "show", ref, "--json")
     shown = json.loads(out)
     assert shown["status"] == "closed"
-    assert [e["kind"] for e in shown["timeline"]] == ["created", "transition", "extended", "transition", "dispatched", "transition"]
+    assert [e["kind"] for e in shown["timeline"]] == [
+        "created",
+        "transition",
+        "extended",
+        "transition",
+        "dispatched_without_pack",
+        "transition",
+    ]
     assert any("Aug" in line for line in shown["explanation"])
     code, _, err = run_cli(capsys, *base, "case", "transition", ref, "--to", "in_progress")
     assert code == 1 and "cannot move" in err

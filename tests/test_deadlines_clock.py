@@ -329,11 +329,15 @@ def test_a_later_suspension_is_judged_against_the_due_date_moved_by_the_earlier_
     # a second request on 20 Feb is inside the moved period, one on 1 Mar is not.
     first = Suspension(D("2027-01-10"), D("2027-01-30"))
     inside = compute_deadlines(
-        D("2027-01-04"), suspensions=[first, Suspension(D("2027-02-20"), D("2027-02-22"))], today=D("2027-04-01")
+        D("2027-01-04"),
+        suspensions=[first, Suspension(D("2027-02-20"), D("2027-02-22"))],
+        today=D("2027-04-01"),
     )
     assert inside.suspension_days == 22 and inside.lapsed_suspensions == 0
     outside = compute_deadlines(
-        D("2027-01-04"), suspensions=[first, Suspension(D("2027-03-01"), D("2027-03-05"))], today=D("2027-04-01")
+        D("2027-01-04"),
+        suspensions=[first, Suspension(D("2027-03-01"), D("2027-03-05"))],
+        today=D("2027-04-01"),
     )
     assert outside.suspension_days == 20 and outside.lapsed_suspensions == 1
     assert outside.legal_due == D("2027-02-24")
@@ -347,8 +351,12 @@ def test_an_extended_case_is_judged_against_d3() -> None:
     assert extended.lapsed_suspensions == 0 and extended.suspension_days == 4
 
 
-def test_cli_keeps_the_due_date_of_a_lapsed_suspension_and_says_why(capsys: pytest.CaptureFixture[str]) -> None:
-    out = _run_json(capsys, "--received", "2027-01-04", "--id-requested", "2027-03-01", "--id-received", "2027-03-20")
+def test_cli_keeps_the_due_date_of_a_lapsed_suspension_and_says_why(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    out = _run_json(
+        capsys, "--received", "2027-01-04", "--id-requested", "2027-03-01", "--id-received", "2027-03-20"
+    )
     assert out["legal_due"] == "2027-02-04" and out["suspension_days"] == 0 and out["lapsed_suspensions"] == 1
     assert "suspends nothing" in out["explanation"]
     out = _run_json(capsys, "--received", "2027-07-15")

@@ -17,7 +17,6 @@ from dsar_desktop.extracts.errors import (
     LineTooLong,
     MissingColumn,
     NothingToMatch,
-    UnmappedFile,
 )
 from dsar_desktop.extracts.mapping import ColumnMapping
 
@@ -95,12 +94,14 @@ def test_missing_mapped_column(tmp_path: Path) -> None:
     assert "courriel" in en and "e-mail" in en and "courriel" in fr and "nom, email" in en
 
 
-def test_file_without_any_usable_column(tmp_path: Path) -> None:
+def test_file_without_any_usable_column_is_read_and_reported(tmp_path: Path) -> None:
     path = tmp_path / "e.csv"
     path.write_text("foo,bar\n1,2\n", encoding="utf-8")
-    with pytest.raises(UnmappedFile) as caught:
-        search_files([path], [SUBJECT])
-    _messages(caught.value)
+    result = search_files([path], [SUBJECT])
+    (file,) = result.files
+    assert file.unmapped and file.info.rows == 1
+    (issue,) = [i for i in file.info.issues if i.kind == "unmapped"]
+    assert "no column can identify" in issue.en and "aucune colonne" in issue.fr
 
 
 def test_nothing_to_search_with(tmp_path: Path) -> None:

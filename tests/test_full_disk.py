@@ -54,7 +54,9 @@ def test_slot_change_on_a_full_disk_changes_nothing(tmp_path: Path, monkeypatch)
     svc.unlock_register(tmp_path / "r.dsar", PASS).close()
 
 
-def test_backup_on_a_full_disk_leaves_nothing_and_says_so(tmp_path: Path, passphrase_file: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_backup_on_a_full_disk_leaves_nothing_and_says_so(
+    tmp_path: Path, passphrase_file: Path, capsys, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     reg_path = tmp_path / "r.dsar"
     assert cli_main(["--register", str(reg_path), "init", "--passphrase-file", str(passphrase_file)]) == 0
     capsys.readouterr()
@@ -62,7 +64,15 @@ def test_backup_on_a_full_disk_leaves_nothing_and_says_so(tmp_path: Path, passph
     out_dir.mkdir()
     monkeypatch.setattr(backup.os, "fsync", _disk_full)
     code = cli_main(
-        ["--register", str(reg_path), "--passphrase-file", str(passphrase_file), "backup", "--out", str(out_dir / "b.dsarbak")]
+        [
+            "--register",
+            str(reg_path),
+            "--passphrase-file",
+            str(passphrase_file),
+            "backup",
+            "--out",
+            str(out_dir / "b.dsarbak"),
+        ]
     )
     err = capsys.readouterr().err
     assert code == 1

@@ -20,7 +20,9 @@ NOTE = "Internal: the helpdesk flagged this sender twice last month"
 
 
 def _text(pdf: bytes) -> str:
-    return subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    return subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode()
 
 
 def test_one_character_reason_is_refused(register: Register, case_factory) -> None:  # type: ignore[no-untyped-def]
@@ -33,7 +35,9 @@ def test_one_character_reason_is_refused(register: Register, case_factory) -> No
 
 def test_reason_printed_and_note_never(register: Register, case_factory) -> None:  # type: ignore[no-untyped-def]
     ref = case_factory()
-    req = ids.request_proof(register, ref, REASON, sent_on=dt.date(2027, 3, 2), internal_note=NOTE, language="en")
+    req = ids.request_proof(
+        register, ref, REASON, sent_on=dt.date(2027, 3, 2), internal_note=NOTE, language="en"
+    )
     assert req.letter is not None and req.suspension_id is not None and not req.lapsed
     text = " ".join(_text(req.letter).split())
     assert "not the one we hold for you" in text

@@ -144,7 +144,13 @@ def state(register: Register) -> tuple[str, bytes, bytes]:
 @pytest.mark.parametrize("name", list(BAD))
 def test_refusal_changes_nothing(register: Register, case_factory, tmp_path: Path, name: str) -> None:  # type: ignore[no-untyped-def]
     ref = case_factory()
-    ids.request_proof(register, ref, "Your postal address differs from the one on file.", sent_on=dt.date(2027, 3, 2), with_letter=False)
+    ids.request_proof(
+        register,
+        ref,
+        "Your postal address differs from the one on file.",
+        sent_on=dt.date(2027, 3, 2),
+        with_letter=False,
+    )
     register.checkpoint()
     files_before = sorted(p.name for p in tmp_path.iterdir())
     before = state(register)

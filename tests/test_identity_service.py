@@ -109,7 +109,13 @@ def test_the_register_refuses_a_full_document_number(register: Register, case_fa
 
 def test_more_needed_then_a_new_request(register: Register, case_factory) -> None:  # type: ignore[no-untyped-def]
     ref = case_factory()
-    ids.request_proof(register, ref, "Your request came from an address we do not know.", sent_on=dt.date(2027, 3, 2), with_letter=False)
+    ids.request_proof(
+        register,
+        ref,
+        "Your request came from an address we do not know.",
+        sent_on=dt.date(2027, 3, 2),
+        with_letter=False,
+    )
     ids.receive_proof(register, ref, scan(), received_on=dt.date(2027, 3, 4))
     ids.decide(
         register, ref, "more-needed", passport_checklist(), note="back side missing", on=dt.date(2027, 3, 4)
@@ -117,9 +123,21 @@ def test_more_needed_then_a_new_request(register: Register, case_factory) -> Non
     assert ids.identity_status(register, ref).proofs[0].state == "more_needed"
     assert register.query_one("SELECT count(*) FROM attachments")[0] == 0  # destroyed whatever the decision
     assert "not verified" in ids.disclosure_block_reason(register, ref)[0]  # type: ignore[index]
-    ids.request_proof(register, ref, "The back of the identity card is missing from the copy.", sent_on=dt.date(2027, 3, 5), with_letter=False)
+    ids.request_proof(
+        register,
+        ref,
+        "The back of the identity card is missing from the copy.",
+        sent_on=dt.date(2027, 3, 5),
+        with_letter=False,
+    )
     with pytest.raises(ids.ProofAlreadyRequested):  # one open request per proof at a time
-        ids.request_proof(register, ref, "We need a second copy of your identity document.", sent_on=dt.date(2027, 3, 6), with_letter=False)
+        ids.request_proof(
+            register,
+            ref,
+            "We need a second copy of your identity document.",
+            sent_on=dt.date(2027, 3, 6),
+            with_letter=False,
+        )
     assert ids.identity_status(register, ref).proofs[0].state == "requested"
     assert ids.identity_status(register, ref).suspended
     spans = case_service.get_case(register, ref).suspensions
@@ -139,7 +157,13 @@ def test_other_means_need_no_document(register: Register, case_factory) -> None:
 
 def test_receipt_before_request_refused(register: Register, case_factory) -> None:  # type: ignore[no-untyped-def]
     ref = case_factory()
-    ids.request_proof(register, ref, "Your request came from an address we do not know.", sent_on=dt.date(2027, 3, 5), with_letter=False)
+    ids.request_proof(
+        register,
+        ref,
+        "Your request came from an address we do not know.",
+        sent_on=dt.date(2027, 3, 5),
+        with_letter=False,
+    )
     with pytest.raises(ids.ReceiptBeforeRequest):
         ids.receive_proof(register, ref, scan(), received_on=dt.date(2027, 3, 4))
     assert register.query_one("SELECT count(*) FROM attachments")[0] == 0
@@ -232,7 +256,13 @@ def test_minor_erasure_flag_at_intake_and_later(register: Register, case_factory
 
 def test_proof_seen_on_paper_ends_the_suspension_without_storing(register: Register, case_factory) -> None:  # type: ignore[no-untyped-def]
     ref = case_factory()
-    ids.request_proof(register, ref, "We have a doubt about who sent this request.", sent_on=dt.date(2027, 3, 2), with_letter=False)
+    ids.request_proof(
+        register,
+        ref,
+        "We have a doubt about who sent this request.",
+        sent_on=dt.date(2027, 3, 2),
+        with_letter=False,
+    )
     status = ids.identity_status(register, ref)
     assert status.proofs[0].reason == "We have a doubt about who sent this request."
     got = ids.receive_proof(register, ref, None, received_on=dt.date(2027, 3, 4))

@@ -29,6 +29,9 @@ EXPECTED = {
         "parental_proof_request": "livret de famille",
         "extension_notice": "prolongé de deux mois",
         "access_response": "Droit d’introduire une réclamation",
+        "portability_response": "Transmission à un autre responsable",
+        "minor_alone_notice": "Voici ce qui va se passer",
+        "heir_proof_request": "acte de décès",
         "confirmation_rectification": "rectifiées",
         "confirmation_erasure": "effacées",
         "confirmation_restriction": "limité",
@@ -43,6 +46,9 @@ EXPECTED = {
         "parental_proof_request": "family record book",
         "extension_notice": "extended by two months",
         "access_response": "Right to lodge a complaint",
+        "portability_response": "Article 20(2) GDPR",
+        "minor_alone_notice": "This is what happens next",
+        "heir_proof_request": "death certificate",
         "confirmation_rectification": "rectified",
         "confirmation_erasure": "erased",
         "confirmation_restriction": "restricted",
@@ -66,6 +72,9 @@ def make_case(case_factory):
     return lambda reg, **overrides: case_factory(**overrides)
 
 
+from dsar_desktop.domain.notifications import ART19_KINDS  # noqa: E402
+
+
 def _fonts(pdf: bytes) -> list[str]:
     out = subprocess.run(["pdffonts", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
     return out.splitlines()[2:]
@@ -74,7 +83,14 @@ def _fonts(pdf: bytes) -> list[str]:
 @pytest.mark.parametrize("language", ["fr", "en"])
 @pytest.mark.parametrize("kind", KINDS)
 def test_each_letter_kind_renders_with_its_text(reg, make_case, kind, language):
-    ref = make_case(reg, language=language, received_at=dt.datetime.now(dt.UTC) - dt.timedelta(days=3))
+    received = dt.datetime.now(dt.UTC) - dt.timedelta(days=3)
+    if kind == "minor_alone_notice":  # a child of 12 who wrote alone
+        child = received.date().replace(year=received.year - 12)
+        ref = make_case(reg, language=language, received_at=received, subject_dob=child)
+    else:
+        ref = make_case(reg, language=language, received_at=received)
+    if kind in ART19_KINDS:  # identity settled, case in progress, every recipient recorded (Art. 19)
+        _settle_for_confirmation(reg, ref)
     pdf = letters.build_letter(reg, ref, kind, language=language, extra=EXTRA)
     assert pdf.startswith(b"%PDF")
     text = pdf_text(pdf)
@@ -90,6 +106,20 @@ def test_each_letter_kind_renders_with_its_text(reg, make_case, kind, language):
     for line in fonts:
         assert "DejaVu" in line, line  # no base-14 font anywhere
         assert re.search(r"\byes\s+yes\b", line), f"font not embedded as subset: {line}"
+
+
+def _settle_for_confirmation(reg, ref):
+    from dsar_desktop.domain.cases import Status
+    from dsar_desktop.services import cases as case_service
+    from dsar_desktop.services import identity as ids
+    from dsar_desktop.services import notifications as art19
+
+    ids.record_other_means(reg, ref, "email_on_file")
+    if case_service.get_case(reg, ref).status == Status.RECEIVED:
+        case_service.transition(reg, ref, Status.IN_PROGRESS)
+    entries = letters.catalogue_entries(CATALOGUE)[1]
+    for source, recipient in art19.expected_recipients(entries, ["crm", "student_records"]):
+        art19.record(reg, ref, source, recipient, "impossible", reason="The recipient no longer exists since 2025.")
 
 
 def test_issued_letters_are_recorded_with_their_hash(reg, make_case):
@@ -147,7 +177,7 @@ def test_access_response_lists_every_article_15_section(reg, make_case):
         assert title in text, title
     assert "Not applicable: no transfer outside the EU" in text
     assert "Annex 1 – Sales CRM" in text and "Annex 2 – Student records" in text
-    assert "REDACTED: third_party" in text
+    assert "REDACTED: third party" in text and "third_party" not in text
     assert "Jean MARTIN n°0" not in text  # the redacted cell's value never reaches the PDF
     assert "Jean MARTIN n°1" in text
 
@@ -182,3 +212,35 @@ def test_no_data_found_still_answers_every_section(reg, make_case, monkeypatch):
     text = pdf_text(letters.build_letter(reg, ref, "access_response", language="en"))
     assert "we do not process any personal data about you" in " ".join(text.split())
     assert text.count("Not applicable") >= 8
+
+
+def test_a_draft_field_blocks_the_letter_and_is_named(reg, make_case, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import copy
+
+    from dsar_desktop.documents.art15 import Art15FieldDraft
+
+    draft = copy.deepcopy(CATALOGUE)
+    draft["sources"]["crm"]["draft"] = ["transfers"]
+    inputs = install_inputs(monkeypatch, catalogue=draft)
+    ref = make_case(reg)
+    with pytest.raises(Art15FieldDraft) as caught:
+        letters.compose(reg, ref, "access_response", "fr", inputs=inputs)
+    assert "Transferts hors de l'Union européenne" in caught.value.describe("fr")
+    assert "Sales CRM" in caught.value.describe("en")
+
+
+def test_shipped_catalogue_prints_no_draft_marker() -> None:
+    import json
+
+    from dsar_desktop.paths import RESOURCES
+
+    data = json.loads((RESOURCES / "catalogue.json").read_text(encoding="utf-8"))
+    for activity in data["activities"]:
+        drafts = set(activity.get("draft") or [])
+        for field, value in activity.items():
+            if field in drafts or not isinstance(value, dict):
+                continue
+            for lang in ("fr", "en"):
+                text = json.dumps(value.get(lang, ""), ensure_ascii=False).lower()
+                assert "à confirmer" not in text and "to be confirmed" not in text, (activity["id"], field)
+                assert "possible selon" not in text and "possible depending" not in text, (activity["id"], field)

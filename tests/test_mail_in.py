@@ -21,6 +21,7 @@ from dsar_desktop.store.connection import Register
 from .conftest import PASSPHRASE, run_cli
 from .mail_support import eml, outlook_msg
 
+REASON = "The name in your message differs from the one in our records."
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00\x10JFIF" + b"\x11" * 3000
 PDF = b"%PDF-1.4\n" + b"0" * 2000
 
@@ -179,17 +180,16 @@ def test_same_message_id_or_sender_is_flagged(register: Register) -> None:
     assert mail_in.duplicates(register, stranger) == []
 
 
+@pytest.mark.usefixtures("identity_today")  # the mail is dated 2027: the proof may not be "in the future"
 def test_attached_id_document_goes_to_the_id_check_and_leaves_the_message(register: Register) -> None:
     png = _png()
-    ref, _ = _add(
-        register, eml(attachments=[("cni.png", "image/png", png), ("lettre.txt", "text/plain", b"x")])
-    )
+    past = ["from mx.ecole.example.fr by mail.ecole.example.fr; Sat, 31 Jan 2026 23:30:00 +0000"]
+    files = [("cni.png", "image/png", png), ("lettre.txt", "text/plain", b"x")]
+    ref, _ = _add(register, eml(received=past, attachments=files))
     stored = mail_in.messages(register, ref)[0]
     id_doc = next(a for a in stored.attachments if a.looks_like_id)
-    identity.request_proof(
-        register, ref, reason="Name differs from the register", sent_on=dt.date(2027, 2, 2)
-    )
-    scan_id = mail_in.send_attachment_to_id_check(register, ref, id_doc.id, received_on=dt.date(2027, 2, 3))
+    identity.request_proof(register, ref, reason=REASON, sent_on=dt.date(2026, 2, 2))
+    scan_id = mail_in.send_attachment_to_id_check(register, ref, id_doc.id, received_on=dt.date(2026, 2, 3))
     assert identity.scan_content(register, ref, scan_id) == png
     after = mail_in.messages(register, ref)[0]
     assert not after.raw_kept and "ID check" in (after.raw_note or "")

@@ -15,6 +15,7 @@ import pytest
 from dsar_desktop.domain.errors import InvalidInput
 from dsar_desktop.services import cases as case_service
 from dsar_desktop.services import certificates, extracts, mail_in, mail_out, packs
+from dsar_desktop.services.demo import settle_demo_catalogue
 from dsar_desktop.services.extracts_demo import seed_demo_extracts
 from dsar_desktop.store.connection import Register
 
@@ -31,6 +32,7 @@ def _ready_for_pack(register: Register, ref: str) -> None:
     case_service.transition(register, ref, "in_progress")
     assert seed_demo_extracts(register, [ref]) == [ref]
     certificates.seed_demo_certificate(register)
+    settle_demo_catalogue(register)  # draft transfer fields would block the letter (RULES D)
     for source in extracts.missing_sources(register, ref):
         if source.status == "to_search":
             extracts.mark_source(register, ref, source.source, "not_applicable", "no account in this system")
@@ -142,14 +144,16 @@ def test_no_address_no_draft(register: Register, case_factory) -> None:  # type:
 def test_dispatch_is_recorded_with_date_channel_and_address(register: Register) -> None:
     ref = _case_from_mail(register)
     case_service.transition(register, ref, "in_progress")
-    case_service.transition(register, ref, "ready")
+    no_pack = "Reply typed in the mail client (no sealed pack in this test register)"
     with pytest.raises(InvalidInput):
         case_service.record_dispatch(
-            register, ref, dt.date(2027, 2, 20), None, channel="email", address="not an address"
-        )
+            register, ref, dt.date(2027, 2, 20), None, channel="email", address="not an address",
+            without_pack_reason=no_pack,
+        )  # fmt: skip
     case_service.record_dispatch(
-        register, ref, dt.date(2027, 2, 20), None, channel="email", address="heloise.dupre@example.org"
-    )
+        register, ref, dt.date(2027, 2, 20), None, channel="email", address="heloise.dupre@example.org",
+        without_pack_reason=no_pack,
+    )  # fmt: skip
     assert case_service.dispatch_details(register, ref) == ("email", "heloise.dupre@example.org")
     assert case_service.get_case(register, ref).dispatch_date == dt.date(2027, 2, 20)
 

@@ -250,7 +250,7 @@ def test_large_annexes_split_with_repeated_headers(reg, case_factory, tmp_path, 
     annex_pages = [p for p in pages if "heloise.dupre@example.org" in p]
     assert len(annex_pages) >= 4
     for page in annex_pages:
-        assert "comment" in page and "owner" in page  # header repeated on every page
+        assert "Comment" in page and "Owner" in page  # header (made readable) repeated on every page
     total = len([p for p in pages if p.strip()])
     assert f"Page {total} of {total}" in text
 
@@ -272,14 +272,24 @@ def test_cli_letter_calibration_and_cert_create(tmp_path, monkeypatch, capsys):
     code, _ = _cli(capsys, "letter", ref, "--kind", "id_request", "--out", str(tmp_path / "no.pdf"), *base)
     assert code == 1 and not (tmp_path / "no.pdf").exists()
     code, requested = _cli(
-        capsys, "case", "id-request", ref, "--reason", "Votre demande provient d'une adresse que nous ne connaissons pas.", "--sent-on", "2027-03-02", *base
+        capsys,
+        "case",
+        "id-request",
+        ref,
+        "--reason",
+        "Votre demande provient d'une adresse que nous ne connaissons pas.",
+        "--sent-on",
+        "2027-03-02",
+        *base,
     )
     assert code == 0, requested
     code, out = _cli(capsys, "letter", ref, "--kind", "id_request", "--out", str(tmp_path / "id.pdf"), *base)
     assert code == 0 and (tmp_path / "id.pdf").read_bytes().startswith(b"%PDF")
     from dsar_desktop.documents.raster import pdf_text
 
-    assert "Votre demande provient d'une adresse que nous ne connaissons pas." in pdf_text((tmp_path / "id.pdf").read_bytes())
+    assert "Votre demande provient d'une adresse que nous ne connaissons pas." in pdf_text(
+        (tmp_path / "id.pdf").read_bytes()
+    )
     code, _ = _cli(capsys, "case", "id-received", ref, "--paper", "--date", "2027-03-05", *base)
     assert code == 0
     code, _ = _cli(capsys, "calibration", "--out", str(tmp_path / "cal.pdf"), *base)

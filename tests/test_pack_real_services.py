@@ -26,6 +26,16 @@ def test_pack_from_confirmed_demo_extracts_with_the_shipped_catalogue(register, 
     for match in extracts.list_matches(register, ref, status="pending"):
         extracts.confirm_match(register, match.id)
     assert extracts.missing_sources(register, ref) == []
+    from dsar_desktop.documents.art15 import Art15FieldDraft
+    from dsar_desktop.services import catalogue as catalogue_service
+
+    with pytest.raises(Art15FieldDraft):  # the shipped register still has draft transfer fields
+        packs.build_pack(register, ref, tmp_path, language="en")
+    for activity in catalogue_service.current_catalogue(register).sources:  # the DPO settles them
+        if activity.get("draft"):
+            settled = {k: v for k, v in activity.items() if k != "draft"}
+            settled["transfers_outside_eu"] = {"fr": "Aucun transfert hors UE.", "en": "No transfer outside the EU."}
+            catalogue_service.update_activity(register, settled, "transfers settled")
 
     result = packs.build_pack(register, ref, tmp_path, language="en")
     check = packs.verify_case_pack(register, ref, result.zip)
@@ -33,7 +43,7 @@ def test_pack_from_confirmed_demo_extracts_with_the_shipped_catalogue(register, 
     with zipfile.ZipFile(result.zip) as archive:
         manifest = json.loads(archive.read("manifest.json"))
         data = json.loads(archive.read("data.json"))
-    assert manifest["catalogue_version"] == "1"
+    assert manifest["catalogue_version"] == str(catalogue_service.current_catalogue(register).version)
     confirmed = extracts.confirmed_data(register, ref)
     assert sum(len(s["records"]) for s in data["sources"]) == len(confirmed)
     from dsar_desktop.documents.raster import pdf_text

@@ -133,7 +133,15 @@ def test_the_record_one_row_per_case_and_pseudonymised(
     assert sorted(r[0] for r in body) == refs  # one row per case of the period, none other
     received = header.index("Received on")
     assert all(isinstance(r[received], dt.datetime) for r in body)  # dates are dates, not text
-    assert sheet.column_dimensions["A"].width == 16 and sheet.column_dimensions["AG"].width == 66
+    last = openpyxl.utils.get_column_letter(len(header))
+    assert header[-1] == "Response pack SHA-256"
+    assert sheet.column_dimensions["A"].width == 16 and sheet.column_dimensions[last].width == 66
+    reasons = [r[header.index("Sent without a sealed pack (reason)")] for r in body]
+    assert (
+        sum(1 for r in reasons if r)
+        == sum(1 for r in body if r[header.index("Outcome")] == "Answered without a response pack")
+        > 0
+    )
     text = xlsx_text(plain)
     assert sum(s in text for s in personal) > 0.9 * len(personal)  # control: the full record names people
     extract_values = extract_only_values(demo_register)

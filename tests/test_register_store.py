@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -227,6 +228,8 @@ def test_upgrade_keeps_a_backup_first(tmp_path: Path) -> None:
     for name in [r[0] for r in reg.query("SELECT name FROM sqlite_master WHERE type = 'table'")]:
         if f"CREATE TABLE {name} " in last_sql or f"CREATE TABLE {name}(" in last_sql:
             reg.conn.execute(f"DROP TABLE {name}")
+    for table, column in re.findall(r"ALTER TABLE (\w+) ADD COLUMN (\w+)", last_sql):  # and its columns
+        reg.conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
     reg.close()
     with svc.unlock_register(tmp_path / "r.dsar", PASS) as reopened:
         assert current_version(reopened) == latest

@@ -10,6 +10,7 @@ import json
 import subprocess
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from dsar_desktop.cli import main
@@ -32,20 +33,29 @@ from tests.conftest import PASSPHRASE, make_case
 pytestmark = pytest.mark.usefixtures("identity_today")
 
 LATER = dt.date(2029, 1, 15)
+# A reply recorded without a sealed pack carries its reason (domain.case_actions).
+NO_PACK_HERE = "Letter sent from the office's word processor (test register without seal)"
 
 
 def sealed(reg: Register, ref: str) -> None:
-    """The case's response pack was built: what `services/packs.py` stores (its SHA-256 on the case)."""
+    """The case's response pack was built: what `services/packs.py` stores (its SHA-256 on the case, its row)."""
     with reg.transaction() as conn:
         conn.execute("UPDATE cases SET pack_sha256 = ? WHERE ref = ?", ("ab" * 32, ref))
+        conn.execute(
+            "INSERT INTO packs(case_ref, file_name, sha256, pdf_sha256, language, encrypted, cert_fingerprint,"
+            " created_at, created_by) VALUES (?, 'pack.zip', ?, ?, 'fr', 0, '', ?, 'alice')",
+            (ref, "ab" * 32, "cd" * 32, dt.datetime.now(dt.UTC).isoformat(timespec="seconds")),
+        )
 
 
 def answer(reg: Register, ref: str, on: dt.date, pack: bool = True) -> None:
     cs.transition(reg, ref, Status.IN_PROGRESS)
-    cs.transition(reg, ref, Status.READY)
     if pack:
         sealed(reg, ref)
-    cs.record_dispatch(reg, ref, on, "1A 234 567 8901 2")
+        cs.transition(reg, ref, Status.READY)
+        cs.record_dispatch(reg, ref, on, "1A 234 567 8901 2")
+    else:
+        cs.record_dispatch(reg, ref, on, "1A 234 567 8901 2", without_pack_reason=NO_PACK_HERE)
 
 
 def populate(reg: Register) -> dict[str, str]:
@@ -61,8 +71,8 @@ def populate(reg: Register) -> dict[str, str]:
     )  # fmt: skip
     cs.transition(reg, refs["minor"], Status.IN_PROGRESS)
     cs.extend(reg, refs["minor"], "Seven systems to search", notice_date=dt.date(2027, 3, 15))
-    cs.transition(reg, refs["minor"], Status.READY)
     sealed(reg, refs["minor"])
+    cs.transition(reg, refs["minor"], Status.READY)
     cs.record_dispatch(reg, refs["minor"], dt.date(2027, 5, 10), None)  # 70 days, before D3 (1 June)
     refs["refused"] = make_case(reg)
     cs.mark_manifestly_unfounded(reg, refs["refused"], "Fifth identical request this month")
@@ -237,19 +247,81 @@ def test_the_statistics_page(qtbot, register: Register, tmp_path: Path) -> None:
         assert page.figure_text("Requests received") == "8"
         assert page.figure_text("Answered late") == "1"
         assert page.breakdown_count("Channel", "Post") == 1
-        page.year_combo.setCurrentText("2026")
+        assert ("Post", 1) in page.channel_chart.bars and ("Access (Art. 15)", 7) in page.right_chart.bars
+        assert len(page.trend_chart.months) == 12 and page.trend_chart.received[2] == 7  # March 2027
+        page.year_combo.setCurrentIndex(page.year_combo.findData(2026))
+        page.year_combo.activated.emit(page.year_combo.currentIndex())
         assert page.figure_text("Requests received") == "1"
-        page.year_combo.setCurrentText("2027")
+        page.set_period(dt.date(2027, 1, 1), dt.date(2027, 2, 28))  # any period: the combo says so
+        assert page.year_combo.currentData() == "other" and page.figure_text("Requests received") == "1"
+        assert page.trend_chart.received == [1, 0]
+        page.set_period(dt.date(2027, 1, 1), dt.date(2027, 12, 31))
+        assert page.year_combo.currentText() == "2027" and page.figure_text("Requests received") == "8"
+
         target = tmp_path / "statistics.pdf"
         dialogs.answers.append(target)
         with qtbot.waitSignal(page.report_saved) as saved:
             page.save_button.click()
         assert saved.args == [str(target)]
         assert "Key figures" in pdf_text(target.read_bytes(), tmp_path)
-        assert ("info", f"Report saved to {target}.") in dialogs.shown
+        assert (tmp_path / "statistics.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+        said = f"Report saved to {target}, its figures to {tmp_path / 'statistics.csv'}."
+        assert ("info", said) in dialogs.shown
         dialogs.answers.append(None)  # cancelled: nothing written, nothing said
         page.save_button.click()
-        assert dialogs.shown[-1] == ("info", f"Report saved to {target}.")
+        assert dialogs.shown[-1] == ("info", said)
+
+        record = tmp_path / "record"
+        dialogs.answers.append(record)  # no extension: an .xlsx is written
+        with qtbot.waitSignal(page.record_exported) as exported:
+            page.record_button.click()
+        assert exported.args == [str(record) + ".xlsx"]
+        assert "8 requests written to" in dialogs.shown[-1][1] and "pseudonymised" in dialogs.shown[-1][1]
+        cells = [
+            v
+            for row in openpyxl.load_workbook(exported.args[0]).active.iter_rows(values_only=True)
+            for v in row
+        ]
+        assert sorted(v for v in cells if str(v).startswith("DSAR-")) and not [
+            v for v in cells if "DUPR" in str(v)
+        ]
+    finally:
+        set_language("fr")
+
+
+def test_the_purge_from_the_page(qtbot, register: Register) -> None:  # type: ignore[no-untyped-def]
+    from dsar_desktop.services import retention
+    from dsar_desktop.ui.dialogs import ScriptedDialogs
+    from dsar_desktop.ui.i18n import set_language
+    from dsar_desktop.ui.statistics import StatisticsPage
+    from dsar_desktop.ui.workers import ImmediateRunner
+
+    refs = populate(register)
+    with register.transaction() as conn:  # two requests closed long ago
+        conn.execute(
+            "UPDATE cases SET closed_at = '2020-01-10T10:00:00+00:00' WHERE ref IN (?, ?)",
+            (refs["refused"], refs["withdrawn"]),
+        )
+    set_language("en")
+    try:
+        dialogs = ScriptedDialogs()
+        page = StatisticsPage(register, dialogs, ImmediateRunner())
+        qtbot.addWidget(page)
+        assert not page.retention_banner.isHidden()
+        assert page.retention_label.text().startswith(
+            "2 closed requests kept longer than the retention period (5 years)"
+        )
+        seen = []
+        dialogs.answers += [lambda dialog: seen.append(dialog.table.rowCount()), False]  # preview, then "No"
+        page.retention_button.click()
+        assert seen == [2] and len(retention.preview(register).cases) == 2  # declined: nothing purged
+        dialogs.answers += [lambda dialog: None, True]
+        with qtbot.waitSignal(page.cases_purged) as purged:
+            page.retention_button.click()
+        assert sorted(purged.args[0]) == sorted([refs["refused"], refs["withdrawn"]])
+        assert ("info", "2 requests purged.") in dialogs.shown
+        assert page.retention_banner.isHidden()
+        assert [t["ref"] for t in retention.tombstones(register)] == purged.args[0]
     finally:
         set_language("fr")
 

@@ -94,7 +94,11 @@ def test_intake_extension_dispatch_close_with_the_keyboard_and_scripted_dialogs(
     assert case.current_due == case_service.deadlines_for(register, case).extended_due
     assert case.extension_reason == "Seven systems to search"
 
-    view.trigger("ready")
+    # no sealed pack: "ready to send" is off and says why; the reply can still be recorded with its reason
+    assert not view.action_buttons["ready"].isEnabled()
+    assert "No sealed response pack yet" in view.action_buttons["ready"].toolTip()
+    assert view.action_buttons["responded"].isEnabled()
+    dialogs.answers.append("Handed over at the front desk")
     dialogs.answers.append(lambda d: d.number_edit.setText("1A 123 456 7890 1"))
     view.trigger("responded")
     case = case_service.get_case(register, ref)
@@ -104,7 +108,7 @@ def test_intake_extension_dispatch_close_with_the_keyboard_and_scripted_dialogs(
     dialogs.answers.append(True)  # "Close request …?"
     view.trigger("closed")
     assert case_service.get_case(register, ref).status == Status.CLOSED
-    assert changes == [ref] * 5
+    assert changes == [ref] * 4
     assert not any(kind == "error" for kind, _ in dialogs.shown)
     # the case file shows what happened, in words
     timeline = [view.timeline_table.item(r, 2).text() for r in range(view.timeline_table.rowCount())]
@@ -347,6 +351,7 @@ def test_asking_for_proof_of_identity_stops_the_clock(qtbot, register, dialogs, 
     assert case.status == Status.AWAITING_IDENTITY
     assert len(case.suspensions) == 1 and case.suspensions[0][1] is None  # clock stopped, not restarted
     assert dialogs.shown[-1][0] == "info"
-    # resuming is done by recording the proof (Identity tab), so no bare "resume" button here
-    assert "in_progress" not in view.action_buttons
+    # resuming is done by recording the proof (Identity tab): the bare "resume" button is off and says so
+    assert not view.action_buttons["in_progress"].isEnabled()
+    assert "Identity tab" in view.action_buttons["in_progress"].toolTip()
     assert set(view.action_buttons) >= {"refused", "withdrawn", "note"}

@@ -16,7 +16,6 @@ from dsar_desktop.store.connection import Register
 from dsar_desktop.ui import i18n
 from dsar_desktop.ui.dialogs import ScriptedDialogs
 from dsar_desktop.ui.documents import ResponsePanel, VerifyPackWindow
-from dsar_desktop.ui.documents.common import PrinterChoice
 from dsar_desktop.ui.documents.response_checks import PasswordDialog
 from dsar_desktop.ui.workers import ImmediateRunner, Job, Runner
 from tests.conftest import make_case
@@ -218,27 +217,37 @@ def test_blockers_name_unsearched_systems_and_pending_matches(qtbot, register: R
     assert not any("No seal certificate yet" in text for text in shown_blockers(panel))
 
 
+class FakePrinter:
+    """A PageSink that keeps what it was given (the real one is ui.printing.QtPrinter)."""
+
+    def __init__(self, name: str, copies: int = 1) -> None:
+        self.name, self.copies, self.jobs = name, copies, []  # type: ignore[var-annotated]
+
+    def print_pdf(self, pdf: bytes, title: str) -> None:
+        self.jobs.append((pdf, title))
+
+
 def test_print_postal_reply_goes_to_the_chosen_queue_then_dispatch(
     qtbot, register: Register, tmp_path: Path, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     ref = ready_case(register, make_case, language="en")
     dialogs = ScriptedDialogs()
     panel = panel_for(qtbot, register, ref, dialogs, ImmediateRunner())
-    sent: list[tuple[str, bytes, str, int, bool]] = []
+    sent: list[tuple[str, bytes, object]] = []
+    chosen = FakePrinter("PDF", 2)
 
-    def fake_print(reg, ref_, pdf, printer, *, copies=1, duplex=False):  # type: ignore[no-untyped-def]
-        sent.append((ref_, pdf, printer, copies, duplex))
-        return "PDF-42"
+    def fake_print(reg, ref_, pdf, printer):  # type: ignore[no-untyped-def]
+        sent.append((ref_, pdf, printer))
 
     monkeypatch.setattr(packs, "print_postal_reply", fake_print)
-    panel.ask_printer = lambda parent: PrinterChoice("PDF", 2, True)
+    panel.ask_printer = lambda parent: chosen  # type: ignore[assignment,return-value]
     dialogs.answers.append(str(tmp_path))
     with qtbot.waitSignal(panel.pack_built) as built:
         panel.build_button.click()
     panel.print_button.click()
-    assert len(sent) == 1 and sent[0][0] == ref and sent[0][2:] == ("PDF", 2, True)
+    assert len(sent) == 1 and sent[0][0] == ref and sent[0][2] is chosen
     assert sent[0][1] == built.args[0].pdf.read_bytes()  # the sealed letter of the pack just built
-    assert any("Sent to PDF (job PDF-42)" in text for _, text in dialogs.shown)
+    assert any("Sent to PDF." in text for _, text in dialogs.shown)
     # a printer dialog closed with Cancel prints nothing
     panel.ask_printer = lambda parent: None
     panel.print_button.click()

@@ -14,11 +14,11 @@ from dsar_desktop.store.connection import Register
 from dsar_desktop.ui import i18n
 from dsar_desktop.ui.dialogs import ScriptedDialogs
 from dsar_desktop.ui.documents import LettersSettingsDialog, TemplateEditorDialog, VerifyPackWindow
-from dsar_desktop.ui.documents.common import PrinterChoice
 from dsar_desktop.ui.workers import ImmediateRunner
 from tests.conftest import make_case
-from tests.test_print_cups import _cups_pdf_queue, _output_dir
+from tests.cups_support import cups_pdf_out, needs_cups_pdf, wait_for_pdf
 from tests.test_sign_seal import _ca_and_leaf
+from tests.test_ui_documents_pack import FakePrinter
 from tests.ui_documents_support import ready_case
 
 
@@ -87,34 +87,32 @@ def test_envelope_offset_and_calibration_page(qtbot, register: Register, tmp_pat
     offset = letters.envelope_offset(register)
     assert (offset.right_mm, offset.down_mm) == (2.5, -1.0)
     assert out.read_bytes().startswith(b"%PDF")
-    sent: list[tuple[bytes, str]] = []
-    monkeypatch.setattr(
-        packs, "print_calibration_page", lambda reg, pdf, printer: sent.append((pdf, printer)) or "Q-7"
-    )
-    dialog.ask_printer = lambda parent: PrinterChoice("Office")
+    office = FakePrinter("Office")
+    dialog.ask_printer = lambda parent: office  # type: ignore[assignment,return-value]
     dialog.calibration_button.click()
-    assert sent and sent[0][1] == "Office" and sent[0][0].startswith(b"%PDF")
-    assert dialogs.shown[-1] == ("info", "Calibration page sent to Office (job Q-7).")
+    assert len(office.jobs) == 1 and office.jobs[0][0].startswith(b"%PDF")
+    assert office.jobs[0][1] == "DSAR calibration"  # the queue shows no personal data
+    assert dialogs.shown[-1] == ("info", "Calibration page sent to Office.")
+    assert register.query_one("SELECT count(*) FROM audit WHERE action = 'calibration.printed'")[0] == 1
 
 
 @pytest.mark.cups
-@pytest.mark.skipif(not _cups_pdf_queue(), reason="no CUPS queue named PDF")
-def test_calibration_page_reaches_the_cups_queue(qtbot, register: Register) -> None:  # type: ignore[no-untyped-def]
+@needs_cups_pdf
+def test_calibration_page_reaches_the_cups_queue(qtbot, register: Register, cups_pdf_out: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+
+    from dsar_desktop.ui.printing import QtPrinter
+
     dialog, dialogs = settings(qtbot, register)
-    folder = _output_dir()
-    before = set(folder.glob("*.pdf")) if folder.exists() else set()
-    dialog.ask_printer = lambda parent: PrinterChoice("PDF")
+    dialog.ask_printer = lambda parent: QtPrinter(QPrinter(QPrinterInfo.printerInfo("PDF")))  # type: ignore[assignment]
     dialog.calibration_button.click()
-    assert dialogs.shown[-1][0] == "info" and "sent to PDF (job PDF-" in dialogs.shown[-1][1]
-
-    def spooled() -> list[Path]:
-        new = [p for p in folder.glob("*.pdf") if p not in before] if folder.exists() else []
-        return [p for p in new if p.read_bytes().rstrip().endswith(b"%%EOF")]
-
-    qtbot.waitUntil(lambda: bool(spooled()), timeout=60_000)
-    for path in spooled():
-        path.unlink()  # the queue's copy (no personal data, but keep the folder clean)
+    assert dialogs.shown[-1] == ("info", "Calibration page sent to PDF.")
+    spooled = wait_for_pdf(cups_pdf_out)
+    assert spooled.startswith(b"%PDF")
     assert register.query_one("SELECT count(*) FROM audit WHERE action = 'calibration.printed'")[0] == 1
+
+
+__all__ = ["cups_pdf_out"]
 
 
 def test_internal_seal_shows_the_warning_and_pkcs12_import_replaces_it(
@@ -189,8 +187,9 @@ def test_verify_window_with_a_certificate_file_and_a_lone_pdf(
 
 def test_documents_menu_opens_the_three_windows(qtbot, register: Register) -> None:  # type: ignore[no-untyped-def]
     from dsar_desktop.ui.main_window import MainWindow
+    from dsar_desktop.ui.pages import MENUS
 
-    window = MainWindow(ScriptedDialogs(), ImmediateRunner())
+    window = MainWindow(ScriptedDialogs(), ImmediateRunner(), menus=MENUS)
     qtbot.addWidget(window)
     window.attach(register)
     menus = {a.text(): a.menu() for a in window.menuBar().actions()}

@@ -48,7 +48,7 @@ def test_demo_if_empty_creates_a_demo_register_once_and_hands_its_passphrase_to_
     calls: list[tuple[Path, str | None, str | None]] = []
     monkeypatch.setattr(app, "workstation_file", lambda: tmp_path / "config" / "desktop.json")
     monkeypatch.setattr(
-        app, "run_gui", lambda path, hint, language, config: calls.append((path, hint, language)) or 0
+        app, "run_gui", lambda path, hint, language, config, backup=None: calls.append((path, hint, language)) or 0
     )
     path = tmp_path / "demo.dsar"
     assert app.main(["--register", str(path), "--demo-if-empty", "--language", "en"]) == 0

@@ -70,7 +70,11 @@ def test_the_case_screens_are_found_and_shown_as_tabs(shell: Shell) -> None:
     window = shell.window
     assert isinstance(window.page("dashboard"), DashboardPage)
     assert isinstance(window.page("cases"), CaseListPage)
-    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["Dashboard", "Requests", "Statistics"]
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
+        "Dashboard",
+        "Requests",
+        "Statistics",
+    ]
     assert window.new_request_action.isVisible() and window.new_request_action.isEnabled()
 
 
@@ -120,17 +124,17 @@ def test_locking_closes_open_dialogs_and_forgets_case_files(shell: Shell) -> Non
     assert window.case_files == {} and window.pages == {} and window.notice.isHidden()
 
 
-def test_an_area_adds_a_page_and_a_case_file_section_through_its_hooks(
+def test_a_page_and_a_case_file_section_listed_in_pages_are_shown(
     qtbot, monkeypatch, shell: Shell
 ) -> None:  # type: ignore[no-untyped-def]
-    import sys
-    import types
-
     from PySide6.QtCore import Signal
     from PySide6.QtWidgets import QLabel
 
-    from dsar_desktop.ui.main_window import PageSpec
-    from dsar_desktop.ui.pages import CaseSection
+    from dsar_desktop.ui.pages import CASE_SECTIONS, PAGES
+    from dsar_desktop.ui.specs import CaseSection, PageSpec
+
+    assert [p.key for p in PAGES] == ["dashboard", "cases", "statistics"]
+    assert [s.key for s in CASE_SECTIONS] == ["identity", "data", "response", "request"]
 
     class Panel(QLabel):
         case_changed = Signal(str)
@@ -138,11 +142,10 @@ def test_an_area_adds_a_page_and_a_case_file_section_through_its_hooks(
         def __init__(self, register, dialogs, runner, ref) -> None:  # type: ignore[no-untyped-def]
             super().__init__(f"identity of {ref}")
 
-    area = types.ModuleType("dsar_desktop.ui.fakearea")
-    area.pages = lambda: [PageSpec("fake", "Dashboard", lambda reg, d, r: QLabel("fake page"))]  # type: ignore[attr-defined]
-    area.case_sections = lambda: [CaseSection("identity", "Requests", Panel)]  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "dsar_desktop.ui.fakearea", area)
-    screens = standard_screens(areas=("fakearea", "no_such_area"))
+    screens = standard_screens(
+        pages=[*PAGES[:2], PageSpec("fake", "Dashboard", lambda reg, d, r: QLabel("fake page"))],
+        sections=[CaseSection("identity", "Requests", Panel)],
+    )
     assert [p.key for p in screens.pages] == ["dashboard", "cases", "fake"]
     assert screens.case_file_factory is not None
     ref = case_service.list_cases(shell.register)[0].ref  # type: ignore[arg-type]

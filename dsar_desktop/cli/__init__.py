@@ -89,6 +89,7 @@ COMMANDS: dict[str, Callable[[], ModuleType]] = {
     "init": _register,
     "slot": _register,
     "verify": _register,
+    "audit": _register,
     "backup": _register,
     "restore": _register,
     "version": _version,

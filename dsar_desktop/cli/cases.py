@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain import deadlines as dl
+from ..domain.case_actions import Action
 from ..domain.cases import Capacity, Case, Channel, Person, Status
 from ..domain.errors import InvalidInput
 from ..services import cases as case_service
@@ -67,7 +68,9 @@ def add_commands(subparsers: Any, parent: argparse.ArgumentParser) -> None:
     s.add_argument("text")
     s.set_defaults(handler=cmd_note)
 
-    s = case_sub.add_parser("unfounded", parents=[parent], help="mark manifestly unfounded or excessive (Art. 12(5))")
+    s = case_sub.add_parser(
+        "unfounded", parents=[parent], help="mark manifestly unfounded or excessive (Art. 12(5))"
+    )
     s.add_argument("ref")
     s.add_argument("--justification", required=True)
     s.set_defaults(handler=cmd_unfounded)
@@ -76,8 +79,16 @@ def add_commands(subparsers: Any, parent: argparse.ArgumentParser) -> None:
     s.add_argument("ref")
     s.add_argument("--date", help="YYYY-MM-DD (default: today)")
     s.add_argument("--number", help="registered-letter number")
-    s.add_argument("--channel", dest="dispatch_channel", choices=["email", "post", "hand"], help="how it went out")
+    s.add_argument(
+        "--channel", dest="dispatch_channel", choices=["email", "post", "hand"], help="how it went out"
+    )
     s.add_argument("--to", dest="dispatch_address", help="the e-mail or postal address it went to")
+    s.add_argument(
+        "--without-pack",
+        action="store_true",
+        help="the reply went without a sealed pack (needs --reason; shown in the timeline and the statistics)",
+    )
+    s.add_argument("--reason", help="why the reply went without a sealed pack")
     s.set_defaults(handler=cmd_dispatch)
 
     retention.add_purge_command(case_sub, parent)
@@ -94,7 +105,9 @@ def _date(text: str | None, what: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise InvalidInput(f"{what} '{text}' is not a date YYYY-MM-DD.", f"{what} « {text} » n'est pas une date AAAA-MM-JJ.") from None
+        raise InvalidInput(
+            f"{what} '{text}' is not a date YYYY-MM-DD.", f"{what} « {text} » n'est pas une date AAAA-MM-JJ."
+        ) from None
 
 
 def case_summary(case: Case) -> dict[str, Any]:
@@ -203,7 +216,13 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
     out["explanation"] = deadlines.explanation("en")
     out["explanation_fr"] = deadlines.explanation("fr")
     out["extended_due"] = deadlines.extended_due.isoformat()
-    out["timeline"] = [{"at": e.at_utc, "actor": e.actor, "kind": e.kind, "summary": e.summary} for e in events]
+    out["timeline"] = [
+        {"at": e.at_utc, "actor": e.actor, "kind": e.kind, "summary": e.summary} for e in events
+    ]
+    allowances = case_service.allowed(register, args.ref)
+    out["allowed"] = sorted(a.value for a in Action if allowances.allows(a))
+    out["refused"] = {a.value: {"code": r.code, "en": r.en, "fr": r.fr} for a, r in allowances.refused.items()}
+    out["next_states"] = [s.value for s in allowances.allowed_targets()]
     text = "\n".join(
         [
             f"{case.ref}  {case.status.value}  ({', '.join(r.value for r in case.rights)})",
@@ -211,6 +230,8 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
             f"Received {dl.format_date(case.received_date)} via {case.channel.value}",
             f"Legal due {case.legal_due}  policy target {case.policy_target}  current due {case.current_due}",
             "Why: " + " | ".join(deadlines.explanation("en")),
+            "Possible next states: " + (", ".join(s.value for s in allowances.allowed_targets()) or "none"),
+            *[f"Cannot {a.value.replace('_', ' ')}: {r.en}" for a, r in allowances.refused.items()],
             "Timeline:",
             *[f"  {e.at_utc}  {e.actor:<10} {e.summary}" for e in events],
         ]
@@ -226,7 +247,9 @@ def cmd_transition(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_extend(args: argparse.Namespace, ctx: Context) -> int:
-    case = case_service.extend(ctx.open_register(), args.ref, args.reason, _date(args.notice_date, "--notice-date"))
+    case = case_service.extend(
+        ctx.open_register(), args.ref, args.reason, _date(args.notice_date, "--notice-date")
+    )
     ctx.emit(case_summary(case), f"{case.ref} extended until {case.current_due.isoformat()}")
     return 0
 
@@ -245,9 +268,15 @@ def cmd_unfounded(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_dispatch(args: argparse.Namespace, ctx: Context) -> int:
     when = _date(args.date, "--date") or dt.datetime.now(dl.PARIS).date()
+    if args.reason and not args.without_pack:
+        raise InvalidInput(
+            "--reason goes with --without-pack (a reply recorded without a sealed pack).",
+            "--reason va avec --without-pack (une réponse enregistrée sans dossier scellé).",
+        )
     case = case_service.record_dispatch(
         ctx.open_register(), args.ref, when, args.number,
         channel=args.dispatch_channel, address=args.dispatch_address,
+        without_pack_reason=(args.reason or "") if args.without_pack else None,
     )  # fmt: skip
     ctx.emit(case_summary(case), f"{case.ref} responded on {when.isoformat()}")
     return 0

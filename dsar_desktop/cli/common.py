@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from ..domain.errors import DsarError
 
 if TYPE_CHECKING:  # the register (and SQLCipher, keyring) is loaded only by commands that open it
-    from ..store.connection import Register
+    from ..services.office import Office
 
 ENV_PASSPHRASE = "DSAR_PASSPHRASE"
 ENV_NEW_PASSPHRASE = "DSAR_NEW_PASSPHRASE"
@@ -78,7 +78,7 @@ class Context:
         self.json: bool = bool(getattr(args, "json", False))
         self.slot: str | None = getattr(args, "slot", None)
         self.stdout = stdout or sys.stdout
-        self._register: Register | None = None
+        self._register: Office | None = None
 
     @property
     def register_path(self) -> Path:
@@ -127,16 +127,22 @@ class Context:
         return self.slot or default_actor()
 
     # ---- register ---------------------------------------------------------
-    def open_register(self) -> Register:
+    def open_register(self, *, check_anchor: bool = True) -> Office:
+        """Unlock once per command. `check_anchor=False` only for `verify`, which reports the anchor itself."""
         if self._register is None:
+            from ..services.office import Office
             from ..services.register import load_keyfile, unlock_register
 
             load_keyfile(self.register_path)  # a missing register or key file is said before any passphrase is asked
-            self._register = unlock_register(self.register_path, self.passphrase(), self.slot)
+            self._register = Office.adopt(
+                unlock_register(self.register_path, self.passphrase(), self.slot, check_anchor=check_anchor)
+            )
         return self._register
 
-    def adopt(self, register: Register) -> None:
-        self._register = register
+    def adopt(self, register: Any) -> None:
+        from ..services.office import Office
+
+        self._register = Office.adopt(register)
 
     def close(self) -> None:
         if self._register is not None:

@@ -104,7 +104,7 @@ def cmd_letter(args: argparse.Namespace, ctx: Context) -> int:
     extra = {
         k: v for k, v in {"reason": args.reason, "reasons": args.reason, "details": args.details}.items() if v
     }
-    if args.kind in ("id_request", "parental_proof_request"):
+    if args.kind in ("id_request", "parental_proof_request", "heir_proof_request"):
         pdf = identity.latest_request_letter(reg, args.ref, args.kind, args.language)
     else:
         pdf = letters.build_letter(reg, args.ref, args.kind, language=args.language, extra=extra)

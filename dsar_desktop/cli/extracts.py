@@ -32,7 +32,12 @@ def add_commands(subparsers: Any, parent: argparse.ArgumentParser) -> None:
     s.add_argument("--name", help='"First LAST" (used with --dob)')
     s.add_argument("--dob", help="date of birth, YYYY-MM-DD")
     s.add_argument("--student-number", action="append", help="repeat for several numbers")
-    s.add_argument("--mapping", type=Path, help="JSON {field: column}; default: suggested from the headers")
+    s.add_argument(
+        "--mapping",
+        type=Path,
+        help='JSON {field: column, "header_row": N, "sheet": NAME} or {"sheets": {NAME: {...}}}; '
+        "default: suggested from the headers of each table",
+    )
     s.set_defaults(handler=cmd_search)
 
     s = sub.add_parser("preview", parents=[parent], help="headers, format and the suggested column mapping")
@@ -86,6 +91,34 @@ def add_commands(subparsers: Any, parent: argparse.ArgumentParser) -> None:
     group.add_argument("--not-applicable", metavar="REASON")
     s.set_defaults(handler=cmd_mark)
 
+    s = sub.add_parser(
+        "gather",
+        parents=[parent],
+        help="search many files for one case: each assigned to its system, one pass",
+    )
+    s.add_argument("ref")
+    s.add_argument("--file", dest="files", action="append", required=True, type=Path)
+    s.add_argument("--assign", action="append", default=[], metavar="FILE=SOURCE", help="override a guess")
+    s.set_defaults(handler=cmd_gather)
+
+    s = sub.add_parser(
+        "aside", parents=[parent], help="set aside a file no column of which identifies anyone"
+    )
+    s.add_argument("ref")
+    s.add_argument("--file-id", type=int, required=True)
+    s.add_argument("--reason", required=True)
+    s.set_defaults(handler=cmd_aside)
+
+    s = sub.add_parser("identifier", parents=[parent], help="add an identifier the case lacks (e.g. --dob)")
+    s.add_argument("ref")
+    s.add_argument("--field", required=True, choices=["dob", "student_number", "phone", "email"])
+    s.add_argument("--value", help="the value; without it, list the values found in confirmed rows")
+    s.set_defaults(handler=cmd_identifier)
+
+    s = sub.add_parser("confirm-emails", parents=[parent], help="confirm every exact e-mail match of a case")
+    s.add_argument("ref")
+    s.set_defaults(handler=cmd_confirm_emails)
+
     p = subparsers.add_parser("catalogue", parents=[parent], help="the processing register (versions)")
     sub = p.add_subparsers(dest="catalogue_command", metavar="COMMAND")
     sub.required = True
@@ -122,12 +155,17 @@ def cmd_search(args: argparse.Namespace, ctx: Context) -> int:
         f"{result.rows_scanned} rows scanned in {len(result.files)} file(s); {len(result.matches)} match(es)."
     ]
     for match in result.matches:
-        lines.append(f"  {match.file} row {match.row}: {', '.join(match.reasons)}")
+        where = f" (sheet {match.sheet!r}, row {match.line})" if match.sheet else ""
+        lines.append(f"  {match.file} row {match.row}{where}: {', '.join(match.reasons)}")
     for file_result in result.files:
-        for issue in file_result.info.issues:
-            lines.append(f"  {file_result.info.name} line {issue.line}: {issue.en}")
+        lines += _issue_lines(file_result.info.name, file_result.info.issues)
     ctx.emit(obj, "\n".join(lines))
     return 0
+
+
+def _issue_lines(name: str, issues: Any) -> list[str]:
+    """What was not read or interpreted, one line each (the file's own facts have no line number)."""
+    return [f"  {name} line {i.line}: {i.en}" if i.line else f"  {name}: {i.en}" for i in issues]
 
 
 def _one_subject(
@@ -178,10 +216,23 @@ def cmd_attach(args: argparse.Namespace, ctx: Context) -> int:
         raise InvalidInput(
             "Give case references or --open-cases.", "Indiquez des références de demandes ou --open-cases."
         )
-    lines = [f"{result.rows_scanned} rows scanned; source {result.source} marked searched."]
-    lines += [f"  {ref}: {count} match(es) to review" for ref, count in result.matches_by_case.items()]
+    lines = [f"{result.rows_scanned} rows scanned in source {result.source}."]
+    lines += [
+        _case_line(ref, count, result.not_searched.get(ref)) for ref, count in result.matches_by_case.items()
+    ]
+    for file in result.files:
+        lines += [f"  {file['name']}: {i['en']}" for i in file["issues"] if i["kind"] != "row"]
     ctx.emit(result.to_json(), "\n".join(lines))
     return 0
+
+
+def _case_line(ref: str, count: int, why: dict[str, list[str]] | None) -> str:
+    line = f"  {ref}: {count} match(es) to review"
+    if why and why.get("unmapped"):
+        return line + f"; NOT marked searched: no identifying column in {', '.join(why['unmapped'])}"
+    if why and why.get("needs"):
+        return line + f"; NOT marked searched: the case needs one of {', '.join(why['needs'])}"
+    return line + "; marked searched"
 
 
 def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
@@ -189,6 +240,8 @@ def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
     lines = [
         f"{s.source:<18} {s.status:<15} pending {s.pending}, confirmed {s.confirmed}"
         + (f" ({s.reason})" if s.reason else "")
+        + (f"; needs one of: {', '.join(s.needs)}" if s.needs else "")
+        + (f"; no identifying column: {', '.join(s.unmapped_files)}" if s.unmapped_files else "")
         for s in statuses
     ]
     ctx.emit([s.to_json() for s in statuses], "\n".join(lines))
@@ -265,4 +318,64 @@ def cmd_catalogue_import(args: argparse.Namespace, ctx: Context) -> int:
     ctx.emit(
         {"version": saved.version, "sha256": saved.sha256}, f"Catalogue saved as version {saved.version}."
     )
+    return 0
+
+
+def cmd_gather(args: argparse.Namespace, ctx: Context) -> int:
+    from ..services import extracts_gather as gathering
+
+    reg = ctx.open_register()
+    assignments = gathering.assign_files(reg, args.files)
+    for pair in args.assign:
+        name, _, source = pair.partition("=")
+        for item in assignments:
+            if item.path.name == name or str(item.path) == name:
+                item.source, item.how, item.mapping = source or None, "given", None
+    summary = gathering.gather(reg, args.ref, assignments)
+    lines = [
+        f"{a.path.name} -> {a.source or '(no system: left out)'} [{a.how or a.error or '?'}]"
+        for a in assignments
+    ]
+    for result in summary.systems:
+        count = result.matches_by_case.get(args.ref, 0)
+        lines.append(
+            f"{result.source}: {result.rows_scanned} rows,"
+            + _case_line("", count, result.not_searched.get(args.ref))
+        )
+    ctx.emit({"assignments": [a.to_json() for a in assignments], **summary.to_json()}, "\n".join(lines))
+    return 0
+
+
+def cmd_aside(args: argparse.Namespace, ctx: Context) -> int:
+    from ..services import extracts_gather as gathering
+
+    gathering.set_file_aside(ctx.open_register(), args.ref, args.file_id, args.reason)
+    ctx.emit(
+        {"ref": args.ref, "file_id": args.file_id, "aside": True},
+        f"{args.ref}: file #{args.file_id} set aside.",
+    )
+    return 0
+
+
+def cmd_identifier(args: argparse.Namespace, ctx: Context) -> int:
+    from ..services import extracts_gather as gathering
+
+    reg = ctx.open_register()
+    if args.value is None:
+        found = [s for s in gathering.identifier_suggestions(reg, args.ref) if s.field == args.field]
+        ctx.emit(
+            [s.__dict__ for s in found],
+            "\n".join(f"{s.value}  ({s.source}, {s.file} row {s.row})" for s in found),
+        )
+        return 0
+    gathering.add_subject_identifier(reg, args.ref, args.field, args.value, origin="command line")
+    ctx.emit({"ref": args.ref, "field": args.field}, f"{args.ref}: {args.field} added.")
+    return 0
+
+
+def cmd_confirm_emails(args: argparse.Namespace, ctx: Context) -> int:
+    from ..services import extracts_gather as gathering
+
+    count = gathering.confirm_exact_email_matches(ctx.open_register(), args.ref)
+    ctx.emit({"ref": args.ref, "confirmed": count}, f"{args.ref}: {count} exact e-mail match(es) confirmed.")
     return 0

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 from typing import Any
 
+from ..services import anchoring
 from ..services import register as reg_service
 from .common import Context
 
@@ -37,9 +39,22 @@ def add_commands(subparsers: Any, parent: argparse.ArgumentParser) -> None:
     s.set_defaults(handler=cmd_slot_recovery)
 
     p = subparsers.add_parser(
-        "verify", parents=[parent], help="check encryption integrity and the audit chain"
+        "verify", parents=[parent], help="check encryption integrity, the audit chain and its anchor"
     )
+    p.add_argument("--pack", type=Path, help="also check that the audit head sealed in this pack is in the chain")
+    p.add_argument("--pack-password-file", type=Path, help="password of an encrypted pack (or DSAR_PACK_PASSWORD)")
+    p.add_argument("--checkpoint", type=Path, help="also check the chain against a sealed audit checkpoint")
     p.set_defaults(handler=cmd_verify)
+
+    p = subparsers.add_parser("audit", parents=[parent], help="sealed audit checkpoints")
+    audit_sub = p.add_subparsers(dest="audit_command", metavar="checkpoint")
+    audit_sub.required = True
+    s = audit_sub.add_parser(
+        "checkpoint", parents=[parent], help="write a sealed PDF of the audit chain's length and head hash"
+    )
+    s.add_argument("--out", type=Path, required=True)
+    s.add_argument("--language", choices=("fr", "en"), default="fr")
+    s.set_defaults(handler=cmd_audit_checkpoint)
 
     p = subparsers.add_parser("backup", parents=[parent], help="write an encrypted backup")
     p.add_argument("--out", type=Path, required=True)
@@ -99,11 +114,30 @@ def cmd_slot_recovery(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_verify(args: argparse.Namespace, ctx: Context) -> int:
-    report = reg_service.verify(ctx.open_register())
+    register = ctx.open_register(check_anchor=False)
+    report = reg_service.verify(register)
+    witnesses = []
+    if args.pack is not None:
+        from .common import read_secret_file
+
+        pw_file = args.pack_password_file
+        password = read_secret_file(pw_file) if pw_file else os.environ.get("DSAR_PACK_PASSWORD")
+        witnesses.append(anchoring.check_pack(register, args.pack, password))
+    if args.checkpoint is not None:
+        witnesses.append(anchoring.check_checkpoint(register, args.checkpoint))
     integrity = "ok" if report.integrity_ok else "DAMAGED: " + "; ".join(report.integrity_messages)
     chain = f"ok ({report.audit_entries} entries)" if report.audit_ok else f"BROKEN: {report.audit_problem}"
+    anchor = report.anchor
+    if anchor is None or anchor.state == "not_yet_anchored":
+        anchor_text = "none yet (written at the next change)"
+    elif anchor.ok:
+        behind = " (one commit behind: the last change was interrupted, normal)" if anchor.state != "ok" else ""
+        anchor_text = f"ok ({anchor.anchored.count if anchor.anchored else 0} entries, written {anchor.anchored_at} UTC){behind}"
+    else:
+        anchor_text = f"FAILED: {anchor.en}"
     ctx.emit(
         {
+            "anchor": anchor.to_json() if anchor else None,
             "ok": report.ok,
             "integrity_ok": report.integrity_ok,
             "integrity_messages": report.integrity_messages,
@@ -112,10 +146,23 @@ def cmd_verify(args: argparse.Namespace, ctx: Context) -> int:
             "first_bad_entry": report.first_bad_entry,
             "audit_problem": report.audit_problem,
             "schema_version": report.schema_version,
+            "witnesses": [w.to_json() for w in witnesses],
         },
-        f"Encryption and structure: {integrity}\nAudit chain: {chain}\nSchema version: {report.schema_version}",
+        f"Encryption and structure: {integrity}\nAudit chain: {chain}\nAudit anchor: {anchor_text}\n"
+        f"Schema version: {report.schema_version}"
+        + "".join(f"\n{w.kind.capitalize()}: {'ok' if w.ok else 'FAILED'}: {w.en}" for w in witnesses),
     )
-    return 0 if report.ok else 6
+    return 0 if report.ok and all(w.ok for w in witnesses) else 6
+
+
+def cmd_audit_checkpoint(args: argparse.Namespace, ctx: Context) -> int:
+    out, head = anchoring.make_checkpoint(ctx.open_register(), args.out, args.language)
+    ctx.emit(
+        {"checkpoint": str(out), "count": head.count, "head": head.hash},
+        f"Audit checkpoint written: {out}\nEntries: {head.count}\nHead: {head.hash}\n"
+        f"Check the register against it later with: dsar verify --checkpoint {out}",
+    )
+    return 0
 
 
 def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
@@ -131,4 +178,3 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
         f"Restored to {args.to} (backup of {manifest.get('created_utc')}). Check it with: dsar --register {args.to} verify",
     )
     return 0
-

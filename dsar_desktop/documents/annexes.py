@@ -21,8 +21,15 @@ _USABLE_W = A4[0] - 40 * mm
 _FONT_SIZE = 7.5
 _PAD = 3
 
+REDACTION_SHORT = {
+    "third_party": ("third party", "tiers"),
+    "trade_secret": ("trade secret", "secret des affaires"),
+    "legal_privilege": ("legal privilege", "secret professionnel"),
+    "security": ("security", "sécurité"),
+    "other": ("other reason", "autre motif"),
+}
 REDACTION_REASONS = {
-    "third_party": ("Data about another person (Art. 15(4))", "Données concernant un tiers (art. 15(4))"),
+    "third_party": ("Data about another person (Article 15(4) GDPR)", "Données concernant un tiers (article 15, paragraphe 4, du RGPD)"),
     "trade_secret": (
         "Trade secret or intellectual property",
         "Secret des affaires ou propriété intellectuelle",
@@ -34,23 +41,27 @@ REDACTION_REASONS = {
 _WORDS = {
     "en": {
         "annex": "Annex {n} – {title}",
-        "records": "{count} record(s) found in this system.",
+        "records": "{count} records found in this system.",
+        "records_one": "1 record found in this system.",
         "record": "Record {i} of {n}",
         "field": "Field",
         "value": "Value",
         "redacted": "REDACTED: {code}",
         "legend": "Masked data (in black) and their reason codes:",
         "none": "No data about you were found in this system.",
+        "lang": "en",
     },
     "fr": {
         "annex": "Annexe {n} – {title}",
-        "records": "{count} enregistrement(s) trouvé(s) dans ce système.",
+        "records": "{count} enregistrements trouvés dans ce système.",
+        "records_one": "1 enregistrement trouvé dans ce système.",
         "record": "Enregistrement {i} sur {n}",
         "field": "Champ",
         "value": "Valeur",
-        "redacted": "OCCULTÉ : {code}",
+        "redacted": "OCCULTÉ\u00a0: {code}",
         "legend": "Données occultées (en noir) et codes de motif :",
         "none": "Aucune donnée vous concernant n'a été trouvée dans ce système.",
+        "lang": "fr",
     },
 }
 
@@ -71,6 +82,11 @@ class AnnexTable:
     redaction_codes: set[str] = field(default_factory=set)
 
 
+def short_reason(code: str, language: str) -> str:
+    en, fr = REDACTION_SHORT.get(code, REDACTION_SHORT["other"])
+    return fr if language == "fr" else en
+
+
 def reason_label(code: str, language: str) -> str:
     en, fr = REDACTION_REASONS.get(code, (code, code))
     return fr if language == "fr" else en
@@ -78,7 +94,7 @@ def reason_label(code: str, language: str) -> str:
 
 def _cell(value: str | Redacted, words: dict[str, str], style: ParagraphStyle, width: float) -> Any:
     if isinstance(value, Redacted):
-        return words["redacted"].format(code=value.code)
+        return words["redacted"].format(code=short_reason(value.code, words["lang"]))
     text = str(value)
     # Plain strings are much faster; wrap only what would overflow (PITFALLS: 100 pages in 0.5 s).
     if "\n" in text or stringWidth(text, fonts.REGULAR, _FONT_SIZE) > width - 2 * _PAD:
@@ -93,7 +109,7 @@ def column_widths(columns: list[str], rows: list[list[str | Redacted]]) -> list[
         widest = stringWidth(name, fonts.BOLD, _FONT_SIZE)
         for row in rows[:200]:
             value = row[c] if c < len(row) else ""
-            text = f"OCCULTÉ : {value.code}" if isinstance(value, Redacted) else str(value)
+            text = f"OCCULTÉ : {value.code}" if isinstance(value, Redacted) else str(value)  # width estimate
             widest = max(widest, stringWidth(text, fonts.REGULAR, _FONT_SIZE))
         natural.append(min(max(widest, 30.0), 220.0) + 2 * _PAD)
     scale = _USABLE_W / sum(natural)
@@ -133,7 +149,8 @@ def annex_flowables(
     if not annex.rows:
         out.append(Paragraph(escape(words["none"]), st["body"]))
         return out
-    out.append(Paragraph(escape(words["records"].format(count=len(annex.rows))), st["small"]))
+    counted = words["records_one"] if len(annex.rows) == 1 else words["records"].format(count=len(annex.rows))
+    out.append(Paragraph(escape(counted), st["small"]))
     codes: set[str] = set(annex.redaction_codes)
     if len(annex.columns) <= WIDE_TABLE_MAX_COLUMNS:
         widths = column_widths(annex.columns, annex.rows)
@@ -177,5 +194,7 @@ def annex_flowables(
         out.append(Spacer(1, 3 * mm))
         out.append(Paragraph(escape(words["legend"]), st["small"]))
         for code in sorted(codes):
-            out.append(Paragraph(escape(f"{code} – {reason_label(code, language)}"), st["small"]))
+            out.append(
+                Paragraph(escape(f"{short_reason(code, language)} – {reason_label(code, language)}"), st["small"])
+            )
     return out

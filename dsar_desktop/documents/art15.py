@@ -56,6 +56,33 @@ class Art15SectionMissing(DsarError):
     exit_code = 1
 
 
+class Art15FieldDraft(DsarError):
+    code = "art15_field_draft"
+    en = (
+        "The letter is blocked: the field '{field}' of the processing '{source}' is still a draft in the "
+        "processing register. Settle it (and remove the draft mark) before any letter prints it."
+    )
+    fr = (
+        "La lettre est bloquée : le champ « {field_fr} » du traitement « {source_fr} » est encore un brouillon "
+        "dans le registre des traitements. Arrêtez-le (et retirez la marque de brouillon) avant qu'une lettre "
+        "ne l'imprime."
+    )
+    exit_code = 1
+
+
+def check_not_draft(source_id: str, entry: Mapping[str, Any] | None, key: str, en: str, fr: str) -> None:
+    """A field (or a whole entry) marked draft never reaches a letter (RULES D)."""
+    draft = (entry or {}).get("draft")
+    names = set(_ALIASES.get(key, (key,)))
+    if draft is True or (isinstance(draft, (list, tuple)) and names & {str(d) for d in draft}):
+        raise Art15FieldDraft(
+            field=en,
+            field_fr=fr,
+            source=source_name(source_id, entry, "en"),
+            source_fr=source_name(source_id, entry, "fr"),
+        )
+
+
 def localise(value: Any, language: str) -> str | None:
     """A catalogue value (text, {fr, en}, list of either, {not_applicable: reason}) → one text."""
     if value is None:
@@ -137,10 +164,10 @@ def build_sections(
                         language,
                         "A copy of your data is annexed to this letter, one annex per system. The data you provided are also "
                         "given in machine-readable form (data.json and data.csv) in the electronic pack. Information about "
-                        "other people has been masked (Art. 15(4) GDPR); each masked item shows its reason.",
+                        "other people has been masked (Article 15(4) GDPR); each masked item shows its reason.",
                         "Une copie de vos données est annexée à cette lettre, une annexe par système. Elles sont aussi fournies "
                         "dans un format lisible par machine (data.json et data.csv) dans le dossier électronique. Les "
-                        "informations concernant d'autres personnes ont été occultées (art. 15(4) du RGPD) ; chaque occultation "
+                        "informations concernant d'autres personnes ont été occultées (article 15, paragraphe 4, du RGPD) ; chaque occultation "
                         "indique son motif.",
                     )
                 ],
@@ -183,6 +210,9 @@ def build_sections(
             continue
         bullets = []
         for source_id, entry, _count in found:
+            check_not_draft(source_id, entry, key, en, fr)
+            if key == "purposes":
+                check_not_draft(source_id, entry, "legal_basis", "Legal basis", "Base légale")
             text = field_of(entry or {}, key, language)
             if key == "purposes" and text:
                 basis = field_of(entry or {}, "legal_basis", language)
@@ -212,12 +242,12 @@ def build_sections(
             [
                 _t(
                     language,
-                    f"You may ask us to rectify inaccurate data (Art. 16), to erase your data (Art. 17), to restrict their "
-                    f"processing (Art. 18) and you may object to their processing (Art. 21), at any time and free of charge, "
+                    f"You may ask us to rectify inaccurate data (Article 16 GDPR), to erase your data (Article 17), to restrict their "
+                    f"processing (Article 18) and you may object to their processing (Article 21), at any time and free of charge, "
                     f"by writing to {dpo_email} or to the postal address above. Objection to direct marketing takes effect "
                     f"at once.",
-                    f"Vous pouvez nous demander de rectifier des données inexactes (art. 16), d'effacer vos données (art. 17), "
-                    f"d'en limiter le traitement (art. 18) et vous opposer à leur traitement (art. 21), à tout moment et "
+                    f"Vous pouvez nous demander de rectifier des données inexactes (article 16 du RGPD), d'effacer vos données (article 17), "
+                    f"d'en limiter le traitement (article 18) et de vous opposer à leur traitement (article 21), à tout moment et "
                     f"gratuitement, en écrivant à {dpo_email} ou à l'adresse postale ci-dessus. L'opposition à la prospection "
                     f"prend effet immédiatement.",
                 )
@@ -242,9 +272,9 @@ def build_sections(
         sections[-1].paragraphs.append(
             _t(
                 language,
-                "As your request was made electronically, this answer is also sent electronically (Art. 15(3)).",
+                "As your request was made electronically, this answer is also sent electronically (Article 15(3) GDPR).",
                 "Votre demande ayant été faite par voie électronique, cette réponse vous est aussi adressée sous forme "
-                "électronique (art. 15(3)).",
+                "électronique (article 15, paragraphe 3, du RGPD).",
             )
         )
     return sections
@@ -264,8 +294,8 @@ def remedies_section(language: str, number: str = "") -> Section:
             ),
             _t(
                 language,
-                "You also have the right to an effective judicial remedy (Art. 79 GDPR) before the competent court.",
-                "Vous disposez également du droit à un recours juridictionnel effectif (art. 79 du RGPD) devant la "
+                "You also have the right to an effective judicial remedy (Article 79 GDPR) before the competent court.",
+                "Vous disposez également du droit à un recours juridictionnel effectif (article 79 du RGPD) devant la "
                 "juridiction compétente.",
             ),
         ],

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -167,6 +168,41 @@ def styles() -> dict[str, ParagraphStyle]:
     }
 
 
+NBSP, NNBSP = "\u00a0", "\u202f"
+_SPACE_BEFORE = re.compile(r"[ \u00a0\u202f]*([;:!?»])(?=[\s\u00a0\u202f.,)]|$)")
+_AFTER_GUILLEMET = re.compile(r"«[ \u00a0\u202f]*")
+
+
+def french_typography(text: str) -> str:
+    """French spacing: a no-break space before : ; ! ? and », and after «.
+
+    Applied to every French sentence of a letter (template text and generated sections alike), so
+    a register entry or a typed reason cannot print "formations; Organiser" or "motif : x" split
+    across lines. A colon inside a word or number (URLs, times) is left alone."""
+
+    def space(match: re.Match[str]) -> str:
+        mark = match.group(1)
+        # U+00A0 for all: reportlab breaks lines at U+202F, which would leave ";" alone on a line
+        return NBSP + mark
+
+    return _AFTER_GUILLEMET.sub("«" + NBSP, _SPACE_BEFORE.sub(space, text))
+
+
+def typeset(doc: LetterDocument) -> LetterDocument:
+    """The document with French typography applied to everything it prints (English unchanged)."""
+    if doc.language != "fr":
+        return doc
+    t = french_typography
+    return replace(
+        doc,
+        subject=t(doc.subject),
+        body=t(doc.body),
+        closing=t(doc.closing),
+        closing_notes=[t(n) for n in doc.closing_notes],
+        sections=[Section(t(x.title), [t(p) for p in x.paragraphs], [t(b) for b in x.bullets]) for x in doc.sections],
+    )
+
+
 def markup_flowables(text: str, st: dict[str, ParagraphStyle]) -> list[Flowable]:
     """Template markup → flowables: blank line = new paragraph, '# ' heading, '- ' bullet."""
     out: list[Flowable] = []
@@ -194,7 +230,7 @@ def markup_flowables(text: str, st: dict[str, ParagraphStyle]) -> list[Flowable]
 
 
 def section_flowables(section: Section, st: dict[str, ParagraphStyle]) -> list[Flowable]:
-    items: list[Flowable] = [Paragraph(escape(section.title), st["h2"])]
+    items: list[Flowable] = [Paragraph(escape(section.title), st["h2"])] if section.title else []
     items += [Paragraph(escape(p), st["body"]) for p in section.paragraphs]
     items += [Paragraph(escape(b), st["bullet"], bulletText="•") for b in section.bullets]
     return [KeepTogether(items[:2]), *items[2:]]
@@ -284,7 +320,7 @@ def _draw_first_page(doc: LetterDocument, canvas: Any, st: dict[str, ParagraphSt
     canvas.drawString(
         MARGIN,
         PAGE_H - 66 * mm,
-        f"{words['ref']} : {doc.reference}" if doc.language == "fr" else f"{words['ref']}: {doc.reference}",
+        f"{words['ref']}\u00a0: {doc.reference}" if doc.language == "fr" else f"{words['ref']}: {doc.reference}",
     )
     canvas.drawString(
         MARGIN,
@@ -299,10 +335,11 @@ def render_letter(
     on_annex: Callable[[int, int], None] | None = None,
 ) -> RenderedLetter:
     """Lay out the whole letter in memory; nothing touches the disk."""
+    doc = typeset(doc)
     st = styles()
     seal: list[StampPlacement] = []
     story: list[Flowable] = [NextPageTemplate("later")]
-    label = "Objet : " if doc.language == "fr" else "Subject: "
+    label = "Objet\u00a0: " if doc.language == "fr" else "Subject: "
     story.append(Paragraph(f"{label}{escape(doc.subject)}", st["subject"]))
     story += markup_flowables(doc.body, st)
     for section in doc.sections:
@@ -312,7 +349,9 @@ def render_letter(
     story.append(CondPageBreak(SEAL_H + 60))
     if doc.closing:
         story.append(Paragraph(escape(doc.closing), st["body"]))
-    story.append(Paragraph("<br/>".join(escape(line) for line in doc.signatory.splitlines()), st["signatory"]))
+    story.append(
+        Paragraph("<br/>".join(escape(line) for line in doc.signatory.splitlines()), st["signatory"])
+    )
     if doc.reserve_seal:
         story.append(SealSpace(seal))
     total = len(doc.annexes)

@@ -52,9 +52,17 @@ def data_files(case_ref: str, generated_at: str, sources: list[dict[str, Any]]) 
     return as_json, text.getvalue().encode("utf-8-sig")
 
 
-def pdf_keywords(files: Mapping[str, bytes]) -> str:
-    """Hashes of the machine-readable files, written into the PDF before sealing so the seal covers them."""
-    return KEYWORD_PREFIX + json.dumps({name: sha256(data) for name, data in files.items()}, sort_keys=True)
+def pdf_keywords(
+    files: Mapping[str, bytes], case_ref: str | None = None, audit_head: Mapping[str, Any] | None = None
+) -> str:
+    """What the seal must cover, written into the PDF before sealing: the data files' hashes, the case
+    reference, and the register's audit head at build time (so a pack proves the history up to that day)."""
+    sealed: dict[str, Any] = {"files": {name: sha256(data) for name, data in files.items()}}
+    if case_ref is not None:
+        sealed["case"] = case_ref
+    if audit_head is not None:
+        sealed["audit"] = {"count": int(audit_head["count"]), "hash": str(audit_head["hash"])}
+    return KEYWORD_PREFIX + json.dumps(sealed, sort_keys=True)
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -90,6 +98,7 @@ class VerifyResult:
     fingerprint: str | None = None
     case_ref: str | None = None
     kind: str = "pdf"  # "pdf" or "zip"
+    audit_head: dict[str, Any] | None = None  # the register's audit head sealed at build time
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -102,11 +111,13 @@ class VerifyResult:
             "fingerprint": self.fingerprint,
             "case_ref": self.case_ref,
             "kind": self.kind,
+            "audit_head": self.audit_head,
             "details": self.details,
         }
 
 
-def _keywords(pdf: bytes) -> dict[str, str] | None:
+def sealed_facts(pdf: bytes) -> dict[str, Any] | None:
+    """{"files": {name: sha256}, "case": ref?, "audit": {"count", "hash"}?} from the sealed PDF's keywords."""
     from pyhanko.pdf_utils.reader import PdfFileReader
 
     try:
@@ -120,7 +131,17 @@ def _keywords(pdf: bytes) -> dict[str, str] | None:
         value = json.loads(text[len(KEYWORD_PREFIX) :])
     except ValueError:
         return None
-    return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else None
+    if not isinstance(value, dict):
+        return None
+    if not isinstance(value.get("files"), dict):  # packs built before the case and audit head were sealed
+        return {"files": {str(k): str(v) for k, v in value.items()}}
+    out: dict[str, Any] = {"files": {str(k): str(v) for k, v in value["files"].items()}}
+    if isinstance(value.get("case"), str):
+        out["case"] = value["case"]
+    audit = value.get("audit")
+    if isinstance(audit, dict) and isinstance(audit.get("count"), int) and isinstance(audit.get("hash"), str):
+        out["audit"] = {"count": audit["count"], "hash": audit["hash"]}
+    return out
 
 
 def verify_bytes(data: bytes, trust_roots_der: list[bytes], password: str | None = None) -> VerifyResult:
@@ -178,15 +199,25 @@ def _verify_zip(data: bytes, trust_roots_der: list[bytes], password: str | None)
     pdf = files[pdfs[0]]
     report = verify_pdf(pdf, trust_roots_der)
     details.extend(report.details)
-    sealed_hashes = _keywords(pdf)
-    if sealed_hashes is None:
+    sealed = sealed_facts(pdf)
+    audit_head = None
+    if sealed is None:
         manifest_ok = False
         details.append("the sealed PDF does not list the hashes of the data files")
     else:
-        for name, digest in sealed_hashes.items():
+        for name, digest in sealed["files"].items():
             if name not in files or sha256(files[name]) != digest:
                 manifest_ok = False
                 details.append(f"{name} differs from the hash sealed in the PDF")
+            elif listed.get(name) != digest:
+                manifest_ok = False
+                details.append(f"the manifest's hash of {name} differs from the one sealed in the PDF")
+        if "case" in sealed and sealed["case"] != manifest.get("case_ref"):
+            manifest_ok = False
+            details.append(
+                f"the manifest names case {manifest.get('case_ref')!r} but the sealed PDF is for {sealed['case']!r}"
+            )
+        audit_head = sealed.get("audit")
     return VerifyResult(
         intact=report.intact and manifest_ok,
         trusted=report.trusted,
@@ -198,4 +229,5 @@ def _verify_zip(data: bytes, trust_roots_der: list[bytes], password: str | None)
         fingerprint=report.fingerprint,
         case_ref=manifest.get("case_ref"),
         kind="zip",
+        audit_head=audit_head,
     )

@@ -1,17 +1,23 @@
-"""Send a PDF to a CUPS queue (the one the user picked in Qt's print dialog), through a pipe.
+"""A PDF as page images for a printer: pdfium draws each page at the printer's resolution.
 
-Qt cannot draw a PDF without QtPdf (PySide6-Addons), and rasterising would lose the text;
-CUPS takes the PDF as it is. The UI shows QPrintDialog, then passes the chosen printer
-name, copies and duplex setting here. No file is written: `lp` reads standard input.
+The same path prints on Windows and Linux: the UI hands the pages to Qt's QPrinter (which
+speaks to the Windows spooler or to CUPS), so no `lp` and no system PDF viewer is needed.
+Images lose the text layer of the PDF, which paper does not have anyway; the exported pack
+keeps the searchable PDF. Pages are rendered one at a time, in memory, never to a file.
 """
 
 from __future__ import annotations
 
-import re
-import shutil
-import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Protocol
 
 from ..domain.errors import DsarError
+
+# A 600-dpi A4 page is a 4960 x 7016 image (104 MB in RGB): above this, a laser printer gains
+# nothing visible for a letter, and memory would grow with the printer's claimed resolution.
+MAX_DPI = 600
+MIN_DPI = 72
 
 
 class PrintFailed(DsarError):
@@ -21,31 +27,94 @@ class PrintFailed(DsarError):
     exit_code = 1
 
 
-def print_pdf(
-    pdf: bytes,
-    printer: str,
-    *,
-    copies: int = 1,
-    title: str = "DSAR",
-    duplex: bool = False,
-    timeout: float = 60,
-) -> str:
-    """Queue the PDF on `printer`; return the CUPS job id (e.g. 'PDF-12'). The title must hold no personal data."""
-    exe = shutil.which("lp")
-    if exe is None:
-        raise PrintFailed(printer=printer, reason="the CUPS client (lp) is not installed")
-    if not 1 <= copies <= 99:
-        raise PrintFailed(printer=printer, reason=f"{copies} copies is out of range")
-    args = [exe, "-d", printer, "-n", str(copies), "-t", title, "-o", "media=A4", "-o", "fit-to-page=false"]
-    args += ["-o", "sides=two-sided-long-edge" if duplex else "sides=one-sided", "-"]
+class PdfUnreadable(DsarError):
+    code = "pdf_unreadable"
+    en = "The document to print cannot be read ({reason}); build it again."
+    fr = "Le document à imprimer est illisible ({reason}) ; produisez-le à nouveau."
+    exit_code = 5
+
+
+@dataclass(frozen=True)
+class PageImage:
+    """One page: RGB pixels (3 bytes each, rows of `stride` bytes) and its paper size in points."""
+
+    width: int
+    height: int
+    stride: int
+    rgb: bytes
+    width_pt: float
+    height_pt: float
+
+
+class PageSink(Protocol):
+    """A printer as the services see it (the UI wraps Qt's QPrinter in one)."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def copies(self) -> int: ...
+
+    def print_pdf(self, pdf: bytes, title: str) -> None:
+        """Print every page; `title` is the job's name in the queue (no personal data)."""
+        ...
+
+
+def print_dpi(printer_dpi: int) -> int:
+    return max(MIN_DPI, min(int(printer_dpi), MAX_DPI))
+
+
+def _open(pdf: bytes):  # type: ignore[no-untyped-def]
+    import pypdfium2 as pdfium  # imported here: only printing and previews need it
+
     try:
-        proc = subprocess.run(args, input=pdf, capture_output=True, timeout=timeout, check=False)
-    except subprocess.TimeoutExpired:
-        raise PrintFailed(printer=printer, reason="the print system did not answer") from None
-    if proc.returncode != 0:
-        raise PrintFailed(
-            printer=printer,
-            reason=proc.stderr.decode("utf-8", "replace").strip() or f"lp exit {proc.returncode}",
+        return pdfium.PdfDocument(pdf)
+    except pdfium.PdfiumError as exc:
+        raise PdfUnreadable(reason=str(exc)) from None
+
+
+def page_count(pdf: bytes) -> int:
+    doc = _open(pdf)
+    try:
+        return len(doc)
+    finally:
+        doc.close()
+
+
+def render_pages(pdf: bytes, dpi: int, first: int = 1, last: int | None = None) -> Iterator[PageImage]:
+    """Pages `first`..`last` (1-based, inclusive) as RGB images at `dpi`, one at a time."""
+    doc = _open(pdf)
+    try:
+        total = len(doc)
+        stop = total if last is None else min(last, total)
+        for index in range(max(first, 1) - 1, stop):
+            page = doc[index]
+            try:
+                width_pt, height_pt = page.get_size()
+                bitmap = page.render(scale=dpi / 72, rev_byteorder=True, may_draw_forms=True)
+                try:
+                    yield PageImage(
+                        bitmap.width, bitmap.height, bitmap.stride, bytes(bitmap.buffer), width_pt, height_pt
+                    )
+                finally:
+                    bitmap.close()
+            finally:
+                page.close()
+    finally:
+        doc.close()
+
+
+def page_png(pdf: bytes, page: int = 1, dpi: int = 100) -> bytes:
+    """One page (1-based) as PNG bytes, in memory (previews and tests)."""
+    import io
+
+    from PIL import Image
+
+    for image in render_pages(pdf, dpi, page, page):
+        picture = Image.frombuffer(
+            "RGB", (image.width, image.height), image.rgb, "raw", "RGB", image.stride, 1
         )
-    match = re.search(r"request id is (\S+)", proc.stdout.decode("utf-8", "replace"))
-    return match.group(1) if match else ""
+        out = io.BytesIO()
+        picture.save(out, format="PNG")
+        return out.getvalue()
+    raise PdfUnreadable(reason=f"there is no page {page}")

@@ -1,4 +1,4 @@
-"""PDF to PNG through poppler's pdftoppm, in memory (previews for the template editor and tests)."""
+"""PDF pages as PNG (pdfium, for previews) and PDF text (poppler's pdftotext, for tests), in memory."""
 
 from __future__ import annotations
 
@@ -6,30 +6,23 @@ import shutil
 import subprocess
 
 from ..domain.errors import DsarError
+from . import printing
 
 
 class RasterUnavailable(DsarError):
     code = "raster_unavailable"
-    en = "Cannot draw the preview: {reason}. Install poppler-utils (pdftoppm)."
-    fr = "Impossible de dessiner l'aperçu : {reason}. Installez poppler-utils (pdftoppm)."
+    en = "Cannot draw the preview: {reason}."
+    fr = "Impossible de dessiner l'aperçu : {reason}."
     exit_code = 1
 
 
 def pdf_page_png(pdf: bytes, page: int = 1, dpi: int = 100, timeout: float = 30.0) -> bytes:
-    """One page (1-based) as PNG bytes; the PDF goes through a pipe, never a file."""
-    exe = shutil.which("pdftoppm")
-    if exe is None:
-        raise RasterUnavailable(reason="pdftoppm not found")
-    proc = subprocess.run(
-        [exe, "-png", "-r", str(dpi), "-f", str(page), "-l", str(page), "-singlefile", "-"],
-        input=pdf,
-        capture_output=True,
-        timeout=timeout,
-        check=False,
-    )
-    if proc.returncode != 0 or not proc.stdout.startswith(b"\x89PNG"):
-        raise RasterUnavailable(reason=f"pdftoppm failed ({proc.returncode})")
-    return proc.stdout
+    """One page (1-based) as PNG bytes, drawn by pdfium in memory (on every platform, no poppler)."""
+    del timeout  # in-process: nothing to wait for
+    try:
+        return printing.page_png(pdf, page, dpi)
+    except printing.PdfUnreadable as exc:
+        raise RasterUnavailable(reason=exc.describe("en")) from None
 
 
 def pdf_text(pdf: bytes, timeout: float = 30.0) -> str:
@@ -46,11 +39,8 @@ def pdf_text(pdf: bytes, timeout: float = 30.0) -> str:
 
 
 def pdf_page_count(pdf: bytes, timeout: float = 30.0) -> int:
-    exe = shutil.which("pdfinfo")
-    if exe is None:
-        raise RasterUnavailable(reason="pdfinfo not found")
-    proc = subprocess.run([exe, "-"], input=pdf, capture_output=True, timeout=timeout, check=False)
-    for line in proc.stdout.decode("utf-8", "replace").splitlines():
-        if line.startswith("Pages:"):
-            return int(line.split()[1])
-    raise RasterUnavailable(reason="pdfinfo could not read the PDF")
+    del timeout
+    try:
+        return printing.page_count(pdf)
+    except printing.PdfUnreadable as exc:
+        raise RasterUnavailable(reason=exc.describe("en")) from None

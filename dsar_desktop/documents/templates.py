@@ -24,8 +24,11 @@ KINDS = (
     "acknowledgement",
     "id_request",
     "parental_proof_request",
+    "minor_alone_notice",
+    "heir_proof_request",
     "extension_notice",
     "access_response",
+    "portability_response",
     "confirmation_rectification",
     "confirmation_erasure",
     "confirmation_restriction",
@@ -41,8 +44,14 @@ KIND_LABELS = {
         "Request for proof of parental authority",
         "Demande de preuve de l'autorité parentale",
     ),
+    "minor_alone_notice": ("Letter to a child under 15 who wrote alone", "Lettre à un enfant de moins de 15 ans ayant écrit seul"),
+    "heir_proof_request": (
+        "Request for proofs from an heir (deceased person)",
+        "Demande de justificatifs à un héritier (personne décédée)",
+    ),
     "extension_notice": ("Extension notice", "Notification de prolongation"),
     "access_response": ("Access response", "Réponse à la demande d'accès"),
+    "portability_response": ("Portability response", "Réponse à la demande de portabilité"),
     "confirmation_rectification": ("Confirmation of rectification", "Confirmation de rectification"),
     "confirmation_erasure": ("Confirmation of erasure", "Confirmation d'effacement"),
     "confirmation_restriction": ("Confirmation of restriction", "Confirmation de limitation"),
@@ -88,6 +97,15 @@ def format_date(value: Any, language: str = "fr") -> str:
     return f"{day.day} {day.strftime('%B')} {day.year}"
 
 
+_VOWELS = "aeiouyàâäéèêëîïôöûüœæh"
+
+
+def de_name(name: Any) -> str:
+    """French "de" before a name, elided before a vowel: "d'Océane", "de Zoë" (h is treated as mute)."""
+    text = str(name or "").strip()
+    return f"d'{text}" if text[:1].lower() in _VOWELS else f"de {text}"
+
+
 def _environment(language: str) -> SandboxedEnvironment:
     env = SandboxedEnvironment(
         undefined=jinja2.StrictUndefined,
@@ -97,6 +115,7 @@ def _environment(language: str) -> SandboxedEnvironment:
         keep_trailing_newline=False,
     )
     env.filters["date"] = lambda value: format_date(value, language)
+    env.filters["de"] = de_name
     return env
 
 

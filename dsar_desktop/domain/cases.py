@@ -85,6 +85,7 @@ class Capacity(StrEnum):
     PARENT = "parent"
     LAWYER = "lawyer"
     REPRESENTATIVE = "representative"
+    HEIR = "heir"  # acting about a deceased person (LIL art. 84-86)
 
 
 CAPACITY_LABELS = {
@@ -92,6 +93,7 @@ CAPACITY_LABELS = {
     Capacity.PARENT: ("Holder of parental authority", "Titulaire de l'autorité parentale"),
     Capacity.LAWYER: ("Lawyer", "Avocat"),
     Capacity.REPRESENTATIVE: ("Other representative", "Autre mandataire"),
+    Capacity.HEIR: ("Heir of a deceased person", "Héritier d'une personne décédée"),
 }
 
 
@@ -150,6 +152,11 @@ class ReasonRequired(DsarError):
 
 def allowed_transitions(current: Status) -> list[Status]:
     return list(TRANSITIONS[current])
+
+
+def reason_required(current: Status, target: Status) -> bool:
+    """Whether the law wants a written reason for this change of state."""
+    return TRANSITIONS[current].get(target, False)
 
 
 def check_transition(current: Status, target: Status, reason: str | None) -> None:

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from .calendar import years_after
 from .errors import DsarError
 
 LANGUAGES = ("fr", "en")
@@ -178,6 +179,14 @@ def validate(data: Any) -> list[str]:
             years = retention.get("years", 0)
             if not isinstance(years, int) or years < 0 or years > 150:
                 problems.append(f"{where}: retention years must be a whole number from 0 to 150")
+        draft = activity.get("draft", [])
+        known = {*TEXT_FIELDS, *LIST_FIELDS, "legal_basis", "retention", "source"}
+        if draft is not True and (
+            not isinstance(draft, list) or not all(isinstance(d, str) and d in known for d in draft)
+        ):
+            problems.append(
+                f"{where}: draft must be true or a list of field names ({', '.join(sorted(known))})"
+            )
         source = activity.get("source")
         problems += _check_text(source, f"{where}: source")
         if isinstance(source, dict) and source.get("code") not in SOURCE_CODES:
@@ -228,7 +237,4 @@ def retention_end(
     }.get(rule)
     if start is None:
         return None
-    try:
-        return start.replace(year=start.year + years)
-    except ValueError:  # 29 February
-        return start.replace(year=start.year + years, day=28)
+    return years_after(start, years)

@@ -34,7 +34,6 @@ Pure functions over dates (RULES.md section A). Counting choices, stated once:
 
 from __future__ import annotations
 
-import calendar as _calendar
 import datetime
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -45,6 +44,7 @@ from zoneinfo import ZoneInfo
 
 import holidays
 
+from .calendar import months_after
 from .errors import InvalidInput
 
 Calendar = Literal["national", "alsace-moselle"]
@@ -155,13 +155,9 @@ def receipt_date(received_at: datetime.datetime | datetime.date) -> datetime.dat
 
 
 def add_months(d: datetime.date, months: int) -> tuple[datetime.date, bool]:
-    """Same day-of-month `months` later, clamped to the month end; True when it was clamped."""
-    index = d.year * 12 + (d.month - 1) + months
-    year, month = divmod(index, 12)
-    last = _calendar.monthrange(year, month + 1)[1]
-    if d.day > last:
-        return datetime.date(year, month + 1, last), True
-    return datetime.date(year, month + 1, d.day), False
+    """Same day-of-month `months` later, clamped to the month end (`domain.calendar`); True when it was clamped."""
+    moved = months_after(d, months)
+    return moved, moved.day != d.day
 
 
 @lru_cache(maxsize=16384)
@@ -500,7 +496,9 @@ def _compute(
 def _lapsed_lines(
     lapsed: list[tuple[datetime.date, datetime.date, datetime.date]], extended: bool
 ) -> list[tuple[str, str]]:
-    which_en, which_fr = ("extended due date", "échéance prolongée") if extended else ("legal due date", "échéance légale")
+    which_en, which_fr = (
+        ("extended due date", "échéance prolongée") if extended else ("legal due date", "échéance légale")
+    )
     out = []
     for start, _end, in_force in lapsed:
         out.append(
@@ -529,11 +527,11 @@ def days_left(today: datetime.date, due: datetime.date, calendar: Calendar = "na
         working = _working_days_after(today, due, cal)
     else:
         working = -_working_days_after(due, today, cal)
-    level: Literal["ok", "warning", "overdue"]
-    if calendar_days < 0:
-        level = "overdue"
-    elif calendar_days <= WARNING_DAYS:
-        level = "warning"
-    else:
-        level = "ok"
-    return DaysLeft(calendar_days=calendar_days, working_days=working, level=level)
+    return DaysLeft(calendar_days=calendar_days, working_days=working, level=due_level(calendar_days))
+
+
+def due_level(calendar_days_left: int) -> Literal["ok", "warning", "overdue"]:
+    """RULES A8: past due is an alarm, due within WARNING_DAYS a warning."""
+    if calendar_days_left < 0:
+        return "overdue"
+    return "warning" if calendar_days_left <= WARNING_DAYS else "ok"

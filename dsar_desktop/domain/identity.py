@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from .calendar import years_after
 from .errors import InvalidInput
 from .matching import fold, name_key, split_full_name
 from .mrz import MrzResult
@@ -54,12 +55,16 @@ class ProofKind(StrEnum):
     IDENTITY_DOCUMENT = "identity_document"
     PARENTAL_AUTHORITY = "parental_authority"
     MANDATE = "mandate"
+    DEATH_CERTIFICATE = "death_certificate"  # an heir acting about a deceased person (LIL art. 85)
+    HEIR_STATUS = "heir_status"
 
 
 PROOF_LABELS = {
     ProofKind.IDENTITY_DOCUMENT: ("Identity document", "Pièce d'identité"),
     ProofKind.PARENTAL_AUTHORITY: ("Proof of parental authority", "Preuve de l'autorité parentale"),
     ProofKind.MANDATE: ("Signed mandate", "Mandat signé"),
+    ProofKind.DEATH_CERTIFICATE: ("Death certificate", "Acte de décès"),
+    ProofKind.HEIR_STATUS: ("Proof of heir status", "Justificatif de la qualité d'héritier"),
 }
 
 # accepted document types per proof kind: code -> (English, French)
@@ -83,6 +88,17 @@ DOCUMENT_TYPES: dict[ProofKind, dict[str, tuple[str, str]]] = {
     },
     ProofKind.MANDATE: {
         "signed_mandate": ("Mandate signed by the data subject", "Mandat signé par la personne concernée"),
+    },
+    ProofKind.DEATH_CERTIFICATE: {
+        "death_certificate": ("Death certificate (acte de décès)", "Acte de décès"),
+    },
+    ProofKind.HEIR_STATUS: {
+        "acte_de_notoriete": ("Notarial deed of heirship (acte de notoriété)", "Acte de notoriété"),
+        "attestation_heritiers": (
+            "Certificate of heirship signed by all the heirs",
+            "Attestation signée de l'ensemble des héritiers",
+        ),
+        "certificat_heredite": ("Certificate of inheritance (certificat d'hérédité)", "Certificat d'hérédité"),
     },
 }
 
@@ -144,6 +160,12 @@ def required_proofs(capacity: str) -> list[tuple[Party, ProofKind]]:
         ]
     if capacity in ("lawyer", "representative"):
         return [(Party.REQUESTER, ProofKind.IDENTITY_DOCUMENT), (Party.REQUESTER, ProofKind.MANDATE)]
+    if capacity == "heir":  # LIL art. 85: the death, and the heir's own identity and status
+        return [
+            (Party.REQUESTER, ProofKind.IDENTITY_DOCUMENT),
+            (Party.REQUESTER, ProofKind.DEATH_CERTIFICATE),
+            (Party.REQUESTER, ProofKind.HEIR_STATUS),
+        ]
     return []
 
 
@@ -411,21 +433,13 @@ def _from_comparison(key: str, comparison: Comparison, en: str, fr: str) -> Chec
     return CheckItem(key, status, en, fr, comparison)
 
 
-def add_years(day: dt.date, years: int) -> dt.date:
-    """The same date `years` later; 29 February becomes 1 March in a common year."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return dt.date(day.year + years, 3, 1)
-
-
 def french_card_still_valid(expiry: dt.date, on: dt.date, holder_birth: dt.date | None) -> bool:
     """French identity cards issued 2004-01-02..2013-12-31 to adults stay valid 5 years past the
     printed date (decree 2013-1188); the printed date is the issue date plus 10 years."""
-    issued = add_years(expiry, -10)
-    adult_at_issue = holder_birth is not None and add_years(holder_birth, 18) <= issued
+    issued = years_after(expiry, -10)
+    adult_at_issue = holder_birth is not None and years_after(holder_birth, 18) <= issued
     in_window = dt.date(2004, 1, 2) <= issued <= dt.date(2013, 12, 31)
-    return in_window and adult_at_issue and on <= add_years(expiry, 5)
+    return in_window and adult_at_issue and on <= years_after(expiry, 5)
 
 
 def evaluate(
@@ -529,9 +543,14 @@ def _mrz_items(mrz: MrzResult | None, checklist: Checklist, expected: Expected) 
     return items
 
 
-def check_decision(assessment: Assessment, decision: Decision, note: str | None) -> None:
+def note_required(assessment: Assessment | None, decision: Decision | None) -> bool:
     """A verification with a failing or missing item needs a written note saying why it is accepted."""
-    if decision == Decision.VERIFIED and not assessment.all_ok and not (note and note.strip()):
+    return decision == Decision.VERIFIED and assessment is not None and not assessment.all_ok
+
+
+def check_decision(assessment: Assessment, decision: Decision, note: str | None) -> None:
+    """Raise when `note_required` and no note was written."""
+    if note_required(assessment, decision) and not (note and note.strip()):
         open_items = ", ".join(i.key for i in assessment.failures + assessment.missing)
         raise InvalidInput(
             f"Some checks failed or are missing ({open_items}); write a note saying why identity is still verified.",

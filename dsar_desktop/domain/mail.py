@@ -239,17 +239,26 @@ _RIGHT_PATTERNS = {right: re.compile("|".join(words)) for right, words in RIGHT_
 @dataclass(frozen=True)
 class RightHint:
     right: Right
-    phrase: str  # the words of the message that suggested it, as written (folded)
+    phrase: str  # the words of the message that suggested it, as written
 
 
 def suggest_rights(text: str) -> list[RightHint]:
     """Rights the text seems to invoke, each with the phrase that suggested it, in the order of `Right`."""
-    folded = fold(text)
+    # Fold character by character, remembering where each folded character came from, so the
+    # phrase shown to the person is their own words ("droit d'accès"), not the folded form.
+    folded_parts: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        piece = fold(char)
+        folded_parts.append(piece)
+        origin.extend([index] * len(piece))
+    folded = "".join(folded_parts)
     hints = []
     for right, pattern in _RIGHT_PATTERNS.items():
         match = pattern.search(folded)
         if match:
-            hints.append(RightHint(right, match.group(0)))
+            start, end = origin[match.start()], origin[match.end() - 1] + 1
+            hints.append(RightHint(right, one_line(text[start:end])))
     return hints
 
 

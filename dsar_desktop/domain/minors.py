@@ -1,4 +1,5 @@
-"""Minors: age on the day of receipt, who may act (LIL art. 45), erasure priority (art. 51), registrations.
+"""Minors: age on the day of receipt, who may act (Code civil art. 371-1 and 388-1-1; 15 is also the
+age of consent of LIL art. 45 and the CNIL's line), erasure priority (LIL art. 51), registrations.
 
 Pure rules, no I/O. RULES C1-C4.
 """
@@ -10,9 +11,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .calendar import completed_years
 from .matching import fold, parse_date
 
-PARENTAL_AUTHORITY_AGE = 15  # LIL art. 45: under 15, the holder of parental authority acts
+PARENTAL_AUTHORITY_AGE = 15  # under 15 the holders of parental authority represent the minor (C. civ. 371-1, 388-1-1)
 MAJORITY = 18
 MINOR_ERASURE = "minor_erasure"  # cases.priority_flag value (LIL art. 51)
 
@@ -30,14 +32,11 @@ def _as_date(value: dt.date | str | None) -> dt.date | None:
 
 def age_on(birth: dt.date | str, day: dt.date | str) -> int:
     """Completed years on `day` (RULES C1: the day of receipt). Born 29 February: a year is
-    completed on 1 March in common years (French civil practice)."""
+    completed on 28 February in common years, the one rule of `domain.calendar`."""
     b, d = _as_date(birth), _as_date(day)
     if b is None or d is None:
         raise ValueError("age_on needs two dates")
-    years = d.year - b.year
-    if (d.month, d.day) < (b.month, b.day):
-        years -= 1
-    return years
+    return completed_years(b, d)
 
 
 def needs_parental_authority(subject_dob: dt.date | str | None, received: dt.date | str) -> bool:
@@ -114,8 +113,8 @@ def acting_rule(subject_dob: dt.date | str | None, received: dt.date | str, capa
     if age < MAJORITY:
         return ActingRule(
             age, False,
-            f"The subject was {age} on receipt: at 15 or over a minor exercises their own rights (LIL art. 45).",
-            f"La personne avait {age} ans à la réception : à partir de 15 ans un mineur exerce lui-même ses droits (LIL art. 45).",
+            f"The subject was {age} on receipt: at 15 or over a minor exercises their own rights (the age of LIL art. 45, the CNIL's line).",
+            f"La personne avait {age} ans à la réception : à partir de 15 ans un mineur exerce lui-même ses droits (âge de l'article 45 de la loi Informatique et Libertés, ligne de la CNIL).",
         )  # fmt: skip
     return ActingRule(
         age, False, f"The subject was {age} on receipt.", f"La personne avait {age} ans à la réception."

@@ -2,7 +2,7 @@
 confirmation to the exact list a person previewed.
 
 Counting choice, stated once: a case closed on day C is kept for N years, through C + N years (the
-calendar's "same date N years later", 29 February giving 28 February, as `deadlines.add_months`), and
+calendar's "same date N years later", 29 February giving 28 February: `domain.calendar.years_after`), and
 may be purged from the next day on.
 """
 
@@ -13,7 +13,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .deadlines import add_months
+from .calendar import years_after
 from .errors import InvalidInput
 
 DEFAULT_RETENTION_YEARS = 5  # French civil limitation (Code civil art. 2224)
@@ -30,7 +30,7 @@ def check_years(years: int) -> int:
 
 def kept_until(closed: dt.date, years: int) -> dt.date:
     """The last day a case closed on `closed` is kept."""
-    return add_months(closed, 12 * check_years(years))[0]
+    return years_after(closed, check_years(years))
 
 
 def purge_due_date(closed: dt.date, years: int) -> dt.date:

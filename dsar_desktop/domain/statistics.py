@@ -209,6 +209,11 @@ def judged_due(
 def outcome_of(ending: str, dispatched: str | None, has_pack: bool, due: str) -> str:
     """One request's outcome (OUTCOMES). `ending` is its status, or for a closed case the status it was
     closed from; `due` the due date it is judged against (YYYY-MM-DD, lapsed suspensions left out)."""
+    return outcome_from(ending, bool(dispatched), has_pack, bool(dispatched) and str(dispatched) <= due)
+
+
+def outcome_from(ending: str, dispatched: bool, has_pack: bool, by_due_date: bool) -> str:
+    """The same rule from facts already compared (what a grouped count of many requests gives)."""
     if ending == "refused":
         return OUTCOME_REFUSED
     if ending == "withdrawn":
@@ -217,7 +222,7 @@ def outcome_of(ending: str, dispatched: str | None, has_pack: bool, due: str) ->
         return OUTCOME_PENDING
     if not has_pack:
         return OUTCOME_WITHOUT_PACK
-    return OUTCOME_ON_TIME if dispatched <= due else OUTCOME_LATE
+    return OUTCOME_ON_TIME if by_due_date else OUTCOME_LATE
 
 
 def summarise_delays(days: Sequence[int]) -> tuple[float | None, int | None, int | None]:

@@ -12,7 +12,9 @@ import polars as pl
 
 from ..domain.progress import CancelToken
 from . import readers
-from .errors import EmptyExtract, LineTooLong, NoHeader
+from .cells import HEADER_SCAN_ROWS, find_header
+from .errors import EmptyExtract, HeaderRowNotFound, LineTooLong, NoHeader
+from .mapping import ROLE_WORDS
 from .readers import (
     DELIMITERS,
     MAX_RECORD_BYTES,
@@ -46,16 +48,50 @@ class CsvReader(ExtractReader):
         if len(sample) == SAMPLE_BYTES:
             text = text[: text.rfind("\n") + 1] or text
         lines = text.splitlines()
-        header_line = next((ln for ln in lines if ln.strip()), "")
-        if not header_line:
+        if not any(ln.strip() for ln in lines):
             raise EmptyExtract(file=path.name)
         self.info.delimiter = _detect_delimiter(lines[:50])
-        header_rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=self.info.delimiter))
-        header = next((row for row in header_rows[:5] if any(cell.strip() for cell in row)), None)
-        if not header:
+        # the first records of the sample, with the physical line each starts and ends on
+        self._records: list[tuple[int, int, list[str]]] = []
+        parser = csv.reader(io.StringIO(text, newline=""), delimiter=self.info.delimiter)
+        start = 1
+        try:
+            for record in parser:
+                self._records.append((start, parser.line_num, record))
+                start = parser.line_num + 1
+                if len(self._records) >= HEADER_SCAN_ROWS:
+                    break
+        except csv.Error:
+            pass  # a broken record early on: the header is searched among the records before it
+        index = find_header([r for _, _, r in self._records], ROLE_WORDS)
+        if index is None:
             raise NoHeader(file=path.name)
-        self.info.headers = unique_headers(header)
-        self._skip_lines = 1 + lines.index(header_line) if header_line in lines else 1
+        self._use_record(index, chosen=True)
+
+    def use_header_row(self, line: int) -> None:
+        """Take the header from this physical line (a person's mapping said so)."""
+        for index, (start, _end, record) in enumerate(self._records):
+            if start == line and any(cell.strip() for cell in record):
+                self._use_record(index, chosen=False)
+                return
+        raise HeaderRowNotFound(file=self.info.name, row=line, rows=len(self._records))
+
+    def _use_record(self, index: int, *, chosen: bool) -> None:
+        start, end, record = self._records[index]
+        self.info.headers = unique_headers(record)
+        self.info.header_row = start
+        self._skip_lines = end
+        self.info.issues = [i for i in self.info.issues if i.kind != "header_row"]
+        before = sum(1 for _, _, r in self._records[:index] if any(c.strip() for c in r))
+        if before:
+            how = "found" if chosen else "given"
+            self._issue(
+                start,
+                f"header taken from line {start} ({how}); {before} line(s) above it (title, notes) not read as data",
+                f"en-tête pris à la ligne {start} ({'détectée' if chosen else 'indiquée'}) ; {before} ligne(s) au-dessus"
+                " (titre, notes) non lue(s) comme données",
+                kind="header_row",
+            )
 
     def blocks(self, cancel: CancelToken | None = None, columns: list[str] | None = None) -> Iterator[Block]:
         headers = self.info.headers
@@ -346,17 +382,21 @@ def _records_not_blank(part: bytes) -> pl.Series | None:
 
 
 def _detect_delimiter(lines: list[str]) -> str:
-    """The candidate that appears in the header and as often in the next lines; ';' wins ties (French Excel)."""
+    """The candidate that splits most lines into the same number of fields; ';' wins ties (French Excel).
+
+    Lines without the candidate (a title, a note above the header) do not count against it."""
     lines = [ln for ln in lines if ln.strip()]
     if not lines:
         return ","
     best, best_score = ",", 0.0
     for delimiter in DELIMITERS:
         counts = [_count_outside_quotes(ln, delimiter) for ln in lines[:20]]
-        if counts[0] == 0:
+        present = [c for c in counts if c]
+        if not present:
             continue
-        consistent = sum(1 for c in counts[1:] if c == counts[0]) / max(1, len(counts) - 1)
-        score = counts[0] * (0.5 + consistent)
+        usual = max(set(present), key=present.count)
+        consistent = counts.count(usual) / len(counts)
+        score = usual * (0.5 + consistent)
         if score > best_score:
             best, best_score = delimiter, score
     return best

@@ -8,6 +8,7 @@ domain's matching rules, which decide the reasons; names are compared only where
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,10 +25,20 @@ from ..domain.matching import (
     row_name_matches,
 )
 from ..domain.progress import CancelToken, Progress, no_progress
-from .errors import NothingToMatch, UnmappedFile
+from .cells import (
+    MIDNIGHT_PATTERN,
+    emails_in,
+    month_spellings,
+    phone_runs_in,
+    plain_number,
+    serial_of,
+    strip_midnight,
+    typed_date,
+)
+from .errors import NothingToMatch
 from .jsonl_reader import JsonLinesReader
 from .mapping import ColumnMapping, suggest_mapping
-from .readers import ROW_COL, ExtractReader, FileInfo, open_extract
+from .readers import HIDDEN_COLS, LINE_COL, ROW_COL, ExtractReader, FileInfo, open_extract
 
 # No spill: polars only ever sees eager in-memory frames (read_csv on bytes, filter, iter_rows);
 # its out-of-core spilling belongs to the streaming engine (collect(engine="streaming"), sinks),
@@ -43,9 +54,11 @@ class Match:
     reasons: list[str]
     record: dict[str, str]
     warnings: list[str] = field(default_factory=list)
+    sheet: str = ""  # a workbook's sheet, and the row there as Excel shows it
+    line: int = 0
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "subject": self.subject,
             "file": self.file,
             "row": self.row,
@@ -53,16 +66,56 @@ class Match:
             "warnings": self.warnings,
             "record": self.record,
         }
+        if self.sheet:
+            data["sheet"], data["sheet_row"] = self.sheet, self.line
+        return data
+
+
+@dataclass
+class TableResult:
+    """One table of a file (a sheet of a workbook): where its header was, its rows, the mapping used."""
+
+    name: str
+    header_row: int
+    rows: int
+    mapping: ColumnMapping
+    unmapped: bool
+    hidden: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "sheet": self.name,
+            "hidden": self.hidden,
+            "header_row": self.header_row,
+            "rows": self.rows,
+            "mapping": self.mapping.to_json(),
+            "identifying_column": not self.unmapped,
+        }
 
 
 @dataclass
 class FileResult:
     info: FileInfo
     mapping: ColumnMapping
+    tables: list[TableResult] = field(default_factory=list)
+
+    @property
+    def unmapped(self) -> bool:
+        """No table of the file has a column that can identify someone: it cannot count as searched."""
+        return all(t.unmapped for t in self.tables) if self.tables else not self.mapping.can_find_someone
+
+    def identity_fields(self) -> set[str]:
+        """The identifiers this file's columns can match (email, phone, student_number, name+dob)."""
+        found: set[str] = set()
+        for mapping in [t.mapping for t in self.tables] or [self.mapping]:
+            found |= {f for f in ("email", "phone", "student_number") if mapping.get(f)}
+            if mapping.get("dob") and (mapping.get("surname") or mapping.get("full_name")):
+                found.add("name+dob")
+        return found
 
     def to_json(self) -> dict[str, Any]:
         info = self.info
-        return {
+        data: dict[str, Any] = {
             "name": info.name,
             "sha256": info.sha256,
             "rows": info.rows,
@@ -70,9 +123,23 @@ class FileResult:
             "format": info.format,
             "encoding": info.encoding,
             "delimiter": info.delimiter,
+            "header_row": info.header_row,
             "mapping": self.mapping.to_json(),
-            "issues": [{"line": i.line, "en": i.en, "fr": i.fr} for i in info.issues],
+            "identifying_column": not self.unmapped,
+            "issues": [
+                {
+                    "line": i.line,
+                    "kind": i.kind,
+                    **({"sheet": i.sheet} if i.sheet else {}),
+                    "en": i.en,
+                    "fr": i.fr,
+                }
+                for i in info.issues
+            ],
         }
+        if info.format == "xlsx":
+            data["sheets"] = [t.to_json() for t in self.tables]
+        return data
 
 
 @dataclass
@@ -95,9 +162,22 @@ class SearchResult:
 class _Plan:
     """The subjects' keys as lookup tables, and the vectorised candidate filter for one mapping."""
 
-    def __init__(self, subjects: Sequence[Subject], mapping: ColumnMapping) -> None:
+    def __init__(
+        self,
+        subjects: Sequence[Subject],
+        mapping: ColumnMapping,
+        headers: Sequence[str] = (),
+        date_system: int = 1900,
+    ) -> None:
         self.subjects = list(subjects)
         self.mapping = mapping
+        self.date_system = date_system
+        self.by_dob_iso: dict[str, list[Subject]] = {}
+        roles = set(mapping.columns.values())
+        # columns with no role (and free-text ones) are still searched for the e-mail and the phone
+        self.text_columns = [h for h in headers if h not in roles and h not in HIDDEN_COLS] + [
+            c for c in mapping.free_text if c not in headers
+        ]
         self.by_email: dict[str, list[Subject]] = {}
         self.by_phone: dict[str, list[Subject]] = {}
         self.by_dob: dict[str, list[tuple[Subject, bool]]] = {}
@@ -112,6 +192,11 @@ class _Plan:
                     self.by_dob.setdefault(spelling, []).append((subject, False))
                 for spelling in subject.dob_ambiguous:
                     self.by_dob.setdefault(spelling, []).append((subject, True))
+                if subject.dob is not None:  # a date cell whose format was lost: its serial day number
+                    self.by_dob.setdefault(serial_of(subject.dob, date_system), []).append((subject, False))
+                    self.by_dob_iso.setdefault(subject.dob.isoformat(), []).append(subject)
+                    for spelling in month_spellings(subject.dob):
+                        self.by_dob.setdefault(spelling, []).append((subject, False))
             for number in subject.student_numbers:
                 self.by_number.setdefault(number, []).append(subject)
         col = mapping.get
@@ -131,6 +216,8 @@ class _Plan:
         wanted = [self.email_col, self.phone_col, self.dob_col, self.number_col]
         if self.dob_col:
             wanted += [col("surname"), col("first_name"), col("full_name")]
+        if self.by_email or self.by_phone:
+            wanted += self.text_columns
         return [c for c in dict.fromkeys(wanted) if c]
 
     def filter_expr(self, columns: Iterable[str]) -> pl.Expr | None:
@@ -183,10 +270,28 @@ class _Plan:
             digits = ["[^0-9]*".join(tail) for tail in sorted(self.phone_tails)]
             tests.append(pl.col(self.phone_col).str.contains("(?:" + "|".join(digits) + ")[^0-9]*$"))
         if with_dob and self.dob_col in present:
-            tests.append(pl.col(self.dob_col).str.strip_chars().is_in(list(self.by_dob)))
+            raw = pl.col(self.dob_col).str.strip_chars()
+            spellings = list(self.by_dob)
+            # a date-time at midnight counts as the date; an ISO instant may be Paris midnight in UTC
+            # (the day before): its date part against the birth date and the day before, `verify` decides
+            days = {d for iso in self.by_dob_iso for d in (iso, _day_before(iso))}
+            tests.append(
+                raw.is_in(spellings)
+                | raw.str.to_lowercase().is_in(spellings)
+                | raw.str.replace(MIDNIGHT_PATTERN, "").is_in(spellings)
+                | (raw.str.slice(0, 10).is_in(sorted(days)) & raw.str.contains("[T ][0-9]"))
+            )
         if self.number_col in present:
             spaced = [r"\s*".join(_escape(c) for c in number) for number in self.by_number]
-            tests.append(pl.col(self.number_col).str.contains(r"(?i)^\s*(?:" + "|".join(spaced) + r")\s*$"))
+            tests.append(
+                pl.col(self.number_col).str.contains(r"(?i)^\s*(?:" + "|".join(spaced) + r")(?:\.0+)?\s*$")
+            )
+        texts = [c for c in self.text_columns if c in present]
+        alternatives = [_escape(e) for e in sorted(self.by_email)]  # one regex per column: e-mails or phones
+        alternatives += ["(?:" + "[^0-9]{0,3}".join(t) + ")(?:[^0-9]|$)" for t in sorted(self.phone_tails)]
+        if texts and alternatives:
+            pattern = "(?i)" + "|".join(alternatives)
+            tests += [pl.col(c).str.contains(pattern) for c in texts]
         if not tests:
             return None
         return pl.any_horizontal(tests) if len(tests) > 1 else tests[0]
@@ -209,18 +314,57 @@ class _Plan:
             for subject in self.by_phone.get(digits_only(row.get(self.phone_col)), ()):
                 add(subject, "phone")
         if self.dob_col:
-            hits = self.by_dob.get((row.get(self.dob_col) or "").strip(), ())
+            hits = self._dob_hits((row.get(self.dob_col) or "").strip())
             if hits:
                 names = self._row_names(row)
                 for subject, ambiguous in hits:
                     if row_name_matches(subject, **names):
                         add(subject, "name+dob", "dob_two_digit_year" if ambiguous else None)
         if self.number_col:
-            for subject in self.by_number.get(normalise_student_number(row.get(self.number_col)), ()):
+            number = normalise_student_number(plain_number(row.get(self.number_col) or ""))
+            for subject in self.by_number.get(number, ()):
                 add(subject, "student_number")
+        for column in self.text_columns:
+            text = row.get(column)
+            if not text:
+                continue
+            for email in emails_in(text) if self.by_email else ():
+                for subject in self.by_email.get(normalise_email(email), ()):
+                    add(subject, "email", "found_in_text")
+            for digits in phone_runs_in(text) if self.by_phone else ():
+                for subject in self.by_phone.get(digits, ()):
+                    add(subject, "phone", "found_in_text")
         for reasons, _ in found.values():
             reasons.sort(key=REASON_ORDER.index)
         return found
+
+    def value_checks(self) -> dict[str, tuple[pl.Expr, tuple[str, str]]]:
+        """Tests for values of the key columns that cannot be what the column holds (reported, not searched)."""
+        checks: dict[str, tuple[pl.Expr, tuple[str, str]]] = {}
+        if self.dob_col:
+            value = pl.col(self.dob_col).str.strip_chars()
+            checks[self.dob_col] = (
+                (value.str.len_bytes() > 0) & ~value.str.contains(_DATE_SHAPE),
+                ("a date", "une date"),
+            )
+        if self.email_col:
+            value = pl.col(self.email_col).str.strip_chars()
+            checks[self.email_col] = (
+                (value.str.len_bytes() > 0) & ~value.str.contains(r"^[^@\s]+@[^@\s]+\.[^@\s]+$"),
+                ("an e-mail address", "une adresse e-mail"),
+            )
+        return checks
+
+    def _dob_hits(self, raw: str) -> Sequence[tuple[Subject, bool]]:
+        """Who has this birth date: as spelled, without a midnight time, or typed (serial, ISO instant)."""
+        hits = self.by_dob.get(raw) or self.by_dob.get(raw.lower())
+        if hits:
+            return hits
+        bare = strip_midnight(raw)
+        if bare and self.by_dob.get(bare):
+            return self.by_dob[bare]
+        day = typed_date(raw, self.date_system)
+        return [(subject, False) for subject in self.by_dob_iso.get(day.isoformat(), ())] if day else ()
 
     def _row_names(self, row: dict[str, Any]) -> dict[str, str | None]:
         col = self.mapping.get
@@ -230,6 +374,9 @@ class _Plan:
             return {"first": row.get(first) if first else "", "last": row.get(surname)}
         return {"full": row.get(col("full_name") or "")}
 
+
+# What a birth date may look like: day/month/year in any order and separator, ISO with a time, a serial.
+_DATE_SHAPE = r"^(?:\d{1,4}[-/. ]\d{1,2}[-/. ]\d{1,4}(?:[ T].*)?|\d{8}|\d{1,6}(?:\.0+)?|\d{1,2}\.?\s+\pL+\.?\s+\d{2,4})$"
 
 _REGEX_SPECIAL = set("\\.+*?()|[]{}^$#&-~")
 
@@ -254,6 +401,10 @@ def _approx_key(expr: pl.Expr) -> pl.Expr:
     )
 
 
+def _day_before(iso: str) -> str:
+    return (dt.date.fromisoformat(iso) - dt.timedelta(days=1)).isoformat()
+
+
 def _any_of(values: Iterable[str], *, case_insensitive: bool = False) -> str:
     flags = "(?i)" if case_insensitive else ""
     return flags + r"^\s*(?:" + "|".join(_escape(v) for v in sorted(values)) + r")\s*$"
@@ -269,41 +420,152 @@ def search_reader(
     bytes_before: int = 0,
     bytes_total: int | None = None,
 ) -> tuple[FileResult, list[Match]]:
-    """Search one open file for every subject; the mapping is suggested from the headers when absent."""
+    """Search one open file (every table of it) for every subject.
+
+    Each table takes the mapping given for it (its header row and sheet included), else one suggested
+    from its headers. A table where no column can identify someone is still read, every column searched
+    for the e-mail and the phone, and the result says so (`FileResult.unmapped`): it cannot count as
+    searched until a person maps a column or sets the file aside.
+    """
     info = reader.info
-    headers = reader.peek_headers() if isinstance(reader, JsonLinesReader) else reader.headers
-    if mapping is None:
-        mapping = suggest_mapping(headers)
-    if not isinstance(reader, JsonLinesReader):
-        mapping.check(headers, info.name)
-    if not mapping.can_find_someone:
-        raise UnmappedFile(file=info.name)
-    plan = _Plan(subjects, mapping)
     total = bytes_total if bytes_total is not None else info.size
     matches: list[Match] = []
+    tables: list[TableResult] = []
     progress(bytes_before, total, "search")
-    for block in reader.blocks(cancel, columns=plan.key_columns()):
+    if mapping is not None and mapping.sheet is not None and info.format == "xlsx":
+        reader.sheet(mapping.sheet)  # a sheet the file lacks: say so before reading anything
+    for part in reader.parts():
+        name = part.part_name
+        given = mapping.for_sheet(name) if mapping is not None else None
+        if given is not None and given.header_row:
+            part.use_header_row(given.header_row)
+        headers = part.peek_headers() if isinstance(part, JsonLinesReader) else list(part.headers)
+        used = given
+        if used is None or not (used.columns or used.free_text):
+            suggested = suggest_mapping(headers)
+            used = ColumnMapping(
+                suggested.columns, suggested.free_text, given.header_row if given else None, name or None
+            )
+        elif not isinstance(part, JsonLinesReader):
+            used.check(headers, info.name)
+        unmapped = not used.can_find_someone
+        _report_columns(reader, name, headers, used, unmapped)
+        plan = _Plan(subjects, used, headers, info.date_system)
+        matches += _search_part(part, plan, info.name, name, progress, cancel, bytes_before, total)
+        if isinstance(part, JsonLinesReader) and given is not None and given.columns:
+            used.check(part.headers, info.name)
+        sheet_info = next((s for s in info.sheets if s.name == name), None)
+        tables.append(
+            TableResult(
+                name, sheet_info.header_row if sheet_info else info.header_row,
+                sheet_info.rows if sheet_info else info.rows, used, unmapped,
+                sheet_info.hidden if sheet_info else False,
+            )
+        )  # fmt: skip
+    if len(tables) > 1 and all(t.unmapped for t in tables):
+        _report_columns(reader, "", [], ColumnMapping(), True)
+    if len(tables) > 1:
+        per_sheet = ", ".join(f"{t.name}: {t.rows}" for t in tables)
+        reader._issue(
+            0, f"rows read per sheet: {per_sheet}", f"lignes lues par feuille : {per_sheet}", kind="sheet"
+        )
+    return FileResult(info, tables[0].mapping if tables else ColumnMapping(), tables), matches
+
+
+def _report_columns(
+    reader: ExtractReader, sheet: str, headers: Sequence[str], mapping: ColumnMapping, unmapped: bool
+) -> None:
+    where = f"sheet '{sheet}': " if sheet else ""
+    where_fr = f"feuille « {sheet} » : " if sheet else ""
+    if unmapped and sheet:  # one sheet (a summary, a legend): said; the file is blocked only if no sheet can
+        reader._issue(
+            0,
+            f"{where}no column can identify a person: its rows were searched for the e-mail and the phone only",
+            f"{where_fr}aucune colonne ne permet d'identifier une personne : ses lignes ont été parcourues pour "
+            "l'e-mail et le téléphone seulement",
+            kind="column",
+            sheet=sheet,
+        )
+    elif unmapped:
+        reader._issue(
+            0,
+            f"{where}no column can identify a person (e-mail, phone, student number, or name with date of "
+            "birth): every column was searched for the e-mail and the phone only; map a column or set the "
+            "file aside with a reason before the system counts as searched",
+            f"{where_fr}aucune colonne ne permet d'identifier une personne (e-mail, téléphone, numéro "
+            "d'étudiant, ou nom avec date de naissance) : toutes les colonnes ont été parcourues pour l'e-mail "
+            "et le téléphone seulement ; associez une colonne ou écartez le fichier avec un motif avant que "
+            "le système compte comme recherché",
+            kind="unmapped",
+            sheet=sheet,
+        )
+    roles = set(mapping.columns.values()) | set(mapping.free_text)
+    loose = [h for h in headers if h not in roles]
+    if loose and not unmapped:
+        listed = ", ".join(loose[:15]) + (" ..." if len(loose) > 15 else "")
+        reader._issue(
+            0,
+            f"{where}columns with no role, searched only for the e-mail and the phone: {listed}",
+            f"{where_fr}colonnes sans rôle, parcourues seulement pour l'e-mail et le téléphone : {listed}",
+            kind="column",
+            sheet=sheet,
+        )
+
+
+def _search_part(
+    part: Any, plan: _Plan, file: str, sheet: str, progress: Progress, cancel: CancelToken | None,
+    bytes_before: int, total: int,
+) -> list[Match]:  # fmt: skip
+    matches: list[Match] = []
+    odd: dict[str, list[int]] = {}  # column -> [count, first row] of values that could not be read
+    checks = plan.value_checks()
+    for block in part.blocks(cancel, columns=plan.key_columns()):
         frame = block.frame
+        for column, (expr, _) in checks.items():
+            if column in frame.columns:
+                bad = frame.filter(expr).get_column(ROW_COL)
+                if len(bad):
+                    seen = odd.setdefault(column, [0, int(bad[0])])
+                    seen[0] += len(bad)
         condition = plan.filter_expr(frame.columns)
         if condition is not None:
-            found: list[tuple[int, str, list[str], list[str]]] = []
+            found: dict[tuple[int, str], tuple[list[str], list[str], int]] = {}
             candidates = frame.filter(condition)
             second = plan.name_filter(frame.columns) if candidates.height else None
             if second is not None:
                 candidates = candidates.filter(second)
             for row in candidates.iter_rows(named=True):
+                number = int(row[ROW_COL])
                 for subject_key, (reasons, warnings) in plan.verify(row).items():
-                    found.append((int(row[ROW_COL]), subject_key, reasons, warnings))
+                    # a JSON line gives one row per array element: their reasons add up under one row
+                    kept = found.setdefault((number, subject_key), ([], [], int(row.get(LINE_COL) or 0)))
+                    kept[0].extend(r for r in reasons if r not in kept[0])
+                    kept[1].extend(w for w in warnings if w not in kept[1])
             if found:
-                records = block.records({number for number, *_ in found})
-                for number, subject_key, reasons, warnings in found:
-                    matches.append(Match(subject_key, info.name, number, reasons, records[number], warnings))
+                records = block.records({number for number, _ in found})
+                for (number, subject_key), (reasons, warnings, line) in found.items():
+                    reasons.sort(key=REASON_ORDER.index)
+                    matches.append(
+                        Match(subject_key, file, number, reasons, records[number], warnings, sheet, line)
+                    )
         progress(bytes_before + block.bytes_done, total, "search")
         if cancel is not None:
             cancel.raise_if_cancelled()
-    if isinstance(reader, JsonLinesReader):
-        mapping.check(reader.headers, info.name)
-    return FileResult(info, mapping), matches
+    for column, (count, first) in odd.items():
+        what_en, what_fr = checks[column][1]
+        where = f"sheet '{sheet}': " if sheet else ""
+        where_fr = f"feuille « {sheet} » : " if sheet else ""
+        part_reader = getattr(part, "reader", part)
+        part_reader._issue(
+            first,
+            f"{where}{count} value(s) of column '{column}' could not be read as {what_en} (first at data row"
+            f" {first}); those rows could not match by it",
+            f"{where_fr}{count} valeur(s) de la colonne « {column} » illisible(s) comme {what_fr} (première à la"
+            f" ligne de données {first}) ; ces lignes n'ont pas pu correspondre par elle",
+            kind="value",
+            sheet=sheet,
+        )
+    return matches
 
 
 def search_files(

@@ -56,3 +56,15 @@ class BadMapping(ExtractError):
     code = "extract_bad_mapping"
     en = "The column mapping {file} cannot be used: {reason}."
     fr = "La correspondance de colonnes {file} est inutilisable : {reason_fr}."
+
+
+class HeaderRowNotFound(ExtractError):
+    code = "extract_header_row"
+    en = "Row {row} of {file} cannot be its header: it is empty or beyond the first {rows} rows read."
+    fr = "La ligne {row} de {file} ne peut pas être son en-tête : elle est vide ou au-delà des {rows} premières lignes lues."
+
+
+class SheetNotFound(ExtractError):
+    code = "extract_sheet"
+    en = "The workbook {file} has no sheet '{sheet}' (its sheets: {sheets})."
+    fr = "Le classeur {file} n'a pas de feuille « {sheet} » (ses feuilles : {sheets})."

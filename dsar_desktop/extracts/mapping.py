@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.matching import name_key
+from .cells import tokens
 from .errors import BadMapping, MissingColumn
 
 # field -> (English label, French label)
@@ -62,13 +63,34 @@ IDENTITY_FIELDS = ("email", "phone", "student_number", "dob")
 
 @dataclass(frozen=True)
 class ColumnMapping:
-    """field -> column for the single-valued fields; free_text may name several columns."""
+    """field -> column for the single-valued fields; free_text may name several columns.
+
+    `header_row` (1-based row or line) and `sheet` pin where the header is; `sheets` gives a workbook's
+    sheets their own mappings (a mapping file: {"sheets": {"Contacts": {...}, "Archive": {...}}}).
+    """
 
     columns: dict[str, str] = field(default_factory=dict)
     free_text: tuple[str, ...] = ()
+    header_row: int | None = None
+    sheet: str | None = None
+    sheets: dict[str, ColumnMapping] = field(default_factory=dict)
 
     def get(self, field_name: str) -> str | None:
         return self.columns.get(field_name)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.columns or self.free_text or self.header_row or self.sheets)
+
+    def for_sheet(self, name: str) -> ColumnMapping | None:
+        """The mapping for one sheet (or the one table of a CSV/JSON file, name ''); None: suggest one."""
+        if name in self.sheets:
+            return self.sheets[name]
+        if self.sheet is not None and self.sheet != name:
+            return None
+        if self.sheets and not (self.columns or self.free_text or self.header_row):
+            return None
+        return self
 
     @property
     def can_find_someone(self) -> bool:
@@ -81,7 +103,14 @@ class ColumnMapping:
         return [*self.columns.values(), *self.free_text]
 
     def to_json(self) -> dict[str, Any]:
-        return {**self.columns, "free_text": list(self.free_text)}
+        data: dict[str, Any] = {**self.columns, "free_text": list(self.free_text)}
+        if self.header_row:
+            data["header_row"] = self.header_row
+        if self.sheet is not None:
+            data["sheet"] = self.sheet
+        if self.sheets:
+            data["sheets"] = {name: m.to_json() for name, m in self.sheets.items()}
+        return data
 
     @classmethod
     def from_json(cls, data: Any, origin: str = "") -> ColumnMapping:
@@ -91,7 +120,31 @@ class ColumnMapping:
             )
         columns: dict[str, str] = {}
         free: list[str] = []
+        header_row: int | None = None
+        sheet: str | None = None
+        sheets: dict[str, ColumnMapping] = {}
         for key, value in data.items():
+            if key == "header_row":
+                if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                    raise BadMapping(
+                        file=origin,
+                        reason="header_row must be a row number (1 is the first row)",
+                        reason_fr="header_row doit être un numéro de ligne (1 est la première)",
+                    )
+                header_row = value
+                continue
+            if key == "sheet":
+                sheet = str(value)
+                continue
+            if key == "sheets":
+                if not isinstance(value, dict):
+                    raise BadMapping(
+                        file=origin,
+                        reason="sheets must map sheet names to mappings",
+                        reason_fr="sheets doit associer des noms de feuilles à des correspondances",
+                    )
+                sheets = {str(k): cls.from_json(v, origin) for k, v in value.items()}
+                continue
             if key not in FIELDS:
                 raise BadMapping(
                     file=origin, reason=f"unknown field '{key}'", reason_fr=f"champ inconnu « {key} »"
@@ -101,7 +154,7 @@ class ColumnMapping:
                 free.extend(str(v) for v in values if v)
             elif value:
                 columns[key] = str(value)
-        return cls(columns, tuple(free))
+        return cls(columns, tuple(free), header_row, sheet, sheets)
 
     def check(self, headers: list[str], file: str) -> None:
         """Raise MissingColumn for a mapped column the file does not have."""
@@ -126,45 +179,94 @@ def load_mapping(path: Path) -> ColumnMapping:
 
 
 def suggest_mapping(headers: list[str]) -> ColumnMapping:
-    """Suggest a mapping from header names (French or English, any case, accents, separators)."""
+    """Suggest a mapping from header names (French or English, any case, accents, separators), by the
+    whole name first, then by its words: 'customer_name', 'nom_client', 'Client - Nom complet',
+    'E-mail (pro)', 'Tél. portable', 'DateNaiss', 'contact.email'."""
     columns: dict[str, str] = {}
     free: list[str] = []
-    for header in headers:
-        key = name_key(header)
-        field_name = _LOOKUP.get(key) or _guess_by_part(key)
+    roles = [(_LOOKUP.get(name_key(h)) or role_of_tokens(tokens(h)), h) for h in headers]
+    has_first = any(role == "first_name" for role, _ in roles)
+    for field_name, header in roles:
         if field_name is None:
             continue
+        if field_name == "name":  # a name column: the surname beside a first-name column, else the full name
+            field_name = "surname" if has_first else "full_name"
         if field_name == "free_text":
             free.append(header)
         elif field_name not in columns:
             columns[field_name] = header
     if "full_name" in columns and "surname" in columns:
         del columns["full_name"]  # separate surname and first-name columns are the better key
-    if "surname" not in columns and "full_name" not in columns and "first_name" in columns:
-        pass  # a first name alone cannot identify anyone; keep it for display
     return ColumnMapping(columns, tuple(free))
 
 
-def _guess_by_part(key: str) -> str | None:
-    """Headers such as 'email_contact' or 'Téléphone portable (perso)': look for a known part."""
-    for part, field_name in (
-        ("courriel", "email"),
-        ("email", "email"),
-        ("mail", "email"),
-        ("telephone", "phone"),
-        ("portable", "phone"),
-        ("mobile", "phone"),
-        ("phone", "phone"),
-        ("naissance", "dob"),
-        ("birth", "dob"),
-        ("etudiant", "student_number"),
-        ("student", "student_number"),
-        ("prenom", "first_name"),
-        ("firstname", "first_name"),
-        ("codepostal", "postcode"),
-        ("commentaire", "free_text"),
-        ("comment", "free_text"),
+_NUMBER_WORDS = {"num", "numero", "no", "n", "nr", "number", "id", "identifiant", "code", "nb"}
+_NAME_WORDS = {"nom", "noms", "name", "names", "lastname", "surname", "fullname", "nomcomplet", "displayname"}
+_FREE_WORDS = {
+    "commentaire", "commentaires", "comment", "comments", "remarque", "remarques", "note", "notes", "message",
+    "description", "texte", "text", "avis", "verbatim", "reponse", "answer", "body", "objet", "subject",
+    "observation", "observations",
+}  # fmt: skip
+
+
+def role_of_tokens(words: list[str]) -> str | None:
+    """The field a header's words point to ('name': a name column, surname or full name by context)."""
+    w = set(words)
+
+    def starts(*prefixes: str) -> bool:
+        return any(t.startswith(prefixes) for t in words)
+
+    if w & {"email", "courriel", "mel", "emails", "electronique"} or starts("email", "mail", "courriel"):
+        return "email"
+    if w & {"tel", "tels", "gsm", "cell", "fax"} or starts(
+        "telephone", "phone", "mobile", "portable", "cellphone"
     ):
-        if part in key:
-            return field_name
+        return "phone"
+    birth = starts("naiss", "birth") or bool(w & {"dob", "ddn", "born", "nele", "nee", "ne"} and "date" in w)
+    birth = birth or bool(w & {"dob", "ddn", "birthdate", "birthday"})
+    if birth and not w & (_NAME_WORDS | {"lieu", "place", "ville", "city", "pays", "country", "commune"}):
+        return "dob"
+    student = bool(w & {"etudiant", "etudiante", "student", "etu", "eleve", "pupil"}) or starts(
+        "etudiant", "student"
+    )
+    if w & {"matricule", "ine"} or (
+        student and (w & _NUMBER_WORDS or starts("studentid", "numetu", "numero"))
+    ):
+        if not w & (_NAME_WORDS | {"prenom", "prenoms", "first", "firstname"}):
+            return "student_number"
+    if w & {"prenom", "prenoms", "firstname", "forename", "givenname", "fname"} or (
+        w & {"first", "given"} and w & {"name", "names"}
+    ):
+        return "full_name" if "nom" in w and "prenom" in w else "first_name"
+    if w & {"lastname", "surname", "familyname", "nomfamille"} or (
+        w & {"last", "family", "famille"} and w & _NAME_WORDS
+    ):
+        return "surname"
+    if w & {"complet", "complete", "full", "fullname", "nomcomplet", "displayname", "identite"}:
+        return "full_name"
+    if w & _NAME_WORDS:
+        return "name"
+    if w & {"inscription", "registration", "enrolment", "enrollment"} and "date" in w:
+        return "registration_date"
+    if w & {"consentement", "autorisation", "consent", "accord"} and starts("parent"):
+        return "parental_consent"
+    if w & {"cp", "zip", "zipcode", "postcode", "postalcode"} or {"code", "postal"} <= w:
+        return "postcode"
+    if w & {"ville", "city", "commune", "town", "localite"}:
+        return "city"
+    if w & {"adresse", "address", "rue", "street"}:
+        return "address"
+    if w & _FREE_WORDS:
+        return "free_text"
     return None
+
+
+# Words that make a row look like a header (find_header prefers a row naming a known column).
+ROLE_WORDS = frozenset(
+    {key for keys in _SYNONYMS.values() for key in keys}
+    | _NAME_WORDS
+    | _FREE_WORDS
+    | {"email", "courriel", "mail", "tel", "telephone", "phone", "mobile", "portable", "naissance", "naiss",
+       "birth", "dob", "prenom", "prenoms", "firstname", "etudiant", "student", "matricule", "adresse",
+       "address", "ville", "city", "cp", "zip", "date"}
+)  # fmt: skip

@@ -31,6 +31,9 @@ MIN_PASSPHRASE = 12
 KEY_BYTES = 32
 # Argon2id cost: 64 MiB, 3 passes, 2 lanes (~0.15 s on the 2-core reference machine).
 DEFAULT_KDF = {"alg": "argon2id", "time_cost": 3, "memory_kib": 65536, "parallelism": 2}
+# What a key file may ask of Argon2id: up to 1 GiB and 20 passes (the default is 64 MiB, 3 passes).
+KDF_BOUNDS = {"time_cost": (1, 20), "memory_kib": (8 * 1024, 1024 * 1024), "parallelism": (1, 16)}
+MAX_KEYFILE_BYTES = 1024 * 1024
 RECOVERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 RECOVERY_GROUPS = 8  # 8 groups of 4 characters = 160 bits
 
@@ -125,6 +128,19 @@ def normalise_recovery_key(text: str) -> str | None:
     return "-".join(compact[i : i + 4] for i in range(0, len(compact), 4))
 
 
+def checked_kdf(kdf: Any) -> dict[str, Any]:
+    """KDF settings read from a key file, refused outside sane bounds (a key file could ask for 1 TiB)."""
+    if not isinstance(kdf, dict) or kdf.get("alg") != "argon2id":
+        raise ValueError("unknown key derivation settings")
+    out: dict[str, Any] = {"alg": "argon2id"}
+    for name, (low, high) in KDF_BOUNDS.items():
+        value = kdf.get(name)
+        if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+            raise ValueError(f"key derivation setting {name}={value!r} outside {low}..{high}")
+        out[name] = value
+    return out
+
+
 def derive(secret: str, salt: bytes, kdf: dict[str, Any]) -> bytes:
     if kdf.get("alg") != "argon2id":
         raise ValueError(f"unknown KDF {kdf.get('alg')}")
@@ -167,11 +183,16 @@ class Slot:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Slot:
+        if not isinstance(data, dict):
+            raise ValueError("a key slot is not an object")
+        kind = str(data["kind"])
+        if kind not in ("passphrase", "recovery"):
+            raise ValueError(f"unknown slot kind {kind!r}")
         return cls(
             id=str(data["id"]),
             label=str(data["label"]),
-            kind=str(data["kind"]),
-            kdf=dict(data["kdf"]),
+            kind=kind,
+            kdf=checked_kdf(data["kdf"]),
             salt=_unb64(data["salt"]),
             nonce=_unb64(data["nonce"]),
             wrapped=_unb64(data["wrapped"]),
@@ -186,6 +207,11 @@ class KeyFile:
     register_id: str
     slots: list[Slot] = field(default_factory=list)
     kdf: dict[str, Any] = field(default_factory=lambda: dict(DEFAULT_KDF))
+    # The audit anchor (security/anchor.py), authenticated by the register key; None before the first.
+    anchor: dict[str, Any] | None = None
+    # SQLCipher's salt of the database these slots open (hex): tells "another register's key file"
+    # from "a damaged register" when the key does not open the database.
+    db_salt: str | None = None
 
     # ---- persistence -------------------------------------------------
     @classmethod
@@ -194,21 +220,47 @@ class KeyFile:
         if not path.exists():
             raise SidecarMissing(path=str(path))
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            with open(path, "rb") as handle:
+                raw = handle.read(MAX_KEYFILE_BYTES + 1)
+        except IsADirectoryError:
+            raise SidecarDamaged(path=str(path), reason="it is a folder, not a file") from None
+        except OSError as exc:
+            raise SidecarDamaged(path=str(path), reason=exc.strerror or str(exc)) from None
+        try:
+            if len(raw) > MAX_KEYFILE_BYTES:
+                raise ValueError(f"larger than {MAX_KEYFILE_BYTES // 1024} KiB, a key file is a few KiB")
+            data = json.loads(raw.decode("utf-8"))
+            if not isinstance(data, dict):
+                raise ValueError(f"it holds a JSON {type(data).__name__}, not a key file object")
             if data.get("format") != FORMAT:
                 raise ValueError(f"unknown format {data.get('format')!r}")
+            if not isinstance(data.get("slots"), list):
+                raise ValueError("no list of key slots")
             slots = [Slot.from_json(s) for s in data["slots"]]
             if not slots:
                 raise ValueError("no key slot")
-            return cls(register_id=str(data["register_id"]), slots=slots)
-        except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
+            anchor = data.get("anchor")
+            salt = data.get("db_salt")
+            return cls(
+                register_id=str(data["register_id"]),
+                slots=slots,
+                anchor=anchor if isinstance(anchor, dict) else None,
+                db_salt=str(salt) if isinstance(salt, str) else None,
+            )
+        except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError) as exc:
             raise SidecarDamaged(path=str(path), reason=str(exc) or type(exc).__name__) from None
 
     def dumps(self) -> str:
-        return json.dumps(
-            {"format": FORMAT, "register_id": self.register_id, "slots": [s.to_json() for s in self.slots]},
-            indent=1,
-        )
+        data: dict[str, Any] = {
+            "format": FORMAT,
+            "register_id": self.register_id,
+            "slots": [s.to_json() for s in self.slots],
+        }
+        if self.db_salt:
+            data["db_salt"] = self.db_salt
+        if self.anchor is not None:
+            data["anchor"] = self.anchor
+        return json.dumps(data, indent=1)
 
     def save(self, path: Path) -> None:
         atomic_write(Path(path), self.dumps().encode("utf-8"))

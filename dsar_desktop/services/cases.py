@@ -13,6 +13,7 @@ import phonenumbers
 
 from ..domain import deadlines as dl
 from ..domain import minors
+from ..domain.case_actions import Action, ActionRefused, Allowances, dispatch_without_pack_allowed
 from ..domain.cases import (
     OPEN_STATUSES,
     Capacity,
@@ -30,6 +31,7 @@ from ..domain.errors import DsarError, InvalidInput, NotFound
 from ..store import audit
 from ..store import settings as store_settings
 from ..store.connection import Register
+from . import case_rules
 
 
 class ExtensionTooLate(DsarError):
@@ -340,41 +342,56 @@ def recompute_deadlines(register: Register, ref: str, today: dt.date | None = No
     return get_case(register, ref)
 
 
-def transition(register: Register, ref: str, target: Status | str, reason: str | None = None) -> Case:
+def allowed(register: Register, ref: str, today: dt.date | None = None) -> Allowances:
+    """What case `ref` allows today (Paris), each refused action with its reason (domain.case_actions)."""
+    return case_rules.allowances_for(register, get_case(register, ref), today)
+
+
+def transition(
+    register: Register, ref: str, target: Status | str, reason: str | None = None, today: dt.date | None = None
+) -> Case:
     case = get_case(register, ref)
     target = Status(target)
     check_transition(case.status, target, reason)
     if target == Status.EXTENDED:
-        return extend(register, ref, reason or "")
-    now = _now_utc()
-    closed_at = now if target == Status.CLOSED else None
+        return extend(register, ref, reason or "", today=today)
+    case_rules.allowances_for(register, case, today).check_target(target)
     with register.transaction() as conn:
-        conn.execute(
-            "UPDATE cases SET status = ?, updated_at = ?, closed_at = coalesce(?, closed_at),"
-            " closure_reason = CASE WHEN ? IN ('refused', 'withdrawn') THEN ? ELSE closure_reason END"
-            " WHERE id = ?",
-            (target.value, now, closed_at, target.value, reason, case.id),
-        )
-        summary = f"{case.status.value} → {target.value}" + (f": {reason}" if reason else "")
-        write_event(
-            conn,
-            register,
-            case.id,
-            "transition",
-            summary,
-            {"from": case.status.value, "to": target.value, "reason": reason},
-        )
-        audit.append(
-            conn,
-            register.actor,
-            "case.transition",
-            ref,
-            {"from": case.status.value, "to": target.value, "with_reason": bool(reason)},
-        )
+        _move(conn, register, case, target, reason)
     return get_case(register, ref)
 
 
-def extend(register: Register, ref: str, reason: str, notice_date: dt.date | None = None) -> Case:
+def _move(conn: Any, register: Register, case: Case, target: Status, reason: str | None) -> None:
+    """One state change with its timeline entry and audit entry, inside the caller's transaction."""
+    now = _now_utc()
+    closed_at = now if target == Status.CLOSED else None
+    conn.execute(
+        "UPDATE cases SET status = ?, updated_at = ?, closed_at = coalesce(?, closed_at),"
+        " closure_reason = CASE WHEN ? IN ('refused', 'withdrawn') THEN ? ELSE closure_reason END"
+        " WHERE id = ?",
+        (target.value, now, closed_at, target.value, reason, case.id),
+    )
+    summary = f"{case.status.value} → {target.value}" + (f": {reason}" if reason else "")
+    write_event(
+        conn,
+        register,
+        case.id,
+        "transition",
+        summary,
+        {"from": case.status.value, "to": target.value, "reason": reason},
+    )
+    audit.append(
+        conn,
+        register.actor,
+        "case.transition",
+        case.ref,
+        {"from": case.status.value, "to": target.value, "with_reason": bool(reason)},
+    )
+
+
+def extend(
+    register: Register, ref: str, reason: str, notice_date: dt.date | None = None, today: dt.date | None = None
+) -> Case:
     """Art. 12(3): two more months, only with reasons notified on or before D1."""
     case = get_case(register, ref)
     if not reason.strip():
@@ -382,7 +399,7 @@ def extend(register: Register, ref: str, reason: str, notice_date: dt.date | Non
     if case.extended:
         raise AlreadyExtended(ref=ref, due=case.current_due.isoformat())
     check_transition(case.status, Status.EXTENDED, reason)
-    notice = notice_date or dl.today_paris()
+    notice = notice_date or today or dl.today_paris()
     if notice < case.received_date:
         raise InvalidInput(
             f"The extension notice date {notice.isoformat()} is before the request was received "
@@ -423,26 +440,55 @@ def extend(register: Register, ref: str, reason: str, notice_date: dt.date | Non
 
 def mark_manifestly_unfounded(register: Register, ref: str, justification: str) -> Case:
     """Art. 12(5): only a person marks it, with a written justification."""
+    case = _check_unfounded(register, ref, justification)
+    with register.transaction() as conn:
+        _mark_unfounded(conn, register, case, justification)
+    return get_case(register, ref)
+
+
+def _check_unfounded(register: Register, ref: str, justification: str) -> Case:
     if not justification.strip():
         raise InvalidInput(
             "A written justification is required to mark a request manifestly unfounded or excessive.",
             "Une justification écrite est requise pour qualifier une demande de manifestement infondée ou excessive.",
         )
     case = get_case(register, ref)
+    case_rules.require(register, case, Action.MARK_UNFOUNDED)
+    return case
+
+
+def _mark_unfounded(conn: Any, register: Register, case: Case, justification: str) -> None:
+    conn.execute("UPDATE cases SET manifestly_unfounded = 1, updated_at = ? WHERE id = ?", (_now_utc(), case.id))
+    write_event(
+        conn,
+        register,
+        case.id,
+        "unfounded",
+        f"Marked manifestly unfounded or excessive: {justification.strip()}",
+        {},
+    )
+    audit.append(conn, register.actor, "case.unfounded", case.ref, {})
+
+
+def refuse(
+    register: Register, ref: str, reason: str, unfounded_justification: str | None = None
+) -> Case:
+    """Refuse the request (Art. 12(4)); for Art. 12(5), mark it manifestly unfounded in the same transaction."""
+    case = get_case(register, ref)
+    check_transition(case.status, Status.REFUSED, reason)
+    case_rules.require(register, case, Action.REFUSE)
+    mark = unfounded_justification is not None and not case.manifestly_unfounded
+    if mark:
+        _check_unfounded(register, ref, unfounded_justification or "")
     with register.transaction() as conn:
-        conn.execute(
-            "UPDATE cases SET manifestly_unfounded = 1, updated_at = ? WHERE id = ?", (_now_utc(), case.id)
-        )
-        write_event(
-            conn,
-            register,
-            case.id,
-            "unfounded",
-            f"Marked manifestly unfounded or excessive: {justification.strip()}",
-            {},
-        )
-        audit.append(conn, register.actor, "case.unfounded", ref, {})
+        if mark:
+            _mark_unfounded(conn, register, case, unfounded_justification or "")
+        _move(conn, register, case, Status.REFUSED, reason)
     return get_case(register, ref)
+
+
+# The timeline kind of a reply recorded without a sealed pack: statistics count it by this kind.
+DISPATCHED_WITHOUT_PACK = "dispatched_without_pack"
 
 
 def record_dispatch(
@@ -453,10 +499,30 @@ def record_dispatch(
     *,
     channel: DispatchChannel | str | None = None,
     address: str | None = None,
+    without_pack_reason: str | None = None,
+    today: dt.date | None = None,
 ) -> Case:
-    """The reply went out (date, channel, address, registered-letter number); the case becomes responded."""
+    """The reply went out (date, channel, address, registered-letter number): ready to send (when not yet),
+    then responded, in one transaction.
+
+    It needs a sealed pack of the current letter; a reply that went another way (handed over,
+    answered by the system owner...) is recorded with `without_pack_reason`, which the
+    timeline shows and the statistics count (event kind DISPATCHED_WITHOUT_PACK).
+    """
     case = get_case(register, ref)
-    check_transition(case.status, Status.RESPONDED, None)
+    allowances = case_rules.allowances_for(register, case, today)
+    exception = (without_pack_reason or "").strip()
+    if without_pack_reason is not None and not exception:
+        raise InvalidInput(
+            "Say why the reply went without a sealed pack (--reason TEXT).",
+            "Indiquez pourquoi la réponse est partie sans dossier scellé (--reason TEXTE).",
+        )
+    if exception:
+        refusal = dispatch_without_pack_allowed(allowances)
+        if refusal is not None:
+            raise ActionRefused(refusal, Action.DISPATCH.value)
+    else:
+        allowances.check(Action.DISPATCH)
     how = DispatchChannel(channel) if channel else None
     where = (address or "").strip() or None
     if how == DispatchChannel.EMAIL and where and not _valid_email(where):
@@ -465,6 +531,9 @@ def record_dispatch(
             f"« {where} » n'est pas une adresse électronique (attendu : nom@domaine.tld).",
         )
     with register.transaction() as conn:
+        if case.status != Status.READY:
+            _move(conn, register, case, Status.READY, None)
+            case = get_case(register, ref)
         conn.execute(
             "UPDATE cases SET status = ?, dispatch_date = ?, dispatch_number = ?, updated_at = ? WHERE id = ?",
             (Status.RESPONDED.value, date.isoformat(), number, _now_utc(), case.id),
@@ -472,18 +541,35 @@ def record_dispatch(
         conn.execute(
             "INSERT INTO dispatches(case_id, sent_on, channel, address, number, recorded_by, recorded_at)"
             " VALUES (?,?,?,?,?,?,?)",
-            (case.id, date.isoformat(), how.value if how else None, where, number, register.actor, _now_utc()),
+            (
+                case.id,
+                date.isoformat(),
+                how.value if how else None,
+                where,
+                number,
+                register.actor,
+                _now_utc(),
+            ),
         )
-        summary = f"Reply dispatched on {date.isoformat()}" + (f" by {how.value}" if how else "")
-        summary += (f" to {where}" if where else "") + (f" ({number})" if number else "")
-        write_event(conn, register, case.id, "dispatched", summary, {"channel": how.value if how else None})
+        summary = f"Reply dispatched on {date.isoformat()}" + (f" ({number})" if number else "")
+        if exception:
+            write_event(
+                conn, register, case.id, DISPATCHED_WITHOUT_PACK, f"{summary} without a sealed pack: {exception}",
+                {"date": date.isoformat(), "reason": exception, "number": number,
+                 "channel": how.value if how else None, "address": where},
+            )  # fmt: skip
+        else:
+            write_event(
+                conn, register, case.id, "dispatched", summary,
+                {"channel": how.value if how else None, "address": where},
+            )  # fmt: skip
         audit.append(
             conn,
             register.actor,
             "case.dispatched",
             ref,
             {"date": date.isoformat(), "with_number": bool(number), "channel": how.value if how else None,
-             "with_address": bool(where)},
+             "with_address": bool(where), "without_pack": bool(exception)},
         )  # fmt: skip
     return get_case(register, ref)
 

@@ -14,8 +14,8 @@ from ..domain.cases import Capacity, Channel, Person, Right, Status
 from ..domain.errors import DsarError
 from ..domain.identity import IdentityMethod
 from ..store.connection import Register
+from . import anchoring, certificates, extracts_demo, identity
 from . import cases as case_service
-from . import certificates, extracts_demo, identity
 from .register import create_register
 
 FIRST_FR = ["Héloïse", "Zoé", "Anaïs", "Jérôme", "François", "Gaëlle", "Noël", "Loïc", "Élodie", "Cécile",
@@ -27,7 +27,13 @@ LAST_EN = ["O’BRIEN", "SMITH-JONES", "MACDONALD", "BRONTË", "WHITAKER", "ÅST
 CITIES = [("69003", "LYON"), ("75011", "PARIS"), ("33000", "BORDEAUX"), ("67000", "STRASBOURG"),
           ("44000", "NANTES"), ("59000", "LILLE"), ("13100", "AIX-EN-PROVENCE"), ("35200", "RENNES")]  # fmt: skip
 OTHER_MEANS_DEMO = [IdentityMethod.EMAIL_ON_FILE, IdentityMethod.STUDENT_NUMBER, IdentityMethod.DATA_MATCHING]
-STREETS = ["rue des Lilas", "avenue Jean-Jaurès", "boulevard de l’Œuvre", "place Châteaubriand", "allée des Hêtres"]
+STREETS = [
+    "rue des Lilas",
+    "avenue Jean-Jaurès",
+    "boulevard de l’Œuvre",
+    "place Châteaubriand",
+    "allée des Hêtres",
+]
 
 
 @dataclass(frozen=True)
@@ -36,6 +42,10 @@ class DemoResult:
     case_count: int
     recovery_key: str
     refs_with_data: list[str]
+
+
+# The demo's past replies predate the register: they are recorded as sent without a sealed pack, and say so.
+DEMO_HISTORY = "Réponse antérieure au registre (données de démonstration) : aucun dossier scellé ici"
 
 
 def passphrase_for_demo(ctx: Any) -> tuple[str, bool]:
@@ -87,7 +97,9 @@ def populate(register: Register, count: int, today: dt.date | None = None, seed:
     today = today or dt.datetime.now(dl.PARIS).date()
     rng = random.Random(seed)
     refs: list[str] = []
-    ages = sorted((rng.randrange(0, 150) for _ in range(count)), reverse=True)  # references follow receipt order
+    ages = sorted(
+        (rng.randrange(0, 150) for _ in range(count)), reverse=True
+    )  # references follow receipt order
     for index, age_days in enumerate(ages):
         received = dt.datetime.combine(today - dt.timedelta(days=age_days), dt.time(rng.randrange(8, 19), 15))
         subject = _person(rng, index, today)
@@ -130,9 +142,7 @@ def _advance(register: Register, ref: str, age_days: int, rng: random.Random, to
     if case_service.get_case(register, ref).status == Status.RECEIVED:
         case_service.transition(register, ref, Status.IN_PROGRESS)
     if age_days < 31:
-        if roll < 0.3:
-            case_service.transition(register, ref, Status.READY)
-        return  # recent: in progress or ready to send
+        return  # recent: in progress (ready to send needs a sealed pack, built from the Response tab)
     if roll < 0.2 and age_days < 80:
         notice = min(case.legal_due, case.received_date + dt.timedelta(days=rng.randrange(5, 25)))
         case_service.extend(register, ref, "Demande complexe : sept systèmes à interroger", notice)
@@ -141,15 +151,19 @@ def _advance(register: Register, ref: str, age_days: int, rng: random.Random, to
         return  # still in progress: some of these have just passed their due date
     if 0.3 <= roll < 0.34:
         case_service.transition(
-            register, ref, Status.REFUSED, "Demande manifestement excessive : quatrième demande identique en deux mois"
+            register,
+            ref,
+            Status.REFUSED,
+            "Demande manifestement excessive : quatrième demande identique en deux mois",
         )
         return
     if 0.34 <= roll < 0.37:
         case_service.transition(register, ref, Status.WITHDRAWN)
         return
-    case_service.transition(register, ref, Status.READY)
     sent_on = min(today, case.legal_due - dt.timedelta(days=rng.randrange(0, 10)))
-    case_service.record_dispatch(register, ref, sent_on, f"1A {rng.randrange(10**9, 10**10)}")
+    case_service.record_dispatch(
+        register, ref, sent_on, f"1A {rng.randrange(10**9, 10**10)}", without_pack_reason=DEMO_HISTORY
+    )
     if age_days > 60 and roll > 0.5:
         case_service.transition(register, ref, Status.CLOSED)
 
@@ -158,12 +172,88 @@ def create_demo_register(path: Path, label: str, passphrase: str, cases: int = 2
     created = create_register(Path(path), label, passphrase)
     register = created.register
     try:
-        refs = populate(register, cases)
-        with_data = seed_optional_parts(register, refs)
+        with anchoring.batch(register):  # ~1000 commits: one anchor write, not one per commit
+            refs = populate(register, cases)
+            with_data = seed_optional_parts(register, refs)
+            with_data += seed_every_right(register)
     except BaseException:
         register.close()
         raise
     return DemoResult(register, cases, created.recovery_key, with_data)
+
+
+DEMO_TRANSFERS = {
+    "fr": "Aucun transfert hors de l'Union européenne (registre de démonstration : fait arrêté par le DPO fictif).",
+    "en": "No transfer outside the European Union (demonstration register: fact settled by the fictitious DPO).",
+}
+
+
+def settle_demo_catalogue(register: Register) -> None:
+    """The shipped register leaves the transfers the policy does not locate as drafts, which block
+    every letter printing them (RULES D). The demo plays the DPO settling them, as a new version."""
+    from . import catalogue as catalogue_service
+
+    for activity in catalogue_service.current_catalogue(register).sources:
+        if activity.get("draft"):
+            settled = {k: v for k, v in activity.items() if k != "draft"}
+            settled["transfers_outside_eu"] = dict(DEMO_TRANSFERS)
+            catalogue_service.update_activity(register, settled, "demo: transfers settled by the DPO")
+
+
+EVERY_RIGHT: tuple[tuple[Right, ...], ...] = (
+    (Right.ACCESS,),
+    (Right.PORTABILITY,),
+    (Right.ACCESS, Right.PORTABILITY),
+    (Right.RECTIFICATION,),
+    (Right.ERASURE,),
+    (Right.RESTRICTION,),
+    (Right.OBJECTION,),
+    (Right.CONSENT_WITHDRAWAL,),
+)
+_EVERY_RIGHT_PEOPLE = (
+    ("Inès AUBERT", "fr"), ("Oscar EVANS", "en"), ("Amélie ROUSSEAU", "fr"), ("Hugo LEMAIRE", "fr"),
+    ("Émile FAURE", "fr"), ("Grace O’NEILL", "en"), ("Yanis BENALI", "fr"), ("Léa MOREAU", "fr"),
+)  # fmt: skip
+
+
+def seed_every_right(register: Register, today: dt.date | None = None) -> list[str]:
+    """One case per right, and one for access + portability, whose reply can be built and sealed at
+    once (`dsar pack build REF`): identity established, data confirmed, every Art. 19 recipient
+    recorded for a rectification, erasure or restriction. Returns their references."""
+    from ..domain.notifications import ART19_KINDS
+    from . import extracts, letters
+    from . import notifications as art19
+
+    today = today or dl.today_paris()
+    refs: list[str] = []
+    for index, rights in enumerate(EVERY_RIGHT):
+        name, language = _EVERY_RIGHT_PEOPLE[index]
+        first, last = name.split(" ", 1)
+        email = f"{first.lower()}.{last.lower()}@exemple.fr".replace("’", "")
+        received = dt.datetime.combine(today - dt.timedelta(days=6), dt.time(9, 30), tzinfo=dl.PARIS)
+        case = case_service.add_case(
+            register,
+            case_service.NewCase(
+                received_at=received, channel=Channel.EMAIL, rights=list(rights), language=language,
+                subject=Person(name, email, None, dt.date(1995, 4, 12), f"{name}\n{10 + index} rue des Lilas\n69003 LYON", None),
+                requester_name=None, capacity=Capacity.SELF,
+            ),
+        )  # fmt: skip
+        identity.record_other_means(register, case.ref, IdentityMethod.EMAIL_ON_FILE)
+        if case_service.get_case(register, case.ref).status == Status.RECEIVED:
+            case_service.transition(register, case.ref, Status.IN_PROGRESS)
+        extracts_demo.seed_demo_extracts(register, [case.ref])
+        for match in extracts.list_matches(register, case.ref, status="pending"):
+            extracts.confirm_match(register, match.id)
+        kind = letters.reply_kind(list(rights))
+        if kind in ART19_KINDS:
+            inputs = letters.gather_inputs(register, case.ref)
+            entries = letters.catalogue_entries(inputs.catalogue)[1]
+            sources = list(dict.fromkeys(str(d.get("source")) for d in inputs.confirmed))
+            for source, recipient in art19.expected_recipients(entries, sources):
+                art19.record(register, case.ref, source, recipient, "notified", notified_on=today, means="courriel")
+        refs.append(case.ref)
+    return refs
 
 
 def seed_optional_parts(register: Register, refs: list[str]) -> list[str]:
@@ -173,5 +263,6 @@ def seed_optional_parts(register: Register, refs: list[str]) -> list[str]:
     keeps a few matches pending so that the review screen has work to show.
     """
     certificates.seed_demo_certificate(register)
+    settle_demo_catalogue(register)
     newest_first = list(reversed(refs))
     return extracts_demo.seed_demo_extracts(register, newest_first)

@@ -27,10 +27,11 @@ from ..domain.progress import CancelToken, Progress, no_progress
 from ..extracts.engine import SearchResult, search_files
 from ..extracts.jsonl_reader import JsonLinesReader
 from ..extracts.mapping import FIELDS, ColumnMapping, load_mapping, suggest_mapping  # noqa: F401 (load_mapping for the CLI)
-from ..extracts.readers import ROW_COL, open_extract
+from ..extracts.readers import LINE_COL, ROW_COL, open_extract
 from ..store import audit
 from ..store.connection import Register
 from .catalogue import current_catalogue
+from .extracts_coverage import case_identifiers, coverage_of, subject_identifiers
 from .extracts_review import (  # noqa: F401  (the review API is part of this module's surface)
     REDACTION_CODES,
     REDACTION_MARK,
@@ -110,6 +111,10 @@ class FilePreview:
     headers: list[str]
     mapping: ColumnMapping
     mapping_origin: str  # remembered | suggested
+    header_row: int = 1  # the row (line) the headers were taken from; 0 for JSON Lines
+    sheet: str = ""  # the sheet shown (a workbook), and every sheet of it
+    sheets: list[str] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (en, fr): what was passed over (titles...)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -121,32 +126,67 @@ class FilePreview:
             "headers": self.headers,
             "mapping": self.mapping.to_json(),
             "mapping_origin": self.mapping_origin,
+            "header_row": self.header_row,
+            "sheet": self.sheet,
+            "sheets": self.sheets,
+            "notes": [{"en": en, "fr": fr} for en, fr in self.notes],
         }
 
 
-def preview_file(path: Path, reg: Register | None = None, source: str | None = None) -> FilePreview:
-    """Headers and a mapping (remembered for this source when it fits, else suggested). Reads only the start."""
+def _table(path: Path, header_row: int | None = None, sheet: str | None = None) -> tuple[Any, Any]:
+    """The reader and the table shown: the given sheet (else the first), its header at the given row."""
     reader = open_extract(Path(path))
-    headers = reader.peek_headers() if isinstance(reader, JsonLinesReader) else list(reader.headers)
+    part = reader.sheet(sheet) if sheet and reader.info.format == "xlsx" else reader.parts()[0]
+    if header_row:
+        part.use_header_row(header_row)
+    return reader, part
+
+
+def preview_file(
+    path: Path, reg: Register | None = None, source: str | None = None, *,
+    header_row: int | None = None, sheet: str | None = None,
+) -> FilePreview:  # fmt: skip
+    """Headers and a mapping (remembered for this source when it fits, else suggested). Reads only the start.
+
+    `header_row` and `sheet` override what was detected (a person fixing the import); a remembered mapping
+    brings its own header row and sheet when none is given."""
+    remembered = remembered_mapping(reg, source) if reg is not None and source else None
+    if remembered is not None and header_row is None and sheet is None:
+        try:
+            reader, part = _table(path, remembered.header_row, remembered.sheet)
+        except DsarError:  # the remembered header row or sheet does not fit this file
+            reader, part = _table(path)
+    else:
+        reader, part = _table(path, header_row, sheet)
+    headers = part.peek_headers() if isinstance(part, JsonLinesReader) else list(part.headers)
     mapping, origin = suggest_mapping(headers), "suggested"
-    if reg is not None and source:
-        remembered = remembered_mapping(reg, source)
-        if remembered is not None and set(remembered.used_columns()) <= set(headers):
-            mapping, origin = remembered, "remembered"
+    if remembered is not None and set(remembered.used_columns()) <= set(headers):
+        mapping, origin = remembered, "remembered"
     info = reader.info
+    name = getattr(part, "part_name", "")
+    row = part.info.header_row if name else info.header_row
+    notes = [(i.en, i.fr) for i in info.issues if i.kind in ("header_row", "sheet") and i.sheet in ("", name)]
     return FilePreview(
-        info.name, info.size, info.format, info.encoding, info.delimiter, headers, mapping, origin
-    )
+        info.name, info.size, info.format, info.encoding, info.delimiter, headers, mapping, origin,
+        0 if info.format == "jsonl" else row, name, [s.name for s in info.sheets], notes,
+    )  # fmt: skip
 
 
-def sample_rows(path: Path, headers: Sequence[str], count: int = 5) -> list[list[str]]:
-    """The first rows of a file, read from its first block only (in memory; nothing written)."""
-    reader = open_extract(Path(path))
-    for block in reader.blocks():
+def sample_rows(
+    path: Path,
+    headers: Sequence[str],
+    count: int = 5,
+    *,
+    header_row: int | None = None,
+    sheet: str | None = None,
+) -> list[list[str]]:
+    """The first rows of a table, read from its first block only (in memory; nothing written)."""
+    _reader, part = _table(path, header_row, sheet)
+    for block in part.blocks():
         frame = block.frame.head(count)
         return [
             [("" if row.get(h) is None else str(row.get(h))) for h in headers]
-            for row in frame.drop(ROW_COL, strict=False).iter_rows(named=True)
+            for row in frame.drop(ROW_COL, LINE_COL, strict=False).iter_rows(named=True)
         ]
     return []
 
@@ -207,6 +247,8 @@ class AttachResult:
     files: list[dict[str, Any]] = field(default_factory=list)
     matches_by_case: dict[str, int] = field(default_factory=dict)
     rows_scanned: int = 0
+    # ref -> why the system was not marked searched: {"needs": [...], "unmapped": [file names]}
+    not_searched: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -214,6 +256,7 @@ class AttachResult:
             "rows_scanned": self.rows_scanned,
             "files": self.files,
             "matches_by_case": self.matches_by_case,
+            "not_searched": self.not_searched,
         }
 
 
@@ -222,7 +265,7 @@ def attach(
     refs: Sequence[str] | str,
     paths: Sequence[Path | str],
     source: str,
-    mapping: ColumnMapping | None = None,
+    mapping: ColumnMapping | dict[str, ColumnMapping] | None = None,
     *,
     remember: bool = True,
     progress: Progress = no_progress,
@@ -230,14 +273,18 @@ def attach(
 ) -> AttachResult:
     """Search the files once for every case's subject; keep the matches pending review.
 
-    The source is marked searched for each case. Nothing is written before the search ends; then
-    everything is written in one transaction (a cancel leaves the register as it was).
+    `mapping` is one mapping for every file, or file name -> mapping. The source is marked searched for
+    each case whose subject these files could find (services/extracts_coverage.py); for the others the
+    result says what is missing. Nothing is written before the search ends; then everything is written in
+    one transaction (a cancel leaves the register as it was).
     """
     refs = [refs] if isinstance(refs, str) else list(refs)
     _check_source(reg, source)
     subjects = case_subjects(reg, refs)
     if not subjects:
-        return AttachResult(source)  # no case to search for (e.g. no open case): nothing read, nothing written
+        return AttachResult(
+            source
+        )  # no case to search for (e.g. no open case): nothing read, nothing written
     if mapping is None:
         mapping = _mapping_for(reg, source, paths)
     result = search_files(paths, [s.subject for s in subjects], mapping, progress=progress, cancel=cancel)
@@ -252,9 +299,12 @@ def attach(
             info = file_result.info
             cursor = conn.execute(
                 "INSERT INTO extract_files(source, name, size, sha256, row_count, format, encoding, delimiter,"
-                " mapping, rows_skipped, searched_at, actor) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                " mapping, rows_skipped, searched_at, actor, identity_fields, unmapped)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (source, info.name, info.size, info.sha256, info.rows, info.format, info.encoding, info.delimiter,
-                 json.dumps(file_result.mapping.to_json(), ensure_ascii=False), len(info.issues), now, reg.actor),
+                 json.dumps(_file_mapping(file_result).to_json(), ensure_ascii=False),
+                 sum(1 for i in info.issues if i.kind == "row"), now, reg.actor,
+                 json.dumps(sorted(file_result.identity_fields())), int(file_result.unmapped)),
             )  # fmt: skip
             file_ids[info.name] = int(cursor.lastrowid)
             outcome.files.append({**file_result.to_json(), "id": file_ids[info.name]})
@@ -265,7 +315,7 @@ def attach(
             case = by_ref[match.subject]
             if _already_kept(conn, case.case_id, source, sha_of[match.file], match.row):
                 continue  # the same file searched again for this case: keep the earlier review
-            mapping_json = json.dumps(_mapping_of(result, match.file), ensure_ascii=False)
+            mapping_json = json.dumps(_mapping_of(result, match.file, match.sheet), ensure_ascii=False)
             inserted = conn.execute(
                 "INSERT OR IGNORE INTO extract_matches(case_id, file_id, source, row_number, reasons, warnings,"
                 " record, mapping, status, created_at) VALUES (?,?,?,?,?,?,?,?, 'pending', ?)",
@@ -280,16 +330,46 @@ def attach(
                     "INSERT OR REPLACE INTO case_source_files(case_id, file_id, matches) VALUES (?,?,?)",
                     (case.case_id, file_id, per_file.get((case.ref, name), 0)),
                 )
-            _set_source(conn, reg.actor, case.case_id, source, "searched", None, now)
+            cover = coverage_of(_Reader(conn), case.case_id, subject_identifiers(case.subject)).get(source)
+            if cover is None or cover.searchable:
+                _set_source(conn, reg.actor, case.case_id, source, "searched", None, now)
+            else:
+                outcome.not_searched[case.ref] = {"needs": cover.needs, "unmapped": cover.unmapped_files}
             audit.append(
                 conn, reg.actor, "extracts.searched", case.ref,
-                {"source": source, "files": [f.info.sha256 for f in result.files], "matches": counts[case.ref]},
+                {"source": source, "files": [f.info.sha256 for f in result.files], "matches": counts[case.ref],
+                 "marked": case.ref not in outcome.not_searched},
             )  # fmt: skip
-        if remember and result.files:
+        if remember and result.files and not result.files[0].unmapped:
             first = result.files[0]
-            _store_mapping(conn, reg.actor, source, first.mapping, first.info.headers)
+            _store_mapping(conn, reg.actor, source, _file_mapping(first), first.info.headers)
     outcome.matches_by_case = counts
     return outcome
+
+
+def _file_mapping(file_result: Any) -> ColumnMapping:
+    """The mapping a file was searched with; a workbook of several sheets keeps each sheet's."""
+    tables = file_result.tables
+    if len(tables) <= 1:
+        return file_result.mapping
+    main = next((t for t in tables if not t.unmapped), tables[0])  # the sheet shown first next time
+    return ColumnMapping(
+        main.mapping.columns, main.mapping.free_text, main.header_row, main.name,
+        sheets={t.name: t.mapping for t in tables},
+    )  # fmt: skip
+
+
+class _Reader:
+    """The transaction's connection with the register's query/query_one (coverage reads inside it)."""
+
+    def __init__(self, conn: Any) -> None:
+        self.conn = conn
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        return list(self.conn.execute(sql, params).fetchall())
+
+    def query_one(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        return self.conn.execute(sql, params).fetchone()
 
 
 def _already_kept(conn: Any, case_id: int, source: str, sha256: str, row: int) -> bool:
@@ -317,16 +397,20 @@ def attach_open_cases(
 
 
 def _mapping_for(reg: Register, source: str, paths: Sequence[Path | str]) -> ColumnMapping | None:
-    remembered = remembered_mapping(reg, source)
-    if remembered is None or not paths:
+    """The mapping remembered for this system when it fits the first file (header row and sheet included)."""
+    if not paths:
         return None
-    preview = preview_file(Path(paths[0]))
-    return remembered if set(remembered.used_columns()) <= set(preview.headers) else None
+    preview = preview_file(Path(paths[0]), reg, source)
+    return preview.mapping if preview.mapping_origin == "remembered" else None
 
 
-def _mapping_of(result: SearchResult, file_name: str) -> dict[str, Any]:
+def _mapping_of(result: SearchResult, file_name: str, sheet: str = "") -> dict[str, Any]:
+    """The mapping a match's row was read with (its sheet's, in a workbook), sheet name included."""
     for file_result in result.files:
         if file_result.info.name == file_name:
+            for table in file_result.tables:
+                if sheet and table.name == sheet:
+                    return {**table.mapping.to_json(), "sheet": sheet}
             return file_result.mapping.to_json()
     return {}
 
@@ -345,6 +429,8 @@ class SourceStatus:
     pending: int
     confirmed: int
     rejected: int
+    needs: list[str] = field(default_factory=list)  # identifiers to add before its files can find the person
+    unmapped_files: list[str] = field(default_factory=list)  # files with no identifying column, not set aside
 
     def to_json(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -360,6 +446,10 @@ def mark_source(reg: Register, ref: str, source: str, status: str, reason: str |
         )
     _check_source(reg, source)
     case_id = _case_id(reg, ref)
+    if status == "searched":
+        cover = coverage_of(reg, case_id, case_identifiers(reg, case_id)).get(source)
+        if cover is not None:
+            cover.check(current_catalogue(reg).activity(source).text("name", "en"))
     with reg.transaction() as conn:
         _set_source(conn, reg.actor, case_id, source, status, reason.strip() if reason else None, _now())
         audit.append(conn, reg.actor, "extracts.source_marked", ref, {"source": source, "status": status})
@@ -405,6 +495,7 @@ def sources_status(reg: Register, ref: str) -> list[SourceStatus]:
                 "matches": matches,
             }
         )
+    covers = coverage_of(reg, case_id, case_identifiers(reg, case_id))
     result = []
     for activity in current_catalogue(reg).activities:
         mark, reason = marks.get(activity.id, (None, None))
@@ -412,10 +503,13 @@ def sources_status(reg: Register, ref: str) -> list[SourceStatus]:
         status = mark or "to_search"
         if mark == "searched" and c.get("pending"):
             status = "review"
+        cover = covers.get(activity.id)
         result.append(
             SourceStatus(
                 activity.id, activity.text("name", "en"), activity.text("name", "fr"), status, reason,
                 files.get(activity.id, []), c.get("pending", 0), c.get("confirmed", 0), c.get("rejected", 0),
+                cover.needs if cover and mark != "not_applicable" else [],
+                cover.unmapped_files if cover and mark != "not_applicable" else [],
             )
         )  # fmt: skip
     return result
@@ -426,7 +520,11 @@ def missing_sources(reg: Register, ref: str) -> list[SourceStatus]:
 
     The response pack refuses to build while this list is not empty (RULES D).
     """
-    return [s for s in sources_status(reg, ref) if s.status in ("to_search", "review")]
+    return [
+        s
+        for s in sources_status(reg, ref)
+        if s.status in ("to_search", "review") or s.needs or s.unmapped_files
+    ]
 
 
 def confirmed_data(reg: Register, ref: str) -> list[dict[str, Any]]:

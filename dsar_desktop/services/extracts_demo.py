@@ -136,7 +136,9 @@ def seed_demo_extracts(reg: Register, refs: list[str], limit: int = 16) -> list[
                 if status == "confirmed":  # a minor's registration in the demo gets its DPO flag (RULES C4)
                     _minors_check(conn, reg, case_id, int(cursor.lastrowid), source, data, mapping.to_json())
                 if source == "customer_service":
-                    column = next((c for c, v in data.items() if isinstance(v, str) and REDACTION_MARK in v), "message")
+                    column = next(
+                        (c for c, v in data.items() if isinstance(v, str) and REDACTION_MARK in v), "message"
+                    )
                     value = data.get(column, "")
                     conn.execute(
                         "INSERT INTO extract_redactions(match_id, field, scope, position, removed_chars, code, reason,"

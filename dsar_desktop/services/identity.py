@@ -22,6 +22,7 @@ from typing import Any
 
 from ..domain import deadlines as dl
 from ..domain import minors
+from ..domain.case_actions import Action
 from ..domain.cases import Capacity, Case, Status
 from ..domain.errors import DsarError, InvalidInput, NotFound
 from ..domain.identity import (
@@ -46,6 +47,7 @@ from ..domain.mrz import MrzResult, parse_mrz
 from ..store import attachments, audit
 from ..store.attachments import WalFlush
 from ..store.connection import Register
+from . import case_rules
 from . import cases as case_service
 from .identity_status import (  # noqa: F401 - re-exported for the wizard and the pack builder
     IdentityStatus,
@@ -114,6 +116,7 @@ def record_other_means(
 ) -> int:
     """Identity established without a document (e-mail on file, student number, matching data)."""
     case = _case_and_id(register, ref)
+    case_rules.require(register, case, Action.IDENTITY_STEP)
     method = IdentityMethod(method)
     if method not in OTHER_MEANS:
         raise InvalidInput(
@@ -180,6 +183,7 @@ def request_proof(
         raise IdentityReasonRequired()
     stated = check_reason_for_doubt(reason)
     case = _case_and_id(register, ref)
+    case_rules.require(register, case, Action.REQUEST_IDENTITY)
     kind = ProofKind(proof_kind)
     who = Party(party) if party else default_party(case, kind)
     sent = sent_on or _paris_today()
@@ -202,7 +206,9 @@ def request_proof(
         )
         request_id = int(cursor.lastrowid)
         if note:
-            conn.execute("INSERT INTO identity_request_notes(request_id, note) VALUES (?, ?)", (request_id, note))
+            conn.execute(
+                "INSERT INTO identity_request_notes(request_id, note) VALUES (?, ?)", (request_id, note)
+            )
         _event(conn, register, case.id, "identity", f"{PROOF_LABELS[kind][0]} requested on {sent.isoformat()}", {"request_id": request_id, "proof_kind": kind.value, "party": who.value})  # fmt: skip
         audit.append(
             conn, register.actor, "identity.requested", ref,
@@ -251,7 +257,9 @@ def _stop_clock(register: Register, ref: str, request_id: int, start: dt.date) -
                     (case.id, start.isoformat()),
                 ).lastrowid
             )
-        conn.execute("UPDATE identity_requests SET suspension_id = ? WHERE id = ?", (suspension_id, request_id))
+        conn.execute(
+            "UPDATE identity_requests SET suspension_id = ? WHERE id = ?", (suspension_id, request_id)
+        )
         _event(conn, register, case.id, "identity", f"Request letter produced; clock suspended from {start.isoformat()}", {"request_id": request_id, "suspension_id": suspension_id})  # fmt: skip
         audit.append(conn, register.actor, "identity.suspended", ref,
                      {"request_id": request_id, "suspension_id": suspension_id, "from": start.isoformat()})  # fmt: skip
@@ -273,7 +281,11 @@ def _build_letter(
     )
     kind, reason, party = row
     letters = importlib.import_module(f"{__package__}.letters")  # imported late: letters imports this module
-    letter_kind = "parental_proof_request" if kind == ProofKind.PARENTAL_AUTHORITY.value else "id_request"
+    letter_kind = {
+        ProofKind.PARENTAL_AUTHORITY.value: "parental_proof_request",
+        ProofKind.DEATH_CERTIFICATE.value: "heir_proof_request",
+        ProofKind.HEIR_STATUS.value: "heir_proof_request",
+    }.get(kind, "id_request")
     extra = {"reason": reason, "proof_kind": kind, "party": party}
     try:
         pdf = letters.build_letter(register, ref, letter_kind, language=language, extra=extra)
@@ -301,8 +313,12 @@ def latest_request_letter(register: Register, ref: str, kind: str, language: str
     audit): the command line cannot write one without it (RULES A6, B1).
     """
     case = _case_and_id(register, ref)
-    wanted = ProofKind.PARENTAL_AUTHORITY if kind == "parental_proof_request" else ProofKind.IDENTITY_DOCUMENT
-    matching = [r for r in _requests(register, case.id) if r["proof_kind"] == wanted.value]
+    wanted = {
+        "parental_proof_request": ProofKind.PARENTAL_AUTHORITY,
+        "heir_proof_request": ProofKind.DEATH_CERTIFICATE,
+    }.get(kind, ProofKind.IDENTITY_DOCUMENT)
+    accepted = {wanted.value} | ({ProofKind.HEIR_STATUS.value} if kind == "heir_proof_request" else set())
+    matching = [r for r in _requests(register, case.id) if r["proof_kind"] in accepted]
     if not matching:
         raise InvalidInput(
             f"No request for {wanted.value.replace('_', ' ')} is recorded for {ref}: record it first with "
@@ -354,8 +370,9 @@ def receive_proof(
     """Check the scan (refusal changes nothing), keep it inside the register, end the suspension.
 
     `content=None` records a proof seen on paper or in person: the suspension ends, nothing is stored."""
-    scan = inspect_scan(content) if content is not None else None
     case = _case_and_id(register, ref)
+    case_rules.require(register, case, Action.IDENTITY_STEP)
+    scan = inspect_scan(content) if content is not None else None
     requests = _requests(register, case.id)
     request = None
     if request_id is not None:

@@ -184,7 +184,7 @@ def disclosure_block_reason(register: Register, ref: str) -> tuple[str, str] | N
     """(English, French) sentence saying why the response pack must not be built yet, or None.
 
     Called by the pack builder. Blocks: a subject under 15 on receipt without a verified holder
-    of parental authority (LIL art. 45); a representative whose identity or authority is not
+    of parental authority (Code civil art. 371-1 and 388-1-1); a representative whose identity or authority is not
     verified (RULES B4); a requested proof that is not verified yet."""
     case = _case_and_id(register, ref)
 
@@ -195,8 +195,8 @@ def disclosure_block_reason(register: Register, ref: str) -> tuple[str, str] | N
     if age is not None and age < minors.PARENTAL_AUTHORITY_AGE:
         if case.capacity != Capacity.PARENT:
             return (
-                f"The data subject was {age} on receipt (under 15, LIL art. 45): the request must come from a holder of parental authority, recorded as the requester, whose authority is verified.",
-                f"La personne concernée avait {age} ans à la réception (moins de 15 ans, LIL art. 45) : la demande doit venir d'un titulaire de l'autorité parentale, enregistré comme demandeur, dont l'autorité est vérifiée.",
+                f"The data subject was {age} on receipt (under 15, Code civil art. 371-1 and 388-1-1): the request must come from a holder of parental authority, recorded as the requester, whose authority is verified.",
+                f"La personne concernée avait {age} ans à la réception (moins de 15 ans, articles 371-1 et 388-1-1 du Code civil) : la demande doit venir d'un titulaire de l'autorité parentale, enregistré comme demandeur, dont l'autorité est vérifiée.",
             )  # fmt: skip
         if not verified(Party.REQUESTER, ProofKind.PARENTAL_AUTHORITY):
             return (

@@ -22,21 +22,120 @@ from ..documents.annexes import AnnexTable, Redacted
 from ..documents.art15 import build_sections, remedies_section, source_name
 from ..documents.calibration import calibration_pdf
 from ..documents.letter import LetterDocument, Letterhead, Section, render_letter
+from ..documents.rights import LIL_FULL, is_portable, portability_sections
 from ..domain import deadlines as dl
+from ..domain import minors
 from ..domain.cases import RIGHT_LABELS, Capacity, Case, Person, Right, Status
 from ..domain.errors import DsarError, InvalidInput
+from ..domain.notifications import ART19_KINDS, Notification, confirmation_blockers
 from ..store import audit
 from ..store import settings as store_settings
 from ..store.connection import Register
 from . import cases as case_service
+from . import notifications as notification_service
+from .identity_status import identity_status
 
 KINDS = tpl.KINDS
+REPLY_KINDS = ("access_response", "portability_response")
+
+
+_CONFIRMATIONS = (
+    (Right.ERASURE, "confirmation_erasure"),
+    (Right.RECTIFICATION, "confirmation_rectification"),
+    (Right.RESTRICTION, "confirmation_restriction"),
+    (Right.OBJECTION, "confirmation_objection"),
+    (Right.CONSENT_WITHDRAWAL, "confirmation_consent_withdrawal"),
+)
+
+
+def reply_kind(rights: list[Right]) -> str:
+    """The reply a pack carries: access (with portability when asked), portability alone, or the
+    confirmation of the right invoked; a portability request is never answered as an access one."""
+    wanted = set(rights)
+    if Right.ACCESS in wanted:
+        return "access_response"
+    if Right.PORTABILITY in wanted:
+        return "portability_response"
+    for right, kind in _CONFIRMATIONS:
+        if right in wanted:
+            return kind
+    return "access_response"
+
+
+def heir_scope_section(language: str) -> Section:
+    """LIL art. 85: what an heir may obtain, stated in every reply to an heir."""
+    lil = LIL_FULL[language]
+    if language == "fr":
+        return Section(
+            "Demande présentée en qualité d'héritier",
+            [
+                "Votre identité, le décès et votre qualité d'héritier ont été vérifiés. Conformément à l'article 85 "
+                f"de la {lil}, cette réponse porte sur ce qui est nécessaire au règlement de la succession et à la "
+                "prise en compte du décès (clôture des comptes, fin des traitements, mise à jour des données), et "
+                "respecte les directives que la personne aurait laissées."
+            ],
+        )
+    return Section(
+        "Request made as an heir",
+        [
+            "Your identity, the death and your status as heir have been checked. Under Article 85 of the "
+            f"{lil}, this answer covers what is needed to settle the estate and to have the death taken into "
+            "account (closing accounts, ending processing, updating the data), and follows any directives the "
+            "person may have left."
+        ],
+    )
+
+
+def other_rights_sections(case: Case, kind: str, language: str) -> list[Section]:
+    """In a reply to several rights, one part per right the letter's own kind does not answer,
+    each with its references; the action itself is confirmed in its own letter once recorded."""
+    fr = language == "fr"
+    covered = {
+        "access_response": {Right.ACCESS, Right.PORTABILITY},
+        "portability_response": {Right.PORTABILITY},
+    }
+    covered.update({k: {r} for r, k in _CONFIRMATIONS})
+    rest = [r for r in case.rights if r not in covered.get(kind, set())]
+    parts = {
+        Right.ACCESS: ("Votre demande d'accès (article 15 du RGPD)", "Your access request (Article 15 GDPR)"),
+        Right.PORTABILITY: (
+            "Votre demande de portabilité (article 20 du RGPD)",
+            "Your portability request (Article 20 GDPR)",
+        ),
+        Right.RECTIFICATION: (
+            "Votre demande de rectification (article 16 du RGPD)",
+            "Your rectification request (Article 16 GDPR)",
+        ),
+        Right.ERASURE: (
+            "Votre demande d'effacement (article 17 du RGPD)",
+            "Your erasure request (Article 17 GDPR)",
+        ),
+        Right.RESTRICTION: (
+            "Votre demande de limitation (article 18 du RGPD)",
+            "Your restriction request (Article 18 GDPR)",
+        ),
+        Right.OBJECTION: ("Votre opposition (article 21 du RGPD)", "Your objection (Article 21 GDPR)"),
+        Right.CONSENT_WITHDRAWAL: (
+            "Le retrait de votre consentement (article 7, paragraphe 3, du RGPD)",
+            "The withdrawal of your consent (Article 7(3) GDPR)",
+        ),
+    }
+    text = (
+        "Cette demande est traitée dans le même délai, qui expire le {due} ; nous vous confirmerons par une "
+        "lettre distincte ce qui aura été fait, une fois que ce sera enregistré."
+        if fr
+        else "This request is handled within the same time limit, which ends on {due}; we will confirm in a "
+        "separate letter what has been done, once it is recorded."
+    ).format(due=tpl.format_date(case.current_due, language))
+    return [Section(parts[r][0 if fr else 1], [text]) for r in rest]
+
+
 DIPLOMA_RETENTION = (
     "Records of diplomas and certificates awarded: kept for 99 years from the date of issue, as the organisation "
-    "must be able to attest them (legal obligation and archiving in the public interest, Art. 17(3)(b) and (d) GDPR).",
+    "must be able to attest them (legal obligation and archiving in the public interest, Article 17(3)(b) and (d) GDPR).",
     "Dossiers de diplômes et certifications délivrés : conservés 99 ans à compter de la date de délivrance, "
     "l'organisme devant pouvoir les attester (obligation légale et archivage dans l'intérêt public, "
-    "art. 17(3)(b) et (d) du RGPD).",
+    "article 17, paragraphe 3, points b) et d), du RGPD).",
 )
 
 
@@ -273,6 +372,10 @@ def _context(
         "extended_due": extended_due,
         "dpo": {"organisation": head.organisation, "email": head.email, "lines": list(head.lines)},
         "extra": dict(extra),
+        # a child under 15 writing alone: the family address on file gets a copy (RULES C2)
+        "manifestly_unfounded": bool(case.manifestly_unfounded),
+        "lil": LIL_FULL[language],
+        "copy_to_holders": bool(case.capacity == Capacity.SELF and (case.subject.address or "").strip()),
     }
 
 
@@ -321,6 +424,35 @@ def _kind_sections(
             "a reason for reasonable doubt must be recorded first (Art. 12(6): no systematic ID request).",
             "il faut d'abord consigner le motif du doute raisonnable (art. 12(6) : pas de demande systématique).",
         )  # fmt: skip
+    if kind == "minor_alone_notice":
+        age = minors.age_on(case.subject.dob, case.received_date) if case.subject.dob else None
+        if case.capacity != Capacity.SELF or age is None or age >= minors.PARENTAL_AUTHORITY_AGE:
+            raise _refuse(
+                kind, case.ref,
+                "this letter is for a child under 15 on receipt who wrote alone (date of birth and capacity).",
+                "cette lettre s'adresse à un enfant de moins de 15 ans à la réception ayant écrit seul "
+                "(date de naissance et qualité du demandeur).",
+            )  # fmt: skip
+        return []
+    if kind in ("confirmation_erasure", "erasure_partial_refusal") and minors.MINOR_ERASURE in (
+        case.priority_flag or ""
+    ):
+        lil = LIL_FULL[language]
+        return [
+            Section(
+                "Données collectées lorsque vous étiez mineur"
+                if fr
+                else "Data collected while you were a minor",
+                [
+                    f"Votre demande porte sur des données collectées lorsque vous étiez mineur : elle a été traitée "
+                    f"en priorité, sans délai, comme le prévoit l'article 51 de la {lil}."
+                    if fr
+                    else f"Your request concerns data collected while you were a minor: it was handled first, "
+                    f"without delay, as Article 51 of the {lil} requires."
+                ],
+            ),
+            *_kind_sections_rest(kind, case, language, extra),
+        ]
     if kind == "extension_notice":
         today = dt.datetime.now(dl.PARIS).date()
         if today > case.legal_due:
@@ -348,6 +480,11 @@ def _kind_sections(
                 "les motifs du refus sont requis (art. 12(4)).",
             )
         return [Section("Motifs" if fr else "Reasons", [reasons]), remedies_section(language)]
+    return _kind_sections_rest(kind, case, language, extra)
+
+
+def _kind_sections_rest(kind: str, case: Case, language: str, extra: Mapping[str, Any]) -> list[Section]:
+    fr = language == "fr"
     if kind == "erasure_partial_refusal":
         kept = str(extra.get("kept") or DIPLOMA_RETENTION[1 if fr else 0])
         return [
@@ -355,6 +492,71 @@ def _kind_sections(
             remedies_section(language),
         ]
     return []
+
+
+def art19_sections(
+    reg: Register, case: Case, kind: str, language: str, inputs: LetterInputs
+) -> list[Section]:
+    """What Art. 19 lets a confirmation say: only the notifications recorded, and the right to know the
+    recipients. Refused (naming every reason) before identity, state and notifications allow it."""
+    fr = language == "fr"
+    _version, entries = catalogue_entries(inputs.catalogue)
+    sources = list(dict.fromkeys(str(item.get("source")) for item in inputs.confirmed))
+    expected = notification_service.expected_recipients(entries, sources, "fr")
+    done = notification_service.recorded(reg, case.ref)
+    established = bool(identity_status(reg, case.ref).established_by)
+    blockers = confirmation_blockers(case.status, established, inputs.disclosure_block, expected, done)
+    if blockers:
+        raise _refuse(
+            kind, case.ref, "; ".join(b[0] for b in blockers) + ".", "; ".join(b[1] for b in blockers) + "."
+        )
+    bullets = [_notification_line(n, entries, language) for n in done if (n.source, n.recipient) in expected]
+    paragraphs = []
+    if not bullets:
+        paragraphs.append(
+            "Le registre des traitements ne mentionne aucun destinataire pour les données concernées."
+            if fr
+            else "The record of processing activities lists no recipient for the data concerned."
+        )
+    else:
+        paragraphs.append(
+            "Voici, pour chaque destinataire de ces données, ce que nous avons fait (article 19 du RGPD) :"
+            if fr
+            else "For each recipient of these data, this is what we did (Article 19 GDPR):"
+        )
+    tail = (
+        "Vous pouvez nous demander de vous indiquer ces destinataires (article 19 du RGPD)."
+        if fr
+        else "You may ask us to tell you who these recipients are (Article 19 GDPR)."
+    )
+    section = Section("Information des destinataires" if fr else "Recipients informed", paragraphs, bullets)
+    if bullets:
+        return [section, Section("", [tail])]  # the right to know them, after the list
+    section.paragraphs.append(tail)
+    return [section]
+
+
+def _notification_line(n: Notification, entries: Mapping[str, Mapping[str, Any]], language: str) -> str:
+    fr = language == "fr"
+    where = source_name(n.source, entries.get(n.source), language)
+    if n.outcome == "notified" and n.notified_on:
+        when = tpl.format_date(n.notified_on, language)
+        return (
+            f"{n.recipient} ({where}) : informé le {when} ({n.means})"
+            if fr
+            else f"{n.recipient} ({where}): informed on {when} ({n.means})"
+        )
+    if n.outcome == "impossible":
+        return (
+            f"{n.recipient} ({where}) : information impossible, {n.reason}"
+            if fr
+            else f"{n.recipient} ({where}): could not be informed, {n.reason}"
+        )
+    return (
+        f"{n.recipient} ({where}) : information non faite, car elle exigerait des efforts disproportionnés : {n.reason}"
+        if fr
+        else f"{n.recipient} ({where}): not informed, as it would involve disproportionate effort: {n.reason}"
+    )
 
 
 def _extended_due(reg: Register, case: Case) -> dt.date:
@@ -387,12 +589,36 @@ def compose(
         version = -1  # unsaved preview
     sections = _kind_sections(reg, case, kind, language, extra)
     annexes: list[AnnexTable] = []
-    if kind == "access_response":
+    if kind in ART19_KINDS:
+        inputs = inputs or gather_inputs(reg, ref)
+        sections = art19_sections(reg, case, kind, language, inputs) + sections
+    if kind in REPLY_KINDS:
         inputs = inputs or gather_inputs(reg, ref)
         check_disclosure(ref, inputs)
         found, annexes = access_material(inputs, language)
-        sections = build_sections(found, language, case.electronic, head.email)
+        portability = Right.PORTABILITY in case.rights
+        if kind == "access_response":
+            sections = build_sections(found, language, case.electronic, head.email)
+            if portability:  # each right answered with its own references (RULES E)
+                sections[-2:-2] = portability_sections(found, language, only_right=False)
+        else:
+            sections = portability_sections(found, language, only_right=True)
+            wanted = {s for s, e, _ in found if is_portable(e)}
+            annexes = [a for (s, _e, _n), a in zip(found, annexes, strict=True) if s in wanted]
         extra["data_found"] = bool(found)
+    if kind in REPLY_KINDS or kind in {k for _, k in _CONFIRMATIONS}:
+        extra_parts = other_rights_sections(case, kind, language)
+        if case.capacity == Capacity.HEIR:
+            extra_parts.insert(0, heir_scope_section(language))
+        at = next(
+            (
+                i
+                for i, x in enumerate(sections)
+                if x.title.endswith(("réclamation", "complaint", "recours", "remedies"))
+            ),
+            len(sections),
+        )
+        sections[at:at] = extra_parts
     text = tpl.render(source, kind, language, _context(case, language, extra, head, _extended_due(reg, case)))
     doc = LetterDocument(
         language=language,
@@ -562,12 +788,23 @@ def access_material(
         annexes.append(
             AnnexTable(
                 title=source_name(source_id, entry, language),
-                columns=columns,
+                columns=[column_label(entry, c, language) for c in columns],
                 rows=rows,
                 redaction_codes=codes,
             )
         )
     return found, annexes
+
+
+def column_label(entry: Mapping[str, Any] | None, column: str, language: str) -> str:
+    """The register's plain-language label of an extract column; else the name made readable
+    ("subscribed_at" -> "Subscribed at"), never the raw code (RULES D)."""
+    labels = (entry or {}).get("columns") or {}
+    label = labels.get(column)
+    if isinstance(label, Mapping) and label.get(language):
+        return str(label[language])
+    words = column.replace("_", " ").replace("-", " ").strip()
+    return words[:1].upper() + words[1:] if words else column
 
 
 def cell_text(value: Any) -> str:

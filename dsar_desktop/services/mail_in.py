@@ -35,6 +35,7 @@ __all__ = [
     "duplicates",
     "suggested_case",
     "add_case_from_mail",
+    "add_case_with_text",
     "attach_message",
     "set_request_text",
     "StoredMessage",
@@ -92,6 +93,15 @@ def add_case_from_mail(register: Register, new: case_service.NewCase, mail: Mail
     with register.transaction():
         case = case_service.add_case(register, new)
         attach_message(register, case.ref, mail)
+    return case
+
+
+def add_case_with_text(register: Register, new: case_service.NewCase, text: str) -> Case:
+    """Record a case typed in by hand, with the request's text when there is one, in one transaction."""
+    with register.transaction():
+        case = case_service.add_case(register, new)
+        if text.strip():
+            set_request_text(register, case.ref, text)
     return case
 
 
@@ -203,6 +213,8 @@ class StoredMessage:
     def as_text(self, language: str = "en") -> str:
         """The message as plain text for the viewer (never HTML)."""
         fr = language == "fr"
+        colon = "\u00a0: " if fr else ": "  # French puts a no-break space before the colon
+        received = (self.received_at or "").replace("T", " ")[:16]
         lines = []
         for label_en, label_fr, value in (
             ("From", "De", f"{self.sender_name or ''} <{self.sender_email or ''}>".strip()),
@@ -210,20 +222,22 @@ class StoredMessage:
             (
                 "Received",
                 "Reçu",
-                f"{self.received_at or ''}  ({self.received_source or ''}: {self.received_header or ''})",
+                f"{received} {'heure de Paris' if fr else 'Paris time'}"
+                f" ({self.received_source or ''}{colon}{self.received_header or ''})"
+                if received
+                else "",
             ),
             ("Message-ID", "Message-ID", self.message_id),
         ):
             if value and value.strip(" <>():"):
-                lines.append(f"{label_fr if fr else label_en}: {value}")
+                lines.append(f"{label_fr if fr else label_en}{colon}{value}")
         for item in self.attachments:
             state = (
                 ("transmise au contrôle d'identité" if fr else "sent to the ID check") if item.scan_id else ""
             )
-            lines.append(
-                ("Pièce jointe" if fr else "Attachment")
-                + f": {item.name} ({item.media_type}, {item.size} o) {state}".rstrip()
-            )
+            size = f"{item.size} {'octets' if fr else 'bytes'}"
+            label = "Pièce jointe" if fr else "Attachment"
+            lines.append(f"{label}{colon}{item.name} ({item.media_type}, {size}) {state}".rstrip())
         return "\n".join(lines) + "\n\n" + self.text
 
 
@@ -245,7 +259,24 @@ def messages(register: Register, ref: str) -> list[StoredMessage]:
                 (row[0],),
             )
         ]
-        (id_, fmt, mid, name, address, subject, received, source, header, text, sha, size, kept, note, by, at) = row
+        (
+            id_,
+            fmt,
+            mid,
+            name,
+            address,
+            subject,
+            received,
+            source,
+            header,
+            text,
+            sha,
+            size,
+            kept,
+            note,
+            by,
+            at,
+        ) = row
         out.append(
             StoredMessage(
                 int(id_), fmt, mid, name, address, subject, received, source, header, text, sha, int(size),

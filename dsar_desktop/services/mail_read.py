@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain import mail as rules
+from ..domain.deadlines import PARIS
 from ..domain.errors import DsarError
 from ..domain.mail_paste import parse_pasted
 
@@ -477,9 +478,11 @@ def _from_outlook(msg: Any, data: bytes, name: str) -> MailRead:
         else:
             body = ""
     found = []
+    embedded_left_out = False
     for index, attachment in enumerate(msg.attachments, 1):
         content = getattr(attachment, "data", None)
         if not isinstance(content, bytes):
+            embedded_left_out = True
             notes.append(
                 (
                     f"Attachment {index} is an embedded item, not a file: it was left out.",
@@ -494,7 +497,7 @@ def _from_outlook(msg: Any, data: bytes, name: str) -> MailRead:
     return _finish(
         "msg", data, sender.name, address, rules.one_line(str(msg.subject or "")),
         rules.one_line(str(getattr(msg, "messageId", "") or "")), receipt, body, from_html, attachments, notes,
-        partial or len(notes) > 0 and any("left out" in n[0] for n in notes),
+        partial or embedded_left_out,
     )  # fmt: skip
 
 
@@ -505,7 +508,7 @@ def _outlook_times(msg: Any, fallback: rules.ReceiptMoment) -> rules.ReceiptMome
         if isinstance(value, dt.datetime):
             when = value if value.tzinfo else value.replace(tzinfo=dt.UTC)
             return rules.ReceiptMoment(
-                when.astimezone(rules.PARIS),
+                when.astimezone(PARIS),
                 source,
                 f"{source}: {when.isoformat()}",
                 fallback.note_en,

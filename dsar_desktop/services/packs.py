@@ -12,18 +12,21 @@ from typing import Any
 
 from .. import __version__
 from ..documents import pack as packfile
-from ..documents import printing
 from ..documents.certs import load_certificate_file
 from ..documents.letter import render_letter
 from ..documents.pack import VerifyResult
+from ..documents.printing import PageSink
+from ..documents.rights import is_portable
 from ..documents.signing import seal_pdf
 from ..domain import deadlines as dl
+from ..domain.case_actions import Action
+from ..domain.cases import Right
 from ..domain.errors import DsarError
 from ..domain.progress import CancelToken, Progress, no_progress
 from ..store import audit
 from ..store.connection import Register
+from . import anchoring, case_rules, certificates, letters
 from . import cases as case_service
-from . import certificates, letters
 
 __all__ = [
     "PackResult",
@@ -123,6 +126,7 @@ def build_pack(
         raise PackFolderUnusable(path=str(out_dir))
     report(0, total, "checks")
     case = case_service.get_case(reg, ref)
+    case_rules.require(reg, case, Action.BUILD_PACK)  # no pack for a closed, refused or withdrawn case
     language = language or case.language
     material = certificates.seal_material(reg)
     inputs = inputs or letters.gather_inputs(reg, ref)
@@ -133,12 +137,20 @@ def build_pack(
     generated_at = dt.datetime.now(dl.PARIS).isoformat(timespec="seconds")
     version, entries = letters.catalogue_entries(inputs.catalogue)
     grouped = letters.normalise_records(inputs.confirmed)
+    kind = letters.reply_kind(case.rights)
+    if Right.PORTABILITY in case.rights:  # Art. 20: the files hold the data the person provided
+        grouped = {k: v for k, v in grouped.items() if is_portable(entries.get(k))}
+    if kind not in letters.REPLY_KINDS:  # a confirmation carries no copy of the data
+        grouped = {}
     data_json, data_csv = packfile.data_files(ref, generated_at, _data_sources(grouped, entries, language))
     check()
 
     report(2, total, "letter")
-    doc, _template_version = letters.compose(reg, ref, "access_response", language, inputs=inputs)
-    doc.keywords = packfile.pdf_keywords({packfile.DATA_JSON: data_json, packfile.DATA_CSV: data_csv})
+    doc, _template_version = letters.compose(reg, ref, kind, language, inputs=inputs)
+    audit_head = anchoring.chain_head(reg.conn).to_json()  # the history this pack will prove
+    doc.keywords = packfile.pdf_keywords(
+        {packfile.DATA_JSON: data_json, packfile.DATA_CSV: data_csv}, case_ref=ref, audit_head=audit_head
+    )
     fr = language == "fr"
     # the hashes of the files belong to the manifest (and the PDF's metadata), not to the letter's body
     rendered = render_letter(doc, check_cancel=check)
@@ -147,9 +159,12 @@ def build_pack(
     check()
 
     report(3, total, "seal")
-    reason = (
-        "Réponse à une demande d'accès (art. 15 RGPD)" if fr else "Answer to an access request (Art. 15 GDPR)"
-    )
+    reason = {
+        ("access_response", True): "Réponse à une demande d'accès (article 15 du RGPD)",
+        ("access_response", False): "Answer to an access request (Article 15 GDPR)",
+        ("portability_response", True): "Réponse à une demande de portabilité (article 20 du RGPD)",
+        ("portability_response", False): "Answer to a data portability request (Article 20 GDPR)",
+    }.get((kind, fr), "Réponse à une demande (RGPD)" if fr else "Answer to a request (GDPR)")
     sealed = seal_pdf(
         rendered.pdf, material, rendered.seal, language=language, reason=reason, location=doc.letterhead.place
     )
@@ -164,6 +179,7 @@ def build_pack(
         "software": f"DSAR Desktop {__version__}",
         "catalogue_version": version,
         "language": language,
+        "audit_head": audit_head,
         "files": {
             pdf_name: packfile.sha256(sealed),
             packfile.DATA_JSON: packfile.sha256(data_json),
@@ -267,27 +283,22 @@ def pack_history(reg: Register, ref: str) -> list[PackRecord]:
     ]
 
 
-def print_postal_reply(
-    reg: Register, ref: str, pdf: bytes, printer: str, *, copies: int = 1, duplex: bool = False
-) -> str:
-    """Send a letter (build_letter bytes or the pack's sealed PDF) to the CUPS queue chosen in Qt's print dialog.
+def print_postal_reply(reg: Register, ref: str, pdf: bytes, printer: PageSink) -> None:
+    """Print a letter (build_letter bytes or the pack's sealed PDF) on the printer chosen in the print dialog.
 
-    Checks first that the case has a valid postal address for the window envelope. Returns
-    the CUPS job id; the print is audited. Recording the dispatch stays a separate step
+    Checks first that the case has a valid postal address for the window envelope; the print
+    is audited (printer and copies). Recording the dispatch stays a separate step
     (cases.record_dispatch) once staff hold the registered-letter number.
     """
+    case_rules.require(reg, case_service.get_case(reg, ref), Action.PRINT)
     letters.check_postal_address(reg, ref)
-    job = printing.print_pdf(pdf, printer, copies=copies, duplex=duplex, title=ref)
+    printer.print_pdf(pdf, title=ref)
     with reg.transaction() as conn:
-        audit.append(
-            conn, reg.actor, "letter.printed", ref, {"printer": printer, "copies": copies, "job": job}
-        )
-    return job
+        audit.append(conn, reg.actor, "letter.printed", ref, {"printer": printer.name, "copies": printer.copies})
 
 
-def print_calibration_page(reg: Register, pdf: bytes, printer: str) -> str:
-    """Send the envelope calibration page (letters.calibration_page, no personal data) to a CUPS queue."""
-    job = printing.print_pdf(pdf, printer, title="DSAR calibration")
+def print_calibration_page(reg: Register, pdf: bytes, printer: PageSink) -> None:
+    """Print the envelope calibration page (letters.calibration_page, no personal data)."""
+    printer.print_pdf(pdf, title="DSAR calibration")
     with reg.transaction() as conn:
-        audit.append(conn, reg.actor, "calibration.printed", None, {"printer": printer, "job": job})
-    return job
+        audit.append(conn, reg.actor, "calibration.printed", None, {"printer": printer.name})

@@ -20,6 +20,7 @@ from ..store import audit
 from ..store import settings as store_settings
 from ..store.connection import Register
 from . import catalogue as catalogue_service
+from .cases import DISPATCHED_WITHOUT_PACK
 
 FORMATS = ("xlsx", "csv")
 
@@ -73,56 +74,64 @@ def _paris_day(utc_text: str) -> dt.date:
     return dt.datetime.fromisoformat(utc_text).astimezone(dl.PARIS).date()
 
 
-def _grouped(reg: Register, sql: str, bounds: tuple[str, str]) -> dict[int, list[tuple[object, ...]]]:
+def _grouped(reg: Register, sql: str) -> dict[int, list[tuple[object, ...]]]:
+    """Rows by their first column (a case id), in the query's order."""
     out: dict[int, list[tuple[object, ...]]] = {}
-    for row in reg.query(sql, bounds):
-        out.setdefault(int(row[0]), []).append(tuple(row[1:]))
+    for row in reg.conn.execute(sql):
+        out.setdefault(row[0], []).append(row[1:])
     return out
 
 
 def case_facts(reg: Register, period: Period, today: dt.date | None = None) -> Iterator[rec.CaseFacts]:
-    """The facts of every case received in `period`, in reference order. Reads no scan, no extract row."""
+    """The facts of every case received in `period`, in order of receipt. Reads no scan, no extract row.
+
+    The side tables are read whole, without a join to the cases of the period: one pass over each costs
+    less than looking every row's case up (measured: 0.15 s against 0.86 s for 130,000 systems searched);
+    rows of other cases are simply not asked for."""
     today = today or dl.today_paris()
     calendar = dl.normalise_calendar(str(store_settings.get(reg, "calendar") or "national"))
     bounds = (period.start.isoformat(), period.end.isoformat())
-    in_period = "JOIN cases c ON c.id = x.case_id WHERE c.received_date BETWEEN ? AND ?"
-    suspensions = _grouped(
-        reg, f"SELECT x.case_id, x.started, x.ended FROM suspensions x {in_period} ORDER BY x.id", bounds
-    )
+    suspensions = _grouped(reg, "SELECT case_id, started, ended FROM suspensions ORDER BY id")
     requests = _grouped(
-        reg, f"SELECT x.case_id, x.proof_kind, x.sent_on, x.received_on, x.suspension_id FROM identity_requests x {in_period}"
-        " ORDER BY x.id", bounds,
-    )  # fmt: skip
+        reg,
+        "SELECT case_id, proof_kind, sent_on, received_on, suspension_id FROM identity_requests ORDER BY id",
+    )
     checks = _grouped(
-        reg, f"SELECT x.case_id, x.proof_kind, x.method, x.decision, x.decided_at FROM identity_checks x"
-        f" {in_period} ORDER BY x.id", bounds,
-    )  # fmt: skip
-    sources = _grouped(
-        reg, f"SELECT x.case_id, x.source, x.status, x.reason FROM case_sources x {in_period} ORDER BY x.source",
-        bounds,
-    )  # fmt: skip
+        reg, "SELECT case_id, proof_kind, method, decision, decided_at FROM identity_checks ORDER BY id"
+    )
+    sources = _grouped(reg, "SELECT case_id, source, status, reason FROM case_sources")
     redactions = _grouped(
-        reg, "SELECT m.case_id, r.code, count(*) FROM extract_redactions r JOIN extract_matches m ON m.id = r.match_id"
-        " JOIN cases c ON c.id = m.case_id WHERE c.received_date BETWEEN ? AND ? GROUP BY m.case_id, r.code",
-        bounds,
-    )  # fmt: skip
+        reg,
+        "SELECT m.case_id, r.code, count(*) FROM extract_redactions r JOIN extract_matches m ON m.id = r.match_id"
+        " GROUP BY m.case_id, r.code",
+    )
+    without_pack = {
+        case_id: str(reason or "")
+        for case_id, reason in reg.conn.execute(
+            "SELECT case_id, json_extract(details, '$.reason') FROM case_events WHERE kind = ? ORDER BY id",
+            (DISPATCHED_WITHOUT_PACK,),
+        )
+    }
+    channels = dict(
+        reg.conn.execute("SELECT case_id, channel FROM dispatches WHERE channel IS NOT NULL ORDER BY id")
+    )
     closed_from = {
         int(case_id): str(source)
         for case_id, source in reg.query(
             "SELECT e.case_id, json_extract(e.details, '$.from') FROM case_events e JOIN cases c ON c.id = e.case_id"
-            " WHERE c.status = 'closed' AND c.received_date BETWEEN ? AND ? AND e.kind = 'transition'"
-            " AND json_extract(e.details, '$.to') = 'closed' ORDER BY e.id",
+            " WHERE c.status = 'closed' AND c.dispatch_date IS NULL AND c.received_date BETWEEN ? AND ?"
+            " AND e.kind = 'transition' AND json_extract(e.details, '$.to') = 'closed' ORDER BY e.id",
             bounds,
         )
     }
-    cursor = reg.conn.execute(
-        f"SELECT {_CASE_COLUMNS} FROM cases WHERE received_date BETWEEN ? AND ? ORDER BY received_date, ref",
-        bounds,
-    )
-    while True:
-        batch = cursor.fetchmany(2000)
-        if not batch:
-            break
+    in_period = reg.query_one("SELECT count(*) FROM cases WHERE received_date BETWEEN ? AND ?", bounds)[0]
+    most = reg.query_one("SELECT count(*) FROM cases")[0] < 2 * in_period  # then one pass beats the index
+    cases = reg.conn.execute(
+        f"SELECT {_CASE_COLUMNS} FROM cases WHERE {'+' if most else ''}received_date BETWEEN ? AND ?", bounds
+    ).fetchall()
+    cases.sort(key=lambda row: (row[4], row[0]))  # receipt date, then the order of recording
+    cursor = iter([cases])
+    for batch in cursor:
         for (
             case_id, ref, status, channel, received, language, rights, s_name, s_email, s_address, r_name,
             capacity, r_email, r_address, extended, ext_reason, ext_notice, legal_due, current_due,
@@ -160,20 +169,24 @@ def case_facts(reg: Register, period: Period, today: dt.date | None = None) -> I
                     )
                 )
             steps.sort(key=lambda s: s.on)
-            case_sources = sources.get(case_id, [])
+            case_sources = sources.get(case_id, ())
             yield rec.CaseFacts(
                 ref=ref, received=dt.date.fromisoformat(received), channel=channel, language=language,
                 subject_name=s_name, subject_email=s_email, subject_address=s_address, capacity=capacity,
                 requester_name=r_name, requester_email=r_email, requester_address=r_address,
                 rights=json.loads(rights), priority=priority, status=status,
-                outcome=outcome_of(ending, dispatched, bool(pack), due),
+                outcome=outcome_of(ending, dispatched, bool(pack) and case_id not in without_pack, due),
                 legal_due=dt.date.fromisoformat(legal_due), current_due=dt.date.fromisoformat(current_due),
                 extended=bool(extended), extension_notice=_date(ext_notice), extension_reason=ext_reason,
                 closure_reason=closure_reason, manifestly_unfounded=bool(unfounded), dispatched=_date(dispatched),
-                dispatch_number=number, closed=_date(closed_at), pack_sha256=pack, suspensions=spans,
+                dispatch_number=number,
+                dispatch_channel=channels.get(case_id),
+                without_pack_reason=without_pack.get(case_id), closed=_date(closed_at), pack_sha256=pack, suspensions=spans,
                 identity_steps=steps,
                 systems_searched=[str(s) for s, state, _ in case_sources if state == "searched"],
-                systems_set_aside=[(str(s), str(why or "")) for s, state, why in case_sources if state == "not_applicable"],
+                systems_set_aside=[
+                    (str(s), str(why or "")) for s, state, why in case_sources if state == "not_applicable"
+                ],
                 redactions={str(code): int(n) for code, n in redactions.get(case_id, [])},  # type: ignore[call-overload]
             )  # fmt: skip
 

@@ -13,11 +13,26 @@ import platformdirs
 
 from ..domain.progress import Progress, no_progress
 from ..security import os_keyring
-from ..security.keyslots import KeyFile, check_passphrase, new_keyfile, new_recovery_key, sidecar_path
+from ..security.keyslots import (
+    KeyFile,
+    check_passphrase,
+    new_keyfile,
+    new_recovery_key,
+    normalise_recovery_key,
+    sidecar_path,
+)
 from ..store import audit, backup
 from ..store.connection import DatabaseError, Register, ensure_folder, open_register
-from ..store.errors import AuditChainBroken, RegisterDamaged, RegisterExists, RegisterNotFound
+from ..store.errors import (
+    AuditChainBroken,
+    KeyFileForeign,
+    KeyFileStale,
+    RegisterDamaged,
+    RegisterExists,
+    RegisterNotFound,
+)
 from ..store.migrations import current_version
+from . import anchoring
 
 
 def default_register_path() -> Path:
@@ -63,6 +78,7 @@ def create_register(path: Path, label: str, passphrase: str) -> Created:
     register = open_register(path, raw_key, label, create=True)
     try:
         keyfile.save(keys_path)
+        anchoring.install(register, keyfile.register_id)
         with register.transaction() as conn:
             conn.execute("INSERT INTO meta(key, value) VALUES ('register_id', ?)", (keyfile.register_id,))
             conn.execute(
@@ -70,10 +86,58 @@ def create_register(path: Path, label: str, passphrase: str) -> Created:
                 (dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),),
             )
             audit.append(conn, label, "register.created", None, {"slot": label})
+        _record_db_salt(register)
     except BaseException:
         register.close()
         raise
     return Created(register, recovery, keyfile.register_id)
+
+
+def _record_db_salt(register: Register) -> None:
+    """Note the database's SQLCipher salt in the key file (see KeyFile.db_salt)."""
+    row = register.query_one("PRAGMA cipher_salt")
+    keys_path = sidecar_path(register.path)
+    keyfile = KeyFile.load(keys_path)
+    keyfile.db_salt = str(row[0]) if row and row[0] else None
+    keyfile.save(keys_path)
+
+
+def _file_salt(path: Path) -> str | None:
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(16)
+    except OSError:
+        return None
+    return head.hex() if len(head) == 16 else None
+
+
+def _open(
+    path: Path, raw_key: bytes, actor: str, keyfile: KeyFile, *, lock: bool = True, check_anchor: bool = True
+) -> Register:
+    """Open with identity checks; refuse a register whose chain disagrees with its anchor unless told not to."""
+    path = Path(path)
+    try:
+        register = open_register(path, raw_key, actor, lock=lock, expect_id=keyfile.register_id)
+    except RegisterDamaged:
+        salt = _file_salt(path)
+        if keyfile.db_salt and salt and salt != keyfile.db_salt:
+            raise KeyFileForeign(keys=str(sidecar_path(path)), path=str(path)) from None
+        whole_pages = path.stat().st_size % 1024 == 0  # SQLCipher pages; a cut file is damage, not an old key
+        if keyfile.db_salt and salt == keyfile.db_salt and whole_pages:
+            raise KeyFileStale(keys=str(sidecar_path(path)), path=str(path)) from None
+        raise
+    try:
+        state = anchoring.check(register, keyfile)
+        if not state.ok and check_anchor:
+            raise state.error()
+        if state.ok:
+            if state.state == "not_yet_anchored":
+                anchoring.establish(register, keyfile.register_id)
+            anchoring.install(register, keyfile.register_id)
+    except BaseException:
+        register.close()
+        raise
+    return register
 
 
 def load_keyfile(path: Path) -> KeyFile:
@@ -90,13 +154,19 @@ def unlock_key(path: Path, secret: str, label: str | None = None) -> tuple[bytes
     return raw, slot.label, keyfile.register_id
 
 
-def unlock_register(path: Path, secret: str, label: str | None = None, lock: bool = True) -> Register:
-    raw, slot_label, _ = unlock_key(path, secret, label)
-    return open_register(Path(path), raw, slot_label, lock=lock)
+def unlock_register(
+    path: Path, secret: str, label: str | None = None, lock: bool = True, *, check_anchor: bool = True
+) -> Register:
+    """Open with a passphrase or recovery key. `check_anchor=False` is for `verify`, which reports instead."""
+    keyfile = load_keyfile(path)
+    raw, slot = keyfile.unlock(secret, label)
+    return _open(Path(path), raw, slot.label, keyfile, lock=lock, check_anchor=check_anchor)
 
 
-def open_with_key(path: Path, raw_key: bytes, actor: str, lock: bool = True) -> Register:
-    return open_register(Path(path), raw_key, actor, lock=lock)
+def open_with_key(
+    path: Path, raw_key: bytes, actor: str, lock: bool = True, *, check_anchor: bool = True
+) -> Register:
+    return _open(Path(path), raw_key, actor, load_keyfile(path), lock=lock, check_anchor=check_anchor)
 
 
 def register_id(register: Register) -> str:
@@ -159,10 +229,11 @@ class VerifyReport:
     audit_ok: bool = True
     first_bad_entry: int | None = None
     audit_problem: str | None = None
+    anchor: anchoring.AnchorCheck | None = None
 
     @property
     def ok(self) -> bool:
-        return self.integrity_ok and self.audit_ok
+        return self.integrity_ok and self.audit_ok and (self.anchor is None or self.anchor.ok)
 
 
 def verify(register: Register, progress: Progress = no_progress) -> VerifyReport:
@@ -176,6 +247,7 @@ def verify(register: Register, progress: Progress = no_progress) -> VerifyReport
     if quick != ["ok"]:
         problems.extend(quick)
     progress(1, 3, "audit")
+    anchor_state = anchoring.check(register, KeyFile.load(sidecar_path(register.path)))
     try:
         count = audit.verify_chain(register.conn)
     except AuditChainBroken as broken:
@@ -184,17 +256,20 @@ def verify(register: Register, progress: Progress = no_progress) -> VerifyReport
         return VerifyReport(
             not problems, problems, total, current_version(register),
             audit_ok=False, first_bad_entry=int(broken.facts["seq"]), audit_problem=str(broken),
+            anchor=anchor_state,
         )  # fmt: skip
     progress(3, 3, "done")
-    return VerifyReport(not problems, problems, count, current_version(register))
+    return VerifyReport(not problems, problems, count, current_version(register), anchor=anchor_state)
 
 
 # ---- backups ----------------------------------------------------------------
 def backup_register(register: Register, out: Path) -> Path:
-    keys = sidecar_path(register.path).read_bytes()
+    """The backup carries its anchor: the key file is read after the backup's own audit entry moved it."""
     with register.transaction() as conn:
         audit.append(conn, register.actor, "register.backup", None, {"file": Path(out).name})
-    return backup.write_backup(register, keys, Path(out))
+    keys = sidecar_path(register.path).read_bytes()
+    head = anchoring.chain_head(register.conn)
+    return backup.write_backup(register, keys, Path(out), audit_head=head.to_json())
 
 
 def backup_on_close(register: Register, keep: int = 10) -> Path:
@@ -227,3 +302,21 @@ def recall_from_workstation(path: Path) -> bytes | None:
     except Exception:  # noqa: BLE001 - any failure means "ask for the passphrase"
         return None
     return os_keyring.recall(keyfile.register_id)
+
+
+# ---- what the unlock screen asks (so that ui/ never imports security/) --------
+KeyringStatus = os_keyring.KeyringStatus
+
+
+def workstation_keyring_status() -> os_keyring.KeyringStatus:
+    """Whether this computer has a real secure key store to remember the key in."""
+    return os_keyring.status()
+
+
+def forget_on_workstation(register: Register) -> None:
+    os_keyring.forget(register_id(register))
+
+
+def is_recovery_key(secret: str) -> bool:
+    """A secret shaped like a recovery key opens the recovery slot whatever slot is chosen."""
+    return normalise_recovery_key(secret) is not None

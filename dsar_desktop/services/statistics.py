@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections import Counter
 from pathlib import Path
 
 from ..documents.statistics_pdf import render_statistics_pdf
@@ -22,6 +23,7 @@ from ..domain.statistics import (
     check_year,
     figures_csv,
     judged_due,
+    outcome_from,
     outcome_of,
     summarise_delays,
 )
@@ -29,6 +31,7 @@ from ..fileio import atomic_write
 from ..store import settings as store_settings
 from ..store.connection import Register
 from . import letters
+from .cases import DISPATCHED_WITHOUT_PACK
 
 __all__ = [
     "Period",
@@ -100,18 +103,25 @@ def _identity_requests(reg: Register, period: Period) -> dict[int, list[dt.date]
     return out
 
 
+def _count_in(reg: Register, period: Period) -> int:
+    return int(
+        reg.query_one("SELECT count(*) FROM cases WHERE received_date BETWEEN ? AND ?", _bounds(period))[0]
+    )
+
+
 def _monthly(reg: Register, period: Period) -> list[MonthPoint]:
-    received = dict(
-        reg.query(
-            "SELECT substr(received_date, 1, 7), count(*) FROM cases WHERE received_date BETWEEN ? AND ?"
-            " GROUP BY 1",
+    # Counter over one narrow column: SQL's GROUP BY on substr() sorts in a temporary B-tree (2-3x slower)
+    received = Counter(
+        month
+        for (month,) in reg.conn.execute(
+            "SELECT substr(received_date, 1, 7) FROM cases WHERE received_date BETWEEN ? AND ?",
             _bounds(period),
         )
     )
-    answered = dict(
-        reg.query(
-            "SELECT substr(dispatch_date, 1, 7), count(*) FROM cases WHERE dispatch_date BETWEEN ? AND ?"
-            " GROUP BY 1",
+    answered = Counter(
+        month
+        for (month,) in reg.conn.execute(
+            "SELECT substr(dispatch_date, 1, 7) FROM cases WHERE dispatch_date BETWEEN ? AND ?",
             _bounds(period),
         )
     )
@@ -123,6 +133,20 @@ def yearly_statistics(reg: Register, year: int, today: dt.date | None = None) ->
     return period_statistics(reg, Period.of_year(year), today)
 
 
+# Cases whose stored due date is not enough to judge the answer (a suspension or a request for proof that
+# stopped no clock: the deadline engine decides again), or whose ending needs their history (closed
+# without a dispatch: refused or withdrawn before). Few; each is looked at one by one.
+_SPECIAL = (
+    "SELECT case_id FROM suspensions UNION SELECT case_id FROM identity_requests WHERE suspension_id IS NULL"
+    " UNION SELECT id FROM cases WHERE status = 'closed' AND dispatch_date IS NULL"
+)
+
+
+# Replies recorded as sent without a sealed pack (with their reason): they count apart even when an
+# older pack of the case exists. A reply recorded before that rule counts apart when no pack was built.
+_WITHOUT_PACK = f"SELECT case_id FROM case_events WHERE kind = '{DISPATCHED_WITHOUT_PACK}'"
+
+
 def period_statistics(reg: Register, period: Period, today: dt.date | None = None) -> Statistics:
     """The figures for requests received in `period` (Paris receipt dates, both ends included).
 
@@ -131,47 +155,80 @@ def period_statistics(reg: Register, period: Period, today: dt.date | None = Non
     is on or before its due date (D1, or D3 when extended; an identity request sent after the due date
     in force suspends nothing), late after it; else not yet answered. `today` (default: the Paris date)
     decides which unanswered ones are past due.
+
+    The register counts in SQL (grouped rows, not one Python object per case: 50,000 cases in well under
+    a second); only the few cases listed by `_SPECIAL` are judged one by one.
     """
     today = today or dl.today_paris()
-    calendar = dl.normalise_calendar(str(store_settings.get(reg, "calendar") or "national"))
-    rows = reg.query(
-        f"SELECT {_COLUMNS} FROM cases WHERE received_date BETWEEN ? AND ? ORDER BY id", _bounds(period)
-    )
-    closed_from = _closed_from(reg, period)
-    suspensions = _suspensions(reg, period)
-    requests = _identity_requests(reg, period)
+    today_text = today.isoformat()
+    bounds = _bounds(period)
     by_right = {r.value: 0 for r in Right}
     by_channel = {c.value: 0 for c in Channel}
     by_capacity = {c.value: 0 for c in Capacity}
     by_status = {s.value: 0 for s in Status}
     by_outcome = dict.fromkeys(OUTCOMES, 0)
+    received = extended = minors = unfounded = 0
     days: list[int] = []
-    within_target = pending_overdue = extended = identity = minors = unfounded = lapsed_late = 0
+    within_target = pending_overdue = lapsed_late = 0
     open_values = {s.value for s in OPEN_STATUSES}
-    today_text = today.isoformat()
+    # One narrow row per case, the comparisons made by SQL, counted by Counter in C: SQL's GROUP BY would
+    # sort 50,000 keys in a temporary B-tree (~0.4 s), a full pass costs ~0.1 s. The index on the receipt
+    # date is skipped (`+`) when the period holds most of the register: one pass beats 50,000 look-ups.
+    most = reg.query_one("SELECT count(*) FROM cases")[0] < 2 * _count_in(reg, period)
+    combos = Counter(
+        reg.conn.execute(
+            "SELECT channel, requester_capacity, status, rights, extended, manifestly_unfounded,"
+            " instr(',' || coalesce(priority_flag, '') || ',', ?) > 0, id IN (" + _SPECIAL + "),"
+            " dispatch_date IS NOT NULL, pack_sha256 IS NOT NULL AND id NOT IN (" + _WITHOUT_PACK + "),"
+            " coalesce(dispatch_date <= current_due, 0),"
+            " coalesce(dispatch_date <= policy_target, 0),"
+            " CAST(julianday(dispatch_date) - julianday(received_date) AS INTEGER), current_due < ?"
+            f" FROM cases WHERE {'+' if most else ''}received_date BETWEEN ? AND ?",
+            (f",{MINOR_ERASURE},", today_text, *bounds),
+        )
+    )
     rights_of_text: dict[str, frozenset[str]] = {}
     for (
-        case_id, status, channel, received, rights, capacity, was_extended, target, due,
-        is_unfounded, flag, dispatched, pack,
-    ) in rows:  # fmt: skip
+        channel, capacity, status, rights, was_extended, is_unfounded, minor, special, dispatched, packed, by_due,
+        within, took, past_due,
+    ), n in combos.items():  # fmt: skip
+        received += n
         invoked = rights_of_text.get(rights)
-        if invoked is None:  # few distinct lists repeat across thousands of rows: parse each once
+        if invoked is None:
             invoked = rights_of_text[rights] = frozenset(json.loads(rights))
         for right in invoked:
-            by_right[right] = by_right.get(right, 0) + 1
-        by_channel[channel] = by_channel.get(channel, 0) + 1
-        by_capacity[capacity] = by_capacity.get(capacity, 0) + 1
-        by_status[status] = by_status.get(status, 0) + 1
-        extended += bool(was_extended)
-        spans = suspensions.get(case_id)
-        unstopped = requests.get(case_id)
-        identity += spans is not None or unstopped is not None
-        minors += MINOR_ERASURE in (flag or "").split(",")
-        unfounded += bool(is_unfounded)
+            by_right[right] = by_right.get(right, 0) + n
+        by_channel[channel] = by_channel.get(channel, 0) + n
+        by_capacity[capacity] = by_capacity.get(capacity, 0) + n
+        by_status[status] = by_status.get(status, 0) + n
+        extended += n if was_extended else 0
+        unfounded += n if is_unfounded else 0
+        minors += n if minor else 0
+        if special:
+            continue  # judged one by one below
+        outcome = outcome_from(status, bool(dispatched), bool(packed), bool(by_due))
+        by_outcome[outcome] += n
+        if outcome in (OUTCOME_ON_TIME, OUTCOME_LATE, OUTCOME_WITHOUT_PACK):
+            within_target += n if within else 0
+            days.extend([int(took)] * n)
+        elif outcome == OUTCOME_PENDING and status in open_values and past_due:
+            pending_overdue += n
+
+    calendar = dl.normalise_calendar(str(store_settings.get(reg, "calendar") or "national"))
+    closed_from = _closed_from(reg, period)
+    suspensions = _suspensions(reg, period)
+    requests = _identity_requests(reg, period)
+    for case_id, status, received_on, was_extended, target, due, dispatched, pack in reg.query(
+        "SELECT id, status, received_date, extended, policy_target, current_due, dispatch_date,"
+        f" pack_sha256 IS NOT NULL AND id NOT IN ({_WITHOUT_PACK})"
+        f" FROM cases WHERE received_date BETWEEN ? AND ? AND id IN ({_SPECIAL})",
+        bounds,
+    ):
+        spans, unstopped = suspensions.get(case_id), requests.get(case_id)
         lapsed = False
-        if spans or unstopped:  # the others' stored due date needs no second look
+        if spans or unstopped:
             effective, lapsed = judged_due(
-                dt.date.fromisoformat(received),
+                dt.date.fromisoformat(received_on),
                 calendar,
                 spans or [],
                 bool(was_extended),
@@ -186,15 +243,20 @@ def period_statistics(reg: Register, period: Period, today: dt.date | None = Non
             lapsed_late += lapsed
         if outcome in (OUTCOME_ON_TIME, OUTCOME_LATE, OUTCOME_WITHOUT_PACK):
             within_target += dispatched <= target
-            days.append((dt.date.fromisoformat(dispatched) - dt.date.fromisoformat(received)).days)
+            days.append((dt.date.fromisoformat(dispatched) - dt.date.fromisoformat(received_on)).days)
         elif outcome == OUTCOME_PENDING:
             pending_overdue += status in open_values and due < today_text
+    identity = reg.query_one(
+        "SELECT count(*) FROM cases WHERE received_date BETWEEN ? AND ? AND id IN"
+        " (SELECT case_id FROM suspensions UNION SELECT case_id FROM identity_requests)",
+        bounds,
+    )[0]
     median, p90, longest = summarise_delays(days)
     return Statistics(
         period_from=period.start.isoformat(),
         period_to=period.end.isoformat(),
         year=period.calendar_year,
-        received=len(rows),
+        received=received,
         by_right=by_right,
         by_channel=by_channel,
         by_capacity=by_capacity,
@@ -204,14 +266,14 @@ def period_statistics(reg: Register, period: Period, today: dt.date | None = Non
         within_policy_target=within_target,
         pending_overdue=pending_overdue,
         extended=extended,
-        identity_requested=identity,
+        identity_requested=int(identity),
         minor_erasure_priority=minors,
         manifestly_unfounded=unfounded,
         late_by_lapsed_suspension=lapsed_late,
         median_days_to_answer=median,
         p90_days_to_answer=p90,
         max_days_to_answer=longest,
-        as_of=today.isoformat(),
+        as_of=today_text,
         monthly=_monthly(reg, period),
     )
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.errors import DsarError
-from ..fileio import atomic_write
+from ..fileio import BINARY, atomic_write
 from .connection import DatabaseError, Register
 
 BACKUP_FORMAT = 1
@@ -49,7 +49,9 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def write_backup(register: Register, keyfile_bytes: bytes, out: Path) -> Path:
+def write_backup(
+    register: Register, keyfile_bytes: bytes, out: Path, audit_head: dict[str, Any] | None = None
+) -> Path:
     """Write a backup of the open register to `out` atomically; return the path."""
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -58,7 +60,7 @@ def write_backup(register: Register, keyfile_bytes: bytes, out: Path) -> Path:
     tmp_zip = out.with_name(f".{out.name}.{token}.tmp")
     key_sql = f"\"x'{register.raw_key.hex()}'\""
     try:
-        fd = os.open(db_copy, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        fd = os.open(db_copy, os.O_WRONLY | os.O_CREAT | os.O_EXCL | BINARY, 0o600)
         os.close(fd)
         os.unlink(db_copy)  # SQLCipher creates it; we only reserved the name with safe permissions
         register.conn.execute(f"ATTACH DATABASE ? AS bk KEY {key_sql}", (str(db_copy),))
@@ -77,12 +79,13 @@ def write_backup(register: Register, keyfile_bytes: bytes, out: Path) -> Path:
             "created_utc": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "schema_version": int(version),
             "register_name": register.path.name,
+            "audit_head": audit_head,
             "files": {
                 "register.db": _sha256(db_copy),
                 "register.keys": hashlib.sha256(keyfile_bytes).hexdigest(),
             },
         }
-        fd = os.open(tmp_zip, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        fd = os.open(tmp_zip, os.O_WRONLY | os.O_CREAT | os.O_EXCL | BINARY, 0o600)
         with os.fdopen(fd, "wb") as raw, zipfile.ZipFile(raw, "w", zipfile.ZIP_STORED) as archive:
             archive.writestr("manifest.json", json.dumps(manifest, indent=1))
             archive.write(db_copy, "register.db")
@@ -127,7 +130,7 @@ def extract_backup(backup: Path, target: Path, keys_target: Path) -> dict[str, A
             keys = archive.read("register.keys")
             if hashlib.sha256(keys).hexdigest() != manifest["files"]["register.keys"]:
                 raise BackupInvalid(path=str(backup), reason="the key file does not match its hash")
-            fd = os.open(tmp_db, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            fd = os.open(tmp_db, os.O_WRONLY | os.O_CREAT | os.O_EXCL | BINARY, 0o600)
             digest = hashlib.sha256()
             with os.fdopen(fd, "wb") as out, archive.open("register.db") as src:
                 for block in iter(lambda: src.read(1 << 20), b""):

@@ -7,14 +7,23 @@ import datetime as dt
 import json
 import os
 import socket
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import sqlcipher3.dbapi2 as sqlcipher
 from filelock import lock_descriptor, unlock_descriptor
 
-from .errors import RegisterAlreadyOpen, RegisterDamaged, RegisterExists, RegisterNotFound
+from ..fileio import BINARY
+from .errors import (
+    RegisterAlreadyOpen,
+    RegisterDamaged,
+    RegisterEmpty,
+    RegisterExists,
+    RegisterForeign,
+    RegisterNoGenesis,
+    RegisterNotFound,
+)
 
 DatabaseError = sqlcipher.DatabaseError
 KEY_BYTES = 32
@@ -124,7 +133,7 @@ def connect(path: Path, raw_key: bytes, *, create: bool = False, check_same_thre
         if path.exists() and path.stat().st_size > 0:
             raise RegisterExists(path=str(path))
         ensure_folder(path)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | BINARY, 0o600)
         os.close(fd)
     elif not path.exists():
         raise RegisterNotFound(path=str(path))
@@ -134,13 +143,19 @@ def connect(path: Path, raw_key: bytes, *, create: bool = False, check_same_thre
         conn.execute(_key_pragma(raw_key))
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute("PRAGMA cipher_memory_security = ON")
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if not create and tables == 0:
+            # An emptied file opens as an empty database: refuse it before anything writes a schema into it.
+            conn.close()
+            raise RegisterEmpty(path=str(path))
         conn.execute("PRAGMA journal_mode = WAL").fetchone()
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA secure_delete = ON")
         conn.execute("PRAGMA temp_store = MEMORY")
-        conn.execute("PRAGMA cache_size = -65536")  # 64 MiB of decrypted pages: lists re-read without decrypting
+        conn.execute(
+            "PRAGMA cache_size = -65536"
+        )  # 64 MiB of decrypted pages: lists re-read without decrypting
     except DatabaseError as exc:
         conn.close()
         raise RegisterDamaged(path=str(path), reason=str(exc)) from None
@@ -163,6 +178,9 @@ class Register:
         self._lock = lock
         self._raw_key = raw_key
         self._depth = 0
+        # Called inside each outermost transaction just before COMMIT; each may return a
+        # callable run once the COMMIT succeeded (the audit anchor is written this way).
+        self.before_commit: list[Callable[[Any], Callable[[], None] | None]] = []
 
     @property
     def raw_key(self) -> bytes:
@@ -180,14 +198,21 @@ class Register:
             return
         self.conn.execute("BEGIN IMMEDIATE")
         self._depth = 1
+        after: list[Callable[[], None]] = []
         try:
             yield self.conn
+            for hook in self.before_commit:
+                done = hook(self.conn)
+                if done is not None:
+                    after.append(done)
         except BaseException:
             self._depth = 0
             self.conn.execute("ROLLBACK")
             raise
         self._depth = 0
         self.conn.execute("COMMIT")
+        for done in after:
+            done()
 
     def query(self, sql: str, params: Any = ()) -> list[Any]:
         return self.conn.execute(sql, params).fetchall()
@@ -215,10 +240,35 @@ class Register:
         self.close()
 
 
+def check_identity(conn: Any, path: Path, expect_id: str) -> None:
+    """Refuse a database that is not the register its key file describes, before anything writes to it."""
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        row = conn.execute("SELECT value FROM meta WHERE key = 'register_id'").fetchone() if version else None
+    except DatabaseError:
+        row = None
+    found = str(row[0]) if row else ""
+    if found != expect_id:
+        raise RegisterForeign(path=str(path), found=found or "none", expected=expect_id)
+    first = conn.execute("SELECT action FROM audit WHERE seq = 1").fetchone()
+    if first is None or first[0] != "register.created":
+        raise RegisterNoGenesis(path=str(path))
+
+
 def open_register(
-    path: Path, raw_key: bytes, actor: str, *, create: bool = False, lock: bool = True
+    path: Path,
+    raw_key: bytes,
+    actor: str,
+    *,
+    create: bool = False,
+    lock: bool = True,
+    expect_id: str | None = None,
 ) -> Register:
-    """Lock, connect, migrate. The only way the rest of the code gets a Register."""
+    """Lock, connect, check identity, migrate. The only way the rest of the code gets a Register.
+
+    `expect_id` is the register id of the key file that gave the key: the database
+    must carry the same id and its first audit entry, or it is refused untouched.
+    """
     from .migrations import migrate  # local import: migrations import this module's types
 
     path = Path(path)
@@ -231,6 +281,12 @@ def open_register(
         reg_lock.acquire()
     try:
         conn = connect(path, raw_key, create=create, check_same_thread=False)
+        if expect_id is not None and not create:
+            try:
+                check_identity(conn, path, expect_id)
+            except BaseException:
+                conn.close()
+                raise
         register = Register(path, conn, actor, reg_lock, raw_key)
         migrate(register)
         return register

@@ -45,3 +45,83 @@ class AuditChainBroken(DsarError):
     en = "The audit log is broken at entry {seq}: {reason}."
     fr = "Le journal d'audit est rompu à l'entrée {seq} : {reason}."
     exit_code = 6
+
+
+class RegisterEmpty(DsarError):
+    code = "register_empty"
+    en = (
+        "The register file {path} is empty (0 cases, no history): it was emptied or replaced, and its key file "
+        "belongs to a register that held data. Nothing was created over it. Restore the register from a backup."
+    )
+    fr = (
+        "Le fichier de registre {path} est vide (aucun dossier, aucun historique) : il a été vidé ou remplacé, "
+        "alors que son fichier de clés appartient à un registre qui contenait des données. Rien n'a été créé "
+        "par-dessus. Restaurez le registre depuis une sauvegarde."
+    )
+    exit_code = 8
+
+
+class RegisterForeign(DsarError):
+    code = "register_foreign"
+    en = (
+        "The register file {path} belongs to another register (its id is {found}, its key file's is {expected}). "
+        "Put back this register's own file, or open the other register with its own key file."
+    )
+    fr = (
+        "Le fichier de registre {path} appartient à un autre registre (identifiant {found}, celui du fichier de "
+        "clés est {expected}). Remettez le fichier de ce registre, ou ouvrez l'autre registre avec son propre "
+        "fichier de clés."
+    )
+    exit_code = 9
+
+
+class KeyFileForeign(DsarError):
+    code = "keyfile_foreign"
+    en = (
+        "The key file {keys} is the key file of another register: it does not belong to {path}. "
+        "Put this register's own key file beside it (or restore both from a backup); nothing was changed."
+    )
+    fr = (
+        "Le fichier de clés {keys} est celui d'un autre registre : il n'appartient pas à {path}. "
+        "Remettez à côté le fichier de clés de ce registre (ou restaurez les deux depuis une sauvegarde) ; "
+        "rien n'a été modifié."
+    )
+    exit_code = 9
+
+
+class KeyFileStale(DsarError):
+    code = "keyfile_stale"
+    en = (
+        "The key in {keys} no longer opens the register {path}: the register was re-keyed after this copy of "
+        "the key file was made (a key slot was removed), or the register file is damaged. Use the current key "
+        "file, or restore both files from a backup; nothing was changed."
+    )
+    fr = (
+        "La clé contenue dans {keys} n'ouvre plus le registre {path} : le registre a été rechiffré après la "
+        "copie de ce fichier de clés (un emplacement de clé a été supprimé), ou le fichier du registre est "
+        "endommagé. Utilisez le fichier de clés actuel, ou restaurez les deux fichiers depuis une sauvegarde ; "
+        "rien n'a été modifié."
+    )
+    exit_code = 5
+
+
+class RegisterNoGenesis(DsarError):
+    code = "register_no_genesis"
+    en = (
+        "The register {path} has lost its first audit entry (the record of its creation): its history was cut. "
+        "Nothing was changed; restore the register from a backup and run 'dsar verify'."
+    )
+    fr = (
+        "Le registre {path} a perdu sa première entrée d'audit (celle de sa création) : son historique a été "
+        "coupé. Rien n'a été modifié ; restaurez le registre depuis une sauvegarde et lancez « dsar verify »."
+    )
+    exit_code = 10
+
+
+class AnchorMismatch(DsarError):
+    """The audit chain disagrees with its anchor outside the database: rollback, cut or rewrite."""
+
+    code = "anchor_mismatch"
+    en = "{detail_en}"
+    fr = "{detail_fr}"
+    exit_code = 6

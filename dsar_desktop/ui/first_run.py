@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.errors import describe
 from ..services import register as register_service
-from ..store.connection import Register
+from ..services.office import Office
 from . import style
 from .dialogs import Dialogs
 from .i18n import language, tr
@@ -345,7 +345,7 @@ class FirstRunWizard(QWizard):
         super().__init__(parent)
         self.dialogs = dialogs
         self.chooser = chooser
-        self.register: Register | None = None
+        self.register: Office | None = None
         self.recovery_key: str | None = None
         self.setWindowTitle(tr("Create a new register"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
@@ -374,9 +374,9 @@ class FirstRunWizard(QWizard):
         if self.register is not None:
             return
         created = register_service.create_register(self.path(), label, passphrase)
-        self.register = created.register
+        self.register = Office.adopt(created.register)
         self.recovery_key = created.recovery_key
-        self.register_created.emit(created.register)
+        self.register_created.emit(self.register)
 
     def reject(self) -> None:
         # Once the register exists the recovery key must be confirmed; there is no cancel after the commit page.

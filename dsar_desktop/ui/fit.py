@@ -12,6 +12,11 @@ def scrolling_body(window: QWidget) -> tuple[QVBoxLayout, QVBoxLayout]:
     Record…) stays in sight below it."""
     outer = QVBoxLayout(window)
     outer.setContentsMargins(0, 0, 0, 0)
+    return scrolling_column(outer)
+
+
+def scrolling_column(outer: QVBoxLayout) -> tuple[QVBoxLayout, QVBoxLayout]:
+    """The same inside an existing column layout."""
     scroll = QScrollArea()
     scroll.setObjectName("fitBody")
     scroll.setWidgetResizable(True)

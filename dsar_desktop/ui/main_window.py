@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDragLeaveEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -28,31 +26,30 @@ from .. import __version__
 from ..domain.errors import describe
 from ..services import register as register_service
 from ..services import settings as settings_service
-from ..store import backup as store_backup
-from ..store.connection import Register
+from ..services.office import Office
 from . import style
 from .dialogs import Dialogs
 from .fit import fit_to_screen
 from .i18n import language, tr
+from .mail.intake_box import DropHint, mail_drop
 from .progress import run_job
 from .settings_dialog import SettingsDialog
 from .slots_dialog import SlotsDialog
+from .specs import (
+    CaseFileFactory,
+    ChangesCases,
+    CreatesCases,
+    IntakeFactory,
+    Menu,
+    OpensCases,
+    PageFactory,
+    PageSpec,
+    Refreshable,
+    StartupNotice,
+)
 from .workers import Job, Runner
 
-PageFactory = Callable[[Register, Dialogs, Runner], QWidget]
-CaseFileFactory = Callable[[Register, Dialogs, Runner, str], QWidget]
-IntakeFactory = Callable[[Register, Dialogs, Runner, QWidget], QDialog]
-# (register, dashboard page or None) -> "3 requests overdue, 5 due within 7 days" or None
-StartupNotice = Callable[[Register, QWidget | None], str | None]
-
-
-@dataclass(frozen=True)
-class PageSpec:
-    """A page of the main window. `title` is English and shown through tr(), so its module adds the French."""
-
-    key: str
-    title: str
-    factory: PageFactory
+__all__ = ["CaseFileFactory", "IntakeFactory", "MainWindow", "PageSpec", "StartupNotice"]
 
 
 class IdleWatcher(QObject):
@@ -108,17 +105,20 @@ class MainWindow(QMainWindow):
     def __init__(
         self, dialogs: Dialogs, runner: Runner, pages: Sequence[PageSpec] = (),
         case_file_factory: CaseFileFactory | None = None, intake_factory: IntakeFactory | None = None,
-        startup_notice: StartupNotice | None = None, screens_later: bool = False,
+        startup_notice: StartupNotice | None = None, menus: Sequence[Menu] = (), screens_later: bool = False,
     ) -> None:  # fmt: skip
         super().__init__()
         # screens_later: the areas' menus wait for install_screens (their modules load reportlab, polars...)
         self._areas_ready = not screens_later
         self.startup_notice = startup_notice
+        self.area_menus = list(menus)
         self.dialogs = dialogs
         self.runner = runner
-        self.register: Register | None = None
+        self.register: Office | None = None
         self.case_file_factory = case_file_factory
         self.intake_factory = intake_factory
+        self.setAcceptDrops(True)  # an e-mail dropped here opens the intake form, filled
+        self.drop_hint = DropHint(self)
         self._specs: list[PageSpec] = list(pages)
         self.pages: dict[str, QWidget] = {}
         self.case_files: dict[str, QWidget] = {}
@@ -247,19 +247,18 @@ class MainWindow(QMainWindow):
         if self._areas_ready:
             self._add_area_menus(bar, action)
         help_menu = bar.addMenu(tr("&Help"))
+        action(help_menu, tr("Guide (F1)"), self._on_guide, None, False)
+        action(help_menu, tr("Licences"), self._on_licences, None, False)
+        help_menu.addSeparator()
         action(help_menu, tr("About DSAR Desktop"), self._on_about, None, False)
         self._enable_register_actions(self.register is not None)
 
     def _add_area_menus(self, bar: Any, action: Callable[..., QAction]) -> None:
-        """Menus an area offers with `menus()` in ui/<area>/__init__.py: [(title, [(text, open_fn)])]."""
-        from .pages import AREAS, _area_modules  # pages imports this module
-
-        for module in _area_modules(AREAS):
-            offer = getattr(module, "menus", None)
-            for title, entries in offer() if callable(offer) else []:
-                menu = bar.addMenu(tr(title))
-                for text, open_fn in entries:
-                    action(menu, tr(text), lambda _checked=False, fn=open_fn: self._open_area_window(fn))
+        """The areas' menus, as ui/pages.py lists them: [(title, [(text, open_fn)])]."""
+        for title, entries in self.area_menus:
+            menu = bar.addMenu(tr(title))
+            for text, open_fn in entries:
+                action(menu, tr(text), lambda _checked=False, fn=open_fn: self._open_area_window(fn))
 
     def _open_area_window(self, open_fn: Callable[..., None]) -> None:
         if self.register is not None:
@@ -271,7 +270,7 @@ class MainWindow(QMainWindow):
 
     def install_screens(
         self, pages: Sequence[PageSpec], case_file_factory: CaseFileFactory | None,
-        intake_factory: IntakeFactory | None, startup_notice: StartupNotice | None,
+        intake_factory: IntakeFactory | None, startup_notice: StartupNotice | None, menus: Sequence[Menu] = (),
     ) -> None:  # fmt: skip
         """The screens, given after the window is up (the entry shows the unlock window first, then
         imports the screens and their libraries while the person types the passphrase)."""
@@ -279,6 +278,7 @@ class MainWindow(QMainWindow):
         self.case_file_factory = case_file_factory
         self.intake_factory = intake_factory
         self.startup_notice = startup_notice
+        self.area_menus = list(menus)
         self._areas_ready = True
         self._build_menus()
         if self.register is not None:
@@ -308,28 +308,26 @@ class MainWindow(QMainWindow):
 
     def _connect_page_signals(self, widget: QWidget) -> None:
         """Pages and case files speak through signals: open a case file, or tell the others a case changed."""
-        opened = getattr(widget, "case_opened", None)
-        if opened is not None:
-            opened.connect(self.open_case)
-        for name in ("case_created", "case_changed"):
-            signal = getattr(widget, name, None)
-            if signal is not None:
-                signal.connect(lambda _ref, source=widget: self.refresh_views(source))
+        if isinstance(widget, OpensCases):
+            widget.case_opened.connect(self.open_case)
+        if isinstance(widget, CreatesCases):
+            widget.case_created.connect(lambda _ref, source=widget: self.refresh_views(source))
+        if isinstance(widget, ChangesCases):
+            widget.case_changed.connect(lambda _ref, source=widget: self.refresh_views(source))
 
     def refresh_views(self, source: QWidget | None = None) -> None:
         """A case was created or changed: every other page and case file reloads what it shows."""
         for widget in [*self.pages.values(), *self.case_files.values()]:
             if widget is source:
                 continue
-            reload = getattr(widget, "refresh", None) or getattr(widget, "reload", None)
-            if callable(reload):
+            if isinstance(widget, Refreshable):
                 try:
-                    reload()
+                    widget.refresh()
                 except Exception as exc:  # noqa: BLE001 - e.g. a case file whose case was purged
                     self.dialogs.error(self, exc)
 
     # ---- register lifecycle -----------------------------------------------------------
-    def attach(self, register: Register) -> None:
+    def attach(self, register: Office) -> None:
         self.register = register
         self._build_menus()
         for spec in self._specs:
@@ -418,14 +416,43 @@ class MainWindow(QMainWindow):
                 return
 
     # ---- actions ------------------------------------------------------------------------
-    def _on_new_request(self) -> None:
+    def _on_new_request(self) -> QWidget | None:
         if self.register is None or self.intake_factory is None:
-            return
+            return None
         wizard = self.intake_factory(self.register, self.dialogs, self.runner, self)
-        created = getattr(wizard, "case_created", None)
-        if created is not None:
-            created.connect(lambda ref: (self.refresh_views(), self.open_case(ref)))
+        if isinstance(wizard, CreatesCases):
+            wizard.case_created.connect(lambda ref: (self.refresh_views(), self.open_case(ref)))
         wizard.open()
+        return wizard
+
+    # ---- an e-mail dropped onto the window opens the intake form, filled --------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        if self.register is not None and mail_drop(event.mimeData()) is not None:
+            event.acceptProposedAction()
+            self.drop_hint.cover(self)
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:  # noqa: N802 - Qt's name
+        self.drop_hint.hide()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        self.drop_hint.hide()
+        dropped = mail_drop(event.mimeData()) if self.register is not None else None
+        if dropped is not None:
+            event.acceptProposedAction()
+            self.open_intake_with_mail(dropped)
+
+    def open_intake_with_mail(self, dropped: Any) -> QWidget | None:
+        """A file path, or (bytes, name) from a mail client's drag: the intake form opens filled from it."""
+        wizard = self._on_new_request()
+        if wizard is None:
+            return None
+        loaded = (
+            wizard.load_mail_bytes(*dropped) if isinstance(dropped, tuple) else wizard.load_mail_file(dropped)  # type: ignore[attr-defined]
+        )
+        if not loaded:
+            wizard.reject()  # type: ignore[attr-defined]
+            return None
+        return wizard
 
     def _on_lock_now(self) -> None:
         self.lock_requested.emit("manual")
@@ -457,8 +484,7 @@ class MainWindow(QMainWindow):
         register = self.register
         if register is None:
             return
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M")
-        suggested = register.path.parent / f"{register.path.stem}-{stamp}{store_backup.SUFFIX}"
+        suggested = register.suggested_backup_path()
         out = self.dialogs.save_file(
             self, tr("Where to write the backup"), str(suggested), tr("DSAR backup (*.dsarbak)")
         )
@@ -537,7 +563,20 @@ class MainWindow(QMainWindow):
                 "checks, extracts and signed response packs."
             )
         )
+        text += "\n\n" + tr(
+            "Licence: MIT. Qt (LGPL-3.0) and the other libraries it ships, with their licences: Help → Licences."
+        )
         self.dialogs.info(self, text, tr("About DSAR Desktop"))
+
+    def _on_guide(self) -> None:
+        from .guide import open_guide, page_for
+
+        open_guide(self, page_for(self.tabs.currentWidget()))
+
+    def _on_licences(self) -> None:
+        from .guide import LicencesWindow
+
+        self.dialogs.run(LicencesWindow(self))
 
     # ---- closing ----------------------------------------------------------------------
     def close_for_shell(self) -> None:

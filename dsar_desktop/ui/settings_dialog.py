@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.errors import describe
 from ..services import settings as settings_service
-from ..store.connection import Register
+from ..services.office import Office
 from . import style
 from .dialogs import Dialogs
 from .i18n import language, tr
@@ -28,7 +28,7 @@ class SettingsDialog(QDialog):
 
     saved = Signal(dict)
 
-    def __init__(self, register: Register, dialogs: Dialogs, parent: QWidget | None = None) -> None:
+    def __init__(self, register: Office, dialogs: Dialogs, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.register = register
         self.dialogs = dialogs

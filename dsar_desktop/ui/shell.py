@@ -10,11 +10,12 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from ..domain.errors import describe
 from ..services import register as register_service
 from ..services import settings as settings_service
-from ..store.connection import Register
+from ..services.office import Office
 from .dialogs import Dialogs
 from .first_run import FirstRunWizard
 from .i18n import language, set_language, tr
-from .main_window import CaseFileFactory, IntakeFactory, MainWindow, PageSpec, StartupNotice
+from .main_window import MainWindow
+from .specs import CaseFileFactory, IntakeFactory, Menu, PageSpec, StartupNotice
 from .unlock import UnlockDialog, wait_cursor
 from .workers import Runner
 
@@ -32,6 +33,7 @@ class Shell(QObject):
         self, dialogs: Dialogs, runner: Runner, register_path: Path, *, pages: Sequence[PageSpec] = (),
         case_file_factory: CaseFileFactory | None = None, intake_factory: IntakeFactory | None = None,
         startup_notice: StartupNotice | None = None, hint: str | None = None, forced_language: str | None = None,
+        menus: Sequence[Menu] = (),
         screens_later: bool = False,
     ) -> None:  # fmt: skip
         super().__init__()
@@ -40,7 +42,7 @@ class Shell(QObject):
         self.register_path = Path(register_path)
         self.hint = hint
         self.forced_language = forced_language
-        self.register: Register | None = None
+        self.register: Office | None = None
         self.unlock_dialog: UnlockDialog | None = None
         self.wizard: FirstRunWizard | None = None
         self.last_backup_error: str | None = None
@@ -52,6 +54,7 @@ class Shell(QObject):
             case_file_factory,
             intake_factory,
             startup_notice,
+            menus,
             screens_later=screens_later,
         )
         self.window.lock_requested.connect(self._on_lock_requested)
@@ -88,7 +91,7 @@ class Shell(QObject):
         if self.register is None:
             self.quit()
 
-    def _on_unlocked(self, register: Register) -> None:
+    def _on_unlocked(self, register: Office) -> None:
         dialog = self.unlock_dialog
         self.register = register
         self.register_path = register.path

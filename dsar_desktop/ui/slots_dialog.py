@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.deadlines import format_date
 from ..services import register as register_service
-from ..store.connection import Register
+from ..services.office import Office
 from . import style
 from .cases.labels import moment_day_text
 from .dialogs import Dialogs
@@ -27,7 +27,7 @@ from .i18n import language, tr
 
 
 class SlotsDialog(QDialog):
-    def __init__(self, register: Register, dialogs: Dialogs, parent: QWidget | None = None) -> None:
+    def __init__(self, register: Office, dialogs: Dialogs, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.register = register
         self.dialogs = dialogs

@@ -23,10 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.errors import describe
-from ..security import os_keyring
-from ..security.keyslots import normalise_recovery_key
 from ..services import register as register_service
-from ..store.connection import Register
+from ..services.office import Office
 from . import style
 from .dialogs import Dialogs
 from .first_run import FirstRunWizard
@@ -62,8 +60,8 @@ class UnlockDialog(QDialog):
         self.dialogs = dialogs
         self.wizard_factory = wizard_factory
         self.wizard: FirstRunWizard | None = None
-        self.register: Register | None = None
-        self.keyring_outcome: os_keyring.KeyringStatus | None = None
+        self.register: Office | None = None
+        self.keyring_outcome: register_service.KeyringStatus | None = None
         self.used_recovery_key = False
         self._remembered = False
         self.setWindowTitle(tr("Unlock the register"))
@@ -160,7 +158,7 @@ class UnlockDialog(QDialog):
         self.error_label.hide()
 
     def _show_keyring_status(self) -> None:
-        status = os_keyring.status()
+        status = register_service.workstation_keyring_status()
         self.remember_check.setEnabled(status.usable)
         if status.usable:
             self.keyring_label.setText(
@@ -217,11 +215,11 @@ class UnlockDialog(QDialog):
             return
         path = self.path()
         # A recovery key opens its own slot whatever slot name is chosen.
-        is_recovery = normalise_recovery_key(secret) is not None
+        is_recovery = register_service.is_recovery_key(secret)
         label = None if is_recovery else (self.slot_combo.currentText().strip() or None)
         try:
             with wait_cursor():
-                register = register_service.unlock_register(path, secret, label)
+                register = Office.adopt(register_service.unlock_register(path, secret, label))
         except Exception as exc:  # noqa: BLE001 - every failure is explained in the dialog
             self.passphrase_edit.clear()
             self.passphrase_edit.setFocus()
@@ -244,25 +242,25 @@ class UnlockDialog(QDialog):
             actor = register_service.default_actor()
         try:
             with wait_cursor():
-                register = register_service.open_with_key(path, raw, actor)
+                register = Office.adopt(register_service.open_with_key(path, raw, actor))
         except Exception as exc:  # noqa: BLE001
             self.show_error(exc)
             return
         self._finish(register)
 
-    def _finish(self, register: Register) -> None:
+    def _finish(self, register: Office) -> None:
         self._apply_remember_choice(register)
         self.register = register
         self._clear_error()
         self.unlocked.emit(register)
         self.accept()
 
-    def _apply_remember_choice(self, register: Register) -> None:
+    def _apply_remember_choice(self, register: Office) -> None:
         if self.remember_check.isChecked():
             self.keyring_outcome = register_service.remember_on_workstation(register)
         elif self._remembered:
             # Unticked while a key is remembered: the person asks us to forget it.
-            os_keyring.forget(register_service.register_id(register))
+            register_service.forget_on_workstation(register)
 
     # ---- creating -----------------------------------------------------------------
     def _on_create_clicked(self) -> None:

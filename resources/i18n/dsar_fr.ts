@@ -34,10 +34,24 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>%n closed request(s) kept longer than the retention period ({years} years): review and purge them.</source>
+            <translation>
+                <numerusform>%n demande close conservée au-delà de la durée de conservation ({years} ans) : examinez-la et purgez-la.</numerusform>
+                <numerusform>%n demandes closes conservées au-delà de la durée de conservation ({years} ans) : examinez-les et purgez-les.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n match(es) to review</source>
             <translation>
                 <numerusform>%n correspondance à examiner</numerusform>
                 <numerusform>%n correspondances à examiner</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n match(es) to review in all.</source>
+            <translation>
+                <numerusform>%n correspondance à examiner en tout.</numerusform>
+                <numerusform>%n correspondances à examiner en tout.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -48,10 +62,31 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>%n request(s) purged.</source>
+            <translation>
+                <numerusform>%n demande purgée.</numerusform>
+                <numerusform>%n demandes purgées.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n request(s) searched; {found} of them with matches.</source>
             <translation>
                 <numerusform>%n demande recherchée ; avec des correspondances : {found}.</numerusform>
                 <numerusform>%n demandes recherchées ; avec des correspondances : {found}.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n request(s) written to {path}, pseudonymised. The export is recorded in the audit log.</source>
+            <translation>
+                <numerusform>%n demande écrite dans {path}, pseudonymisée. L'export est consigné dans le journal d'audit.</numerusform>
+                <numerusform>%n demandes écrites dans {path}, pseudonymisées. L'export est consigné dans le journal d'audit.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n request(s) written to {path}. The file names people: keep it as carefully as the register. The export is recorded in the audit log.</source>
+            <translation>
+                <numerusform>%n demande écrite dans {path}. Le fichier nomme des personnes : conservez-le avec le même soin que le registre. L'export est consigné dans le journal d'audit.</numerusform>
+                <numerusform>%n demandes écrites dans {path}. Le fichier nomme des personnes : conservez-le avec le même soin que le registre. L'export est consigné dans le journal d'audit.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -114,6 +149,14 @@
             <translation>&amp;Fichier</translation>
         </message>
         <message>
+            <source>&amp;From</source>
+            <translation>&amp;Du</translation>
+        </message>
+        <message>
+            <source>&amp;Gather export files…</source>
+            <translation>&amp;Rassembler les fichiers d'export…</translation>
+        </message>
+        <message>
             <source>&amp;Help</source>
             <translation>&amp;Aide</translation>
         </message>
@@ -124,6 +167,10 @@
         <message>
             <source>&amp;Objection (Art. 21)</source>
             <translation>&amp;Opposition (art. 21)</translation>
+        </message>
+        <message>
+            <source>&amp;Period:</source>
+            <translation>&amp;Période :</translation>
         </message>
         <message>
             <source>&amp;Portability (Art. 20)</source>
@@ -142,8 +189,24 @@
             <translation>&amp;Rejeter — quelqu'un d'autre</translation>
         </message>
         <message>
+            <source>&amp;Review the matches</source>
+            <translation>&amp;Examiner les correspondances</translation>
+        </message>
+        <message>
+            <source>&amp;Search all files</source>
+            <translation>&amp;Rechercher dans tous les fichiers</translation>
+        </message>
+        <message>
             <source>&amp;Search:</source>
             <translation>&amp;Rechercher :</translation>
+        </message>
+        <message>
+            <source>&amp;to</source>
+            <translation>&amp;au</translation>
+        </message>
+        <message>
+            <source>(confirm a match that holds it, or edit the request)</source>
+            <translation>(confirmez une correspondance qui la contient, ou modifiez la demande)</translation>
         </message>
         <message>
             <source>(on paper or in person, nothing stored)</source>
@@ -152,6 +215,10 @@
         <message>
             <source>(row dropped)</source>
             <translation>(ligne supprimée)</translation>
+        </message>
+        <message>
+            <source>({name} is missing from this installation.)</source>
+            <translation>({name} manque dans cette installation.)</translation>
         </message>
         <message>
             <source>1 day left ({w} working)</source>
@@ -188,6 +255,10 @@
         <message>
             <source>&lt; Back</source>
             <translation>&lt; Précédent</translation>
+        </message>
+        <message>
+            <source>A draft of the reply with the pack attached, opened in your mail client</source>
+            <translation>Un brouillon de la réponse avec le dossier joint, ouvert dans votre messagerie</translation>
         </message>
         <message>
             <source>A lone PDF: there is no manifest to compare.</source>
@@ -228,6 +299,10 @@
         <message>
             <source>Acknowledge (DPO)</source>
             <translation>Pris en compte (DPO)</translation>
+        </message>
+        <message>
+            <source>Acknowledgement of receipt</source>
+            <translation>Accusé de réception</translation>
         </message>
         <message>
             <source>Acting as: {actor}</source>
@@ -274,6 +349,10 @@
             <translation>Alsace-Moselle (ajoute le Vendredi saint et le 26 décembre)</translation>
         </message>
         <message>
+            <source>An ID document goes to the ID check, where it is checked like a scan and destroyed after the decision; its copy here, and the original file that holds it, are deleted at once.</source>
+            <translation>Une pièce d'identité part au contrôle d'identité, où elle est vérifiée comme un scan puis détruite après la décision ; sa copie ici, et le fichier original qui la contient, sont supprimés aussitôt.</translation>
+        </message>
+        <message>
             <source>An ID document was asked for because of a recorded doubt; check the document below.</source>
             <translation>Une pièce a été demandée en raison d'un doute consigné ; vérifiez le document ci-dessous.</translation>
         </message>
@@ -284,6 +363,14 @@
         <message>
             <source>Another person's data (Art. 15(4))</source>
             <translation>Données d'une autre personne (art. 15(4))</translation>
+        </message>
+        <message>
+            <source>Answer by e-mail</source>
+            <translation>Répondre par courriel</translation>
+        </message>
+        <message>
+            <source>Answered</source>
+            <translation>Répondues</translation>
         </message>
         <message>
             <source>Any due date</source>
@@ -322,8 +409,16 @@
             <translation>Au moins {minimum} caractères ; {count} pour l'instant.</translation>
         </message>
         <message>
+            <source>Attachments</source>
+            <translation>Pièces jointes</translation>
+        </message>
+        <message>
             <source>Automated decisions</source>
             <translation>Décisions automatisées</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Précédent</translation>
         </message>
         <message>
             <source>Back to in progress</source>
@@ -358,8 +453,8 @@
             <translation>Par</translation>
         </message>
         <message>
-            <source>Calibration page sent to {printer} (job {job}).</source>
-            <translation>Page d'étalonnage envoyée à {printer} (tâche {job}).</translation>
+            <source>Calibration page sent to {printer}.</source>
+            <translation>Page d'étalonnage envoyée à {printer}.</translation>
         </message>
         <message>
             <source>Calibration page written to {path}.</source>
@@ -408,6 +503,10 @@
         <message>
             <source>Change passphrase…</source>
             <translation>Changer la phrase de passe…</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>Canal</translation>
         </message>
         <message>
             <source>Channel:</source>
@@ -466,8 +565,20 @@
             <translation>Choisissez d'abord un emplacement à phrase de passe.</translation>
         </message>
         <message>
+            <source>Choose a system for at least one file.</source>
+            <translation>Choisissez un système pour au moins un fichier.</translation>
+        </message>
+        <message>
             <source>Choose a system in the list first.</source>
             <translation>Choisissez d'abord un système dans la liste.</translation>
+        </message>
+        <message>
+            <source>Choose every export file of this request</source>
+            <translation>Choisissez tous les fichiers d'export de cette demande</translation>
+        </message>
+        <message>
+            <source>Choose or drop every file at once: each goes to its system, one search.</source>
+            <translation>Choisissez ou déposez tous les fichiers d'un coup : chacun va à son système, une seule recherche.</translation>
         </message>
         <message>
             <source>Choose the certificate to trust</source>
@@ -490,8 +601,16 @@
             <translation>Choisir le scan</translation>
         </message>
         <message>
+            <source>choose the system</source>
+            <translation>choisissez le système</translation>
+        </message>
+        <message>
             <source>Choose…</source>
             <translation>Choisir…</translation>
+        </message>
+        <message>
+            <source>chosen</source>
+            <translation>choisi</translation>
         </message>
         <message>
             <source>Click a column title to sort; double-click a request or press Enter to open it.</source>
@@ -530,6 +649,10 @@
             <translation>Fermer sans décider</translation>
         </message>
         <message>
+            <source>Closed</source>
+            <translation>Clôturée</translation>
+        </message>
+        <message>
             <source>Closed cases older than this are purged; French civil limitation is 5 years.</source>
             <translation>Les dossiers clos plus anciens sont purgés ; la prescription civile de droit commun est de 5 ans.</translation>
         </message>
@@ -537,9 +660,20 @@
             <source>Closed or answered: no deadline running</source>
             <translation>Close ou répondue : aucun délai en cours</translation>
         </message>
+        <message numerus="yes">
+            <source>Closed requests are kept {years} years after closure (French civil limitation), then purged. %n request(s) are past that period. Nothing is deleted until you confirm.</source>
+            <translation>
+                <numerusform>Les demandes closes sont conservées {years} ans après la clôture (prescription civile), puis purgées. %n demande a dépassé ce délai. Rien n'est supprimé avant votre confirmation.</numerusform>
+                <numerusform>Les demandes closes sont conservées {years} ans après la clôture (prescription civile), puis purgées. %n demandes ont dépassé ce délai. Rien n'est supprimé avant votre confirmation.</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Closure reason:</source>
             <translation>Motif de clôture :</translation>
+        </message>
+        <message>
+            <source>Columns named in</source>
+            <translation>Colonnes nommées dans</translation>
         </message>
         <message>
             <source>Compare with the case: &lt;b&gt;{name}&lt;/b&gt;</source>
@@ -560,6 +694,13 @@
         <message>
             <source>Confirm</source>
             <translation>Confirmer</translation>
+        </message>
+        <message numerus="yes">
+            <source>Confirm all exact e-mail matches (%n)</source>
+            <translation>
+                <numerusform>Confirmer la correspondance exacte par e-mail (%n)</numerusform>
+                <numerusform>Confirmer toutes les correspondances exactes par e-mail (%n)</numerusform>
+            </translation>
         </message>
         <message>
             <source>confirmed</source>
@@ -584,6 +725,10 @@
         <message>
             <source>Content</source>
             <translation>Contenu</translation>
+        </message>
+        <message>
+            <source>Contents</source>
+            <translation>Sommaire</translation>
         </message>
         <message>
             <source>Contract (Art. 6(1)(b))</source>
@@ -762,6 +907,10 @@
             <translation>Dessin de l'aperçu…</translation>
         </message>
         <message>
+            <source>Drop the e-mail here: a new request opens, filled from the message.</source>
+            <translation>Déposez le courriel ici : une nouvelle demande s'ouvre, remplie à partir du message.</translation>
+        </message>
+        <message>
             <source>DSAR backup (*.dsarbak)</source>
             <translation>Sauvegarde DSAR (*.dsarbak)</translation>
         </message>
@@ -770,8 +919,16 @@
             <translation>DSAR Desktop</translation>
         </message>
         <message>
+            <source>DSAR Desktop — guide</source>
+            <translation>DSAR Desktop — guide</translation>
+        </message>
+        <message>
             <source>DSAR Desktop — recovery key</source>
             <translation>DSAR Desktop — clé de secours</translation>
+        </message>
+        <message>
+            <source>DSAR Desktop — unexpected error</source>
+            <translation>DSAR Desktop — erreur inattendue</translation>
         </message>
         <message>
             <source>DSAR register (*.dsar)</source>
@@ -790,6 +947,10 @@
             <translation>Filtre d'échéance</translation>
         </message>
         <message>
+            <source>Due for purge</source>
+            <translation>À purger à partir du</translation>
+        </message>
+        <message>
             <source>Due this month</source>
             <translation>Échéance ce mois-ci</translation>
         </message>
@@ -804,6 +965,22 @@
         <message>
             <source>e-mail</source>
             <translation>e-mail</translation>
+        </message>
+        <message>
+            <source>E-mail</source>
+            <translation>Courriel</translation>
+        </message>
+        <message>
+            <source>E-mail (*.eml *.msg)</source>
+            <translation>Courriel (*.eml *.msg)</translation>
+        </message>
+        <message>
+            <source>E-mail (*.eml)</source>
+            <translation>Courriel (*.eml)</translation>
+        </message>
+        <message>
+            <source>E-mail draft prepared: {what}; it goes out when a person sends it and records the dispatch</source>
+            <translation>Brouillon de courriel préparé : {what} ; il part quand une personne l'envoie et enregistre l'envoi</translation>
         </message>
         <message>
             <source>E-mail:</source>
@@ -838,8 +1015,16 @@
             <translation>Chaque activité est un système dont les exports sont recherchés ; les informations de l'article 15 de la lettre viennent d'ici.</translation>
         </message>
         <message>
+            <source>Each file goes to the system shown. Change a system if it is wrong, then search them all.</source>
+            <translation>Chaque fichier va au système indiqué. Changez un système s'il est faux, puis lancez la recherche dans tous.</translation>
+        </message>
+        <message>
             <source>Each member of staff has their own slot: a name and a passphrase. The name appears in the audit log next to everything done with it.</source>
             <translation>Chaque membre de l'équipe a son propre emplacement : un nom et une phrase de passe. Le nom figure dans le journal d'audit à côté de chaque action faite avec lui.</translation>
+        </message>
+        <message>
+            <source>Each purged request leaves a tombstone in the audit log: reference, dates, rights, outcome, the purge date and who purged it. No name, no address.</source>
+            <translation>Chaque demande purgée laisse une trace dans le journal d'audit : référence, dates, droits, issue, date de la purge et auteur. Aucun nom, aucune adresse.</translation>
         </message>
         <message>
             <source>Each slot opens the register with its own passphrase. Changing a passphrase rewrites one slot; the register itself is not touched.</source>
@@ -902,6 +1087,10 @@
             <translation>Toutes les demandes ouvertes ({count}) en un seul passage</translation>
         </message>
         <message>
+            <source>Excel workbook (*.xlsx);;CSV for Excel (*.csv)</source>
+            <translation>Classeur Excel (*.xlsx);;CSV pour Excel (*.csv)</translation>
+        </message>
+        <message>
             <source>expiry date</source>
             <translation>date d'expiration</translation>
         </message>
@@ -912,6 +1101,18 @@
         <message>
             <source>Export the certificate (PEM)…</source>
             <translation>Exporter le certificat (PEM)…</translation>
+        </message>
+        <message>
+            <source>Export the record of requests</source>
+            <translation>Exporter le registre des demandes</translation>
+        </message>
+        <message>
+            <source>Export the record of requests…</source>
+            <translation>Exporter le registre des demandes…</translation>
+        </message>
+        <message>
+            <source>Exporting the record of requests…</source>
+            <translation>Export du registre des demandes…</translation>
         </message>
         <message>
             <source>Exports (*.csv *.tsv *.txt *.jsonl *.ndjson *.json *.xlsx);;All files (*)</source>
@@ -928,6 +1129,10 @@
         <message>
             <source>Extended due date (D3):</source>
             <translation>Échéance prolongée (D3) :</translation>
+        </message>
+        <message>
+            <source>Extension notice</source>
+            <translation>Notification de prolongation</translation>
         </message>
         <message>
             <source>Extension:</source>
@@ -994,12 +1199,24 @@
             <translation>Texte français</translation>
         </message>
         <message>
+            <source>from its columns</source>
+            <translation>d'après ses colonnes</translation>
+        </message>
+        <message>
+            <source>from its name</source>
+            <translation>d'après son nom</translation>
+        </message>
+        <message>
             <source>From {party} ({name}).</source>
             <translation>À {party} ({name}).</translation>
         </message>
         <message>
             <source>from {start} to {end}</source>
             <translation>du {start} au {end}</translation>
+        </message>
+        <message>
+            <source>Gather the export files</source>
+            <translation>Rassembler les fichiers d'export</translation>
         </message>
         <message>
             <source>Gathering the confirmed data…</source>
@@ -1024,6 +1241,22 @@
         <message>
             <source>Grounds</source>
             <translation>Fondement</translation>
+        </message>
+        <message>
+            <source>Guide (F1)</source>
+            <translation>Guide (F1)</translation>
+        </message>
+        <message>
+            <source>Guide page</source>
+            <translation>Page du guide</translation>
+        </message>
+        <message>
+            <source>Hand delivery</source>
+            <translation>Remise en main propre</translation>
+        </message>
+        <message>
+            <source>Header row</source>
+            <translation>Ligne d'en-tête</translation>
         </message>
         <message>
             <source>Here, “Export the certificate (PEM)…” writes that certificate to a file you can hand over.</source>
@@ -1066,6 +1299,10 @@
             <translation>Pièce reçue…</translation>
         </message>
         <message>
+            <source>Identifier added. Gather the files of those systems again to search them.</source>
+            <translation>Identifiant ajouté. Rassemblez de nouveau les fichiers de ces systèmes pour y rechercher.</translation>
+        </message>
+        <message>
             <source>Identity</source>
             <translation>Identité</translation>
         </message>
@@ -1084,6 +1321,10 @@
         <message>
             <source>Identity not established (Art. 12(2) and 12(6))</source>
             <translation>Identité non établie (art. 12(2) et 12(6))</translation>
+        </message>
+        <message>
+            <source>If the reply went another way, say how and why (kept in the timeline and the statistics):</source>
+            <translation>Si la réponse est partie autrement, dites comment et pourquoi (conservé dans l'historique et les statistiques) :</translation>
         </message>
         <message>
             <source>Import a PKCS#12 file…</source>
@@ -1157,8 +1398,20 @@
             <translation>Justification (obligatoire) :</translation>
         </message>
         <message>
+            <source>Keep an e-mail (.eml, .msg)…</source>
+            <translation>Conserver un courriel (.eml, .msg)…</translation>
+        </message>
+        <message>
             <source>Keep closed cases for</source>
             <translation>Conserver les dossiers clos pendant</translation>
+        </message>
+        <message>
+            <source>Keep the e-mail it came in, or type the text of the letter or call: it is the request itself.</source>
+            <translation>Conservez le courriel qui l'a apportée, ou saisissez le texte de la lettre ou de l'appel : c'est la demande elle-même.</translation>
+        </message>
+        <message>
+            <source>Keep this text</source>
+            <translation>Conserver ce texte</translation>
         </message>
         <message>
             <source>Key figures</source>
@@ -1269,6 +1522,14 @@
             <translation>En-tête enregistré.</translation>
         </message>
         <message>
+            <source>Licence: MIT. Qt (LGPL-3.0) and the other libraries it ships, with their licences: Help → Licences.</source>
+            <translation>Licence : MIT. Qt (LGPL-3.0) et les autres bibliothèques livrées, avec leurs licences : Aide → Licences.</translation>
+        </message>
+        <message>
+            <source>Licences</source>
+            <translation>Licences</translation>
+        </message>
+        <message>
             <source>line {line}: {problem}</source>
             <translation>ligne {line} : {problem}</translation>
         </message>
@@ -1303,6 +1564,14 @@
         <message>
             <source>Long enough. A few unrelated words are easier to remember than symbols.</source>
             <translation>Assez longue. Quelques mots sans rapport entre eux se retiennent mieux que des symboles.</translation>
+        </message>
+        <message>
+            <source>looks like an ID document</source>
+            <translation>ressemble à une pièce d'identité</translation>
+        </message>
+        <message>
+            <source>looks like an ID document: send it to the ID check from the case's Request tab</source>
+            <translation>ressemble à une pièce d'identité : transmettez-la au contrôle d'identité depuis l'onglet Demande du dossier</translation>
         </message>
         <message>
             <source>Machine-readable zone (MRZ)</source>
@@ -1353,6 +1622,10 @@
             <translation>Correspondances</translation>
         </message>
         <message>
+            <source>Matches found by the e-mail column holding the subject's exact address, in every system.</source>
+            <translation>Correspondances trouvées par la colonne e-mail contenant l'adresse exacte de la personne, dans tous les systèmes.</translation>
+        </message>
+        <message>
             <source>Matches of</source>
             <translation>Correspondances de</translation>
         </message>
@@ -1363,6 +1636,14 @@
         <message>
             <source>Minor's registration in {system} — {text}</source>
             <translation>Inscription d'un mineur dans {system} — {text}</translation>
+        </message>
+        <message>
+            <source>Month by month: received and answered</source>
+            <translation>Mois par mois : reçues et répondues</translation>
+        </message>
+        <message>
+            <source>Month by month: requests received and replies dispatched</source>
+            <translation>Mois par mois : demandes reçues et réponses envoyées</translation>
         </message>
         <message>
             <source>more information needed</source>
@@ -1474,6 +1755,10 @@
             <translation>Aucun délai en cours : la demande est {state}.</translation>
         </message>
         <message>
+            <source>No header gives the receipt moment: type it.</source>
+            <translation>Aucun en-tête ne donne le moment de réception : saisissez-le.</translation>
+        </message>
+        <message>
             <source>No ID document is asked for systematically: if one of these settles the doubt about {name}'s identity, record it with one click.</source>
             <translation>Aucune pièce d'identité n'est demandée systématiquement : si l'un de ces moyens lève le doute sur l'identité de {name}, enregistrez-le en un clic.</translation>
         </message>
@@ -1484,6 +1769,10 @@
         <message>
             <source>No match yet. Use “Import an export file…” to search a system's export for this person.</source>
             <translation>Aucune correspondance pour l'instant. Utilisez « Importer un fichier d'export… » pour chercher cette personne dans l'export d'un système.</translation>
+        </message>
+        <message>
+            <source>No message is kept for this request</source>
+            <translation>Aucun message n'est conservé pour cette demande</translation>
         </message>
         <message>
             <source>No open request.</source>
@@ -1498,12 +1787,16 @@
             <translation>Pas encore de registre à cet emplacement. Choisissez un autre fichier ou créez un nouveau registre.</translation>
         </message>
         <message>
-            <source>No request was received in {year}.</source>
-            <translation>Aucune demande reçue en {year}.</translation>
+            <source>No request was received in this period.</source>
+            <translation>Aucune demande reçue sur cette période.</translation>
         </message>
         <message>
             <source>No response pack built yet.</source>
             <translation>Aucun dossier de réponse produit pour l'instant.</translation>
+        </message>
+        <message>
+            <source>No right recognised in the text: tick the rights asked for.</source>
+            <translation>Aucun droit reconnu dans le texte : cochez les droits demandés.</translation>
         </message>
         <message>
             <source>No scan to destroy.</source>
@@ -1520,6 +1813,10 @@
         <message>
             <source>No seal certificate yet: response packs cannot be sealed.</source>
             <translation>Pas encore de certificat de scellement : les dossiers de réponse ne peuvent pas être scellés.</translation>
+        </message>
+        <message>
+            <source>no system chosen</source>
+            <translation>aucun système choisi</translation>
         </message>
         <message>
             <source>None found.</source>
@@ -1546,6 +1843,14 @@
             <translation>Pas encore établie.</translation>
         </message>
         <message>
+            <source>Not marked searched: no column of {files} can identify a person.</source>
+            <translation>Non marqué recherché : aucune colonne de {files} ne permet d'identifier une personne.</translation>
+        </message>
+        <message>
+            <source>Not marked searched: the request has none of the identifiers these columns can match.</source>
+            <translation>Non marqué recherché : la demande n'a aucun des identifiants que ces colonnes peuvent trouver.</translation>
+        </message>
+        <message>
             <source>not requested</source>
             <comment>state of a proof</comment>
             <translation>pas de demande</translation>
@@ -1553,6 +1858,22 @@
         <message>
             <source>Not searched yet</source>
             <translation>Pas encore recherché</translation>
+        </message>
+        <message>
+            <source>not searched yet: its files find a person only by {needs}, which the request lacks</source>
+            <translation>pas encore recherché : ses fichiers ne trouvent une personne que par {needs}, que la demande n'indique pas</translation>
+        </message>
+        <message>
+            <source>not searched yet: no column of {files} can identify a person; map a column or set the file aside</source>
+            <translation>pas encore recherché : aucune colonne de {files} ne permet d'identifier une personne ; associez une colonne ou écartez le fichier</translation>
+        </message>
+        <message>
+            <source>Not searched: an identifier is missing</source>
+            <translation>Non recherché : il manque un identifiant</translation>
+        </message>
+        <message>
+            <source>Not searched: no column identifies a person</source>
+            <translation>Non recherché : aucune colonne n'identifie une personne</translation>
         </message>
         <message>
             <source>Note</source>
@@ -1599,6 +1920,14 @@
             <translation>La plus ancienne : {ref}, {left}.</translation>
         </message>
         <message>
+            <source>One row per request received in the period, with its facts (RULES F): for an audit or the CNIL.</source>
+            <translation>Une ligne par demande reçue sur la période, avec ses faits : pour un audit ou la CNIL.</translation>
+        </message>
+        <message>
+            <source>One system's files, with the header row and the columns set by hand.</source>
+            <translation>Les fichiers d'un seul système, avec la ligne d'en-tête et les colonnes choisies à la main.</translation>
+        </message>
+        <message>
             <source>Only if a reasonable doubt remains: ask for an ID document.</source>
             <translation>Seulement si un doute raisonnable subsiste : demandez une pièce d'identité.</translation>
         </message>
@@ -1613,6 +1942,14 @@
         <message>
             <source>Open a register</source>
             <translation>Ouvrir un registre</translation>
+        </message>
+        <message>
+            <source>Open an e-mail</source>
+            <translation>Ouvrir un courriel</translation>
+        </message>
+        <message>
+            <source>Open an e-mail (.eml, .msg)…</source>
+            <translation>Ouvrir un courriel (.eml, .msg)…</translation>
         </message>
         <message>
             <source>Open requests</source>
@@ -1631,6 +1968,10 @@
             <translation>données facultatives</translation>
         </message>
         <message>
+            <source>Or drop the message here, or onto the main window. Its text stays with the request.</source>
+            <translation>Ou déposez le message ici, ou sur la fenêtre principale. Son texte reste avec la demande.</translation>
+        </message>
+        <message>
             <source>Organisation:</source>
             <translation>Organisme :</translation>
         </message>
@@ -1639,8 +1980,16 @@
             <translation>Autre motif</translation>
         </message>
         <message>
+            <source>Other period</source>
+            <translation>Autre période</translation>
+        </message>
+        <message>
             <source>Other reason</source>
             <translation>Autre motif</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>Issue</translation>
         </message>
         <message>
             <source>Overdue</source>
@@ -1653,6 +2002,10 @@
         <message>
             <source>Overdue by {n} days</source>
             <translation>En retard de {n} jours</translation>
+        </message>
+        <message>
+            <source>Pack (*.zip)</source>
+            <translation>Dossier (*.zip)</translation>
         </message>
         <message>
             <source>Pack or sealed PDF:</source>
@@ -1707,6 +2060,10 @@
             <translation>Mot de passe du fichier PKCS#12</translation>
         </message>
         <message>
+            <source>Paste an e-mail</source>
+            <translation>Coller un courriel</translation>
+        </message>
+        <message>
             <source>PDF (*.pdf)</source>
             <translation>PDF (*.pdf)</translation>
         </message>
@@ -1743,8 +2100,16 @@
             <translation>Objectif interne (30 jours) :</translation>
         </message>
         <message>
+            <source>Post</source>
+            <translation>Courrier postal</translation>
+        </message>
+        <message>
             <source>Postal address:</source>
             <translation>Adresse postale :</translation>
+        </message>
+        <message>
+            <source>Prepare e-mail…</source>
+            <translation>Préparer le courriel…</translation>
         </message>
         <message>
             <source>Preview of this letter for this request ({pages} pages): nothing is sent or recorded.</source>
@@ -1799,12 +2164,34 @@
             <translation>Preuve reçue…</translation>
         </message>
         <message>
+            <source>Pseudonymise (names, e-mails and addresses replaced by the reference)</source>
+            <translation>Pseudonymiser (noms, courriels et adresses remplacés par la référence)</translation>
+        </message>
+        <message>
             <source>Public holidays</source>
             <translation>Jours fériés</translation>
         </message>
         <message>
             <source>Public task (Art. 6(1)(e))</source>
             <translation>Mission d'intérêt public (art. 6.1.e)</translation>
+        </message>
+        <message>
+            <source>Purge</source>
+            <translation>Purger</translation>
+        </message>
+        <message numerus="yes">
+            <source>Purge %n request(s) for good? Everything the register holds about them is deleted; a tombstone (reference, dates, rights, outcome) stays in the audit log. Packs exported earlier are outside the register and are not deleted.</source>
+            <translation>
+                <numerusform>Purger définitivement %n demande ? Tout ce que le registre détient à son sujet est supprimé ; une trace (référence, dates, droits, issue) reste dans le journal d'audit. Les dossiers exportés auparavant sont hors du registre et ne sont pas supprimés.</numerusform>
+                <numerusform>Purger définitivement %n demandes ? Tout ce que le registre détient à leur sujet est supprimé ; une trace (référence, dates, droits, issue) reste dans le journal d'audit. Les dossiers exportés auparavant sont hors du registre et ne sont pas supprimés.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Purge these %n request(s)…</source>
+            <translation>
+                <numerusform>Purger cette demande…</numerusform>
+                <numerusform>Purger ces %n demandes…</numerusform>
+            </translation>
         </message>
         <message>
             <source>Purposes (one per line)</source>
@@ -1817,6 +2204,10 @@
         <message>
             <source>Re&amp;striction (Art. 18)</source>
             <translation>&amp;Limitation (art. 18)</translation>
+        </message>
+        <message>
+            <source>Reading the e-mail…</source>
+            <translation>Lecture du courriel…</translation>
         </message>
         <message>
             <source>Reason</source>
@@ -1870,6 +2261,10 @@
             <translation>Reçue le :</translation>
         </message>
         <message>
+            <source>Received {paris} Paris time, from the {header} header: {text}</source>
+            <translation>Reçue le {paris} (heure de Paris), d'après l'en-tête {header} : {text}</translation>
+        </message>
+        <message>
             <source>received, to be checked</source>
             <comment>state of a proof</comment>
             <translation>réception faite, à vérifier</translation>
@@ -1918,6 +2313,10 @@ Le scan (%n fichiers) sera ensuite détruit : ses octets sont effacés du regis
         <message>
             <source>Record “{decision}” for the {proof}? No scan is stored (seen on paper or in person).</source>
             <translation>Enregistrer « {decision} » pour : {proof} ? Aucun scan n'est conservé (vu sur papier ou en personne).</translation>
+        </message>
+        <message>
+            <source>record-of-requests-{start}-{end}.xlsx</source>
+            <translation>registre-des-demandes-{start}-{end}.xlsx</translation>
         </message>
         <message>
             <source>Record: {method}</source>
@@ -2025,6 +2424,10 @@ Le scan (%n fichiers) sera ensuite détruit : ses octets sont effacés du regis
             <translation>Mémoriser sur ce poste</translation>
         </message>
         <message>
+            <source>remembered columns</source>
+            <translation>colonnes mémorisées</translation>
+        </message>
+        <message>
             <source>Remove</source>
             <translation>Supprimer</translation>
         </message>
@@ -2053,20 +2456,47 @@ Le scan (%n fichiers) sera ensuite détruit : ses octets sont effacés du regis
             <translation>Réponse envoyée le {date}</translation>
         </message>
         <message>
+            <source>Reply sent on {date} without a sealed pack: {reason}</source>
+            <translation>Réponse envoyée le {date} sans dossier scellé : {reason}</translation>
+        </message>
+        <message>
             <source>Reply sent:</source>
             <translation>Réponse envoyée :</translation>
+        </message>
+        <message>
+            <source>Reply with the response pack</source>
+            <translation>Réponse avec le dossier de réponse</translation>
+        </message>
+        <message>
+            <source>Reply without a sealed pack</source>
+            <translation>Réponse sans dossier scellé</translation>
         </message>
         <message>
             <source>Report language:</source>
             <translation>Langue du rapport :</translation>
         </message>
         <message>
-            <source>Report saved to {path}.</source>
-            <translation>Rapport enregistré dans {path}.</translation>
+            <source>Report saved to {path}, its figures to {csv}.</source>
+            <translation>Rapport enregistré dans {path}, ses chiffres dans {csv}.</translation>
+        </message>
+        <message>
+            <source>Request</source>
+            <translation>Demande</translation>
         </message>
         <message>
             <source>Request an ID document…</source>
             <translation>Demander une pièce d'identité…</translation>
+        </message>
+        <message>
+            <source>Request for proof of identity</source>
+            <translation>Demande de justificatif d'identité</translation>
+        </message>
+        <message numerus="yes">
+            <source>Request message kept in the register ({format}, %n attachment(s))</source>
+            <translation>
+                <numerusform>Message de la demande conservé dans le registre ({format}, %n pièce jointe)</numerusform>
+                <numerusform>Message de la demande conservé dans le registre ({format}, %n pièces jointes)</numerusform>
+            </translation>
         </message>
         <message>
             <source>Request recorded; legal due date {d1}</source>
@@ -2110,12 +2540,24 @@ Le scan (%n fichiers) sera ensuite détruit : ses octets sont effacés du regis
             <translation>Demandes</translation>
         </message>
         <message>
+            <source>Requests by channel</source>
+            <translation>Demandes par canal</translation>
+        </message>
+        <message>
+            <source>Requests by right</source>
+            <translation>Demandes par droit</translation>
+        </message>
+        <message>
             <source>Requests by state</source>
             <translation>Demandes par état</translation>
         </message>
         <message>
-            <source>Requests received from 1 January to 31 December {year}, counted on their receipt date. Figures as of {date}. Counts only: nothing here identifies a person.</source>
-            <translation>Demandes reçues du 1er janvier au 31 décembre {year}, comptées à leur date de réception. Chiffres arrêtés au {date}. Décomptes uniquement : rien ici n'identifie une personne.</translation>
+            <source>Requests due for purge</source>
+            <translation>Demandes à purger</translation>
+        </message>
+        <message>
+            <source>Requests received from {start} to {end}, counted on their receipt date. Figures as of {date}. Counts only: nothing here identifies a person.</source>
+            <translation>Demandes reçues du {start} au {end}, comptées à leur date de réception. Chiffres arrêtés au {date}. Décomptes uniquement : rien ici n'identifie une personne.</translation>
         </message>
         <message>
             <source>Response</source>
@@ -2151,12 +2593,24 @@ SHA-256 of the pack (kept in the case): {sha}</source>
 SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         </message>
         <message>
+            <source>Restore a backup</source>
+            <translation>Restaurer une sauvegarde</translation>
+        </message>
+        <message>
+            <source>Restore the backup {name} as a new register? The register you use today is not touched: the backup is written to a new file that you choose.</source>
+            <translation>Restaurer la sauvegarde {name} comme nouveau registre ? Le registre que vous utilisez aujourd'hui n'est pas modifié : la sauvegarde est écrite dans un nouveau fichier que vous choisissez.</translation>
+        </message>
+        <message>
             <source>Result</source>
             <translation>Résultat</translation>
         </message>
         <message>
             <source>Retention</source>
             <translation>Conservation</translation>
+        </message>
+        <message>
+            <source>Review and purge…</source>
+            <translation>Examiner et purger…</translation>
         </message>
         <message>
             <source>Right filter</source>
@@ -2167,8 +2621,16 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>Droits</translation>
         </message>
         <message>
+            <source>Rights invoked</source>
+            <translation>Droits invoqués</translation>
+        </message>
+        <message>
             <source>Rights invoked:</source>
             <translation>Droits invoqués :</translation>
+        </message>
+        <message>
+            <source>Rights suggested from the text, to confirm: {items}</source>
+            <translation>Droits suggérés par le texte, à confirmer : {items}</translation>
         </message>
         <message>
             <source>Rotate 90°</source>
@@ -2197,6 +2659,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         <message>
             <source>Save calibration page as PDF…</source>
             <translation>Enregistrer la page d'étalonnage en PDF…</translation>
+        </message>
+        <message>
+            <source>Save the e-mail draft</source>
+            <translation>Enregistrer le brouillon du courriel</translation>
         </message>
         <message>
             <source>Save the letter asking for the proof</source>
@@ -2270,6 +2736,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <source>Search with: {keys}.</source>
             <translation>Recherche par : {keys}.</translation>
         </message>
+        <message>
+            <source>searched</source>
+            <translation>recherché</translation>
+        </message>
         <message numerus="yes">
             <source>Searched — %n match(es) to review</source>
             <translation>
@@ -2306,8 +2776,36 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>Sélectionnez d'abord le texte à masquer dans la valeur.</translation>
         </message>
         <message>
-            <source>Sent to {printer} (job {job}). When the letter has gone, record the dispatch with its registered-letter number.</source>
-            <translation>Envoyé à {printer} (tâche {job}). Quand la lettre est partie, enregistrez l'envoi avec son numéro de recommandé.</translation>
+            <source>Send to the ID check</source>
+            <translation>Transmettre au contrôle d'identité</translation>
+        </message>
+        <message>
+            <source>Send {name} to the ID check? It is checked there like a scan and destroyed after the decision; its copy with the message, and the original file, are deleted now.</source>
+            <translation>Transmettre {name} au contrôle d'identité ? Elle y est vérifiée comme un scan puis détruite après la décision ; sa copie avec le message, et le fichier original, sont supprimés maintenant.</translation>
+        </message>
+        <message>
+            <source>Sent by:</source>
+            <translation>Envoyée par :</translation>
+        </message>
+        <message>
+            <source>sent to the ID check</source>
+            <translation>transmise au contrôle d'identité</translation>
+        </message>
+        <message>
+            <source>Sent to {printer}. When the letter has gone, record the dispatch with its registered-letter number.</source>
+            <translation>Envoyé à {printer}. Quand la lettre est partie, enregistrez l'envoi avec son numéro de recommandé.</translation>
+        </message>
+        <message>
+            <source>Sent to:</source>
+            <translation>Envoyée à :</translation>
+        </message>
+        <message>
+            <source>Set aside…</source>
+            <translation>Écarter…</translation>
+        </message>
+        <message>
+            <source>Set the file aside</source>
+            <translation>Écarter le fichier</translation>
         </message>
         <message>
             <source>Settings saved. The language applies the next time the register is unlocked.</source>
@@ -2320,6 +2818,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         <message>
             <source>SHA-256 fingerprint:</source>
             <translation>Empreinte SHA-256 :</translation>
+        </message>
+        <message>
+            <source>Sheet</source>
+            <translation>Feuille</translation>
         </message>
         <message>
             <source>Shipped template</source>
@@ -2358,6 +2860,20 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>Des contrôles échouent ou manquent : une note expliquant pourquoi l'identité est quand même vérifiée est obligatoire.</translation>
         </message>
         <message>
+            <source>Something went wrong that DSAR Desktop did not expect. Your register is safe: every change is saved as it is made.
+
+A report (without personal data) was written to:
+{path}
+
+Send this file to your IT support. You can go on working; if the problem comes back, quit and start the app again.</source>
+            <translation>Un problème que DSAR Desktop n'a pas prévu est survenu. Votre registre est intact : chaque modification est enregistrée au moment où elle est faite.
+
+Un rapport (sans données personnelles) a été écrit dans :
+{path}
+
+Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; si le problème revient, quittez l'application et relancez-la.</translation>
+        </message>
+        <message>
             <source>Source of the data</source>
             <translation>Source des données</translation>
         </message>
@@ -2390,8 +2906,8 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>Statistiques des demandes</translation>
         </message>
         <message>
-            <source>statistics-{year}.pdf</source>
-            <translation>statistiques-{year}.pdf</translation>
+            <source>statistics-{period}.pdf</source>
+            <translation>statistiques-{period}.pdf</translation>
         </message>
         <message>
             <source>student number</source>
@@ -2430,6 +2946,14 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>Historique du modèle</translation>
         </message>
         <message>
+            <source>Text of the request recorded</source>
+            <translation>Texte de la demande enregistré</translation>
+        </message>
+        <message>
+            <source>Text of the request:</source>
+            <translation>Texte de la demande :</translation>
+        </message>
+        <message>
             <source>The address block sits in the window of a DL envelope (about 100 mm from the left, 50 mm from the top). Print the calibration page, hold it behind a real envelope, and move the frame until it fits the window.</source>
             <translation>Le bloc adresse se place dans la fenêtre d'une enveloppe DL (environ 100 mm du bord gauche, 50 mm du haut). Imprimez la page d'étalonnage, placez-la derrière une vraie enveloppe et déplacez le cadre jusqu'à ce qu'il tombe dans la fenêtre.</translation>
         </message>
@@ -2440,6 +2964,14 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         <message>
             <source>The automatic backup failed: {error}</source>
             <translation>La sauvegarde automatique a échoué : {error}</translation>
+        </message>
+        <message>
+            <source>The backup is restored to {path}. Unlock it with a passphrase of the backed-up register or with its recovery key.</source>
+            <translation>La sauvegarde est restaurée dans {path}. Déverrouillez-la avec une phrase de passe du registre sauvegardé ou avec sa clé de secours.</translation>
+        </message>
+        <message>
+            <source>The clipboard holds no text: copy the e-mail in the mail client first.</source>
+            <translation>Le presse-papiers ne contient pas de texte : copiez d'abord le courriel dans la messagerie.</translation>
         </message>
         <message>
             <source>The clock is running; due date: {due}.</source>
@@ -2481,12 +3013,12 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>Le jour d'arrivée met fin à la suspension du délai.</translation>
         </message>
         <message>
-            <source>The dispatch can be recorded once the request is in progress or ready to send (now: {state}).</source>
-            <translation>L'envoi peut être enregistré quand la demande est en cours ou prête à envoyer (actuellement : {state}).</translation>
-        </message>
-        <message>
             <source>The dispatch date cannot be in the future.</source>
             <translation>La date d'envoi ne peut pas être dans le futur.</translation>
+        </message>
+        <message>
+            <source>The draft is saved as {path} (to {to}). No mail client opened it: open the file from your mail program, check it and send it.</source>
+            <translation>Le brouillon est enregistré dans {path} (pour {to}). Aucune messagerie ne l'a ouvert : ouvrez le fichier depuis votre messagerie, vérifiez-le et envoyez-le.</translation>
         </message>
         <message>
             <source>The file cannot be read: {reason}</source>
@@ -2617,12 +3149,20 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>La demande est enregistrée, mais le délai ne s'arrête pas tant que sa lettre n'existe pas.</translation>
         </message>
         <message>
-            <source>The request is {state}: no response pack is built for it.</source>
-            <translation>La demande est {state} : aucun dossier de réponse n'est produit pour elle.</translation>
-        </message>
-        <message>
             <source>the requester</source>
             <translation>le demandeur</translation>
+        </message>
+        <message>
+            <source>The response pack to attach (ZIP)</source>
+            <translation>Le dossier de réponse à joindre (ZIP)</translation>
+        </message>
+        <message>
+            <source>The row that names the columns; rows above it are not read as data.</source>
+            <translation>La ligne qui nomme les colonnes ; les lignes au-dessus ne sont pas lues comme données.</translation>
+        </message>
+        <message>
+            <source>The same address already wrote: {refs}. Check whether this request repeats an earlier one.</source>
+            <translation>La même adresse a déjà écrit : {refs}. Vérifiez si cette demande en répète une précédente.</translation>
         </message>
         <message>
             <source>The scan is shown from the encrypted register and never written to disk.</source>
@@ -2709,6 +3249,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>Cette section n'a pas pu être affichée : {error}</translation>
         </message>
         <message>
+            <source>This very message is already recorded in {refs}: do not record it twice.</source>
+            <translation>Ce message est déjà enregistré dans {refs} : ne l'enregistrez pas deux fois.</translation>
+        </message>
+        <message>
             <source>three-letter code, e.g. FRA</source>
             <translation>code à trois lettres, ex. FRA</translation>
         </message>
@@ -2727,6 +3271,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         <message>
             <source>To use it: in the unlock window, type it in the passphrase field (dashes and spaces do not matter).</source>
             <translation>Pour l'utiliser : dans la fenêtre de déverrouillage, saisissez-la dans le champ de la phrase de passe (tirets et espaces sans importance).</translation>
+        </message>
+        <message>
+            <source>to {address}</source>
+            <translation>à {address}</translation>
         </message>
         <message>
             <source>Today is {date}</source>
@@ -2765,6 +3313,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>Saisissez ou collez les 2 ou 3 lignes du bas du document.</translation>
         </message>
         <message>
+            <source>Type or paste the request's text (a letter, a call, a visit).</source>
+            <translation>Saisissez ou collez le texte de la demande (lettre, appel, visite).</translation>
+        </message>
+        <message>
             <source>Type the passphrase for '{label}' again:</source>
             <translation>Saisissez à nouveau la phrase de passe pour « {label} » :</translation>
         </message>
@@ -2799,6 +3351,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         <message>
             <source>Unlocked</source>
             <translation>Déverrouillé</translation>
+        </message>
+        <message>
+            <source>Use {value} (from {system})</source>
+            <translation>Utiliser {value} (de {system})</translation>
         </message>
         <message>
             <source>Valid:</source>
@@ -2874,10 +3430,6 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>Intérêts vitaux (art. 6.1.d)</translation>
         </message>
         <message>
-            <source>Waiting for proof of identity: record it in the Identity tab to restart the clock.</source>
-            <translation>En attente du justificatif d'identité : enregistrez-le dans l'onglet Identité pour relancer le délai.</translation>
-        </message>
-        <message>
             <source>Warning</source>
             <translation>Avertissement</translation>
         </message>
@@ -2922,6 +3474,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>Où créer le registre</translation>
         </message>
         <message>
+            <source>Where to put the restored register</source>
+            <translation>Où placer le registre restauré</translation>
+        </message>
+        <message>
             <source>Where to write the backup</source>
             <translation>Où écrire la sauvegarde</translation>
         </message>
@@ -2952,6 +3508,14 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         <message>
             <source>Whole file</source>
             <translation>Fichier entier</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>Pourquoi</translation>
+        </message>
+        <message>
+            <source>Why can {file} be left aside for this request?</source>
+            <translation>Pourquoi {file} peut-il être écarté pour cette demande ?</translation>
         </message>
         <message>
             <source>Why is the case reopened?</source>
@@ -2990,12 +3554,12 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>Indiquez les motifs du refus : la loi les exige dans la notification.</translation>
         </message>
         <message>
-            <source>Writing the files…</source>
-            <translation>Écriture des fichiers…</translation>
+            <source>Writes the report as a PDF and its figures as a CSV file beside it.</source>
+            <translation>Enregistre le rapport en PDF et ses chiffres dans un fichier CSV à côté.</translation>
         </message>
         <message>
-            <source>Year of receipt:</source>
-            <translation>Année de réception :</translation>
+            <source>Writing the files…</source>
+            <translation>Écriture des fichiers…</translation>
         </message>
         <message>
             <source>yes</source>
@@ -3026,10 +3590,6 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>Réduire</translation>
         </message>
         <message>
-            <source>{count} requests in the register, {open} open.</source>
-            <translation>{count} demandes dans le registre, dont {open} ouvertes.</translation>
-        </message>
-        <message>
             <source>{date} — in force (extended)</source>
             <translation>{date} — en vigueur (prolongée)</translation>
         </message>
@@ -3051,6 +3611,21 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         <message>
             <source>{field}: whole field — {code}: {reason} ({who}, {when})</source>
             <translation>{field} : tout le champ — {code} : {reason} ({who}, {when})</translation>
+        </message>
+        <message>
+            <source>{file} ({system}): no column can identify a person, so the system does not count as searched.</source>
+            <translation>{file} ({system}) : aucune colonne ne permet d'identifier une personne, le système ne compte donc pas comme recherché.</translation>
+        </message>
+        <message numerus="yes">
+            <source>{file}: %n row(s) skipped or read with a caveat</source>
+            <translation>
+                <numerusform>{file} : %n ligne ignorée ou lue avec réserve</numerusform>
+                <numerusform>{file} : %n lignes ignorées ou lues avec réserve</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{file}: left out ({why})</source>
+            <translation>{file} : laissé de côté ({why})</translation>
         </message>
         <message>
             <source>{format} · encoding {encoding} · delimiter {delimiter} · {size}</source>
@@ -3135,6 +3710,14 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <source>{shown} of {total} requests</source>
             <translation>{shown} demandes sur {total}</translation>
         </message>
+        <message>
+            <source>{systems}: cannot find the person without her or his {needs}. Add it to the request:</source>
+            <translation>{systems} : impossible de trouver la personne sans {needs}. Complétez la demande :</translation>
+        </message>
+        <message>
+            <source>{system} — files: {files}; rows: {rows}; matches: {found}</source>
+            <translation>{system} — fichiers : {files} ; lignes : {rows} ; correspondances : {found}</translation>
+        </message>
         <message numerus="yes">
             <source>{system}: %n match(es) still to confirm or reject (Extracts).</source>
             <translation>
@@ -3149,6 +3732,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         <message>
             <source>— choose —</source>
             <translation>— choisir —</translation>
+        </message>
+        <message>
+            <source>— leave this file out —</source>
+            <translation>— laisser ce fichier de côté —</translation>
         </message>
         <message>
             <source>— not used —</source>

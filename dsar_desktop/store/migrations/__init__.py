@@ -80,6 +80,10 @@ def _backup_before_migrating(register: Register, version: int) -> None:
 
     keys = register.path.with_name(register.path.name + ".keys")
     if keys.exists():
-        out = register.path.parent / "backups" / f"{register.path.stem}-before-schema-{version + 1}{backup.SUFFIX}"
+        out = (
+            register.path.parent
+            / "backups"
+            / f"{register.path.stem}-before-schema-{version + 1}{backup.SUFFIX}"
+        )
         if not out.exists():
             backup.write_backup(register, keys.read_bytes(), out)

@@ -21,15 +21,16 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import deadlines as dl
-from ...domain.cases import TRANSITIONS, Capacity, Case, Status, allowed_transitions
+from ...domain.case_actions import DISPATCH_FROM, Action, Allowances, Refusal, dispatch_without_pack_allowed
+from ...domain.cases import Capacity, Case, Status, allowed_transitions, reason_required
 from ...services import cases as case_service
 from ...services import identity as identity_service
 from ...services import settings as settings_service
-from ...store.connection import Register
+from ...services.office import Office
 from ..dialogs import Dialogs
 from ..flow_layout import FlowLayout
 from ..i18n import language, tr
-from .dialogs_case import DispatchDialog, UnfoundedDialog
+from .dialogs_case import UnfoundedDialog, dispatch_dialog
 from .dialogs_extension import GROUND_UNFOUNDED, ExtensionDialog, RefusalDialog
 from .labels import (
     LEVEL_BACKGROUND,
@@ -103,7 +104,7 @@ class CaseFileView(QWidget):
 
     def __init__(
         self,
-        register: Register,
+        register: Office,
         dialogs: Dialogs,
         runner: Any,
         ref: str,
@@ -119,6 +120,7 @@ class CaseFileView(QWidget):
         self.case: Case | None = None
         self.deadlines: dl.Deadlines | None = None
         self.action_buttons: dict[str, QPushButton] = {}
+        self.allowances = Allowances(status=Status.RECEIVED)
         self._build()
         self.refresh()
 
@@ -353,30 +355,38 @@ class CaseFileView(QWidget):
             if widget is not None:
                 widget.deleteLater()
         self.action_buttons = {}
+        allowances = case_service.allowed(self.register, self.ref, self.today_provider())
+        self.allowances = allowances
         targets = allowed_transitions(case.status)
+        if Status.RESPONDED not in targets and Status.READY in allowances.targets and case.status in DISPATCH_FROM:
+            targets.append(Status.RESPONDED)  # ready to send and responded are one step when the reply goes out
         if targets:
             self.actions_bar.addWidget(QLabel("<b>" + tr("Next step:") + "</b>"))
         for target in targets:
-            if case.status == Status.AWAITING_IDENTITY and target == Status.IN_PROGRESS:
-                # the clock restarts when the proof is recorded (Identity tab), not by a bare state change
-                hint = QLabel(
-                    tr("Waiting for proof of identity: record it in the Identity tab to restart the clock.")
-                )
-                hint.setWordWrap(True)
-                self.actions_bar.addWidget(hint)
-                continue
-            self._add_action(target.value, _action_label(case.status, target), self._handler_for(target))
+            refusal = self._refusal_for(target)
+            button = self._add_action(target.value, _action_label(case.status, target), self._handler_for(target))
+            button.setEnabled(refusal is None)
+            button.setToolTip(refusal.sentence(language()) if refusal else "")
         self.actions_bar.addStretch(1)
         self._add_action("note", tr("Add note…"), self._on_add_note)
-        if case.is_open and not case.manifestly_unfounded:
+        if allowances.allows(Action.MARK_UNFOUNDED) and not case.manifestly_unfounded:
             self._add_action("unfounded", tr("Mark manifestly unfounded…"), self._on_mark_unfounded)
 
-    def _add_action(self, key: str, text: str, handler: Callable[[], None]) -> None:
+    def _refusal_for(self, target: Status) -> Refusal | None:
+        """The domain's reason a button is off; a reply without a pack stays possible with its reason."""
+        if target == Status.RESPONDED:
+            if dispatch_without_pack_allowed(self.allowances) is None:
+                return None
+            return self.allowances.why_not(Action.DISPATCH)
+        return self.allowances.targets.get(target)
+
+    def _add_action(self, key: str, text: str, handler: Callable[[], None]) -> QPushButton:
         button = QPushButton(text)
         button.setObjectName(f"action_{key}")
         button.clicked.connect(lambda _checked=False: handler())
         self.actions_bar.addWidget(button)
         self.action_buttons[key] = button
+        return button
 
     def _handler_for(self, target: Status) -> Callable[[], None]:
         special: dict[Status, Callable[[], None]] = {
@@ -409,7 +419,9 @@ class CaseFileView(QWidget):
         reason = None
         if self._needs_reason(target):
             prompt = (
-                tr("Reasonable doubt about the requester's identity (Art. 12(6)): write it as a full sentence to the person; it is printed in the request letter.")
+                tr(
+                    "Reasonable doubt about the requester's identity (Art. 12(6)): write it as a full sentence to the person; it is printed in the request letter."
+                )
                 if target == Status.AWAITING_IDENTITY
                 else tr("Why is the case reopened?")
             )
@@ -435,7 +447,7 @@ class CaseFileView(QWidget):
 
     def _needs_reason(self, target: Status) -> bool:
         assert self.case is not None
-        return TRANSITIONS[self.case.status].get(target, False)
+        return reason_required(self.case.status, target)
 
     def _on_extend(self) -> None:
         assert self.case is not None and self.deadlines is not None
@@ -458,25 +470,33 @@ class CaseFileView(QWidget):
         if not self.dialogs.run(dialog):
             return
         ground, reason, full = dialog.ground(), dialog.reason(), dialog.full_reason()
-
-        def change() -> None:
-            with self.register.transaction():
-                if (
-                    ground == GROUND_UNFOUNDED
-                    and self.case is not None
-                    and not self.case.manifestly_unfounded
-                ):
-                    case_service.mark_manifestly_unfounded(self.register, self.ref, reason)
-                case_service.transition(self.register, self.ref, Status.REFUSED, full)
-
-        self._apply(change)
+        unfounded = reason if ground == GROUND_UNFOUNDED else None
+        self._apply(lambda: case_service.refuse(self.register, self.ref, full, unfounded_justification=unfounded))
 
     def _on_record_dispatch(self) -> None:
         assert self.case is not None
-        dialog = DispatchDialog(self.ref, self.today_provider(), self.case.electronic, self)
+        without_pack: str | None = None
+        refusal = self.allowances.why_not(Action.DISPATCH)
+        if refusal is not None:
+            without_pack = self.dialogs.ask_text(
+                self,
+                tr("Reply without a sealed pack"),
+                refusal.sentence(language())
+                + "\n\n"
+                + tr("If the reply went another way, say how and why (kept in the timeline and the statistics):"),
+            )
+            if without_pack is None or not without_pack.strip():
+                return
+        dialog = dispatch_dialog(self.register, self.case, self.today_provider(), self)
         if self.dialogs.run(dialog):
             sent_on, number = dialog.sent_on(), dialog.number()
-            self._apply(lambda: case_service.record_dispatch(self.register, self.ref, sent_on, number))
+            how, where = dialog.channel(), dialog.address()
+            self._apply(
+                lambda: case_service.record_dispatch(
+                    self.register, self.ref, sent_on, number, channel=how, address=where,
+                    without_pack_reason=without_pack,
+                )
+            )
 
     def _on_withdrawn(self) -> None:
         if self.dialogs.confirm(self, tr("Record that the requester withdrew request {ref}?", ref=self.ref)):

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.cases import Right, Status
 from ...services import cases as case_service
-from ...store.connection import Register
+from ...services.office import Office
 from ..dialogs import Dialogs
 from ..i18n import tr
 from .labels import TodayProvider, date_width, days_left_width, right_text, status_text, today_paris
@@ -55,7 +55,7 @@ class CaseListPage(QWidget):
 
     def __init__(
         self,
-        register: Register,
+        register: Office,
         dialogs: Dialogs,
         runner: Any = None,
         today_provider: TodayProvider | None = None,
@@ -177,6 +177,9 @@ class CaseListPage(QWidget):
     def ensure_loaded(self) -> None:
         if not self.loaded:
             self.load()
+
+    def refresh(self) -> None:
+        self.reload()
 
     def reload(self) -> None:
         """A case changed somewhere (the shell calls this): read again now if on screen, else when next shown."""

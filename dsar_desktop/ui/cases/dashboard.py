@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.cases import OPEN_STATUSES, Status
 from ...services import cases as case_service
-from ...store.connection import Register
+from ...services.office import Office
 from ..dialogs import Dialogs
 from ..i18n import tr
 from .labels import (
@@ -62,7 +62,7 @@ class DashboardPage(QWidget):
 
     def __init__(
         self,
-        register: Register,
+        register: Office,
         dialogs: Dialogs,
         runner: Any = None,
         today_provider: TodayProvider | None = None,

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Any
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QDateEdit,
     QDialog,
     QFormLayout,
@@ -16,20 +18,40 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.cases import Capacity, Case, DispatchChannel
+from ...domain.errors import DsarError
 from ...services.cases import CaseRow
 from ..dialogs import add_ok_cancel, error_line
-from ..i18n import tr
+from ..i18n import QT_TR_NOOP, tr
 from .dialogs_extension import _pydate, _qdate, earlier_list
+
+DISPATCH_CHANNEL_TEXT = {
+    DispatchChannel.EMAIL: QT_TR_NOOP("E-mail"),
+    DispatchChannel.POST: QT_TR_NOOP("Post"),
+    DispatchChannel.HAND: QT_TR_NOOP("Hand delivery"),
+}
 
 
 class DispatchDialog(QDialog):
-    """Date sent and registered-letter number (optional for an e-mail reply)."""
+    """Date sent, channel, the address it went to, and the registered-letter number (none for an e-mail)."""
 
     def __init__(
-        self, ref: str, today: dt.date, electronic: bool = False, parent: QWidget | None = None
+        self,
+        ref: str,
+        today: dt.date,
+        electronic: bool = False,
+        parent: QWidget | None = None,
+        *,
+        email: str = "",
+        postal: str = "",
     ) -> None:
         super().__init__(parent)
         self.today = today
+        self.addresses = {
+            DispatchChannel.EMAIL: email,
+            DispatchChannel.POST: postal,
+            DispatchChannel.HAND: "",
+        }
         self.setWindowTitle(tr("Record the dispatch — {ref}", ref=ref))
         layout = QVBoxLayout(self)
         form = QFormLayout()
@@ -37,6 +59,12 @@ class DispatchDialog(QDialog):
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("dd/MM/yyyy")
         form.addRow(tr("Date sent:"), self.date_edit)
+        self.channel_combo = QComboBox()
+        for channel in DispatchChannel:
+            self.channel_combo.addItem(tr(DISPATCH_CHANNEL_TEXT[channel]), channel.value)
+        form.addRow(tr("Sent by:"), self.channel_combo)
+        self.address_edit = QLineEdit()
+        form.addRow(tr("Sent to:"), self.address_edit)
         self.number_edit = QLineEdit()
         self.number_edit.setPlaceholderText(tr("e.g. 1A 123 456 7890 1 — leave empty for a reply by e-mail"))
         form.addRow(tr("Registered-letter number:"), self.number_edit)
@@ -53,7 +81,21 @@ class DispatchDialog(QDialog):
         self.error_label = error_line()
         layout.addWidget(self.error_label)
         add_ok_cancel(self, layout)
+        self.channel_combo.currentIndexChanged.connect(self._on_channel_changed)
+        default = DispatchChannel.EMAIL if electronic and email else DispatchChannel.POST
+        self.channel_combo.setCurrentIndex(self.channel_combo.findData(default.value))
+        self._on_channel_changed()
         self.number_edit.setFocus()
+
+    def _on_channel_changed(self, *_args: object) -> None:
+        """The address on file for that channel (the person corrects it if the reply went elsewhere)."""
+        self.address_edit.setText(" | ".join(self.addresses[self.channel()].splitlines()))
+
+    def channel(self) -> DispatchChannel:
+        return DispatchChannel(self.channel_combo.currentData())
+
+    def address(self) -> str | None:
+        return "\n".join(p.strip() for p in self.address_edit.text().split("|") if p.strip()) or None
 
     def sent_on(self) -> dt.date:
         return _pydate(self.date_edit.date())
@@ -67,6 +109,22 @@ class DispatchDialog(QDialog):
             self.error_label.show()
             return
         super().accept()
+
+
+def dispatch_dialog(
+    register: Any, case: Case, today: dt.date, parent: QWidget | None = None
+) -> DispatchDialog:
+    """The dispatch form with the addresses on file: the e-mail a reply goes to, and the postal block."""
+    from ...services import mail_out
+
+    try:
+        email = mail_out.recipient_address(register, case)
+    except DsarError:
+        email = ""
+    postal = (
+        (case.requester_address if case.capacity != Capacity.SELF else None) or case.subject.address or ""
+    )
+    return DispatchDialog(case.ref, today, case.electronic, parent, email=email, postal=postal)
 
 
 class UnfoundedDialog(QDialog):

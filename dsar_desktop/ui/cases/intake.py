@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -34,11 +36,13 @@ from ...domain import deadlines as dl
 from ...domain.cases import Capacity, Channel, Person, Right
 from ...domain.errors import InvalidInput
 from ...services import cases as case_service
-from ...store.connection import Register
+from ...services import mail_in
+from ...services.office import Office
 from ..dialogs import Dialogs
-from ..fit import fit_to_screen, scrolling_body
+from ..fit import fit_to_screen, scrolling_column
 from ..i18n import QT_TR_NOOP, language, tr
-from .labels import capacity_text, channel_text, date_text, status_text
+from ..mail.intake_box import RequestBox, dropped_mail_path, quoted
+from .labels import capacity_text, channel_text, date_text, right_text, status_text
 
 RIGHT_CHECKBOX_TEXT = {
     Right.ACCESS: QT_TR_NOOP("&Access (Art. 15)"),
@@ -82,7 +86,7 @@ class IntakeWizard(QDialog):
 
     def __init__(
         self,
-        register: Register,
+        register: Office,
         dialogs: Dialogs,
         runner: Any = None,
         parent: QWidget | None = None,
@@ -104,6 +108,7 @@ class IntakeWizard(QDialog):
         except Exception:  # noqa: BLE001 - the national calendar is the safe default
             self.calendar = "national"
         self.setWindowTitle(tr("New request"))
+        self.setAcceptDrops(True)
         self.setMinimumWidth(560)
         self._build()
         self._connect()
@@ -114,7 +119,13 @@ class IntakeWizard(QDialog):
 
     # ---- layout ---------------------------------------------------------------------
     def _build(self) -> None:
-        outer, footer = scrolling_body(self)  # 700 pixels high is not enough for the whole form
+        columns = QHBoxLayout(self)
+        form_column = QVBoxLayout()
+        columns.addLayout(form_column, 3)
+        outer, footer = scrolling_column(form_column)  # 700 pixels high is not enough for the whole form
+        # The request itself (an e-mail read, or the text typed) beside the form: wider, not taller.
+        self.request_box = RequestBox(self.dialogs, self.runner)
+        columns.addWidget(self.request_box, 2)
         arrival = QGroupBox(tr("How and when it arrived"))
         form = QFormLayout(arrival)
         self.channel_combo = QComboBox()
@@ -174,6 +185,11 @@ class IntakeWizard(QDialog):
         grid.addWidget(QLabel(tr("Language of the reply:")), row, 0)
         grid.addWidget(self.language_combo, row, 1)
         outer.addWidget(asked)
+        self.suggested_label = QLabel()
+        self.suggested_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.suggested_label.setWordWrap(True)
+        self.suggested_label.hide()
+        outer.addWidget(self.suggested_label)
 
         self.due_label = QLabel()
         self.due_label.setStyleSheet("font-weight: bold;")
@@ -225,6 +241,84 @@ class IntakeWizard(QDialog):
         self.record_button.clicked.connect(self.record)
         self.cancel_button.clicked.connect(self.reject)
         self.record_button.installEventFilter(self)
+        self.request_box.mail_loaded.connect(self._on_mail_loaded)
+
+    # ---- a request read from an e-mail -------------------------------------------------
+    def load_mail_file(self, path: Path) -> bool:
+        """Read a dropped or chosen .eml/.msg and fill the form (False, with one sentence shown, when refused)."""
+        return self.request_box.read_file(path)
+
+    def load_mail_bytes(self, data: bytes, name: str) -> bool:
+        return self.request_box.read_bytes(data, name)
+
+    def _on_mail_loaded(self, mail: mail_in.MailRead) -> None:
+        """Fill the form from what was read; the person checks it (the rights especially) and records."""
+        self.channel_combo.setCurrentIndex(max(0, self.channel_combo.findData(Channel.EMAIL.value)))
+        if mail.receipt.at is not None:
+            at = mail.receipt.at.astimezone(dl.PARIS)
+            self._setting_received = True
+            self.received_edit.setMaximumDateTime(QDateTime(QDate(2200, 12, 31), QTime(23, 59)))
+            self.received_edit.setDateTime(
+                QDateTime(QDate(at.year, at.month, at.day), QTime(at.hour, at.minute))
+            )
+            self._setting_received = False
+            self._received_touched = True
+            self._update_due()
+        if mail.case_name:
+            self.name_edit.setText(mail.case_name)
+        if mail.sender_email:
+            self.email_edit.setText(mail.sender_email)
+        for right, box in self.right_boxes.items():
+            box.setChecked(any(h.right == right for h in mail.rights))
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(mail.language)))
+        if mail.rights:
+            self.suggested_label.setText(
+                tr(
+                    "Rights suggested from the text, to confirm: {items}",
+                    items="; ".join(f"{right_text(h.right)} ({quoted(h.phrase)})" for h in mail.rights),
+                )
+            )
+        else:
+            self.suggested_label.setText(tr("No right recognised in the text: tick the rights asked for."))
+        self.suggested_label.show()
+        self._on_identity_edited()
+        self._show_duplicates(mail)
+
+    def _show_duplicates(self, mail: mail_in.MailRead) -> None:
+        try:
+            dupes = mail_in.duplicates(self.register, mail)
+        except Exception as exc:  # noqa: BLE001 - a warning only
+            self.dialogs.error(self, exc)
+            return
+        same = [d.ref for d in dupes if d.why == "message_id"]
+        if same:
+            self.earlier_label.setText(
+                "⚠ "
+                + tr(
+                    "This very message is already recorded in {refs}: do not record it twice.",
+                    refs=", ".join(same),
+                )
+            )
+            self.earlier_label.show()
+        elif dupes and not self.earlier:
+            self.earlier_label.setText(
+                "⚠ "
+                + tr(
+                    "The same address already wrote: {refs}. Check whether this request repeats an earlier one.",
+                    refs=", ".join(d.ref for d in dupes[:5]),
+                )
+            )
+            self.earlier_label.show()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        if dropped_mail_path(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        path = dropped_mail_path(event.mimeData())
+        if path is not None:
+            event.acceptProposedAction()
+            self.load_mail_file(path)
 
     # ---- keyboard -------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt name
@@ -363,7 +457,11 @@ class IntakeWizard(QDialog):
                 self, tr("The receipt date is in the future. Record the request anyway?")
             ):
                 return None
-            case = case_service.add_case(self.register, new)
+            mail = self.request_box.mail
+            if mail is not None:
+                case = mail_in.add_case_from_mail(self.register, new, mail)
+            else:
+                case = mail_in.add_case_with_text(self.register, new, self.request_box.request_text())
         except Exception as exc:  # noqa: BLE001 - the core's refusal becomes one sentence
             self.dialogs.error(self, exc)
             return None

@@ -160,10 +160,7 @@ class CaseTableModel(QAbstractTableModel):
     def level(self, row: int) -> str:
         if not self.open_flags[row]:
             return ""
-        delta = self.due_days[row] - self._today.toordinal()
-        if delta < 0:
-            return "overdue"
-        return "warning" if delta <= dl.WARNING_DAYS else "ok"
+        return dl.due_level(self.due_days[row] - self._today.toordinal())
 
     # ---- Qt model API ---------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ...domain.cases import Channel, Right, Status
+from ...domain.cases import Channel, DispatchChannel, Right, Status
 from ...domain.identity import (
     DECISION_LABELS,
     METHOD_LABELS,
@@ -15,6 +15,7 @@ from ...domain.identity import (
 )
 from ...services.cases import TimelineEntry
 from ..i18n import pick, tr
+from .dialogs_case import DISPATCH_CHANNEL_TEXT
 from .labels import channel_text, date_text, moment_text, right_text, status_text
 
 _DISPATCH = re.compile(r"^Reply dispatched on (\d{4}-\d{2}-\d{2})(?: \((.*)\))?$")
@@ -114,9 +115,40 @@ def describe_entry(entry: TimelineEntry) -> str:  # noqa: C901 - one branch per 
         match = _DISPATCH.match(entry.summary)
         if match:
             text = tr("Reply sent on {date}", date=_date(match[1]))
+            channel = details.get("channel")
+            if channel in DISPATCH_CHANNEL_TEXT:
+                text += " — " + tr(DISPATCH_CHANNEL_TEXT[DispatchChannel(channel)])
+            if details.get("address"):
+                text += " — " + tr("to {address}", address=" ".join(str(details["address"]).splitlines()))
             if match[2]:
                 text += " — " + tr("registered letter {number}", number=match[2])
             return text
+    if entry.kind == "mail_draft" and "kind" in details:
+        from ..mail.drafts import KIND_TITLES
+
+        title = KIND_TITLES.get(str(details["kind"]), str(details["kind"]))
+        return tr(
+            "E-mail draft prepared: {what}; it goes out when a person sends it and records the dispatch",
+            what=tr(title),
+        )
+    if entry.kind == "message" and "format" in details:
+        if details["format"] == "typed":
+            return tr("Text of the request recorded")
+        return tr(
+            "Request message kept in the register ({format}, %n attachment(s))",
+            "",
+            int(details.get("attachments") or 0),
+            format=str(details["format"]),
+        )
+    if entry.kind == "dispatched_without_pack" and "reason" in details:
+        text = tr(
+            "Reply sent on {date} without a sealed pack: {reason}",
+            date=_date(details.get("date", "")),
+            reason=details["reason"],
+        )
+        if details.get("number"):
+            text += " — " + tr("registered letter {number}", number=details["number"])
+        return text
     if entry.kind == "note":
         return tr("Note: {text}", text=entry.summary)
     return entry.summary

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtWidgets import QWidget
 
-from ...store.connection import Register
+from ...services.office import Office
 from ..dialogs import Dialogs
 from ..i18n import QT_TR_NOOP
-from ..pages import CaseSection
+from ..specs import CaseSection, MenuHandler
 from ..workers import Runner
 from .response_panel import ResponsePanel
 from .settings_letters import LettersSettingsDialog
@@ -25,8 +23,6 @@ __all__ = [
     "menus",
 ]
 
-# (parent window, register, dialogs, runner) -> None; the main window calls it from a menu action
-MenuHandler = Callable[[QWidget, Register, Dialogs, Runner], None]
 
 
 def case_sections() -> list[CaseSection]:
@@ -34,15 +30,15 @@ def case_sections() -> list[CaseSection]:
     return [CaseSection("response", QT_TR_NOOP("Response"), ResponsePanel)]
 
 
-def open_template_editor(parent: QWidget, register: Register, dialogs: Dialogs, runner: Runner) -> None:
+def open_template_editor(parent: QWidget, register: Office, dialogs: Dialogs, runner: Runner) -> None:
     TemplateEditorDialog(register, dialogs, runner, parent=parent).open()
 
 
-def open_verify_window(parent: QWidget, register: Register, dialogs: Dialogs, runner: Runner) -> None:
+def open_verify_window(parent: QWidget, register: Office, dialogs: Dialogs, runner: Runner) -> None:
     VerifyPackWindow(dialogs, runner, register, parent=parent).open()
 
 
-def open_letter_settings(parent: QWidget, register: Register, dialogs: Dialogs, runner: Runner) -> None:
+def open_letter_settings(parent: QWidget, register: Office, dialogs: Dialogs, runner: Runner) -> None:
     LettersSettingsDialog(register, dialogs, parent=parent).open()
 
 

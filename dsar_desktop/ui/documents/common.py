@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
@@ -43,27 +42,6 @@ def kind_label(kind: str) -> str:
 
 def error_text(error: BaseException) -> str:
     return describe(error, language())
-
-
-@dataclass(frozen=True)
-class PrinterChoice:
-    name: str
-    copies: int = 1
-    duplex: bool = False
-
-
-def ask_printer(parent: QWidget | None) -> PrinterChoice | None:
-    """Qt's print dialog; the printer is then fed the PDF through CUPS (services.packs)."""
-    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    dialog = QPrintDialog(printer, parent)
-    dialog.setOption(QPrintDialog.PrintDialogOption.PrintToFile, False)
-    dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, False)
-    if dialog.exec() != QPrintDialog.DialogCode.Accepted or not printer.printerName():
-        return None
-    duplex = printer.duplex() != QPrinter.DuplexMode.DuplexNone
-    return PrinterChoice(printer.printerName(), max(1, printer.copyCount()), duplex)
 
 
 def render_pages(

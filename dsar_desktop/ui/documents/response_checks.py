@@ -6,27 +6,20 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from ...domain.cases import Status
+from ...domain.case_actions import Action
 from ...domain.errors import DsarError
 from ...services import cases as case_service
 from ...services import certificates, letters
-from ...store.connection import Register
+from ...services.office import Office
 from .. import style
-from ..cases.labels import status_text
 from ..i18n import language, pick, tr
 from .common import error_text
 
-NO_PACK_STATES = (Status.CLOSED, Status.REFUSED, Status.WITHDRAWN)
 
-
-def pack_blockers(register: Register, ref: str, lang: str) -> list[str]:
+def pack_blockers(register: Office, ref: str, lang: str) -> list[str]:
     """Each reason the response pack cannot be built now, as a sentence in the user's language."""
-    case = case_service.get_case(register, ref)
-    found: list[str] = []
-    if case.status in NO_PACK_STATES:
-        found.append(
-            tr("The request is {state}: no response pack is built for it.", state=status_text(case.status))
-        )
+    allowances = case_service.allowed(register, ref)
+    found: list[str] = allowances.blockers(language(), (Action.BUILD_PACK,))
     if certificates.active_certificate(register) is None:
         found.append(
             tr(

@@ -23,19 +23,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.cases import Case, Right, Status
+from ...domain.case_actions import Action, Allowances, dispatch_without_pack_allowed
+from ...domain.cases import Case, Right
 from ...domain.errors import Cancelled, DsarError
 from ...services import cases as case_service
 from ...services import letters, packs
-from ...store.connection import Register
+from ...services.office import Office
 from .. import style
-from ..cases.dialogs_case import DispatchDialog
-from ..cases.labels import TodayProvider, date_text, moment_text, status_text, today_paris
+from ..cases.dialogs_case import dispatch_dialog
+from ..cases.labels import TodayProvider, date_text, moment_text, today_paris
 from ..dialogs import Dialogs
-from ..i18n import QT_TR_NOOP, tr
+from ..i18n import QT_TR_NOOP, language, tr
+from ..mail.drafts import open_in_mail_client
+from ..printing import QtPrinter, ask_printer
 from ..workers import Job, Runner
-from .common import PagePreview, PrinterChoice, ask_printer, error_text, kind_label, start_job
-from .response_checks import NO_PACK_STATES, PasswordDialog, pack_blockers
+from .common import PagePreview, error_text, kind_label, start_job
+from .response_checks import PasswordDialog, pack_blockers
 from .verify_window import VerifyPackWindow
 
 STAGE_TEXTS = {
@@ -55,7 +58,6 @@ RIGHT_TO_KIND = {
     Right.OBJECTION: "confirmation_objection",
     Right.CONSENT_WITHDRAWAL: "confirmation_consent_withdrawal",
 }
-DISPATCH_FROM = (Status.IN_PROGRESS, Status.EXTENDED, Status.READY)
 
 
 class ResponsePanel(QWidget):
@@ -67,7 +69,7 @@ class ResponsePanel(QWidget):
 
     def __init__(
         self,
-        register: Register,
+        register: Office,
         dialogs: Dialogs,
         runner: Runner,
         ref: str,
@@ -80,8 +82,10 @@ class ResponsePanel(QWidget):
         self.runner = runner
         self.ref = ref
         self.today_provider = today_provider or today_paris
-        self.ask_printer: Callable[[QWidget | None], PrinterChoice | None] = ask_printer  # tests replace it
+        self.ask_printer: Callable[[QWidget | None], QtPrinter | None] = ask_printer  # tests replace it
+        self.mail_opener: Callable[[Path], bool] = open_in_mail_client  # tests replace it
         self.case: Case | None = None
+        self.allowances: Allowances | None = None
         self.blockers: list[str] = []
         self.last_result: packs.PackResult | None = None
         self._job: Job | None = None
@@ -177,7 +181,12 @@ class ResponsePanel(QWidget):
         row = QHBoxLayout()
         self.print_button = QPushButton(tr("Print postal reply…"))
         self.dispatch_button = QPushButton(tr("Record dispatch…"))
+        self.mail_button = QPushButton(tr("Prepare e-mail…"))
+        self.mail_button.setToolTip(
+            tr("A draft of the reply with the pack attached, opened in your mail client")
+        )
         row.addWidget(self.print_button)
+        row.addWidget(self.mail_button)
         row.addWidget(self.dispatch_button)
         send.addLayout(row)
         self.dispatch_reason = style.role_label("", "muted")
@@ -200,6 +209,7 @@ class ResponsePanel(QWidget):
         self.cancel_button.clicked.connect(self._on_cancel)
         self.print_button.clicked.connect(self._on_print)
         self.dispatch_button.clicked.connect(self._on_dispatch)
+        self.mail_button.clicked.connect(self._on_prepare_mail)
         self.verify_button.clicked.connect(self._on_verify)
 
     # ---- state ------------------------------------------------------------------------
@@ -230,6 +240,7 @@ class ResponsePanel(QWidget):
             return
         first = self.case is None
         self.case = case
+        self.allowances = case_service.allowed(self.register, self.ref, self.today_provider())
         if first:
             self._choose_defaults(case)
         self._show_blockers()
@@ -301,17 +312,20 @@ class ResponsePanel(QWidget):
             "" if not self.blockers else tr("The pack cannot be built yet: see what blocks it above.")
         )
         self.build_reason.setVisible(bool(self.blockers))
-        self.print_button.setEnabled(not busy and case is not None and case.status not in NO_PACK_STATES)
-        can_dispatch = case is not None and case.status in DISPATCH_FROM
+        allowances = self.allowances
+        print_refusal = allowances.why_not(Action.PRINT) if allowances else None
+        self.print_button.setEnabled(not busy and case is not None and print_refusal is None)
+        self.print_button.setToolTip(print_refusal.sentence(language()) if print_refusal else "")
+        dispatch_refusal = allowances.why_not(Action.DISPATCH) if allowances else None
+        # Without a current sealed pack the dispatch can still be recorded, with the reason the reply went another way.
+        can_dispatch = allowances is not None and (
+            dispatch_refusal is None or dispatch_without_pack_allowed(allowances) is None
+        )
         self.dispatch_button.setEnabled(not busy and can_dispatch)
-        self.dispatch_reason.setVisible(case is not None and not can_dispatch)
-        if case is not None and not can_dispatch:
-            self.dispatch_reason.setText(
-                tr(
-                    "The dispatch can be recorded once the request is in progress or ready to send (now: {state}).",
-                    state=status_text(case.status),
-                )
-            )
+        reason = dispatch_refusal.sentence(language()) if dispatch_refusal else ""
+        self.dispatch_reason.setVisible(bool(reason))
+        self.dispatch_reason.setText(reason)
+        self.dispatch_button.setToolTip(reason)
         for widget in (self.kind_combo, self.language_combo, self.encrypt_check):
             widget.setEnabled(not busy)
 
@@ -454,32 +468,54 @@ class ResponsePanel(QWidget):
             return
         try:
             pdf = self._letter_to_print()
-            job = packs.print_postal_reply(
-                self.register, self.ref, pdf, choice.name, copies=choice.copies, duplex=choice.duplex
-            )
+            packs.print_postal_reply(self.register, self.ref, pdf, choice)
         except Exception as exc:  # noqa: BLE001 - one sentence for the person
             self.dialogs.error(self, exc)
             return
         self.dialogs.info(
             self,
             tr(
-                "Sent to {printer} (job {job}). When the letter has gone, record the dispatch with its registered-letter "
-                "number.",
+                "Sent to {printer}. When the letter has gone, record the dispatch with its registered-letter number.",
                 printer=choice.name,
-                job=job,
             ),
         )
 
+    def _on_prepare_mail(self) -> None:
+        """The reply as an e-mail draft: the pack just built (else the person picks it), the sealed letter."""
+        from ..mail.drafts import prepare_draft
+
+        pack = self.last_result.zip if self.last_result is not None else None
+        prepare_draft(
+            self, self.register, self.dialogs, self.ref, "reply", pack=pack, opener=self.mail_opener
+        )
+        self.case_changed.emit(self.ref)
+
     def _on_dispatch(self) -> None:
-        case = self.case
-        if case is None or case.status not in DISPATCH_FROM:
+        case, allowances = self.case, self.allowances
+        if case is None or allowances is None:
             return
-        dialog = DispatchDialog(self.ref, self.today_provider(), case.electronic, self)
+        without_pack: str | None = None
+        refusal = allowances.why_not(Action.DISPATCH)
+        if refusal is not None:
+            if dispatch_without_pack_allowed(allowances) is not None:
+                return
+            without_pack = self.dialogs.ask_text(
+                self,
+                tr("Reply without a sealed pack"),
+                refusal.sentence(language())
+                + "\n\n"
+                + tr("If the reply went another way, say how and why (kept in the timeline and the statistics):"),
+            )
+            if without_pack is None or not without_pack.strip():
+                return
+        dialog = dispatch_dialog(self.register, case, self.today_provider(), self)
         if not self.dialogs.run(dialog):
             return
         sent_on, number = dialog.sent_on(), dialog.number()
         try:
-            self.record_dispatch(sent_on, number)
+            self.record_dispatch(
+                sent_on, number, channel=dialog.channel(), address=dialog.address(), without_pack=without_pack
+            )
         except Exception as exc:  # noqa: BLE001 - the core's refusal as one sentence
             self.dialogs.error(self, exc)
             self.refresh()
@@ -495,10 +531,12 @@ class ResponsePanel(QWidget):
         self.refresh()
         self.case_changed.emit(self.ref)
 
-    def record_dispatch(self, sent_on: dt.date, number: str | None) -> Any:
-        """Ready to send, then responded, in one transaction (the timeline shows both steps)."""
-        assert self.case is not None
-        with self.register.transaction():
-            if self.case.status != Status.READY:
-                case_service.transition(self.register, self.ref, Status.READY)
-            return case_service.record_dispatch(self.register, self.ref, sent_on, number)
+    def record_dispatch(
+        self, sent_on: dt.date, number: str | None, *, channel: str | None = None, address: str | None = None,
+        without_pack: str | None = None,
+    ) -> Any:  # fmt: skip
+        """Ready to send, then responded: one service call, one transaction (the timeline shows both steps)."""
+        return case_service.record_dispatch(
+            self.register, self.ref, sent_on, number, channel=channel, address=address,
+            without_pack_reason=without_pack,
+        )  # fmt: skip

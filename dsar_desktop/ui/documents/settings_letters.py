@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import DsarError
 from ...services import certificates, letters, packs
-from ...store.connection import Register
+from ...services.office import Office
 from .. import style
 from ..cases.labels import moment_day_text
 from ..dialogs import Dialogs
 from ..i18n import language, pick, tr
-from .common import PrinterChoice, ask_printer
+from ..printing import QtPrinter, ask_printer
 
 
 class LettersSettingsDialog(QDialog):
@@ -35,11 +35,11 @@ class LettersSettingsDialog(QDialog):
 
     changed = Signal(str)  # "letterhead", "envelope" or "certificate"
 
-    def __init__(self, register: Register, dialogs: Dialogs, parent: QWidget | None = None) -> None:
+    def __init__(self, register: Office, dialogs: Dialogs, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.register = register
         self.dialogs = dialogs
-        self.ask_printer: Callable[[QWidget | None], PrinterChoice | None] = ask_printer  # tests replace it
+        self.ask_printer: Callable[[QWidget | None], QtPrinter | None] = ask_printer  # tests replace it
         self.logo_png: bytes | None = None
         self.setWindowTitle(tr("Letterhead and signature"))
         self.resize(760, 560)
@@ -260,12 +260,12 @@ class LettersSettingsDialog(QDialog):
         if choice is None:
             return
         try:
-            job = packs.print_calibration_page(self.register, pdf, choice.name)
+            packs.print_calibration_page(self.register, pdf, choice)
         except Exception as exc:  # noqa: BLE001 - one sentence
             self.dialogs.error(self, exc)
             return
         self.dialogs.info(
-            self, tr("Calibration page sent to {printer} (job {job}).", printer=choice.name, job=job)
+            self, tr("Calibration page sent to {printer}.", printer=choice.name)
         )
 
     def _on_save_calibration(self) -> None:

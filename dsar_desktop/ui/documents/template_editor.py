@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import DsarError
 from ...services import letters
-from ...store.connection import Register
+from ...services.office import Office
 from .. import style
 from ..cases.labels import moment_text
 from ..dialogs import Dialogs
@@ -92,7 +92,7 @@ class TemplateEditorDialog(QDialog):
 
     def __init__(
         self,
-        register: Register,
+        register: Office,
         dialogs: Dialogs,
         runner: Runner,
         ref: str | None = None,

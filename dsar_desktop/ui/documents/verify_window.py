@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services import certificates, packs
-from ...store.connection import Register
+from ...services.office import Office
 from .. import style
 from ..cases.labels import moment_text
 from ..dialogs import Dialogs
@@ -114,7 +114,7 @@ class VerifyPackWindow(QDialog):
         self,
         dialogs: Dialogs,
         runner: Runner,
-        register: Register | None = None,
+        register: Office | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)

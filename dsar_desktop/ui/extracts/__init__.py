@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtWidgets import QWidget
 
-from ...store.connection import Register
+from ...services.office import Office
 from ..dialogs import Dialogs
 from ..i18n import QT_TR_NOOP
-from ..pages import CaseSection
+from ..specs import CaseSection, MenuHandler
 from ..workers import Runner
 from .catalogue_dialog import CatalogueDialog
 from .import_dialog import ImportDialog, import_files
@@ -17,7 +15,6 @@ from .review_panel import DataPanel
 
 __all__ = ["CatalogueDialog", "DataPanel", "ImportDialog", "case_sections", "import_files", "menus"]
 
-MenuHandler = Callable[[QWidget, Register, Dialogs, Runner], None]
 
 
 def case_sections() -> list[CaseSection]:
@@ -25,11 +22,11 @@ def case_sections() -> list[CaseSection]:
     return [CaseSection("data", QT_TR_NOOP("Data"), DataPanel)]
 
 
-def open_catalogue(parent: QWidget, register: Register, dialogs: Dialogs, runner: Runner) -> None:
+def open_catalogue(parent: QWidget, register: Office, dialogs: Dialogs, runner: Runner) -> None:
     CatalogueDialog(register, dialogs, parent=parent).open()
 
 
-def search_open_cases(parent: QWidget, register: Register, dialogs: Dialogs, runner: Runner) -> None:
+def search_open_cases(parent: QWidget, register: Office, dialogs: Dialogs, runner: Runner) -> None:
     """The monthly refresh: one file searched for every open request's subject."""
     dialog = import_files(parent, register, dialogs, runner)
     if dialog is not None and dialog.result_of_search is not None:

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from ...domain.catalogue import LEGAL_BASES, RETENTION_RULES, SOURCE_CODES
 from ...domain.deadlines import format_date
 from ...services import catalogue as catalogue_service
-from ...store.connection import Register
+from ...services.office import Office
 from ..cases.labels import moment_day_text
 from ..dialogs import Dialogs
 from ..fit import fit_to_screen
@@ -192,7 +192,7 @@ class ActivityForm(QWidget):
 class CatalogueDialog(QDialog):
     """Browse and edit the register's activities; every save is a new version with a note."""
 
-    def __init__(self, register: Register, dialogs: Dialogs, parent: QWidget | None = None) -> None:
+    def __init__(self, register: Office, dialogs: Dialogs, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.register = register
         self.dialogs = dialogs

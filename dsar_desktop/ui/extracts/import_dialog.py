@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QRadioButton,
     QSizePolicy,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
 from ...domain.errors import Cancelled, describe
 from ...services import extracts as service
 from ...services.catalogue import current_catalogue
-from ...store.connection import Register
+from ...services.office import Office
 from ..dialogs import Dialogs
 from ..fit import fit_to_screen
 from ..i18n import language, pick, tr
@@ -56,7 +57,7 @@ def sample_rows(path: Path, headers: list[str], count: int = SAMPLE_ROWS) -> lis
     return service.sample_rows(path, headers, count)
 
 
-def preview_all(paths: list[Path], register: Register, source: str) -> list[service.FilePreview]:
+def preview_all(paths: list[Path], register: Office, source: str) -> list[service.FilePreview]:
     """Preview every file; raises the first file's error (empty, binary, no header...)."""
     return [service.preview_file(path, register, source) for path in paths]
 
@@ -66,7 +67,7 @@ class ImportDialog(QDialog):
 
     def __init__(
         self,
-        register: Register,
+        register: Office,
         dialogs: Dialogs,
         runner: Runner,
         paths: list[Path],
@@ -109,6 +110,20 @@ class ImportDialog(QDialog):
         self.detected = QLabel()
         self.detected.setWordWrap(True)
         top.addRow(tr("What was detected"), self.detected)
+        where = QHBoxLayout()
+        self.sheet = QComboBox()
+        self.sheet_label = QLabel(tr("Sheet"))
+        where.addWidget(self.sheet_label)
+        where.addWidget(self.sheet, 1)
+        where.addWidget(QLabel(tr("Header row")))
+        self.header_row = QSpinBox()
+        self.header_row.setRange(1, 30)
+        self.header_row.setToolTip(tr("The row that names the columns; rows above it are not read as data."))
+        where.addWidget(self.header_row)
+        top.addRow(tr("Columns named in"), where)
+        self.notes = role_label("", "warning")
+        self.notes.setWordWrap(True)
+        top.addRow("", self.notes)
         layout.addLayout(top)
         self.origin = role_label("", "note")
         self.origin.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
@@ -167,6 +182,8 @@ class ImportDialog(QDialog):
 
     def _connect(self) -> None:
         self.source.currentIndexChanged.connect(self._on_source_changed)
+        self.header_row.valueChanged.connect(self._on_table_changed)
+        self.sheet.currentIndexChanged.connect(self._on_table_changed)
         for box in self.mapping_boxes.values():
             box.currentIndexChanged.connect(self._on_mapping_edited)
         self.free_text.itemChanged.connect(self._on_mapping_edited)
@@ -185,8 +202,39 @@ class ImportDialog(QDialog):
             return
         self._show_preview()
 
+    def _on_table_changed(self, *_args: Any) -> None:
+        """The person chose another sheet or header row: read the start of the files again that way."""
+        sheet = str(self.sheet.currentData() or "") or None
+        row = self.header_row.value() if self.header_row.isEnabled() else None
+        if sheet != (self.previews[0].sheet or None):
+            row = None  # another sheet: its own header, found again
+        try:
+            self.previews = [service.preview_file(path, header_row=row, sheet=sheet) for path in self.paths]
+        except Exception as exc:  # noqa: BLE001 - e.g. an empty row: said, the previous table stays
+            self.dialogs.error(self, exc)
+            return
+        self._show_preview()
+
+    def _show_where(self, first: service.FilePreview) -> None:
+        for widget in (self.sheet, self.header_row):
+            widget.blockSignals(True)
+        self.sheet.clear()
+        for name in first.sheets:
+            self.sheet.addItem(name, name)
+        self.sheet.setCurrentIndex(max(0, self.sheet.findData(first.sheet)))
+        self.sheet.setVisible(bool(first.sheets))
+        self.sheet_label.setVisible(bool(first.sheets))
+        self.header_row.setEnabled(first.format != "jsonl")
+        self.header_row.setValue(max(1, first.header_row))
+        for widget in (self.sheet, self.header_row):
+            widget.blockSignals(False)
+        notes = [fr if language() == "fr" else en for en, fr in first.notes]
+        self.notes.setText("\n".join(notes))
+        self.notes.setVisible(bool(notes))
+
     def _show_preview(self) -> None:
         first = self.previews[0]
+        self._show_where(first)
         if first.format == "csv":
             delimiter = tr("tab") if first.delimiter == "\t" else f"« {first.delimiter} »"
             detected = tr("{format} · encoding {encoding} · delimiter {delimiter} · {size}",
@@ -211,7 +259,8 @@ class ImportDialog(QDialog):
         rows = getattr(preview, "sample", None)
         if rows is None:
             try:
-                rows = sample_rows(self.paths[0], preview.headers)
+                rows = service.sample_rows(self.paths[0], preview.headers, SAMPLE_ROWS,
+                                           header_row=preview.header_row or None, sheet=preview.sheet or None)  # fmt: skip
             except Exception as exc:  # noqa: BLE001 - the search will report it by line; the preview goes on
                 self.sample_title.setText(tr("The first rows cannot be shown: {problem}",
                                              problem=describe(exc, language())))  # fmt: skip
@@ -255,7 +304,8 @@ class ImportDialog(QDialog):
             for i in range(self.free_text.count())
             if self.free_text.item(i).checkState() == Qt.CheckState.Checked
         ]
-        return service.ColumnMapping(columns, tuple(free))
+        first = self.previews[0]
+        return service.ColumnMapping(columns, tuple(free), first.header_row or None, first.sheet or None)
 
     def _on_mapping_edited(self, *_args: Any) -> None:
         mapping = self.mapping()
@@ -323,23 +373,34 @@ class ImportDialog(QDialog):
             found = sum(1 for count in result.matches_by_case.values() if count)
             lines.append(tr("%n request(s) searched; {found} of them with matches.", "",
                             len(result.matches_by_case), found=found))  # fmt: skip
+        for why in result.not_searched.values():
+            if why.get("unmapped"):
+                lines.append(tr("Not marked searched: no column of {files} can identify a person.",
+                                files=", ".join(why["unmapped"])))  # fmt: skip
+            elif why.get("needs"):
+                lines.append(tr("Not marked searched: the request has none of the identifiers these columns "
+                                "can match."))  # fmt: skip
         for info in result.files:
             issues = info.get("issues") or []
-            if not issues:
+            rows = [i for i in issues if i["kind"] == "row"]
+            for issue in issues:
+                if issue["kind"] != "row":
+                    lines.append(f"{info['name']}: {issue['fr'] if language() == 'fr' else issue['en']}")
+            if not rows:
                 continue
             lines.append("")
             lines.append(tr("Skipped rows in {file}:", file=info["name"]))
-            for issue in issues[:10]:
+            for issue in rows[:10]:
                 problem = issue["fr"] if language() == "fr" else issue["en"]
                 lines.append(tr("line {line}: {problem}", line=issue["line"], problem=problem))
-            if len(issues) > 10:
-                lines.append(tr("… and %n more.", "", len(issues) - 10))
+            if len(rows) > 10:
+                lines.append(tr("… and %n more.", "", len(rows) - 10))
         return "\n".join(lines)
 
 
 def import_files(
     parent: QWidget | None,
-    register: Register,
+    register: Office,
     dialogs: Dialogs,
     runner: Runner,
     *,

@@ -79,6 +79,10 @@ def source_state_text(status: SourceStatus) -> str:
         return tr("Searched ✓")
     if status.status == "not_applicable":
         return tr("Not applicable: {reason}", reason=status.reason or "")
+    if status.unmapped_files:
+        return tr("Not searched: no column identifies a person")
+    if status.needs:
+        return tr("Not searched: an identifier is missing")
     return tr("Not searched yet")
 
 

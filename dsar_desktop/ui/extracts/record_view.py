@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services import extracts as service
-from ...store.connection import Register
+from ...services.office import Office
 from ..cases.labels import moment_day_text
 from ..dialogs import Dialogs
 from ..i18n import QT_TR_NOOP, tr
@@ -103,7 +103,7 @@ class RecordView(QWidget):
 
     redacted = Signal(int)
 
-    def __init__(self, register: Register, dialogs: Dialogs, parent: QWidget | None = None) -> None:
+    def __init__(self, register: Office, dialogs: Dialogs, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.register = register
         self.dialogs = dialogs

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
@@ -24,13 +25,16 @@ from PySide6.QtWidgets import (
 )
 
 from ...services import extracts as service
-from ...store.connection import Register
+from ...services import extracts_gather as gathering
+from ...services.office import Office
 from ..cases.labels import moment_day_text
 from ..dialogs import Dialogs
 from ..i18n import language, tr
+from ..progress import run_job
 from ..style import role_label, set_role
 from ..workers import Runner
 from . import models
+from .gather_dialog import FILE_FILTER, GatherBar, GatherDialog
 from .import_dialog import ImportDialog, import_files
 from .record_view import RecordView
 
@@ -78,7 +82,7 @@ class DataPanel(QWidget):
     case_changed = Signal(str)
 
     def __init__(
-        self, register: Register, dialogs: Dialogs, runner: Runner, ref: str, parent: QWidget | None = None
+        self, register: Office, dialogs: Dialogs, runner: Runner, ref: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.register = register
@@ -88,6 +92,8 @@ class DataPanel(QWidget):
         self.statuses: list[service.SourceStatus] = []
         self.last_import: ImportDialog | None = None
         self.last_reason_dialog: NotApplicableDialog | None = None
+        self.last_gather: GatherDialog | None = None
+        self.gathered: list[Any] = []  # the files of the last gathering (in memory only), to search again
         self._build()
         self._connect()
         self.refresh()
@@ -99,11 +105,23 @@ class DataPanel(QWidget):
         self.status_line = QLabel()
         self.status_line.setWordWrap(True)
         header.addWidget(self.status_line, 1)
+        self.gather_button = QPushButton(tr("&Gather export files…"))
+        self.gather_button.setToolTip(
+            tr("Choose or drop every file at once: each goes to its system, one search.")
+        )
         self.import_button = QPushButton(tr("Import an export file…"))
+        self.import_button.setToolTip(
+            tr("One system's files, with the header row and the columns set by hand.")
+        )
         self.not_applicable_button = QPushButton(tr("Mark not applicable…"))
+        header.addWidget(self.gather_button)
         header.addWidget(self.import_button)
         header.addWidget(self.not_applicable_button)
         layout.addLayout(header)
+        self.gather_bar = GatherBar(self.register, self.dialogs, self.ref)
+        self.gather_bar.research = self._research
+        layout.addWidget(self.gather_bar)
+        self.setAcceptDrops(True)
         self.flags_row = QWidget()
         flags_line = QHBoxLayout(self.flags_row)
         flags_line.setContentsMargins(0, 0, 0, 0)
@@ -163,8 +181,15 @@ class DataPanel(QWidget):
         self.reject_button = QPushButton(tr("&Reject — someone else"))
         for button in (self.confirm_button, self.reject_button):
             button.setToolTip(tr("Keyboard: Ctrl+Enter confirms, Ctrl+Delete rejects the selected match."))
+            button.setAutoDefault(False)  # Enter never rejects a match by accident
             decide.addWidget(button)
         decide.addStretch(1)
+        self.confirm_emails_button = QPushButton()
+        self.confirm_emails_button.setAutoDefault(False)
+        self.confirm_emails_button.setToolTip(
+            tr("Matches found by the e-mail column holding the subject's exact address, in every system.")
+        )
+        decide.addWidget(self.confirm_emails_button)
         matches_layout.addLayout(decide)
         splitter.addWidget(matches)
 
@@ -178,6 +203,9 @@ class DataPanel(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def _connect(self) -> None:
+        self.gather_button.clicked.connect(self._on_gather)
+        self.gather_bar.changed.connect(self._changed)
+        self.confirm_emails_button.clicked.connect(self._on_confirm_emails)
         self.import_button.clicked.connect(self._on_import)
         self.not_applicable_button.clicked.connect(self._on_not_applicable)
         self.sources.itemSelectionChanged.connect(self._on_source_selected)
@@ -210,6 +238,10 @@ class DataPanel(QWidget):
         self.table.setColumnHidden(models.SYSTEM, bool(self.source_filter.currentData()))
         self.model.set_matches(service.list_matches(self.register, self.ref), names)
         self.empty_hint.setVisible(self.model.rowCount() == 0)
+        self.gather_bar.show_status(self.statuses)
+        exact = len(gathering.exact_email_matches(self.register, self.ref))
+        self.confirm_emails_button.setText(tr("Confirm all exact e-mail matches (%n)", "", exact))
+        self.confirm_emails_button.setEnabled(exact > 0)
         self.select_match(keep_match)
         self._on_match_selected()
 
@@ -364,6 +396,63 @@ class DataPanel(QWidget):
         self.refresh()
         self.select_match(select)
         self.case_changed.emit(self.ref)
+        if select is not None:
+            self.table.setFocus()  # after a decision the keyboard stays on the matches, never on Reject
+
+    def _on_gather(self) -> None:
+        paths = self.dialogs.open_files(self, tr("Choose every export file of this request"), tr(FILE_FILTER))
+        if paths:
+            self.gather(paths)
+
+    def gather(self, paths: list[Path]) -> GatherDialog:
+        """The files, assigned to their systems in one table, searched in one pass; review opens after."""
+        dialog = GatherDialog(self.register, self.dialogs, self.runner, self.ref, paths, self)
+        self.last_gather = dialog
+        dialog.gathered.connect(lambda _summary: self._after_gather(dialog.assignments))
+        self.dialogs.run(dialog)
+        return dialog
+
+    def _after_gather(self, assignments: list[Any]) -> None:
+        self.gathered = [a for a in assignments if a.source]
+        self.source_filter.setCurrentIndex(0)  # every system: review starts on the first match of all
+        self._changed()
+        first = self._next_pending(-1)
+        if first is not None:
+            self.select_match(first)
+            self.table.setFocus()
+
+    def _research(self, sources: list[str]) -> None:
+        """Search again the gathered files of these systems (an identifier was just added to the request)."""
+        again = [a for a in self.gathered if a.source in sources]
+        if not again:
+            self.dialogs.info(
+                self, tr("Identifier added. Gather the files of those systems again to search them.")
+            )
+            return
+        register, ref = self.register, self.ref
+
+        def job(progress: Any, cancel: Any) -> Any:
+            return gathering.gather(register, ref, again, progress=progress, cancel=cancel)
+
+        self.research_job = run_job(self, self.runner, job, tr("Searching the export files…"),
+                                    lambda _r: self._changed(), lambda e: self.dialogs.error(self, e))  # fmt: skip
+
+    def _on_confirm_emails(self) -> None:
+        try:
+            gathering.confirm_exact_email_matches(self.register, self.ref)
+        except Exception as exc:  # noqa: BLE001 - shown to the person
+            self.dialogs.error(self, exc)
+        self._changed(self._next_pending(-1))
+
+    def dragEnterEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.gather(paths)
 
     def _on_import(self) -> None:
         dialog = import_files(self, self.register, self.dialogs, self.runner, ref=self.ref,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..i18n import QT_TR_NOOP
-from ..pages import CaseSection
+from ..specs import CaseSection
 from .check_wizard import IdCheckDialog
 from .identity_panel import IdentityPanel
 from .scan_viewer import ScanViewer

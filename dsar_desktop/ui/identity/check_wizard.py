@@ -25,12 +25,21 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import describe
-from ...domain.identity import DECISION_LABELS, Assessment, Checklist, Decision, Party, ProofKind, keep_last4
+from ...domain.identity import (
+    DECISION_LABELS,
+    Assessment,
+    Checklist,
+    Decision,
+    Party,
+    ProofKind,
+    keep_last4,
+    note_required,
+)
 from ...domain.mrz import MrzError, MrzResult, parse_mrz
 from ...services import cases as case_service
 from ...services import identity as ids
 from ...services.identity_status import ProofState
-from ...store.connection import Register
+from ...services.office import Office
 from ..dialogs import Dialogs
 from ..fit import fit_to_screen
 from ..i18n import language, pick, tr
@@ -54,7 +63,7 @@ class IdCheckDialog(QDialog):
 
     def __init__(
         self,
-        register: Register,
+        register: Office,
         dialogs: Dialogs,
         ref: str,
         proof: ProofState,
@@ -418,12 +427,7 @@ class IdCheckDialog(QDialog):
         return next((d for d, b in self.decision_buttons.items() if b.isChecked()), None)
 
     def _show_note_hint(self) -> None:
-        needs_note = (
-            self.selected_decision() == Decision.VERIFIED
-            and self.assessment is not None
-            and not self.assessment.all_ok
-            and not self.note.toPlainText().strip()
-        )
+        needs_note = note_required(self.assessment, self.selected_decision()) and not self.note.toPlainText().strip()
         self.note_hint.setText(
             tr("Some checks fail or are missing: a note saying why identity is still verified is required.")
         )

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain import minors
 from ...domain.cases import Capacity, Case
 from ...domain.identity import DOCUMENT_TYPES, ProofKind
 from ...fileio import atomic_write
@@ -26,7 +27,7 @@ from ...services import cases as case_service
 from ...services import identity as ids
 from ...services import scans
 from ...services.identity_status import IdentityStatus, ProofState
-from ...store.connection import Register
+from ...services.office import Office
 from ..cases.labels import date_text, moment_text, today_paris
 from ..dialogs import Dialogs
 from ..i18n import language, pick, tr
@@ -43,7 +44,7 @@ class IdentityPanel(QWidget):
 
     def __init__(
         self,
-        register: Register,
+        register: Office,
         dialogs: Dialogs,
         runner: Any,
         ref: str,
@@ -184,7 +185,7 @@ class IdentityPanel(QWidget):
                 received=date_text(self.case.received_date),
             )
         ]
-        if status.age_on_receipt < 18:  # the rule says more than the age only for minors
+        if status.age_on_receipt < minors.MAJORITY:  # the rule says more than the age only for minors
             lines.append(html(pick(status.acting_rule)))
         self.age_label.setText("<br>".join(lines))
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..i18n import QT_TR_NOOP
-from ..main_window import PageSpec
+from ..specs import PageSpec
 from .page import StatisticsPage
 
 __all__ = ["StatisticsPage", "pages"]
