@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from dsar_desktop.domain.cases import Status
 from dsar_desktop.services import cases as case_service
-from dsar_desktop.ui import i18n
+from dsar_desktop.ui import accessibility, i18n
 from dsar_desktop.ui.main_window import MainWindow
 from dsar_desktop.ui.pages import standard_screens
 from dsar_desktop.ui.workers import ImmediateRunner
@@ -92,6 +92,7 @@ def walk(
 ) -> Iterator[Results]:
     language = request.param
     i18n.set_language(language)
+    names = accessibility.install(QApplication.instance())  # as the app does at start
     results: Results = {"windows": {}, "fit": {}, "names": {}, "mnemonics": {}}
 
     def check(name: str, window: QWidget) -> None:
@@ -146,6 +147,7 @@ def walk(
         settle()
         gc.collect()
         register.close()
+        QApplication.instance().removeEventFilter(names)
         i18n.set_language("fr")
 
 
@@ -173,3 +175,11 @@ def test_the_walk_opens_the_windows(walk: Results) -> None:
 
 def test_every_window_fits_1024_by_700(walk: Results) -> None:
     assert walk["fit"] == {}
+
+
+def test_every_focusable_control_has_an_accessible_name(walk: Results) -> None:
+    assert walk["names"] == {}
+
+
+def test_no_window_has_the_same_mnemonic_twice(walk: Results) -> None:
+    assert walk["mnemonics"] == {}

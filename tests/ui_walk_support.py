@@ -228,7 +228,10 @@ def check_windows_opened_by(action: Callable[[], Any], check: Check, name: str) 
 
 def demo_register(folder: Path, cases: int = 40) -> Any:
     from dsar_desktop.services.demo import create_demo_register
+    from dsar_desktop.services.office import Office
 
-    return create_demo_register(
-        folder / "demo.dsar", "alice", "demo passphrase for the window walk", cases
-    ).register
+    return Office.adopt(
+        create_demo_register(
+            folder / "demo.dsar", "alice", "demo passphrase for the window walk", cases
+        ).register
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
@@ -19,6 +19,7 @@ def scrolling_column(outer: QVBoxLayout) -> tuple[QVBoxLayout, QVBoxLayout]:
     """The same inside an existing column layout."""
     scroll = QScrollArea()
     scroll.setObjectName("fitBody")
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its fields take the focus; it follows them
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     content = QWidget()

@@ -149,12 +149,8 @@
             <translation>&amp;Fichier</translation>
         </message>
         <message>
-            <source>&amp;From</source>
-            <translation>&amp;Du</translation>
-        </message>
-        <message>
             <source>&amp;Gather export files…</source>
-            <translation>&amp;Rassembler les fichiers d'export…</translation>
+            <translation>Rassem&amp;bler les fichiers d'export…</translation>
         </message>
         <message>
             <source>&amp;Help</source>
@@ -185,10 +181,6 @@
             <translation>&amp;Registre</translation>
         </message>
         <message>
-            <source>&amp;Reject — someone else</source>
-            <translation>&amp;Rejeter — quelqu'un d'autre</translation>
-        </message>
-        <message>
             <source>&amp;Review the matches</source>
             <translation>&amp;Examiner les correspondances</translation>
         </message>
@@ -198,11 +190,11 @@
         </message>
         <message>
             <source>&amp;Search:</source>
-            <translation>&amp;Rechercher :</translation>
+            <translation>Re&amp;chercher :</translation>
         </message>
         <message>
             <source>&amp;to</source>
-            <translation>&amp;au</translation>
+            <translation>a&amp;u</translation>
         </message>
         <message>
             <source>(confirm a match that holds it, or edit the request)</source>
@@ -1197,6 +1189,10 @@
         <message>
             <source>French text</source>
             <translation>Texte français</translation>
+        </message>
+        <message>
+            <source>Fro&amp;m</source>
+            <translation>&amp;Du</translation>
         </message>
         <message>
             <source>from its columns</source>
@@ -2202,6 +2198,10 @@
             <translation>Quitter</translation>
         </message>
         <message>
+            <source>Re&amp;ject — someone else</source>
+            <translation>Re&amp;jeter — quelqu'un d'autre</translation>
+        </message>
+        <message>
             <source>Re&amp;striction (Art. 18)</source>
             <translation>&amp;Limitation (art. 18)</translation>
         </message>
@@ -2695,6 +2695,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         <message>
             <source>Say what changed before saving.</source>
             <translation>Indiquez ce qui a changé avant d'enregistrer.</translation>
+        </message>
+        <message>
+            <source>Scan of the proof</source>
+            <translation>Scan de la preuve</translation>
         </message>
         <message>
             <source>Scans (*.jpg *.jpeg *.png *.pdf);;All files (*)</source>

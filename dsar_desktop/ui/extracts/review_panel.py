@@ -178,7 +178,7 @@ class DataPanel(QWidget):
         matches_layout.addWidget(self.empty_hint)
         decide = QHBoxLayout()
         self.confirm_button = QPushButton(tr("&Confirm — it is the subject"))
-        self.reject_button = QPushButton(tr("&Reject — someone else"))
+        self.reject_button = QPushButton(tr("Re&ject — someone else"))
         for button in (self.confirm_button, self.reject_button):
             button.setToolTip(tr("Keyboard: Ctrl+Enter confirms, Ctrl+Delete rejects the selected match."))
             button.setAutoDefault(False)  # Enter never rejects a match by accident

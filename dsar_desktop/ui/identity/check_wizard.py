@@ -112,6 +112,7 @@ class IdCheckDialog(QDialog):
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the fields inside take the focus
         scroll.setWidget(right)
         # the checklist's verdict and the decision stay in view while the form scrolls
         checklist_box = QGroupBox(tr("Checklist"))
