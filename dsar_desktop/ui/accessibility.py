@@ -118,7 +118,10 @@ class AccessibleNames(QObject):
             and watched.focusPolicy() != Qt.FocusPolicy.NoFocus
             and not watched.accessibleName()
         ):
-            name = derive_name(watched)
+            try:
+                name = derive_name(watched)
+            except RuntimeError:  # a caption deleted while its window closes: nothing to name any more
+                return False
             if name:
                 watched.setAccessibleName(name)
         return False
