@@ -52,6 +52,11 @@ CATALOGUE: dict[str, Any] = {
             "source_of_data": {"fr": "Vous-même et vos enseignants", "en": "You and your teachers"},
             "automated_decisions": {"not_applicable": {"fr": "aucune", "en": "none"}},
             "transfers": {"not_applicable": {"fr": "aucun", "en": "none"}},
+            "erasure_exception": {
+                "fr": "les diplômes sont conservés 99 ans au titre de l'obligation légale (article 17, paragraphe 3, "
+                "points b) et d), du RGPD)",
+                "en": "diplomas are kept for 99 years to comply with a legal obligation (Article 17(3)(b) and (d) GDPR)",
+            },
         },
     },
 }

@@ -64,3 +64,43 @@ def test_a_notification_says_when_and_how_or_why_not(register: Register, case_fa
         art19.record(register, ref, "crm", "X", "impossible", reason="no")
     n = art19.record(register, ref, "crm", "X", "disproportionate", reason="The provider closed in 2025 and left no contact.")
     assert n.outcome == "disproportionate" and n.reason and "closed" in n.reason
+
+
+def test_cli_lists_records_and_then_allows_the_confirmation(capsys, tmp_path, passphrase_file, identity_today, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from dsar_desktop.services import extracts
+    from dsar_desktop.services.demo import settle_demo_catalogue
+    from dsar_desktop.services.extracts_demo import seed_demo_extracts
+    from dsar_desktop.services.register import unlock_register
+
+    try:
+        from conftest import PASSPHRASE, new_case, run_cli
+    except ImportError:  # pragma: no cover
+        from tests.conftest import PASSPHRASE, new_case, run_cli
+
+    monkeypatch.setattr(art19.dl, "today_paris", lambda: identity_today)
+    path = tmp_path / "r.dsar"
+    base = ["--register", str(path), "--passphrase-file", str(passphrase_file)]
+    assert run_cli(capsys, *base, "init")[0] == 0
+    with unlock_register(path, PASSPHRASE) as reg:
+        settle_demo_catalogue(reg)
+        ref = case_service.add_case(reg, new_case(rights=[Right.ERASURE])).ref
+        ids.record_other_means(reg, ref, "email_on_file")
+        case_service.transition(reg, ref, Status.IN_PROGRESS)
+        seed_demo_extracts(reg, [ref])
+        for match in extracts.list_matches(reg, ref, status="pending"):
+            extracts.confirm_match(reg, match.id)
+    code, listed, _ = run_cli(capsys, *base, "recipients", "list", ref, "--json")
+    assert code == 0 and listed["recipients"] and all(r["outcome"] is None for r in listed["recipients"])
+    out = tmp_path / "c.pdf"
+    code, _, err = run_cli(capsys, *base, "letter", ref, "--kind", "confirmation_erasure", "--out", str(out))
+    assert code == 1 and "Art. 19" in err and not out.exists()
+    for row in listed["recipients"]:
+        code, _, err = run_cli(
+            capsys, *base, "recipients", "record", ref, "--source", row["source"], "--recipient", row["recipient"],
+            "--notified-on", "2027-03-10", "--means", "courriel",
+        )  # fmt: skip
+        assert code == 0, err
+    code, _, err = run_cli(capsys, *base, "letter", ref, "--kind", "confirmation_erasure", "--out", str(out))
+    assert code == 0, err
+    text = _text(out.read_bytes())
+    assert listed["recipients"][0]["recipient"] in text and "informé le 10 mars 2027 (courriel)" in text

@@ -211,3 +211,21 @@ def test_cli_ready_and_dispatch_without_a_pack_say_what_is_missing_and_the_excep
     without = [e for e in out["timeline"] if e["kind"] == "dispatched_without_pack"]  # type: ignore[index]
     assert len(without) == 1 and "declined a written copy" in without[0]["summary"]
     assert [e["kind"] for e in out["timeline"]][-2:] == ["transition", "dispatched_without_pack"]  # type: ignore[index]
+
+
+def test_frozen_days_23_59_on_31_december_and_29_february(register: Any, case_factory: Any) -> None:
+    # received at 23:59 in Paris on 31 December: the receipt day is 31 December, D1 is 31 January
+    ref = case_factory(received_at=dt.datetime(2027, 12, 31, 22, 59, tzinfo=dt.UTC))
+    case = case_service.get_case(register, ref)
+    assert case.received_date == dt.date(2027, 12, 31) and case.legal_due == dt.date(2028, 1, 31)
+    assert allowed_actions(_facts(register, ref, today=dt.date(2028, 1, 31))).allows(Action.EXTEND)
+    assert not allowed_actions(_facts(register, ref, today=dt.date(2028, 2, 1))).allows(Action.EXTEND)
+    # closed on 29 February 2028 (Paris): kept 5 years through 28 February 2033, purged from 1 March
+    case_service.transition(register, ref, Status.WITHDRAWN)
+    case_service.transition(register, ref, Status.CLOSED)
+    register.conn.execute("UPDATE cases SET closed_at = '2028-02-29T10:00:00+00:00' WHERE ref = ?", (ref,))
+    on_28 = allowed_actions(_facts(register, ref, today=dt.date(2033, 2, 28))).why_not(Action.PURGE)
+    assert on_28 is not None and "2033-02-28" in on_28.en
+    assert allowed_actions(_facts(register, ref, today=dt.date(2033, 3, 1))).allows(Action.PURGE)
+    assert [c.ref for c in retention.preview(register, today=dt.date(2033, 3, 1)).cases] == [ref]
+    assert retention.preview(register, today=dt.date(2033, 2, 28)).cases == []

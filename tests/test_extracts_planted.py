@@ -196,7 +196,8 @@ def test_letters_nfkd_does_not_decompose_still_match_through_the_prefilter(tmp_p
 
 
 def test_a_row_parsed_alone_agrees_with_the_whole_block(tmp_path: Path) -> None:
-    from dsar_desktop.extracts.readers import ROW_COL, Block, open_extract
+    from dsar_desktop.extracts.opening import open_extract
+    from dsar_desktop.extracts.readers import ROW_COL, Block
 
     path = tmp_path / "q.csv"
     path.write_text('a,b,c\n1,x,"m\nn"\n2,y,z\n3,"q,r",w\n4,k,"l""l"\n', encoding="utf-8")

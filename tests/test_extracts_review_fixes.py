@@ -15,7 +15,8 @@ from dsar_desktop.domain.matching import make_subject
 from dsar_desktop.extracts import readers
 from dsar_desktop.extracts.csv_reader import _explain
 from dsar_desktop.extracts.engine import search_files
-from dsar_desktop.extracts.readers import ROW_COL, open_extract
+from dsar_desktop.extracts.opening import open_extract
+from dsar_desktop.extracts.readers import ROW_COL
 
 JEAN = make_subject("jean", email="jean.dupont@example.org")
 ENGLISH_IN_FRENCH = ("unexpected", "expected", "end of data", "malformed", "skipped", "field")

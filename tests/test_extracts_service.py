@@ -202,7 +202,9 @@ def test_demo_seed_gives_cases_confirmed_matches(register: Register) -> None:
     ]
     for ref in refs:
         case_service.transition(register, ref, Status.IN_PROGRESS)
-    seeded = service.seed_demo_extracts(register, refs)
+    from dsar_desktop.services.extracts_demo import seed_demo_extracts
+
+    seeded = seed_demo_extracts(register, refs)
     assert seeded == refs
     data = service.confirmed_data(register, refs[1])
     assert {d["source"] for d in data} >= {

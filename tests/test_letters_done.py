@@ -270,3 +270,11 @@ def test_letters_are_in_the_readme_as_images() -> None:
     for name in ("letter-portability-fr.png", "letter-under15-alone-fr.png"):
         assert f"docs/screenshots/{name}" in readme
         assert (root / "docs" / "screenshots" / name).stat().st_size > 10_000
+
+
+def test_the_response_tab_offers_the_child_letter_first(register) -> None:  # type: ignore[no-untyped-def]
+    child = today_paris().replace(year=today_paris().year - 12)
+    alone = case_service.get_case(register, _case(register, [Right.ACCESS], "fr", subject_dob=child))
+    adult = case_service.get_case(register, _case(register, [Right.PORTABILITY], "fr"))
+    assert letters.default_letter(alone) == "minor_alone_notice"
+    assert letters.default_letter(adult) == "portability_response"

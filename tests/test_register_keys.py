@@ -65,7 +65,7 @@ def test_create_refuses_existing_register(created):  # type: ignore[no-untyped-d
         svc.create_register(path, "bob", PASS)
 
 
-def test_slots_add_change_remove_without_touching_the_database(created):  # type: ignore[no-untyped-def]
+def test_slots_add_and_change_without_touching_the_database_and_removal_rekeys(created):  # type: ignore[no-untyped-def]
     path, _ = created
     with svc.unlock_register(path, PASS) as reg:
         original_key = reg.raw_key
@@ -73,6 +73,7 @@ def test_slots_add_change_remove_without_touching_the_database(created):  # type
         with pytest.raises(SlotExists):
             svc.add_slot(reg, "bob", "another passphrase!")
         svc.change_slot(reg, "alice", "alice's new passphrase")
+    assert svc.unlock_key(path, "bob's own passphrase")[0] == original_key
     assert {s["label"] for s in svc.list_slots(path)} == {"alice", "bob", "recovery"}
     with pytest.raises(WrongPassphrase):
         svc.unlock_register(path, PASS, "alice")
@@ -82,11 +83,11 @@ def test_slots_add_change_remove_without_touching_the_database(created):  # type
             svc.remove_slot(reg, "bob")
     with pytest.raises(WrongPassphrase):
         svc.unlock_register(path, "alice's new passphrase")
-    # The register key itself never changed: the database was never re-encrypted.
-    assert svc.unlock_key(path, "bob's own passphrase")[0] == original_key
+    # Adding and changing never re-encrypted the database; removing re-keyed it (revocation).
+    assert svc.unlock_key(path, "bob's own passphrase")[0] != original_key
     with svc.unlock_register(path, "bob's own passphrase") as reg:
         actions = [r[0] for r in reg.query("SELECT action FROM audit ORDER BY seq")]
-    assert actions == ["register.created", "slot.added", "slot.changed", "slot.removed"]
+    assert actions == ["register.created", "slot.added", "slot.changed", "slot.removed", "register.rekeyed"]
 
 
 def test_missing_sidecar(created):  # type: ignore[no-untyped-def]

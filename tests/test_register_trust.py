@@ -351,3 +351,77 @@ def test_pack_verify_refuses_a_manifest_naming_another_case(
     code, out, _ = run_cli(capsys, "pack", "verify", str(forged), "--trust", str(pem), "--json")
     assert code != 0 and out["intact"] is False
     assert any("names case '2027-9999'" in d for d in out["details"])
+
+
+# ---- revocation that revokes ------------------------------------------------------------------
+def test_revocation_drill_a_key_file_copy_from_before_the_removal_opens_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], passphrase_file: Path
+) -> None:
+    path = new_register(tmp_path, capsys, passphrase_file)
+    add_cases(path, 1)
+    bob_pass = tmp_path / "bob.txt"
+    bob_pass.write_text("bob's own long passphrase\n")
+    code, _out, err = dsar(capsys, path, passphrase_file, "slot", "add", "bob", "--new-passphrase-file", str(bob_pass))
+    assert code == 0, err
+    copy = tmp_path / "keys-before-removal"
+    shutil.copy(sidecar_path(path), copy)
+    old_key = raw_key(path)
+    code, out, err = dsar(capsys, path, passphrase_file, "slot", "remove", "bob")
+    assert code == 0, err
+    assert out["rekeyed"] is True
+    assert raw_key(path) != old_key  # a fresh register key
+    # Bob puts his copy of the key file back.
+    shutil.copy(copy, sidecar_path(path))
+    code, _out, err = run_cli(capsys, "--register", str(path), "--passphrase-file", str(bob_pass), "case", "list")
+    assert code == 5 and "no longer opens" in err
+    code, _out, err = run_cli(capsys, "--register", str(path), "--passphrase-file", str(passphrase_file), "case", "list")
+    assert code == 5  # the old copy holds only the old key, for everyone
+    # The raw key his copy yields does not decrypt the database either.
+    conn = sqlcipher.connect(str(path))
+    conn.execute(f"PRAGMA key = \"x'{old_key.hex()}'\"")
+    with pytest.raises(sqlcipher.DatabaseError):
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    conn.close()
+
+
+def test_rekey_on_demand_keeps_every_slot_and_the_history(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], passphrase_file: Path
+) -> None:
+    path = new_register(tmp_path, capsys, passphrase_file)
+    add_cases(path, 2)
+    before = raw_key(path)
+    code, _out, err = dsar(capsys, path, passphrase_file, "rekey")
+    assert code == 0, err
+    assert raw_key(path) != before
+    code, out, err = dsar(capsys, path, passphrase_file, "verify")
+    assert code == 0, err
+    assert out["anchor"]["state"] == "ok"
+    code, cases, _ = dsar(capsys, path, passphrase_file, "case", "list")
+    assert code == 0 and len(cases) == 2
+
+
+def test_a_rekey_interrupted_after_the_database_switched_is_finished_at_the_next_unlock(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], passphrase_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dsar_desktop.security.keyslots import KeyFile
+
+    path = new_register(tmp_path, capsys, passphrase_file)
+    add_cases(path, 1)
+    saves: list[int] = []
+    original = KeyFile.save
+
+    def save_then_die_on_the_second(self: KeyFile, target: Path) -> None:
+        saves.append(1)
+        if len(saves) == 2:  # the database switched; the power goes before the key file does
+            raise SystemExit("power cut")
+        original(self, target)
+
+    with svc.unlock_register(path, PASS) as reg:
+        monkeypatch.setattr(KeyFile, "save", save_then_die_on_the_second)
+        with pytest.raises(SystemExit):
+            svc.rekey(reg)
+        monkeypatch.setattr(KeyFile, "save", original)
+    assert KeyFile.load(sidecar_path(path)).pending is not None
+    code, out, err = dsar(capsys, path, passphrase_file, "verify")
+    assert code == 0, err
+    assert KeyFile.load(sidecar_path(path)).pending is None

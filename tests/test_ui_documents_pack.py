@@ -136,7 +136,9 @@ def test_from_confirmed_data_to_a_verified_pack_and_a_recorded_dispatch(
 def test_the_pack_builds_on_the_thread_pool_with_progress(qtbot, register: Register, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     ref = ready_case(register, make_case)
     dialogs = ScriptedDialogs()
-    panel = panel_for(qtbot, register, ref, dialogs, Runner())
+    runner = Runner()
+    runner.bind(register)  # as the main window does: the job gets a connection of its own
+    panel = panel_for(qtbot, register, ref, dialogs, runner)
     stages: list[str] = []
     panel.encrypt_check.setChecked(False)
     dialogs.answers.append(str(tmp_path))

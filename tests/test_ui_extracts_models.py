@@ -165,7 +165,9 @@ def test_the_search_runs_on_the_thread_pool_and_reports_back(
     path.write_text('{"email": "heloise.dupre@example.org"}\n{"email": "x@example.org"}\n', encoding="utf-8")
     dialogs = ScriptedDialogs()
     previews = preview_all([path], register, "newsletter")
-    dialog = ImportDialog(register, dialogs, Runner(), [path], previews, ref=ref, source="newsletter")
+    runner = Runner()
+    runner.bind(register)  # as the main window does: the search gets a connection of its own
+    dialog = ImportDialog(register, dialogs, runner, [path], previews, ref=ref, source="newsletter")
     qtbot.addWidget(dialog)
     dialog.accept()
     qtbot.waitUntil(lambda: dialog.result_of_search is not None, timeout=10_000)

@@ -336,7 +336,7 @@ def test_verify_runs_on_the_thread_pool_and_reports_on_the_main_thread(qtbot, re
     qtbot.waitUntil(
         lambda: any("The register is intact" in text for _, text in dialogs.shown), timeout=10_000
     )
-    assert shell.window._busy == 0
+    qtbot.waitUntil(lambda: shell.runner.jobs_in_flight == 0, timeout=10_000)
     shell.quit()
 
 

@@ -133,7 +133,8 @@ def test_slots_dialog_adds_changes_and_removes_a_slot(qtbot, keyed: Register) ->
     dialog.remove_button.click()
     assert dialog.labels() == ["alice", "recovery"]
     actions = [a for a, _ in audit_actions(keyed)]
-    assert actions[-3:] == ["slot.added", "slot.changed", "slot.removed"]
+    assert actions[-4:] == ["slot.added", "slot.changed", "slot.removed", "register.rekeyed"]
+    assert dialogs.shown[-1] == ("info", "Slot 'bob' removed; the register was re-keyed.")
 
 
 def test_slots_dialog_refuses_mismatched_or_short_passphrases(qtbot, keyed: Register) -> None:  # type: ignore[no-untyped-def]

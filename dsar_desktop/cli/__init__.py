@@ -3,7 +3,7 @@
 Start-up is kept short: a command's module (and the heavy libraries it needs: pyHanko, reportlab,
 polars, openpyxl, PIL) is imported only when that command runs. The table below names every command
 and the function that loads its module with a plain `from . import` (PyInstaller follows those; it
-cannot follow importlib). Only `dsar --help` or an unknown command builds the whole parser.
+cannot follow a module imported by a computed name). Only `dsar --help` or an unknown command builds the whole parser.
 """
 
 from __future__ import annotations
@@ -90,6 +90,7 @@ COMMANDS: dict[str, Callable[[], ModuleType]] = {
     "slot": _register,
     "verify": _register,
     "audit": _register,
+    "rekey": _register,
     "backup": _register,
     "restore": _register,
     "version": _version,
@@ -100,6 +101,7 @@ COMMANDS: dict[str, Callable[[], ModuleType]] = {
     "letter": _documents,
     "calibration": _documents,
     "cert": _documents,
+    "recipients": _documents,
     "id": _identity,
     "extracts": _extracts,
     "catalogue": _extracts,

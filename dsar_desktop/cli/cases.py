@@ -10,10 +10,12 @@ from typing import Any
 
 from ..domain import deadlines as dl
 from ..domain.case_actions import Action
-from ..domain.cases import Capacity, Case, Channel, Person, Status
+from ..domain.cases import Capacity, Channel, Person, Status
 from ..domain.errors import InvalidInput
 from ..services import cases as case_service
 from . import identity, retention
+from .case_output import case_summary
+from .case_output import date_option as _date
 from .common import Context
 
 
@@ -97,43 +99,6 @@ def add_commands(subparsers: Any, parent: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser("demo", parents=[parent], help="create a demo register of synthetic cases")
     p.add_argument("--cases", type=int, default=200)
     p.set_defaults(handler=cmd_demo)
-
-
-def _date(text: str | None, what: str) -> dt.date | None:
-    if not text:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise InvalidInput(
-            f"{what} '{text}' is not a date YYYY-MM-DD.", f"{what} « {text} » n'est pas une date AAAA-MM-JJ."
-        ) from None
-
-
-def case_summary(case: Case) -> dict[str, Any]:
-    return {
-        "ref": case.ref,
-        "status": case.status.value,
-        "received": case.received_date.isoformat(),
-        "received_at": case.received_at.isoformat(),
-        "channel": case.channel.value,
-        "language": case.language,
-        "rights": [r.value for r in case.rights],
-        "subject_name": case.subject.name,
-        "subject_email": case.subject.email,
-        "subject_dob": case.subject.dob.isoformat() if case.subject.dob else None,
-        "requester_name": case.requester_name,
-        "capacity": case.capacity.value,
-        "legal_due": case.legal_due.isoformat(),
-        "policy_target": case.policy_target.isoformat(),
-        "current_due": case.current_due.isoformat(),
-        "extended": case.extended,
-        "extension_reason": case.extension_reason,
-        "priority_flag": case.priority_flag,
-        "dispatch_date": case.dispatch_date.isoformat() if case.dispatch_date else None,
-        "dispatch_number": case.dispatch_number,
-        "pack_sha256": case.pack_sha256,
-    }
 
 
 def cmd_add(args: argparse.Namespace, ctx: Context) -> int:

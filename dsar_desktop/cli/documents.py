@@ -1,4 +1,5 @@
-"""`dsar pack build|verify`, `dsar letter`, `dsar calibration`, `dsar cert import|create|show`."""
+"""`dsar pack build|verify`, `dsar letter`, `dsar calibration`, `dsar cert import|create|show`,
+`dsar recipients list|record` (Art. 19)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,62 @@ ENV_P12_PASSWORD = "DSAR_P12_PASSWORD"
 ENV_PACK_PASSWORD = "DSAR_PACK_PASSWORD"
 
 
+def _add_recipients(subparsers: Any, parent: argparse.ArgumentParser) -> None:
+    p = subparsers.add_parser(
+        "recipients", parents=[parent], help="Art. 19: the recipients to inform of a rectification, erasure or restriction"
+    )
+    sub = p.add_subparsers(dest="recipients_command", metavar="list|record")
+    sub.required = True
+    lst = sub.add_parser("list", parents=[parent], help="each recipient and what is recorded for it")
+    lst.add_argument("ref")
+    lst.set_defaults(handler=cmd_recipients_list)
+    rec = sub.add_parser("record", parents=[parent], help="record that a recipient was informed, or why not")
+    rec.add_argument("ref")
+    rec.add_argument("--source", required=True, help="processing id in the register (see 'list')")
+    rec.add_argument("--recipient", required=True, help="the recipient exactly as 'list' names it")
+    how = rec.add_mutually_exclusive_group(required=True)
+    how.add_argument("--notified-on", help="YYYY-MM-DD the recipient was informed (with --means)")
+    how.add_argument("--impossible", metavar="REASON", help="why informing it is impossible")
+    how.add_argument("--disproportionate", metavar="REASON", help="why it would take disproportionate effort")
+    rec.add_argument("--means", help="how it was informed (e-mail, letter, ticket...)")
+    rec.set_defaults(handler=cmd_recipients_record)
+
+
+def cmd_recipients_list(args: argparse.Namespace, ctx: Context) -> int:
+    rows = letters.recipients_to_notify(ctx.open_register(), args.ref)
+    out = [
+        {"source": s, "recipient": r, "outcome": n.outcome if n else None,
+         "notified_on": n.notified_on.isoformat() if n and n.notified_on else None,
+         "means": n.means if n else None, "reason": n.reason if n else None}
+        for s, r, n in rows
+    ]  # fmt: skip
+    lines = [f"{o['source']}: {o['recipient']} -> {o['outcome'] or 'NOTHING RECORDED'}" for o in out]
+    ctx.emit({"ref": args.ref, "recipients": out}, "\n".join(lines) or "No recipient listed for the data found.")
+    return 0
+
+
+def cmd_recipients_record(args: argparse.Namespace, ctx: Context) -> int:
+    import datetime as dt
+
+    from ..domain import deadlines as dl
+    from ..services import notifications
+
+    outcome = "notified" if args.notified_on else "impossible" if args.impossible else "disproportionate"
+    day = dl.parse_date(args.notified_on, "--notified-on date", "date --notified-on") if args.notified_on else None
+    n = notifications.record(
+        ctx.open_register(), args.ref, args.source, args.recipient, outcome,
+        notified_on=day, means=args.means, reason=args.impossible or args.disproportionate,
+    )  # fmt: skip
+    ctx.emit(
+        {"ref": args.ref, "source": n.source, "recipient": n.recipient, "outcome": n.outcome,
+         "notified_on": n.notified_on.isoformat() if isinstance(n.notified_on, dt.date) else None},
+        f"{args.ref}: {n.recipient} ({n.source}) recorded as {n.outcome}.",
+    )  # fmt: skip
+    return 0
+
+
 def add_commands(subparsers: Any, parent: argparse.ArgumentParser) -> None:
+    _add_recipients(subparsers, parent)
     p = subparsers.add_parser("pack", parents=[parent], help="build or verify a signed response pack")
     sub = p.add_subparsers(dest="pack_command", metavar="build|verify")
     sub.required = True

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -177,18 +175,6 @@ def cmd_other_means(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    path = path.expanduser()
-    fd, tmp = tempfile.mkstemp(prefix=".dsar-", suffix=".tmp", dir=path.parent or Path("."))
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def cmd_request(args: argparse.Namespace, ctx: Context) -> int:
     from ..services import identity as id_service  # PIL and the scan checks: only here
 
@@ -198,7 +184,7 @@ def cmd_request(args: argparse.Namespace, ctx: Context) -> int:
         internal_note=getattr(args, "internal_note", None),
     )  # fmt: skip
     if args.letter_out and result.letter:
-        _write_atomically(args.letter_out, result.letter)
+        id_service.save_request_letter(result.letter, Path(args.letter_out).expanduser())
     out = {
         "ref": args.ref, "request_id": result.request_id, "sent_on": result.sent_on, "status": result.case.status.value,
         "legal_due": result.case.legal_due.isoformat(),

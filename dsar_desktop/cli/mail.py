@@ -132,7 +132,8 @@ def add_from_mail(args: argparse.Namespace, ctx: Context) -> int:
             "The sender's name cannot be read: give it with --subject-name.",
             "Le nom de l'expéditeur ne se lit pas : indiquez-le avec --subject-name.",
         )
-    from .cases import _date, case_summary
+    from .case_output import case_summary
+    from .case_output import date_option as _date
 
     new = case_service.NewCase(
         received_at=case_service.parse_received(args.received) if args.received else suggested.received_at,

@@ -30,8 +30,9 @@ def add_commands(subparsers: Any, parent: argparse.ArgumentParser) -> None:
     s.add_argument("label")
     s.add_argument("--new-passphrase-file", type=Path, help="the new passphrase (or DSAR_NEW_PASSPHRASE)")
     s.set_defaults(handler=cmd_slot_change)
-    s = slot_sub.add_parser("remove", parents=[parent], help="remove a slot")
+    s = slot_sub.add_parser("remove", parents=[parent], help="remove a slot (the register is then re-keyed)")
     s.add_argument("label")
+    s.add_argument("--yes", action="store_true", help="confirm the removal of the recovery key")
     s.set_defaults(handler=cmd_slot_remove)
     s = slot_sub.add_parser("list", parents=[parent], help="list slots (no passphrase needed)")
     s.set_defaults(handler=cmd_slot_list)
@@ -46,6 +47,11 @@ def add_commands(subparsers: Any, parent: argparse.ArgumentParser) -> None:
     p.add_argument("--checkpoint", type=Path, help="also check the chain against a sealed audit checkpoint")
     p.set_defaults(handler=cmd_verify)
 
+    p = subparsers.add_parser(
+        "rekey", parents=[parent], help="re-encrypt the register under a fresh key; every slot is re-wrapped"
+    )
+    p.set_defaults(handler=cmd_rekey)
+
     p = subparsers.add_parser("audit", parents=[parent], help="sealed audit checkpoints")
     audit_sub = p.add_subparsers(dest="audit_command", metavar="checkpoint")
     audit_sub.required = True
@@ -57,7 +63,8 @@ def add_commands(subparsers: Any, parent: argparse.ArgumentParser) -> None:
     s.set_defaults(handler=cmd_audit_checkpoint)
 
     p = subparsers.add_parser("backup", parents=[parent], help="write an encrypted backup")
-    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--out", type=Path, required=True, help="a new file (never the register or its key file)")
+    p.add_argument("--force", action="store_true", help="replace an existing backup file")
     p.set_defaults(handler=cmd_backup)
 
     p = subparsers.add_parser("restore", parents=[parent], help="restore a backup to a new path")
@@ -94,8 +101,12 @@ def cmd_slot_change(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_slot_remove(args: argparse.Namespace, ctx: Context) -> int:
     register = ctx.open_register()
-    reg_service.remove_slot(register, args.label)
-    ctx.emit({"removed": args.label}, f"Slot removed: {args.label}")
+    reg_service.remove_slot(register, args.label, confirmed=args.yes)
+    ctx.emit(
+        {"removed": args.label, "rekeyed": True},
+        f"Slot removed: {args.label}\nThe register was re-keyed: copies of the key file made before this "
+        "open nothing any more (older backups still open with the passphrases they held).",
+    )
     return 0
 
 
@@ -155,6 +166,15 @@ def cmd_verify(args: argparse.Namespace, ctx: Context) -> int:
     return 0 if report.ok and all(w.ok for w in witnesses) else 6
 
 
+def cmd_rekey(args: argparse.Namespace, ctx: Context) -> int:
+    reg_service.rekey(ctx.open_register())
+    ctx.emit(
+        {"rekeyed": True},
+        "The register was re-keyed: every slot still opens it; copies of the key file made before open nothing.",
+    )
+    return 0
+
+
 def cmd_audit_checkpoint(args: argparse.Namespace, ctx: Context) -> int:
     out, head = anchoring.make_checkpoint(ctx.open_register(), args.out, args.language)
     ctx.emit(
@@ -166,7 +186,7 @@ def cmd_audit_checkpoint(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
-    out = reg_service.backup_register(ctx.open_register(), args.out)
+    out = reg_service.backup_register(ctx.open_register(), args.out, force=args.force)
     ctx.emit({"backup": str(out)}, f"Backup written: {out}")
     return 0
 

@@ -22,9 +22,9 @@ from .readers import (
     SAMPLE_BYTES,
     TOO_LONG,
     Block,
+    ByteBlocks,
     ExtractReader,
-    _ByteBlocks,
-    _constant,
+    constant,
     prefetch,
     unique_headers,
 )
@@ -96,7 +96,7 @@ class CsvReader(ExtractReader):
     def blocks(self, cancel: CancelToken | None = None, columns: list[str] | None = None) -> Iterator[Block]:
         headers = self.info.headers
         wanted = [c for c in headers if c in set(columns)] if columns is not None else list(headers)
-        stream = _ByteBlocks(self, self._encoding, quoted=True)
+        stream = ByteBlocks(self, self._encoding, quoted=True)
         next_row = 1
         line = 1
         header_pending = True
@@ -135,7 +135,7 @@ class CsvReader(ExtractReader):
             ):  # ragged or badly quoted rows: the careful path reports them
                 whole, rows_seen = self._careful_parse(part, line, next_row)
                 frame = whole.select(ROW_COL, *wanted)
-                full = _constant(whole)
+                full = constant(whole)
                 one = None
                 newlines = part.count(b"\n")
             next_row += rows_seen

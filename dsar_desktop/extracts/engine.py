@@ -38,7 +38,8 @@ from .cells import (
 from .errors import NothingToMatch
 from .jsonl_reader import JsonLinesReader
 from .mapping import ColumnMapping, suggest_mapping
-from .readers import HIDDEN_COLS, LINE_COL, ROW_COL, ExtractReader, FileInfo, open_extract
+from .opening import open_extract
+from .readers import HIDDEN_COLS, LINE_COL, ROW_COL, ExtractReader, FileInfo
 
 # No spill: polars only ever sees eager in-memory frames (read_csv on bytes, filter, iter_rows);
 # its out-of-core spilling belongs to the streaming engine (collect(engine="streaming"), sinks),

@@ -18,7 +18,7 @@ import polars as pl
 
 from ..domain.progress import CancelToken
 from .errors import LineTooLong
-from .readers import MAX_RECORD_BYTES, ROW_COL, TOO_LONG, Block, ExtractReader, _ByteBlocks, prefetch
+from .readers import MAX_RECORD_BYTES, ROW_COL, TOO_LONG, Block, ByteBlocks, ExtractReader, prefetch
 
 
 class JsonLinesReader(ExtractReader):
@@ -33,7 +33,7 @@ class JsonLinesReader(ExtractReader):
         self._columns: dict[str, None] = {}
 
     def blocks(self, cancel: CancelToken | None = None, columns: list[str] | None = None) -> Iterator[Block]:
-        stream = _ByteBlocks(self, self._encoding, quoted=False)
+        stream = ByteBlocks(self, self._encoding, quoted=False)
         row_number = 0
         first_line = 1
         for item in prefetch(stream, cancel):

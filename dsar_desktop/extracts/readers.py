@@ -12,17 +12,14 @@ import codecs
 import hashlib
 import queue
 import threading
-import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import filetype
 import polars as pl
 
 from ..domain.progress import CancelToken
-from .errors import BinaryExtract, EmptyExtract
 
 ROW_COL = "\x00row"
 LINE_COL = "\x00line"  # where a block has it: the row as the person sees it (the sheet row of a workbook)
@@ -31,7 +28,6 @@ BLOCK_BYTES = 8 << 20  # measured fastest for polars on 2 cores (8 MB: 0.68 s pe
 MAX_RECORD_BYTES = 16 << 20
 SAMPLE_BYTES = 1 << 20
 DELIMITERS = (";", ",", "\t", "|")
-_CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
 
 
 @dataclass(frozen=True)
@@ -113,61 +109,6 @@ class Block:
             int(row[ROW_COL]): {k: ("" if v is None else v) for k, v in row.items() if k not in HIDDEN_COLS}
             for row in picked.iter_rows(named=True)
         }
-
-
-def open_extract(path: Path) -> ExtractReader:
-    """Look at the first bytes and return the right reader; raise EmptyExtract or BinaryExtract."""
-    # the format modules build on this one, so they are imported here rather than at the top
-    from .csv_reader import CsvReader
-    from .jsonl_reader import JsonLinesReader
-    from .xlsx_reader import XlsxReader
-
-    path = Path(path)
-    size = path.stat().st_size
-    with path.open("rb") as handle:
-        sample = handle.read(SAMPLE_BYTES)
-    if not sample.strip():
-        raise EmptyExtract(file=path.name)
-    if sample.startswith(b"PK\x03\x04"):
-        try:
-            with zipfile.ZipFile(path) as archive:
-                names = set(archive.namelist())
-        except zipfile.BadZipFile:
-            raise BinaryExtract(file=path.name, kind="damaged ZIP") from None
-        if "xl/workbook.xml" in names:
-            return XlsxReader(path, size)
-        raise BinaryExtract(file=path.name, kind="ZIP archive")
-    encoding, bom = _detect_encoding(path.name, sample)
-    text_start = sample[len(bom) :].lstrip()
-    if encoding.startswith("utf-16"):
-        text_start = sample[len(bom) :].decode(encoding, errors="replace").lstrip().encode("utf-8")
-    if text_start.startswith(b"{"):
-        return JsonLinesReader(path, size, encoding, bom)
-    return CsvReader(path, size, encoding, bom, sample)
-
-
-def _detect_encoding(name: str, sample: bytes) -> tuple[str, bytes]:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252 or Latin-1."""
-    if sample.startswith(codecs.BOM_UTF8):
-        return "utf-8", codecs.BOM_UTF8
-    for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
-        if sample.startswith(bom):
-            return encoding, bom
-    if b"\x00" in sample:
-        guess = filetype.guess(sample)
-        raise BinaryExtract(file=name, kind=guess.mime if guess else "binary data")
-    guess = filetype.guess(sample)
-    if guess is not None:
-        raise BinaryExtract(file=name, kind=guess.mime)
-    cut = sample.rfind(b"\n") if len(sample) == SAMPLE_BYTES else len(sample)
-    try:
-        sample[: cut if cut > 0 else len(sample)].decode("utf-8")
-        return "utf-8", b""
-    except UnicodeDecodeError:
-        pass
-    if _CP1252_UNDEFINED & set(sample):
-        return "latin-1", b""
-    return "cp1252", b""
 
 
 class ExtractReader:
@@ -253,7 +194,7 @@ class RawPart:
     bytes_done: int
 
 
-class _ByteBlocks:
+class ByteBlocks:
     """Reads a file in blocks cut at record ends (seeking back over the tail), hashes the raw bytes,
     transcodes to UTF-8. Runs in the prefetch thread, so reading and hashing overlap the parse."""
 
@@ -336,7 +277,7 @@ class _ByteBlocks:
         return cut
 
 
-def _constant(frame: pl.DataFrame) -> Callable[[], pl.DataFrame]:
+def constant(frame: pl.DataFrame) -> Callable[[], pl.DataFrame]:
     return lambda: frame
 
 

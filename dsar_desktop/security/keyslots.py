@@ -21,13 +21,19 @@ from typing import Any
 
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
 
 from ..domain.errors import DsarError
 from ..fileio import atomic_write
 
 FORMAT = 1
 MIN_PASSPHRASE = 12
+MIN_SCORE = 3  # zxcvbn: "safely unguessable" against an online attack, ~10^8 guesses, each one Argon2id
+MAX_JUDGED = 100  # zxcvbn slows on long inputs; beyond 100 characters length alone is strength
 KEY_BYTES = 32
 # Argon2id cost: 64 MiB, 3 passes, 2 lanes (~0.15 s on the 2-core reference machine).
 DEFAULT_KDF = {"alg": "argon2id", "time_cost": 3, "memory_kib": 65536, "parallelism": 2}
@@ -62,6 +68,27 @@ class PassphraseTooShort(DsarError):
     exit_code = 1
 
 
+class PassphraseBlank(DsarError):
+    code = "passphrase_blank"
+    en = "A passphrase cannot be only spaces; nothing was changed."
+    fr = "Une phrase de passe ne peut pas être faite que d'espaces ; rien n'a été modifié."
+    exit_code = 1
+
+
+class PassphraseTooWeak(DsarError):
+    code = "passphrase_too_weak"
+    en = (
+        "This passphrase is too easy to guess (strength {score} of 4, at least {minimum} needed): it holds a "
+        "common word, a keyboard row or a repetition. Add a few unrelated words; nothing was changed."
+    )
+    fr = (
+        "Cette phrase de passe est trop facile à deviner (robustesse {score} sur 4, au moins {minimum} exigé) : "
+        "elle contient un mot courant, une suite de touches ou une répétition. Ajoutez quelques mots sans "
+        "rapport ; rien n'a été modifié."
+    )
+    exit_code = 1
+
+
 class SidecarMissing(DsarError):
     code = "sidecar_missing"
     en = "The key file {path} is missing: the register cannot be unlocked without it. Restore it from a backup."
@@ -90,6 +117,63 @@ class SlotExists(DsarError):
     exit_code = 1
 
 
+class SlotDamaged(DsarError):
+    code = "slot_damaged"
+    en = (
+        "The passphrase is right but the key slot '{label}' is damaged (its sealed register key does not "
+        "decrypt). Use another slot or the recovery key, or restore the key file from a backup."
+    )
+    fr = (
+        "La phrase de passe est juste mais l'emplacement de clé « {label} » est endommagé (la clé du registre "
+        "qu'il scelle ne se déchiffre pas). Utilisez un autre emplacement ou la clé de secours, ou restaurez le "
+        "fichier de clés depuis une sauvegarde."
+    )
+    exit_code = 5
+
+
+class SlotsNeedUpgrade(DsarError):
+    code = "slots_need_upgrade"
+    en = (
+        "The register cannot be re-keyed yet: the key slots {labels} are of the first format and can only be "
+        "re-wrapped with their passphrase. Have each of them unlock the register once (or replace the recovery "
+        "key with 'dsar slot recovery'), then try again; nothing was changed."
+    )
+    fr = (
+        "Le registre ne peut pas encore être rechiffré : les emplacements de clé {labels} sont de l'ancien "
+        "format et ne peuvent être ré-enveloppés qu'avec leur phrase de passe. Que chacun déverrouille le "
+        "registre une fois (ou remplacez la clé de secours avec « dsar slot recovery »), puis recommencez ; "
+        "rien n'a été modifié."
+    )
+    exit_code = 1
+
+
+class RecoveryOnlyByRecoveryKey(DsarError):
+    code = "recovery_only_by_recovery_key"
+    en = (
+        "The recovery slot can only be replaced by a new recovery key, never by a passphrase: use "
+        "'dsar slot recovery' (or Replace the recovery key… in the Key slots window); nothing was changed."
+    )
+    fr = (
+        "L'emplacement de secours ne peut être remplacé que par une nouvelle clé de secours, jamais par une "
+        "phrase de passe : utilisez « dsar slot recovery » (ou Remplacer la clé de secours… dans la fenêtre des "
+        "emplacements de clé) ; rien n'a été modifié."
+    )
+    exit_code = 1
+
+
+class RecoveryRemovalUnconfirmed(DsarError):
+    code = "recovery_removal_unconfirmed"
+    en = (
+        "Removing the recovery key leaves no way into the register if every passphrase is forgotten. "
+        "Confirm with --yes if that is really wanted; nothing was changed."
+    )
+    fr = (
+        "Supprimer la clé de secours ne laisse plus aucun moyen d'ouvrir le registre si toutes les phrases de "
+        "passe sont oubliées. Confirmez avec --yes si c'est vraiment voulu ; rien n'a été modifié."
+    )
+    exit_code = 1
+
+
 class LastSlot(DsarError):
     code = "last_slot"
     en = "'{label}' is the last passphrase slot; add another before removing it."
@@ -110,9 +194,48 @@ def _unb64(text: str) -> bytes:
     return base64.b64decode(text.encode("ascii"), validate=True)
 
 
+@dataclass(frozen=True)
+class Strength:
+    """What the UI shows while a new passphrase is typed, and what check_passphrase enforces."""
+
+    ok: bool
+    score: int  # zxcvbn's 0..4; MIN_SCORE needed
+    en: str
+    fr: str
+
+
+def passphrase_strength(passphrase: str) -> Strength:
+    """Length first, never blank, then zxcvbn's estimate of how many guesses it would take."""
+    if not passphrase.strip():
+        return Strength(False, 0, "Only spaces: type words or characters.", "Rien que des espaces : tapez des mots ou des caractères.")
+    if len(passphrase) < MIN_PASSPHRASE:
+        return Strength(
+            False, 0,
+            f"Too short: {len(passphrase)} of at least {MIN_PASSPHRASE} characters.",
+            f"Trop courte : {len(passphrase)} caractères sur au moins {MIN_PASSPHRASE}.",
+        )  # fmt: skip
+    from zxcvbn import zxcvbn  # ~30 ms per call; imported when a passphrase is actually judged
+
+    score = int(zxcvbn(passphrase[:MAX_JUDGED])["score"])
+    if score < MIN_SCORE:
+        return Strength(
+            False, score,
+            "Too easy to guess (a common word, a keyboard row, a repetition): add a few unrelated words.",
+            "Trop facile à deviner (mot courant, suite de touches, répétition) : ajoutez quelques mots sans rapport.",
+        )  # fmt: skip
+    if score == MIN_SCORE:
+        return Strength(True, score, "Good enough; one more word makes it strong.", "Suffisante ; un mot de plus la rendrait robuste.")
+    return Strength(True, score, "Strong.", "Robuste.")
+
+
 def check_passphrase(passphrase: str) -> None:
+    if not passphrase.strip():
+        raise PassphraseBlank()
     if len(passphrase) < MIN_PASSPHRASE:
         raise PassphraseTooShort(minimum=MIN_PASSPHRASE, length=len(passphrase))
+    strength = passphrase_strength(passphrase)
+    if not strength.ok:
+        raise PassphraseTooWeak(score=strength.score, minimum=MIN_SCORE)
 
 
 def new_recovery_key() -> str:
@@ -163,11 +286,25 @@ class Slot:
     kdf: dict[str, Any]
     salt: bytes
     nonce: bytes
-    wrapped: bytes
+    wrapped: bytes  # v1: the register key; v2: the slot's X25519 private key (passphrase-wrapped)
     created: str
+    # v2 slots: the register key is sealed to the slot's public key, so a re-key can
+    # re-wrap every remaining slot without knowing anyone's passphrase.
+    public: bytes | None = None
+    sealed: dict[str, bytes] | None = None
 
     def aad(self, register_id: str) -> bytes:
         return json.dumps([register_id, self.id, self.label, self.kind], separators=(",", ":")).encode()
+
+    def seal_key(self, register_id: str, raw_key: bytes) -> None:
+        """(Re)wrap the register key for this slot from its public key alone."""
+        if self.public is None:
+            raise ValueError("a slot of the first format cannot be re-wrapped without its passphrase")
+        ephemeral = X25519PrivateKey.generate()
+        kek = _sealing_key(ephemeral.exchange(X25519PublicKey.from_public_bytes(self.public)), self.aad(register_id))
+        nonce = os.urandom(12)
+        epk = ephemeral.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+        self.sealed = {"epk": epk, "nonce": nonce, "ct": AESGCM(kek).encrypt(nonce, raw_key, self.aad(register_id))}
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -179,6 +316,11 @@ class Slot:
             "nonce": _b64(self.nonce),
             "wrapped": _b64(self.wrapped),
             "created": self.created,
+            **(
+                {"public": _b64(self.public), "sealed": {k: _b64(v) for k, v in self.sealed.items()}}
+                if self.public is not None and self.sealed is not None
+                else {}
+            ),
         }
 
     @classmethod
@@ -197,6 +339,8 @@ class Slot:
             nonce=_unb64(data["nonce"]),
             wrapped=_unb64(data["wrapped"]),
             created=str(data["created"]),
+            public=_unb64(data["public"]) if "public" in data else None,
+            sealed={k: _unb64(data["sealed"][k]) for k in ("epk", "nonce", "ct")} if "public" in data else None,
         )
 
 
@@ -212,6 +356,9 @@ class KeyFile:
     # SQLCipher's salt of the database these slots open (hex): tells "another register's key file"
     # from "a damaged register" when the key does not open the database.
     db_salt: str | None = None
+    # During a re-key: the remaining slots wrapped for the new key, written before the database
+    # switches, so a crash between the two leaves a key file that opens whichever key won.
+    pending: list[Slot] | None = None
 
     # ---- persistence -------------------------------------------------
     @classmethod
@@ -241,9 +388,11 @@ class KeyFile:
                 raise ValueError("no key slot")
             anchor = data.get("anchor")
             salt = data.get("db_salt")
+            pending = data.get("pending_slots")
             return cls(
                 register_id=str(data["register_id"]),
                 slots=slots,
+                pending=[Slot.from_json(s) for s in pending] if isinstance(pending, list) else None,
                 anchor=anchor if isinstance(anchor, dict) else None,
                 db_salt=str(salt) if isinstance(salt, str) else None,
             )
@@ -260,6 +409,8 @@ class KeyFile:
             data["db_salt"] = self.db_salt
         if self.anchor is not None:
             data["anchor"] = self.anchor
+        if self.pending is not None:
+            data["pending_slots"] = [s.to_json() for s in self.pending]
         return json.dumps(data, indent=1)
 
     def save(self, path: Path) -> None:
@@ -282,9 +433,27 @@ class KeyFile:
             wrapped=b"",
             created=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         )
+        private = X25519PrivateKey.generate()
+        slot.public = private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
         wrapping_key = derive(secret, salt, slot.kdf)
-        slot.wrapped = AESGCM(wrapping_key).encrypt(nonce, raw_key, slot.aad(self.register_id))
+        private_bytes = private.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
+        slot.wrapped = AESGCM(wrapping_key).encrypt(nonce, private_bytes, slot.aad(self.register_id))
+        slot.seal_key(self.register_id, raw_key)
         return slot
+
+    def rewrapped(self, new_key: bytes, without: str | None = None) -> list[Slot]:
+        """Every slot but `without`, re-wrapped for a new register key (copies; this key file is unchanged)."""
+        legacy = [s.label for s in self.slots if s.public is None and s.label != without]
+        if legacy:
+            raise SlotsNeedUpgrade(labels=", ".join(legacy))
+        out = []
+        for slot in self.slots:
+            if slot.label == without:
+                continue
+            copy = Slot(**{**slot.__dict__})
+            copy.seal_key(self.register_id, new_key)
+            out.append(copy)
+        return out
 
     def add_passphrase_slot(self, label: str, passphrase: str, raw_key: bytes) -> Slot:
         label = label.strip()
@@ -310,13 +479,17 @@ class KeyFile:
         raise SlotNotFound(label=label, labels=", ".join(self.labels()))
 
     def change_passphrase(self, label: str, new_passphrase: str, raw_key: bytes) -> None:
-        check_passphrase(new_passphrase)
         old = self.find(label)
+        if old.kind == "recovery":
+            raise RecoveryOnlyByRecoveryKey()
+        check_passphrase(new_passphrase)
         fresh = self._make_slot(label, old.kind, new_passphrase, raw_key)
         self.slots[self.slots.index(old)] = fresh
 
-    def remove(self, label: str) -> None:
+    def remove(self, label: str, *, confirmed: bool = False) -> None:
         slot = self.find(label)
+        if slot.kind == "recovery" and not confirmed:
+            raise RecoveryRemovalUnconfirmed()
         passphrase_slots = [s for s in self.slots if s.kind == "passphrase"]
         if slot.kind == "passphrase" and len(passphrase_slots) == 1:
             raise LastSlot(label=label)
@@ -328,6 +501,8 @@ class KeyFile:
             raw = AESGCM(key).decrypt(slot.nonce, slot.wrapped, slot.aad(self.register_id))
         except InvalidTag:
             raise WrongPassphrase(label=slot.label) from None
+        if slot.public is not None and slot.sealed is not None:
+            raw = open_sealed(slot, raw, self.register_id)
         if len(raw) != KEY_BYTES:
             raise WrongPassphrase(label=slot.label)
         return raw
@@ -353,6 +528,22 @@ class KeyFile:
             except WrongPassphrase:
                 continue
         raise WrongPassphrase(label=None)
+
+
+def _sealing_key(shared: bytes, aad: bytes) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"dsar-desktop slot " + aad).derive(shared)
+
+
+def open_sealed(slot: Slot, private_bytes: bytes, register_id: str) -> bytes:
+    """The register key sealed in a v2 slot, from the slot's private key."""
+    assert slot.sealed is not None
+    try:
+        private = X25519PrivateKey.from_private_bytes(private_bytes)
+        shared = private.exchange(X25519PublicKey.from_public_bytes(slot.sealed["epk"]))
+        kek = _sealing_key(shared, slot.aad(register_id))
+        return AESGCM(kek).decrypt(slot.sealed["nonce"], slot.sealed["ct"], slot.aad(register_id))
+    except (InvalidTag, ValueError):
+        raise SlotDamaged(label=slot.label) from None
 
 
 def new_keyfile() -> KeyFile:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 from dataclasses import dataclass
+from typing import Any
 
 import keyring
 import keyring.errors
@@ -25,14 +26,18 @@ class KeyringStatus:
     reason_fr: str
 
 
-def _leaf_backends(backend: object) -> list[object]:
-    inner = getattr(backend, "backends", None)
-    if inner:
-        out: list[object] = []
-        for b in inner:
-            out.extend(_leaf_backends(b))
-        return out
-    return [backend]
+def target_backend(backend: Any = None) -> Any:
+    """The backend that would actually store a secret: a chainer writes to its first backend
+    (highest priority) that accepts, so that one alone is judged and written to."""
+    backend = keyring.get_keyring() if backend is None else backend
+    seen = 0
+    while hasattr(backend, "backends") and seen < 5:
+        inner = list(getattr(backend, "backends", None) or [])
+        if not inner:
+            return None
+        backend = inner[0]
+        seen += 1
+    return backend
 
 
 def _is_secure(backend: object) -> bool:
@@ -54,10 +59,9 @@ def _is_secure(backend: object) -> bool:
 
 
 def status() -> KeyringStatus:
-    backend = keyring.get_keyring()
-    leaves = [b for b in _leaf_backends(backend) if _is_secure(b)]
-    name = f"{type(backend).__module__}.{type(backend).__name__}"
-    if leaves:
+    backend = target_backend()
+    name = f"{type(backend).__module__}.{type(backend).__name__}" if backend is not None else "none"
+    if backend is not None and _is_secure(backend):
         return KeyringStatus(True, name, "", "")
     return KeyringStatus(
         False,
@@ -77,8 +81,9 @@ def remember(register_id: str, raw_key: bytes) -> KeyringStatus:
     current = status()
     if not current.usable:
         return current
+    backend = target_backend()
     try:
-        keyring.set_password(SERVICE, _account(register_id), base64.b64encode(raw_key).decode())
+        backend.set_password(SERVICE, _account(register_id), base64.b64encode(raw_key).decode())
     except keyring.errors.KeyringError as exc:
         return KeyringStatus(
             False, current.backend, f"The key store refused: {exc}", f"Le coffre a refusé : {exc}"
@@ -90,7 +95,7 @@ def recall(register_id: str) -> bytes | None:
     if not status().usable:
         return None
     try:
-        value = keyring.get_password(SERVICE, _account(register_id))
+        value = target_backend().get_password(SERVICE, _account(register_id))
     except keyring.errors.KeyringError:
         return None
     if not value:
@@ -103,7 +108,10 @@ def recall(register_id: str) -> bytes | None:
 
 
 def forget(register_id: str) -> None:
+    backend = target_backend()
+    if backend is None:
+        return
     try:
-        keyring.delete_password(SERVICE, _account(register_id))
+        backend.delete_password(SERVICE, _account(register_id))
     except keyring.errors.KeyringError:
         pass

@@ -27,7 +27,8 @@ from ..domain.progress import CancelToken, Progress, no_progress
 from ..extracts.engine import SearchResult, search_files
 from ..extracts.jsonl_reader import JsonLinesReader
 from ..extracts.mapping import FIELDS, ColumnMapping, load_mapping, suggest_mapping  # noqa: F401 (load_mapping for the CLI)
-from ..extracts.readers import LINE_COL, ROW_COL, open_extract
+from ..extracts.opening import open_extract
+from ..extracts.readers import LINE_COL, ROW_COL
 from ..store import audit
 from ..store.connection import Register
 from .catalogue import current_catalogue
@@ -39,12 +40,12 @@ from .extracts_review import (  # noqa: F401  (the review API is part of this mo
     MatchNotReviewable,
     MatchView,
     NothingToRedact,
-    _case_id,
-    _now,
     acknowledge_minor_flag,
+    case_id_of,
     confirm_match,
     list_matches,
     minor_flags,
+    now_utc,
     redact_field,
     redact_text,
     reject_match,
@@ -217,7 +218,7 @@ def _store_mapping(
             source,
             json.dumps(mapping.to_json(), ensure_ascii=False),
             json.dumps(list(headers), ensure_ascii=False),
-            _now(),
+            now_utc(),
             actor,
         ),
     )
@@ -291,7 +292,7 @@ def attach(
     if cancel is not None:
         cancel.raise_if_cancelled()
     by_ref = {s.ref: s for s in subjects}
-    now = _now()
+    now = now_utc()
     outcome = AttachResult(source, rows_scanned=result.rows_scanned)
     with reg.transaction() as conn:
         file_ids: dict[str, int] = {}
@@ -332,7 +333,7 @@ def attach(
                 )
             cover = coverage_of(_Reader(conn), case.case_id, subject_identifiers(case.subject)).get(source)
             if cover is None or cover.searchable:
-                _set_source(conn, reg.actor, case.case_id, source, "searched", None, now)
+                set_source(conn, reg.actor, case.case_id, source, "searched", None, now)
             else:
                 outcome.not_searched[case.ref] = {"needs": cover.needs, "unmapped": cover.unmapped_files}
             audit.append(
@@ -445,17 +446,17 @@ def mark_source(reg: Register, ref: str, source: str, status: str, reason: str |
             "Marking a system not applicable needs a reason.", "Marquer un système sans objet exige un motif."
         )
     _check_source(reg, source)
-    case_id = _case_id(reg, ref)
+    case_id = case_id_of(reg, ref)
     if status == "searched":
         cover = coverage_of(reg, case_id, case_identifiers(reg, case_id)).get(source)
         if cover is not None:
             cover.check(current_catalogue(reg).activity(source).text("name", "en"))
     with reg.transaction() as conn:
-        _set_source(conn, reg.actor, case_id, source, status, reason.strip() if reason else None, _now())
+        set_source(conn, reg.actor, case_id, source, status, reason.strip() if reason else None, now_utc())
         audit.append(conn, reg.actor, "extracts.source_marked", ref, {"source": source, "status": status})
 
 
-def _set_source(
+def set_source(
     conn: Any, actor: str, case_id: int, source: str, status: str, reason: str | None, now: str
 ) -> None:
     conn.execute(
@@ -468,7 +469,7 @@ def _set_source(
 
 def sources_status(reg: Register, ref: str) -> list[SourceStatus]:
     """Every catalogue system for the case: to search, under review, searched, or not applicable."""
-    case_id = _case_id(reg, ref)
+    case_id = case_id_of(reg, ref)
     marks = {
         r[0]: (r[1], r[2])
         for r in reg.query("SELECT source, status, reason FROM case_sources WHERE case_id = ?", (case_id,))
@@ -556,4 +557,3 @@ def confirmed_data(reg: Register, ref: str) -> list[dict[str, Any]]:
     return result
 
 
-from .extracts_demo import seed_demo_extracts  # noqa: E402,F401  (re-exported: the lead's `dsar demo` calls it)

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..extracts.engine import search_files
 from ..extracts.mapping import ColumnMapping, suggest_mapping
-from ..extracts.readers import open_extract
+from ..extracts.opening import open_extract
 from ..paths import RESOURCES
 from ..store import audit
 from ..store.connection import Register
@@ -82,8 +82,8 @@ def seed_demo_extracts(reg: Register, refs: list[str], limit: int = 16) -> list[
     Returns the refs that received data. Synthetic data only; writes in one transaction.
     """
     from .catalogue import current_catalogue
-    from .extracts import REDACTION_MARK, _set_source
-    from .extracts_review import _minors_check
+    from .extracts import REDACTION_MARK, set_source
+    from .extracts_review import minors_check
 
     catalogue = current_catalogue(reg)
     chosen = []
@@ -115,11 +115,11 @@ def seed_demo_extracts(reg: Register, refs: list[str], limit: int = 16) -> list[
             case_id, ref = int(case[0]), case[1]
             for position, (source, (record, mapping, _info)) in enumerate(templates.items()):
                 if source == "web_analytics" and index % 2:
-                    _set_source(conn, reg.actor, case_id, source, "not_applicable",
+                    set_source(conn, reg.actor, case_id, source, "not_applicable",
                                 "Aucun compte en ligne : aucun identifiant de cookie ne se rattache à la personne.", now)  # fmt: skip
                     continue
                 if not record:  # searched, nothing about this person in that system
-                    _set_source(conn, reg.actor, case_id, source, "searched", None, now)
+                    set_source(conn, reg.actor, case_id, source, "searched", None, now)
                     continue
                 status = "pending" if index == 0 and position % 3 == 0 else "confirmed"
                 data = _personalise(record, mapping, case)
@@ -134,7 +134,7 @@ def seed_demo_extracts(reg: Register, refs: list[str], limit: int = 16) -> list[
                      reg.actor if status == "confirmed" else None, now if status == "confirmed" else None, now),
                 )  # fmt: skip
                 if status == "confirmed":  # a minor's registration in the demo gets its DPO flag (RULES C4)
-                    _minors_check(conn, reg, case_id, int(cursor.lastrowid), source, data, mapping.to_json())
+                    minors_check(conn, reg, case_id, int(cursor.lastrowid), source, data, mapping.to_json())
                 if source == "customer_service":
                     column = next(
                         (c for c, v in data.items() if isinstance(v, str) and REDACTION_MARK in v), "message"
@@ -150,7 +150,7 @@ def seed_demo_extracts(reg: Register, refs: list[str], limit: int = 16) -> list[
                     "INSERT OR REPLACE INTO case_source_files(case_id, file_id, matches) VALUES (?,?,1)",
                     (case_id, file_ids[source]),
                 )
-                _set_source(conn, reg.actor, case_id, source, "searched", None, now)
+                set_source(conn, reg.actor, case_id, source, "searched", None, now)
             audit.append(conn, reg.actor, "extracts.demo_seeded", ref, {"sources": len(templates)})
     return [case[1] for case in chosen]
 

@@ -27,7 +27,7 @@ from ..store.connection import Register
 from .catalogue import current_catalogue
 from .extracts import AttachResult, attach, preview_file
 from .extracts_coverage import CASE_COLUMNS, IDENTIFIER_WORDS
-from .extracts_review import _case_id, _now, confirm_match, list_matches
+from .extracts_review import case_id_of, confirm_match, list_matches, now_utc
 
 
 class FileNotSearched(DsarError):
@@ -180,7 +180,7 @@ class Suggestion:
 def identifier_suggestions(reg: Register, ref: str) -> list[Suggestion]:
     """Values of identifiers the case lacks, read in its confirmed rows (a person confirmed them as the
     subject's): one click adds one to the case."""
-    case_id = _case_id(reg, ref)
+    case_id = case_id_of(reg, ref)
     row = reg.query_one(
         "SELECT subject_email, subject_phone, subject_dob, subject_student_number FROM cases WHERE id = ?",
         (case_id,),
@@ -245,7 +245,7 @@ def add_subject_identifier(reg: Register, ref: str, field_name: str, value: str,
         raise InvalidInput(
             f"'{value}' is not a valid {words[0]}.", f"« {value} » n'est pas un(e) {words[1]} valide."
         )
-    case_id = _case_id(reg, ref)
+    case_id = case_id_of(reg, ref)
     with reg.transaction() as conn:
         current = conn.execute(f"SELECT {column} FROM cases WHERE id = ?", (case_id,)).fetchone()[0]
         if current:
@@ -265,7 +265,7 @@ def set_file_aside(reg: Register, ref: str, file_id: int, reason: str) -> None:
     keeps its system from counting as searched (the reason stays in the register and the audit log)."""
     if not reason.strip():
         raise InvalidInput("Setting a file aside needs a reason.", "Écarter un fichier exige un motif.")
-    case_id = _case_id(reg, ref)
+    case_id = case_id_of(reg, ref)
     row = reg.query_one(
         "SELECT f.name, f.source FROM case_source_files l JOIN extract_files f ON f.id = l.file_id"
         " WHERE l.case_id = ? AND l.file_id = ?",
@@ -276,7 +276,7 @@ def set_file_aside(reg: Register, ref: str, file_id: int, reason: str) -> None:
     with reg.transaction() as conn:
         conn.execute(
             "UPDATE case_source_files SET aside_reason = ?, aside_actor = ?, aside_at = ? WHERE case_id = ? AND file_id = ?",
-            (reason.strip(), reg.actor, _now(), case_id, file_id),
+            (reason.strip(), reg.actor, now_utc(), case_id, file_id),
         )
         # codes and ids only in the audit log (a file name may name a person); the reason stays in the row
         audit.append(conn, reg.actor, "extracts.file_set_aside", ref, {"file_id": file_id, "source": row[1]})
@@ -284,7 +284,7 @@ def set_file_aside(reg: Register, ref: str, file_id: int, reason: str) -> None:
 
 def unmapped_files(reg: Register, ref: str) -> list[dict[str, Any]]:
     """Files of the case with no identifying column and not set aside: {id, name, source}."""
-    case_id = _case_id(reg, ref)
+    case_id = case_id_of(reg, ref)
     return [
         {"id": int(r[0]), "name": r[1], "source": r[2]}
         for r in reg.query(

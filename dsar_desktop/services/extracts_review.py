@@ -41,7 +41,7 @@ class NothingToRedact(DsarError):
     exit_code = 1
 
 
-def _case_id(reg: Register, ref: str) -> int:
+def case_id_of(reg: Register, ref: str) -> int:
     row = reg.query_one("SELECT id FROM cases WHERE ref = ?", (ref,))
     if row is None:
         raise NotFound("case", ref, "demande")
@@ -70,7 +70,7 @@ class MatchView:
 def list_matches(
     reg: Register, ref: str, source: str | None = None, status: str | None = None
 ) -> list[MatchView]:
-    case_id = _case_id(reg, ref)
+    case_id = case_id_of(reg, ref)
     sql = (
         "SELECT m.id, m.source, f.name, m.row_number, m.reasons, m.warnings, m.status, m.record"
         " FROM extract_matches m JOIN extract_files f ON f.id = m.file_id WHERE m.case_id = ?"
@@ -119,9 +119,9 @@ def confirm_match(reg: Register, match_id: int) -> list[minors.MinorRegistration
             raise MatchNotReviewable(match_id=match_id)
         conn.execute(
             "UPDATE extract_matches SET status = 'confirmed', decided_by = ?, decided_at = ? WHERE id = ?",
-            (reg.actor, _now(), match_id),
+            (reg.actor, now_utc(), match_id),
         )
-        flags = _minors_check(conn, reg, case_id, match_id, source, record, json.loads(mapping_json))
+        flags = minors_check(conn, reg, case_id, match_id, source, record, json.loads(mapping_json))
         audit.append(
             conn, reg.actor, "extracts.match_confirmed", ref,
             {"match": match_id, "source": source, "minor_flags": len(flags)},
@@ -138,7 +138,7 @@ def reject_match(reg: Register, match_id: int) -> None:
         conn.execute(
             "UPDATE extract_matches SET status = 'rejected', record = NULL, decided_by = ?, decided_at = ?"
             " WHERE id = ?",
-            (reg.actor, _now(), match_id),
+            (reg.actor, now_utc(), match_id),
         )
         audit.append(conn, reg.actor, "extracts.match_rejected", ref, {"match": match_id, "source": source})
 
@@ -215,7 +215,7 @@ def _redact(
                 "INSERT INTO extract_redactions(match_id, field, scope, position, removed_chars, code, reason, actor,"
                 " created_at) VALUES (?,?,?,?,?,?,?,?,?)",
                 (match_id, field_name, scope, position if scope == "text" else None, removed, code, reason.strip(),
-                 reg.actor, _now()),
+                 reg.actor, now_utc()),
             )  # fmt: skip
         audit.append(
             conn, reg.actor, "extracts.redacted", ref,
@@ -245,7 +245,7 @@ def _apply(value: str, pieces: list[tuple[int, int]]) -> tuple[str, list[tuple[i
     return "".join(out), marks
 
 
-def _minors_check(
+def minors_check(
     conn: Any,
     reg: Register,
     case_id: int,
@@ -277,7 +277,7 @@ def _minors_check(
                 flag.consent,
                 flag.en,
                 flag.fr,
-                _now(),
+                now_utc(),
             ),
         )
     return flags
@@ -288,13 +288,13 @@ def minor_flags(reg: Register, ref: str) -> list[dict[str, Any]]:
     rows = reg.query(
         "SELECT f.match_id, m.source, f.registration_date, f.age, f.consent, f.en, f.fr, f.acknowledged_by"
         " FROM minor_flags f JOIN extract_matches m ON m.id = f.match_id WHERE f.case_id = ? ORDER BY f.id",
-        (_case_id(reg, ref),),
+        (case_id_of(reg, ref),),
     )
     keys = ("match", "source", "registration_date", "age", "consent", "en", "fr", "acknowledged_by")
     return [dict(zip(keys, r, strict=True)) for r in rows]
 
 
-def _now() -> str:
+def now_utc() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
@@ -304,7 +304,7 @@ def acknowledge_minor_flag(reg: Register, match_id: int) -> None:
         _case, ref, source, _status, _record, _mapping = _match(conn, match_id)
         updated = conn.execute(
             "UPDATE minor_flags SET acknowledged_by = ?, acknowledged_at = ? WHERE match_id = ?",
-            (reg.actor, _now(), match_id),
+            (reg.actor, now_utc(), match_id),
         ).rowcount
         if not updated:
             raise MatchNotFound(match_id=match_id)

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import importlib
 import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from ..domain import deadlines as dl
@@ -44,19 +44,20 @@ from ..domain.identity import (
     parse_decision,
 )
 from ..domain.mrz import MrzResult, parse_mrz
+from ..fileio import atomic_write
 from ..store import attachments, audit
 from ..store.attachments import WalFlush
 from ..store.connection import Register
-from . import case_rules
+from . import case_rules, letters
 from . import cases as case_service
 from .identity_status import (  # noqa: F401 - re-exported for the wizard and the pack builder
     IdentityStatus,
     ProofState,
-    _case_and_id,
-    _requests,
+    case_and_id,
     default_party,
     disclosure_block_reason,
     identity_status,
+    requests_of,
     suggestions,
 )
 from .scans import ScanInfo, inspect_scan, preview_images
@@ -115,7 +116,7 @@ def record_other_means(
     party: Party | str | None = None,
 ) -> int:
     """Identity established without a document (e-mail on file, student number, matching data)."""
-    case = _case_and_id(register, ref)
+    case = case_and_id(register, ref)
     case_rules.require(register, case, Action.IDENTITY_STEP)
     method = IdentityMethod(method)
     if method not in OTHER_MEANS:
@@ -182,7 +183,7 @@ def request_proof(
     if not (reason and reason.strip()):
         raise IdentityReasonRequired()
     stated = check_reason_for_doubt(reason)
-    case = _case_and_id(register, ref)
+    case = case_and_id(register, ref)
     case_rules.require(register, case, Action.REQUEST_IDENTITY)
     kind = ProofKind(proof_kind)
     who = Party(party) if party else default_party(case, kind)
@@ -194,7 +195,7 @@ def request_proof(
         )
     if sent > _paris_today():
         raise ProofInFuture(what="sending", what_fr="d'envoi", day=sent.isoformat())
-    for r in _requests(register, case.id):
+    for r in requests_of(register, case.id):
         if r["party"] == who.value and r["proof_kind"] == kind.value and r["received_on"] is None:
             raise ProofAlreadyRequested(what=PROOF_LABELS[kind][0].lower(), what_fr=PROOF_LABELS[kind][1].lower(), sent_on=r["sent_on"])  # fmt: skip
     note = (internal_note or "").strip() or None
@@ -225,13 +226,13 @@ def request_proof(
         suspension_id, lapsed = _stop_clock(register, ref, request_id, sent)
     return ProofRequest(
         request_id, suspension_id, sent.isoformat(), letter if with_letter else None, problem,
-        _case_and_id(register, ref), lapsed,
+        case_and_id(register, ref), lapsed,
     )  # fmt: skip
 
 
 def _stop_clock(register: Register, ref: str, request_id: int, start: dt.date) -> tuple[int | None, bool]:
     """The request's letter exists: stop the clock from `start` unless the period has already ended."""
-    case = _case_and_id(register, ref)
+    case = case_and_id(register, ref)
     row = register.query_one(
         "SELECT suspension_id, received_on FROM identity_requests WHERE id = ?", (request_id,)
     )
@@ -280,7 +281,6 @@ def _build_letter(
         "SELECT proof_kind, reason, party FROM identity_requests WHERE id = ?", (request_id,)
     )
     kind, reason, party = row
-    letters = importlib.import_module(f"{__package__}.letters")  # imported late: letters imports this module
     letter_kind = {
         ProofKind.PARENTAL_AUTHORITY.value: "parental_proof_request",
         ProofKind.DEATH_CERTIFICATE.value: "heir_proof_request",
@@ -306,19 +306,25 @@ def _build_letter(
     return pdf, None
 
 
+def save_request_letter(pdf: bytes, path: Path) -> Path:
+    """Write a request letter where the person chose to save it (their export: temp file, then rename; 0600)."""
+    atomic_write(Path(path), pdf, mode=0o600)
+    return Path(path)
+
+
 def latest_request_letter(register: Register, ref: str, kind: str, language: str | None = None) -> bytes:
     """The letter of the most recent recorded request for an ID ('id_request') or parental proof.
 
     A request letter is only ever produced for a request on record (reason, suspension,
     audit): the command line cannot write one without it (RULES A6, B1).
     """
-    case = _case_and_id(register, ref)
+    case = case_and_id(register, ref)
     wanted = {
         "parental_proof_request": ProofKind.PARENTAL_AUTHORITY,
         "heir_proof_request": ProofKind.DEATH_CERTIFICATE,
     }.get(kind, ProofKind.IDENTITY_DOCUMENT)
     accepted = {wanted.value} | ({ProofKind.HEIR_STATUS.value} if kind == "heir_proof_request" else set())
-    matching = [r for r in _requests(register, case.id) if r["proof_kind"] in accepted]
+    matching = [r for r in requests_of(register, case.id) if r["proof_kind"] in accepted]
     if not matching:
         raise InvalidInput(
             f"No request for {wanted.value.replace('_', ' ')} is recorded for {ref}: record it first with "
@@ -331,8 +337,8 @@ def latest_request_letter(register: Register, ref: str, kind: str, language: str
 
 def request_letter(register: Register, ref: str, request_id: int, language: str | None = None) -> bytes:
     """Build the request letter again (print again, or after the letters service failed)."""
-    case = _case_and_id(register, ref)
-    if not any(r["id"] == request_id for r in _requests(register, case.id)):
+    case = case_and_id(register, ref)
+    if not any(r["id"] == request_id for r in requests_of(register, case.id)):
         raise NotFound("Identity request", str(request_id), "Demande de justificatif")
     pdf, problem = _build_letter(register, ref, request_id, language)
     if pdf is None:
@@ -370,10 +376,10 @@ def receive_proof(
     """Check the scan (refusal changes nothing), keep it inside the register, end the suspension.
 
     `content=None` records a proof seen on paper or in person: the suspension ends, nothing is stored."""
-    case = _case_and_id(register, ref)
+    case = case_and_id(register, ref)
     case_rules.require(register, case, Action.IDENTITY_STEP)
     scan = inspect_scan(content) if content is not None else None
-    requests = _requests(register, case.id)
+    requests = requests_of(register, case.id)
     request = None
     if request_id is not None:
         request = next((r for r in requests if r["id"] == request_id), None)
@@ -427,13 +433,13 @@ def receive_proof(
         if ended:
             case_service.recompute_deadlines(register, ref)
     return ProofReceived(
-        attachment_id, scan, request["id"] if request else None, ended, _case_and_id(register, ref)
+        attachment_id, scan, request["id"] if request else None, ended, case_and_id(register, ref)
     )
 
 
 def scan_content(register: Register, ref: str, attachment_id: int) -> bytes:
     """The scan's bytes for the viewer, in memory only."""
-    case = _case_and_id(register, ref)
+    case = case_and_id(register, ref)
     found = attachments.info(register, attachment_id)
     data = attachments.content(register, attachment_id) if found and found.case_id == case.id else None
     if data is None:
@@ -461,7 +467,7 @@ def parse_lines(mrz_lines: list[str] | None) -> MrzResult | None:
 
 def assess(register: Register, ref: str, checklist: Checklist, on: dt.date | None = None) -> Assessment:
     """The checklist items as the wizard shows them, computed live; nothing is written."""
-    case = _case_and_id(register, ref)
+    case = case_and_id(register, ref)
     mrz = parse_lines(checklist.mrz_lines)
     return evaluate(checklist, expected_for(case, checklist.party), on or _paris_today(), mrz)
 
@@ -486,7 +492,7 @@ def decide(
     on: dt.date | None = None,
 ) -> DecisionRecorded:
     """Record the decision with who and when, keep only the facts, destroy the proof's scans."""
-    case = _case_and_id(register, ref)
+    case = case_and_id(register, ref)
     decision = decision if isinstance(decision, Decision) else parse_decision(decision)
     if checklist is None:
         kind = ProofKind.IDENTITY_DOCUMENT
@@ -499,7 +505,7 @@ def decide(
         a for a in attachments.list_for_case(register, case.id, party=who.value) if a.purpose == kind.value
     ]
     requests = [
-        r for r in _requests(register, case.id) if r["party"] == who.value and r["proof_kind"] == kind.value
+        r for r in requests_of(register, case.id) if r["party"] == who.value and r["proof_kind"] == kind.value
     ]
     if not pending and not requests:
         raise NothingToDecide(what=PROOF_LABELS[kind][0].lower(), what_fr=PROOF_LABELS[kind][1].lower())
@@ -549,12 +555,12 @@ def decide(
     finally:
         if pending:
             wal = attachments.flush_wal(register)  # last, so the log ends empty
-    return DecisionRecorded(check_id, decision.value, assessment, destroyed, wal, _case_and_id(register, ref))
+    return DecisionRecorded(check_id, decision.value, assessment, destroyed, wal, case_and_id(register, ref))
 
 
 def _maybe_resume(register: Register, ref: str) -> None:
     """Awaiting identity -> in progress once every needed proof is verified and nothing blocks."""
-    case = _case_and_id(register, ref)
+    case = case_and_id(register, ref)
     if case.status != Status.AWAITING_IDENTITY:
         return
     status = identity_status(register, ref)
@@ -567,7 +573,7 @@ def _maybe_resume(register: Register, ref: str) -> None:
 
 def flag_minor_erasure(register: Register, ref: str, reason_code: str = "registration_as_minor") -> None:
     """Set the LIL art. 51 priority flag on a case after intake (e.g. the extracts show data collected as a minor)."""
-    case = _case_and_id(register, ref)
+    case = case_and_id(register, ref)
     if "erasure" not in [r.value for r in case.rights]:
         return
     flags = set(filter(None, (case.priority_flag or "").split(",")))

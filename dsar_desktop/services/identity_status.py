@@ -66,7 +66,7 @@ class IdentityStatus:
         return out
 
 
-def _case_and_id(register: Register, ref: str) -> Case:
+def case_and_id(register: Register, ref: str) -> Case:
     return case_service.get_case(register, ref)
 
 
@@ -84,7 +84,7 @@ def _checks(register: Register, case_id: int) -> list[dict[str, Any]]:
     return [dict(zip(keys, row, strict=True)) for row in rows]
 
 
-def _requests(register: Register, case_id: int) -> list[dict[str, Any]]:
+def requests_of(register: Register, case_id: int) -> list[dict[str, Any]]:
     rows = register.query(
         "SELECT id, party, proof_kind, sent_on, received_on, suspension_id, reason FROM identity_requests"
         " WHERE case_id = ? ORDER BY id",
@@ -99,7 +99,7 @@ def _proof_state(register: Register, case: Case, party: Party, kind: ProofKind) 
     label_en, label_fr = PROOF_LABELS[kind]
     state = ProofState(party.value, kind.value, label_en, label_fr, "not_requested")
     requests = [
-        r for r in _requests(register, case.id) if r["party"] == party.value and r["proof_kind"] == kind.value
+        r for r in requests_of(register, case.id) if r["party"] == party.value and r["proof_kind"] == kind.value
     ]
     state.attachments = [
         a for a in attachments.list_for_case(register, case.id, party=party.value) if a.purpose == kind.value
@@ -150,7 +150,7 @@ def suggestions(case: Case) -> list[dict[str, str]]:
 
 
 def identity_status(register: Register, ref: str) -> IdentityStatus:
-    case = _case_and_id(register, ref)
+    case = case_and_id(register, ref)
     age = minors.age_on(case.subject.dob, case.received_date) if case.subject.dob else None
     rule = minors.acting_rule(case.subject.dob, case.received_date, case.capacity.value)
     proofs = [_proof_state(register, case, party, kind) for party, kind in _needed_proofs(case)]
@@ -186,7 +186,7 @@ def disclosure_block_reason(register: Register, ref: str) -> tuple[str, str] | N
     Called by the pack builder. Blocks: a subject under 15 on receipt without a verified holder
     of parental authority (Code civil art. 371-1 and 388-1-1); a representative whose identity or authority is not
     verified (RULES B4); a requested proof that is not verified yet."""
-    case = _case_and_id(register, ref)
+    case = case_and_id(register, ref)
 
     def verified(party: Party, kind: ProofKind) -> bool:
         return _proof_state(register, case, party, kind).state == "verified"
@@ -219,7 +219,7 @@ def disclosure_block_reason(register: Register, ref: str) -> tuple[str, str] | N
                 f"{en} of {who} is not verified yet ({case.capacity.value}, RULES B4).",
                 f"{fr} de {case.requester_name or 'la personne qui demande'} : pas encore vérifié(e) ({case.capacity.value}, règle B4).",
             )  # fmt: skip
-    for r in _requests(register, case.id):
+    for r in requests_of(register, case.id):
         state = _proof_state(register, case, Party(r["party"]), ProofKind(r["proof_kind"]))
         if state.state != "verified":
             en, fr = PROOF_LABELS[ProofKind(r["proof_kind"])]

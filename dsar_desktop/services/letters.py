@@ -19,7 +19,7 @@ from ..documents import raster
 from ..documents import templates as tpl
 from ..documents.address import AddressInvalid, EnvelopeOffset, address_lines, validate_address
 from ..documents.annexes import AnnexTable, Redacted
-from ..documents.art15 import build_sections, remedies_section, source_name
+from ..documents.art15 import build_sections, field_of, remedies_section, source_name
 from ..documents.calibration import calibration_pdf
 from ..documents.letter import LetterDocument, Letterhead, Section, render_letter
 from ..documents.rights import LIL_FULL, is_portable, portability_sections
@@ -86,6 +86,15 @@ def heir_scope_section(language: str) -> Section:
     )
 
 
+def default_letter(case: Case) -> str:
+    """The letter the response tab offers first: to a child under 15 who wrote alone, the plain-words
+    letter saying what happens next (RULES C2); otherwise the reply the rights call for."""
+    age = minors.age_on(case.subject.dob, case.received_date) if case.subject.dob else None
+    if case.capacity == Capacity.SELF and age is not None and age < minors.PARENTAL_AUTHORITY_AGE:
+        return "minor_alone_notice"
+    return reply_kind(list(case.rights))
+
+
 def other_rights_sections(case: Case, kind: str, language: str) -> list[Section]:
     """In a reply to several rights, one part per right the letter's own kind does not answer,
     each with its references; the action itself is confirmed in its own letter once recorded."""
@@ -128,15 +137,6 @@ def other_rights_sections(case: Case, kind: str, language: str) -> list[Section]
         "separate letter what has been done, once it is recorded."
     ).format(due=tpl.format_date(case.current_due, language))
     return [Section(parts[r][0 if fr else 1], [text]) for r in rest]
-
-
-DIPLOMA_RETENTION = (
-    "Records of diplomas and certificates awarded: kept for 99 years from the date of issue, as the organisation "
-    "must be able to attest them (legal obligation and archiving in the public interest, Article 17(3)(b) and (d) GDPR).",
-    "Dossiers de diplômes et certifications délivrés : conservés 99 ans à compter de la date de délivrance, "
-    "l'organisme devant pouvoir les attester (obligation légale et archivage dans l'intérêt public, "
-    "article 17, paragraphe 3, points b) et d), du RGPD).",
-)
 
 
 class LetterRefused(DsarError):
@@ -483,12 +483,35 @@ def _kind_sections(
     return _kind_sections_rest(kind, case, language, extra)
 
 
+def erasure_exceptions(inputs: LetterInputs, language: str) -> list[str]:
+    """What the register says is kept, and why, for each processing where the person's data were found."""
+    _version, entries = catalogue_entries(inputs.catalogue)
+    out = []
+    for source in dict.fromkeys(str(item.get("source")) for item in inputs.confirmed):
+        entry = entries.get(source) or {}
+        reason = field_of(entry, "erasure_exception", language)
+        if reason:
+            retention = field_of(entry, "retention", language)
+            name = source_name(source, entry, language)
+            tail = (
+                (
+                    f" Durée de conservation : {retention}."
+                    if language == "fr"
+                    else f" Retention: {retention}."
+                )
+                if retention
+                else ""
+            )
+            out.append(f"{name} : {reason}{tail}" if language == "fr" else f"{name}: {reason}{tail}")
+    return out
+
+
 def _kind_sections_rest(kind: str, case: Case, language: str, extra: Mapping[str, Any]) -> list[Section]:
     fr = language == "fr"
     if kind == "erasure_partial_refusal":
-        kept = str(extra.get("kept") or DIPLOMA_RETENTION[1 if fr else 0])
+        kept = [str(extra["kept"])] if extra.get("kept") else list(extra.get("kept_by_register") or [])
         return [
-            Section("Données conservées et motif" if fr else "Data kept and why", [kept]),
+            Section("Données conservées et motif" if fr else "Data kept and why", [], kept),
             remedies_section(language),
         ]
     return []
@@ -534,6 +557,28 @@ def art19_sections(
         return [section, Section("", [tail])]  # the right to know them, after the list
     section.paragraphs.append(tail)
     return [section]
+
+
+def recipients_to_notify(
+    reg: Register, ref: str, inputs: LetterInputs | None = None
+) -> list[tuple[str, str, Notification | None]]:
+    """Art. 19 worklist: (processing, recipient, what is recorded or None) for the processings where
+    the person's data were found, as the register lists their recipients."""
+    inputs = inputs or gather_inputs(reg, ref)
+    _version, entries = catalogue_entries(inputs.catalogue)
+    sources = list(dict.fromkeys(str(item.get("source")) for item in inputs.confirmed))
+    done = {(n.source, n.recipient): n for n in notification_service.recorded(reg, ref)}
+    return [
+        (s, r, done.get((s, r))) for s, r in notification_service.expected_recipients(entries, sources, "fr")
+    ]
+
+
+def processing_names(reg: Register, language: str) -> dict[str, str]:
+    """Processing id -> its plain-language name in the register in force (for lists shown to staff)."""
+    from . import catalogue as catalogue_service
+
+    _version, entries = catalogue_entries(catalogue_service.current_catalogue(reg))
+    return {key: source_name(key, entry, language) for key, entry in entries.items()}
 
 
 def _notification_line(n: Notification, entries: Mapping[str, Mapping[str, Any]], language: str) -> str:
@@ -587,6 +632,18 @@ def compose(
         source, version = current.source, current.version
     else:
         version = -1  # unsaved preview
+    if kind == "erasure_partial_refusal" and not extra.get("kept"):
+        inputs = inputs or gather_inputs(reg, ref)
+        extra["kept_by_register"] = erasure_exceptions(inputs, language)
+        if not extra["kept_by_register"]:
+            raise _refuse(
+                kind, ref,
+                "none of the processings where the person's data were found records an erasure exception "
+                "(Article 17(3)); say what is kept and why, or send the erasure confirmation.",
+                "aucun des traitements où figurent les données de la personne n'indique d'exception à "
+                "l'effacement (article 17, paragraphe 3) ; indiquez ce qui est conservé et pourquoi, ou envoyez "
+                "la confirmation d'effacement.",
+            )  # fmt: skip
     sections = _kind_sections(reg, case, kind, language, extra)
     annexes: list[AnnexTable] = []
     if kind in ART19_KINDS:

@@ -231,16 +231,23 @@ def build_pack(
 
 
 def verify_pack(
-    path: Path | str, trust_cert_path: Path | str | None = None, *, password: str | None = None
+    path: Path | str,
+    trust_cert_path: Path | str | None = None,
+    *,
+    password: str | None = None,
+    trust_pem: bytes | None = None,
 ) -> VerifyResult:
-    """Check a pack ZIP or a lone sealed PDF: intact, trusted (against the given certificate), coverage, manifest."""
+    """Check a pack ZIP or a lone sealed PDF: intact, trusted (against the given certificate, a file or
+    `trust_pem` bytes such as the register's own), coverage, manifest."""
     path = Path(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise PackUnreadable(path=str(path), reason=exc.strerror or str(exc)) from None
     roots: list[bytes] = []
-    if trust_cert_path is not None:
+    if trust_pem is not None:
+        roots = [load_certificate_file(trust_pem, "the register's certificate")]
+    elif trust_cert_path is not None:
         trust = Path(trust_cert_path)
         try:
             roots = [load_certificate_file(trust.read_bytes(), trust.name)]

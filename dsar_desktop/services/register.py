@@ -11,10 +11,13 @@ from typing import Any
 
 import platformdirs
 
+from ..domain.errors import DsarError
 from ..domain.progress import Progress, no_progress
+from ..security import anchor as anchors
 from ..security import os_keyring
 from ..security.keyslots import (
     KeyFile,
+    Slot,
     check_passphrase,
     new_keyfile,
     new_recovery_key,
@@ -29,6 +32,7 @@ from ..store.errors import (
     KeyFileStale,
     RegisterDamaged,
     RegisterExists,
+    RegisterIsFolder,
     RegisterNotFound,
 )
 from ..store.migrations import current_version
@@ -131,7 +135,7 @@ def _open(
         if not state.ok and check_anchor:
             raise state.error()
         if state.ok:
-            if state.state == "not_yet_anchored":
+            if state.state == "not_yet_anchored" and not register.read_only:
                 anchoring.establish(register, keyfile.register_id)
             anchoring.install(register, keyfile.register_id)
     except BaseException:
@@ -142,6 +146,8 @@ def _open(
 
 def load_keyfile(path: Path) -> KeyFile:
     path = Path(path)
+    if path.is_dir():
+        raise RegisterIsFolder(path=str(path), example=str(path / "register.dsar"))
     if not path.exists():
         raise RegisterNotFound(path=str(path))
     return KeyFile.load(sidecar_path(path))
@@ -158,9 +164,87 @@ def unlock_register(
     path: Path, secret: str, label: str | None = None, lock: bool = True, *, check_anchor: bool = True
 ) -> Register:
     """Open with a passphrase or recovery key. `check_anchor=False` is for `verify`, which reports instead."""
+    path = Path(path)
     keyfile = load_keyfile(path)
     raw, slot = keyfile.unlock(secret, label)
-    return _open(Path(path), raw, slot.label, keyfile, lock=lock, check_anchor=check_anchor)
+    if keyfile.pending is not None:
+        register = _finish_interrupted_rekey(path, keyfile, slot, secret, raw, lock, check_anchor)
+    else:
+        register = _open(path, raw, slot.label, keyfile, lock=lock, check_anchor=check_anchor)
+    if slot.public is None and not register.read_only:  # a first-format slot: re-made now that its secret is at hand (re-key needs it)
+        _upgrade_slot(register, slot, secret)
+    return register
+
+
+def _upgrade_slot(register: Register, slot: Slot, secret: str) -> None:
+    keys_path = sidecar_path(register.path)
+    keyfile = KeyFile.load(keys_path)
+    fresh = keyfile._make_slot(slot.label, slot.kind, secret, register.raw_key)
+    fresh.created = slot.created
+    keyfile.slots = [fresh if s.id == slot.id else s for s in keyfile.slots]
+    keyfile.save(keys_path)
+
+
+def _finish_interrupted_rekey(
+    path: Path, keyfile: KeyFile, slot: Slot, secret: str, raw: bytes, lock: bool, check_anchor: bool
+) -> Register:
+    """A re-key stopped between writing the new slots and switching the database: see which key won."""
+    keys_path = sidecar_path(path)
+    pending = KeyFile(keyfile.register_id, slots=list(keyfile.pending or []))
+    try:
+        register = _open(path, raw, slot.label, keyfile, lock=lock, check_anchor=check_anchor)
+    except (RegisterDamaged, KeyFileStale):
+        if not any(p.id == slot.id for p in pending.slots):
+            raise  # this slot was the one being removed: it opens nothing any more
+        new_raw, _ = pending.unlock(secret, slot.label)
+        keyfile.slots, keyfile.pending = pending.slots, None
+        _remake_anchor(keyfile, raw, new_raw)
+        keyfile.save(keys_path)
+        return _open(path, new_raw, slot.label, keyfile, lock=lock, check_anchor=check_anchor)
+    keyfile.pending = None  # the database never switched: the old slots stay
+    keyfile.save(keys_path)
+    return register
+
+
+def _remake_anchor(keyfile: KeyFile, old_key: bytes, new_key: bytes) -> None:
+    """The anchor is authenticated by the register key: carry it over to the new key if it holds under the old."""
+    if keyfile.anchor is None:
+        return
+    try:
+        current = anchors.from_json(keyfile.register_id, keyfile.anchor)
+    except anchors.AnchorUnreadable:
+        return
+    if anchors.authentic(current, old_key):
+        keyfile.anchor = anchors.make(new_key, keyfile.register_id, current.head, current.previous).to_json()
+
+
+def rekey(register: Register, without: str | None = None) -> None:
+    """A fresh random register key: the database re-encrypted, every remaining slot re-wrapped (`without` left out).
+
+    Crash-safe in three steps: the new slots are written beside the old ones, the
+    database switches in one SQLCipher transaction, then the new slots replace the
+    old. Whichever step a crash interrupts, the next unlock finds the key that opens.
+    """
+    if not isinstance(register, Register):  # an Office: the store's object does the SQLCipher re-key
+        register = register.register
+    keys_path = sidecar_path(register.path)
+    keyfile = KeyFile.load(keys_path)
+    if without is not None:
+        KeyFile(keyfile.register_id, slots=list(keyfile.slots)).remove(without, confirmed=True)  # LastSlot first
+    old_key = register.raw_key
+    new_key = os.urandom(32)
+    new_slots = keyfile.rewrapped(new_key, without)
+    keyfile.pending = new_slots
+    keyfile.save(keys_path)
+    register.rekey(new_key)
+    keyfile.slots, keyfile.pending = new_slots, None
+    _remake_anchor(keyfile, old_key, new_key)
+    keyfile.save(keys_path)
+    with register.transaction() as conn:
+        details: dict[str, Any] = {"removed_slot": without} if without else {}
+        audit.append(conn, register.actor, "register.rekeyed", None, details)
+    if os_keyring.recall(keyfile.register_id) is not None:
+        os_keyring.remember(keyfile.register_id, new_key)
 
 
 def open_with_key(
@@ -193,13 +277,16 @@ def change_slot(register: Register, label: str, new_passphrase: str) -> None:
         keyfile.save(keys_path)
 
 
-def remove_slot(register: Register, label: str) -> None:
-    keys_path = sidecar_path(register.path)
-    keyfile = KeyFile.load(keys_path)
-    keyfile.remove(label)
+def remove_slot(register: Register, label: str, *, confirmed: bool = False) -> None:
+    """Remove a slot and re-key, so that a copy of the key file made before opens nothing.
+
+    The recovery slot goes only when `confirmed` (the person was asked)."""
+    keyfile = KeyFile.load(sidecar_path(register.path))
+    KeyFile(keyfile.register_id, slots=list(keyfile.slots)).remove(label, confirmed=confirmed)  # refusals first
+    keyfile.rewrapped(os.urandom(32), label)  # SlotsNeedUpgrade before anything
     with register.transaction() as conn:
         audit.append(conn, register.actor, "slot.removed", None, {"slot": label})
-        keyfile.save(keys_path)
+    rekey(register, without=label)
 
 
 def new_recovery(register: Register) -> str:
@@ -263,8 +350,44 @@ def verify(register: Register, progress: Progress = no_progress) -> VerifyReport
 
 
 # ---- backups ----------------------------------------------------------------
-def backup_register(register: Register, out: Path) -> Path:
+class BackupWouldOverwriteRegister(DsarError):
+    code = "backup_would_overwrite_register"
+    en = "{path} is the register or its key file: a backup is never written over them, not even with --force."
+    fr = "{path} est le registre ou son fichier de clés : une sauvegarde ne les écrase jamais, même avec --force."
+    exit_code = 1
+
+
+class BackupTargetExists(DsarError):
+    code = "backup_target_exists"
+    en = "{path} already exists; choose a new file name, or add --force to replace it (nothing was written)."
+    fr = "{path} existe déjà ; choisissez un nouveau nom de fichier, ou ajoutez --force pour le remplacer (rien n'a été écrit)."
+    exit_code = 1
+
+
+class BackupTargetIsFolder(DsarError):
+    code = "backup_target_is_folder"
+    en = "{path} is a folder: give a file name for the backup, such as {suggestion}."
+    fr = "{path} est un dossier : donnez un nom de fichier pour la sauvegarde, par exemple {suggestion}."
+    exit_code = 1
+
+
+def check_backup_target(register: Register, out: Path, force: bool = False) -> None:
+    """Never the register's own files; never an existing file unless forced; never a folder."""
+    out = Path(out)
+    own = [register.path, sidecar_path(register.path)]
+    own += [register.path.with_name(register.path.name + s) for s in ("-wal", "-shm", ".lock")]
+    for path in own:
+        if out.resolve() == path.resolve() or (out.exists() and path.exists() and os.path.samefile(out, path)):
+            raise BackupWouldOverwriteRegister(path=str(out))
+    if out.is_dir():
+        raise BackupTargetIsFolder(path=str(out), suggestion=str(out / f"{register.path.stem}{backup.SUFFIX}"))
+    if out.exists() and not force:
+        raise BackupTargetExists(path=str(out))
+
+
+def backup_register(register: Register, out: Path, *, force: bool = False) -> Path:
     """The backup carries its anchor: the key file is read after the backup's own audit entry moved it."""
+    check_backup_target(register, out, force)
     with register.transaction() as conn:
         audit.append(conn, register.actor, "register.backup", None, {"file": Path(out).name})
     keys = sidecar_path(register.path).read_bytes()

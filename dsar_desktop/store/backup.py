@@ -17,11 +17,15 @@ import os
 import secrets
 import zipfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from sqlcipher3.dbapi2 import DatabaseError  # the class store.connection names too
 
 from ..domain.errors import DsarError
 from ..fileio import BINARY, atomic_write
-from .connection import DatabaseError, Register
+
+if TYPE_CHECKING:  # types only: connection opens the register and migrates it, which may back it up
+    from .connection import Register
 
 BACKUP_FORMAT = 1
 SUFFIX = ".dsarbak"

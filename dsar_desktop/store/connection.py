@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import os
 import socket
+import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from .errors import (
     RegisterForeign,
     RegisterNoGenesis,
     RegisterNotFound,
+    RegisterReadOnly,
 )
 
 DatabaseError = sqlcipher.DatabaseError
@@ -31,6 +33,15 @@ KEY_BYTES = 32
 
 def lock_path(path: Path) -> Path:
     return path.with_name(path.name + ".lock")
+
+
+def is_read_only(path: Path) -> bool:
+    """The file's own say (its write bits, or the read-only attribute on Windows), not only the OS's answer:
+    root may write anything, but a register someone made read-only stays read-only."""
+    try:
+        return not (os.stat(path).st_mode & stat.S_IWUSR) or not os.access(path, os.W_OK)
+    except OSError:
+        return False
 
 
 def ensure_folder(path: Path) -> None:
@@ -137,8 +148,14 @@ def connect(path: Path, raw_key: bytes, *, create: bool = False, check_same_thre
         os.close(fd)
     elif not path.exists():
         raise RegisterNotFound(path=str(path))
-    os.chmod(path, 0o600)
-    conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=check_same_thread, timeout=10)
+    read_only = not create and is_read_only(path)
+    if read_only:
+        # Opened as it is: never chmod'ed, never written (SQLite refuses any write on this handle).
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        conn = sqlcipher.connect(uri, uri=True, isolation_level=None, check_same_thread=check_same_thread, timeout=10)
+    else:
+        os.chmod(path, 0o600)
+        conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=check_same_thread, timeout=10)
     try:
         conn.execute(_key_pragma(raw_key))
         conn.execute("PRAGMA cipher_log_level = NONE")
@@ -148,7 +165,8 @@ def connect(path: Path, raw_key: bytes, *, create: bool = False, check_same_thre
             # An emptied file opens as an empty database: refuse it before anything writes a schema into it.
             conn.close()
             raise RegisterEmpty(path=str(path))
-        conn.execute("PRAGMA journal_mode = WAL").fetchone()
+        if not read_only:
+            conn.execute("PRAGMA journal_mode = WAL").fetchone()
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA secure_delete = ON")
@@ -159,7 +177,7 @@ def connect(path: Path, raw_key: bytes, *, create: bool = False, check_same_thre
     except DatabaseError as exc:
         conn.close()
         raise RegisterDamaged(path=str(path), reason=str(exc)) from None
-    for suffix in ("-wal", "-shm"):
+    for suffix in () if read_only else ("-wal", "-shm"):
         side = path.with_name(path.name + suffix)
         if side.exists():
             with contextlib.suppress(OSError):
@@ -178,6 +196,7 @@ class Register:
         self._lock = lock
         self._raw_key = raw_key
         self._depth = 0
+        self.read_only = is_read_only(self.path)
         # Called inside each outermost transaction just before COMMIT; each may return a
         # callable run once the COMMIT succeeded (the audit anchor is written this way).
         self.before_commit: list[Callable[[Any], Callable[[], None] | None]] = []
@@ -196,6 +215,8 @@ class Register:
             finally:
                 self._depth -= 1
             return
+        if self.read_only:
+            raise RegisterReadOnly(path=str(self.path))
         self.conn.execute("BEGIN IMMEDIATE")
         self._depth = 1
         after: list[Callable[[], None]] = []
@@ -222,6 +243,14 @@ class Register:
 
     def checkpoint(self) -> None:
         self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+
+    def rekey(self, new_key: bytes) -> None:
+        """Re-encrypt every page under a new raw key (SQLCipher does it in one transaction)."""
+        statement = _key_pragma(new_key).replace("PRAGMA key", "PRAGMA rekey", 1)
+        self.checkpoint()
+        self.conn.execute(statement).fetchall()
+        self.checkpoint()
+        self._raw_key = new_key
 
     def close(self) -> None:
         if self.conn is not None:
@@ -278,7 +307,12 @@ def open_register(
         ensure_folder(path)
     reg_lock = RegisterLock(path) if lock else None
     if reg_lock is not None:
-        reg_lock.acquire()
+        try:
+            reg_lock.acquire()
+        except PermissionError:
+            if not is_read_only(path):
+                raise
+            reg_lock = None  # a read-only register in a read-only folder: nobody can write it anyway
     try:
         conn = connect(path, raw_key, create=create, check_same_thread=False)
         if expect_id is not None and not create:

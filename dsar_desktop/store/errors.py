@@ -125,3 +125,23 @@ class AnchorMismatch(DsarError):
     en = "{detail_en}"
     fr = "{detail_fr}"
     exit_code = 6
+
+
+class RegisterIsFolder(DsarError):
+    code = "register_is_folder"
+    en = "{path} is a folder, not a register file: give the path of the .dsar file inside it (for example {example})."
+    fr = "{path} est un dossier, pas un fichier de registre : donnez le chemin du fichier .dsar qu'il contient (par exemple {example})."
+    exit_code = 3
+
+
+class RegisterReadOnly(DsarError):
+    code = "register_read_only"
+    en = (
+        "The register {path} is read-only on this computer: it can be read and verified, but not changed. "
+        "Nothing was written; ask for write access, or work on a copy."
+    )
+    fr = (
+        "Le registre {path} est en lecture seule sur cet ordinateur : on peut le lire et le vérifier, pas le "
+        "modifier. Rien n'a été écrit ; demandez l'accès en écriture, ou travaillez sur une copie."
+    )
+    exit_code = 11

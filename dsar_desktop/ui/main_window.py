@@ -122,7 +122,6 @@ class MainWindow(QMainWindow):
         self._specs: list[PageSpec] = list(pages)
         self.pages: dict[str, QWidget] = {}
         self.case_files: dict[str, QWidget] = {}
-        self._busy = 0
         self._job: Job | None = None
         self._closing_for_shell = False
         self.idle = IdleWatcher(self)
@@ -329,6 +328,7 @@ class MainWindow(QMainWindow):
     # ---- register lifecycle -----------------------------------------------------------
     def attach(self, register: Office) -> None:
         self.register = register
+        self.runner.bind(register)  # every job from now on works on a connection of its own
         self._build_menus()
         for spec in self._specs:
             self._create_page(spec)
@@ -348,8 +348,11 @@ class MainWindow(QMainWindow):
         self.idle_label.setText(tr("Locks itself after {minutes} min without activity", minutes=minutes))
 
     def detach(self) -> None:
-        """Forget every widget that shows register data; the shell then backs up and closes the register."""
+        """Cancel every job and wait for it, forget every widget that shows register data; the shell then
+        backs up and closes the register."""
         self.idle.stop()
+        self.runner.cancel_all_and_wait()
+        self.runner.bind(None)
         for dialog in self.findChildren(QDialog):
             if dialog.isVisible():
                 dialog.reject()
@@ -460,21 +463,14 @@ class MainWindow(QMainWindow):
     def _on_idle_elapsed(self) -> None:
         if self.register is None:
             return
-        if self._busy:
-            # Never close the register under a running backup or verification: look again later.
-            self.idle.timer.start()
-            return
+        # A running job is cancelled and waited for by detach(), before the register is closed.
         self.lock_requested.emit("idle")
 
     def _run(self, fn: Callable[..., Any], title: str, on_done: Callable[[Any], None]) -> None:
-        self._busy += 1
-
         def finished(result: Any) -> None:
-            self._busy -= 1
             on_done(result)
 
         def failed(error: BaseException) -> None:
-            self._busy -= 1
             self.dialogs.error(self, error)
 
         # Keep the job (and so its signals) alive until it reports back.
@@ -491,7 +487,8 @@ class MainWindow(QMainWindow):
         if out is None:
             return
         self._run(
-            lambda progress, cancel: register_service.backup_register(register, out),
+            # The save dialog already asked before replacing a file; the register itself stays refused.
+            lambda progress, cancel: register_service.backup_register(register, out, force=True),
             tr("Backing up the register…"),
             lambda written: self.dialogs.info(self, tr("Backup written to {path}.", path=str(written))),
         )

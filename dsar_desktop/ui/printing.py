@@ -7,7 +7,7 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QWidget
 
-from ..documents.printing import PrintFailed, print_dpi, render_pages
+from ..services.printing import PrintFailed, print_dpi, render_pages
 
 
 class QtPrinter:

@@ -33,12 +33,16 @@ def run_job(
         dialog.setMaximum(max(total, 0))
         dialog.setValue(min(done, total) if total else 0)
 
+    job_done = [False]
+
     def finished(result: Any) -> None:
+        job_done[0] = True
         dialog.close()
         dialog.deleteLater()
         on_finished(result)
 
     def failed(error: Any) -> None:
+        job_done[0] = True
         dialog.close()
         dialog.deleteLater()
         on_failed(error)
@@ -46,6 +50,9 @@ def run_job(
     job.signals.progressed.connect(progressed)
     job.signals.finished.connect(finished)
     job.signals.failed.connect(failed)
+    # Cancel, Escape and closing the window all stop the job: reject() does not emit `canceled`.
     dialog.canceled.connect(job.cancel_token.cancel)
+    dialog.rejected.connect(job.cancel_token.cancel)
+    dialog.finished.connect(lambda _result: None if job_done[0] else job.cancel_token.cancel())
     runner.start(job)
     return job

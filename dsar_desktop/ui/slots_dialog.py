@@ -162,7 +162,9 @@ class SlotsDialog(QDialog):
         if not self.dialogs.confirm(
             self,
             tr(
-                "Remove the slot '{label}'? That person will no longer be able to open the register.",
+                "Remove the slot '{label}'? The register is then re-encrypted under a new key and every other "
+                "slot re-wrapped, so that person can no longer open it, even with a copy of the key file made "
+                "before. Backups made before today still open with that person's passphrase.",
                 label=label,
             ),
         ):
@@ -173,7 +175,7 @@ class SlotsDialog(QDialog):
             self.dialogs.error(self, exc)
             return
         self.refresh()
-        self.dialogs.info(self, tr("Slot '{label}' removed.", label=label))
+        self.dialogs.info(self, tr("Slot '{label}' removed; the register was re-keyed.", label=label))
 
     def _on_recovery_clicked(self) -> None:
         if not self.dialogs.confirm(

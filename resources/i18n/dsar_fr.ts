@@ -445,6 +445,10 @@
             <translation>Par</translation>
         </message>
         <message>
+            <source>By (e-mail, letter, ticket…):</source>
+            <translation>Par (courriel, courrier, ticket…) :</translation>
+        </message>
+        <message>
             <source>Calibration page sent to {printer}.</source>
             <translation>Page d'étalonnage envoyée à {printer}.</translation>
         </message>
@@ -555,6 +559,10 @@
         <message>
             <source>Choose a passphrase slot first.</source>
             <translation>Choisissez d'abord un emplacement à phrase de passe.</translation>
+        </message>
+        <message>
+            <source>Choose a recipient in the list first.</source>
+            <translation>Choisissez d'abord un destinataire dans la liste.</translation>
         </message>
         <message>
             <source>Choose a system for at least one file.</source>
@@ -867,6 +875,14 @@
             <translation>Masquer</translation>
         </message>
         <message>
+            <source>Disproportionate effort</source>
+            <translation>Efforts disproportionnés</translation>
+        </message>
+        <message>
+            <source>disproportionate effort: {reason}</source>
+            <translation>efforts disproportionnés : {reason}</translation>
+        </message>
+        <message>
             <source>Do not rely on this pack: see the checks below.</source>
             <translation>Ne vous fiez pas à ce dossier : voir les contrôles ci-dessous.</translation>
         </message>
@@ -1171,6 +1187,10 @@
             <translation>Dossier où écrire le dossier de réponse</translation>
         </message>
         <message>
+            <source>For an erasure, rectification or restriction, record for each recipient that it was informed, or why it could not be. The confirmation letter states exactly this, and is refused until every recipient has a record.</source>
+            <translation>Pour un effacement, une rectification ou une limitation, enregistrez pour chaque destinataire qu'il a été informé, ou pourquoi il n'a pas pu l'être. La lettre de confirmation reprend exactement ces éléments, et elle est refusée tant qu'un destinataire n'a rien d'enregistré.</translation>
+        </message>
+        <message>
             <source>Format {format}: every check digit is right.</source>
             <translation>Format {format} : tous les chiffres de contrôle sont justes.</translation>
         </message>
@@ -1338,6 +1358,14 @@
             <source>Imported certificate</source>
             <translation>Certificat importé</translation>
         </message>
+        <message>
+            <source>Impossible to inform</source>
+            <translation>Information impossible</translation>
+        </message>
+        <message>
+            <source>impossible: {reason}</source>
+            <translation>impossible : {reason}</translation>
+        </message>
         <message numerus="yes">
             <source>in %n file(s) of {system}</source>
             <translation>
@@ -1352,6 +1380,18 @@
         <message>
             <source>Information</source>
             <translation>Information</translation>
+        </message>
+        <message>
+            <source>Informed</source>
+            <translation>Informé</translation>
+        </message>
+        <message>
+            <source>informed on {date} ({means})</source>
+            <translation>informé le {date} ({means})</translation>
+        </message>
+        <message>
+            <source>Informed on:</source>
+            <translation>Informé le :</translation>
         </message>
         <message>
             <source>Intact</source>
@@ -1904,6 +1944,10 @@
             <translation>Rien n'arrive à échéance aujourd'hui.</translation>
         </message>
         <message>
+            <source>nothing recorded</source>
+            <translation>rien d'enregistré</translation>
+        </message>
+        <message>
             <source>Nothing was changed since the seal was applied.</source>
             <translation>Rien n'a changé depuis l'apposition du sceau.</translation>
         </message>
@@ -1986,6 +2030,10 @@
         <message>
             <source>Outcome</source>
             <translation>Issue</translation>
+        </message>
+        <message>
+            <source>Outcome:</source>
+            <translation>Résultat :</translation>
         </message>
         <message>
             <source>Overdue</source>
@@ -2148,6 +2196,10 @@
             <translation>Demandes prioritaires</translation>
         </message>
         <message>
+            <source>Processing</source>
+            <translation>Traitement</translation>
+        </message>
+        <message>
             <source>Processing register</source>
             <translation>Registre des traitements</translation>
         </message>
@@ -2214,6 +2266,10 @@
             <translation>Motif</translation>
         </message>
         <message>
+            <source>Reason (if not informed):</source>
+            <translation>Motif (si non informé) :</translation>
+        </message>
+        <message>
             <source>Reason (kept with the redaction, shown in the case)</source>
             <translation>Motif (conservé avec le masquage, visible dans le dossier)</translation>
         </message>
@@ -2274,8 +2330,20 @@
             <translation>Reçue le :</translation>
         </message>
         <message>
+            <source>Recipient</source>
+            <translation>Destinataire</translation>
+        </message>
+        <message>
             <source>Recipients (one per line)</source>
             <translation>Destinataires (un par ligne)</translation>
+        </message>
+        <message>
+            <source>Recipients informed (Art. 19)</source>
+            <translation>Destinataires informés (art. 19)</translation>
+        </message>
+        <message>
+            <source>Recipients informed (Art. 19)…</source>
+            <translation>Destinataires informés (art. 19)…</translation>
         </message>
         <message>
             <source>Record a withdrawal…</source>
@@ -2284,6 +2352,10 @@
         <message>
             <source>Record dispatch…</source>
             <translation>Enregistrer l'envoi…</translation>
+        </message>
+        <message>
+            <source>Record for the selected recipient</source>
+            <translation>Enregistrer pour le destinataire choisi</translation>
         </message>
         <message>
             <source>Record that the requester withdrew request {ref}?</source>
@@ -2321,6 +2393,10 @@ Le scan (%n fichiers) sera ensuite détruit : ses octets sont effacés du regis
         <message>
             <source>Record: {method}</source>
             <translation>Enregistrer : {method}</translation>
+        </message>
+        <message>
+            <source>Recorded</source>
+            <translation>Enregistré</translation>
         </message>
         <message>
             <source>Recovery key</source>
@@ -2436,8 +2512,8 @@ Le scan (%n fichiers) sera ensuite détruit : ses octets sont effacés du regis
             <translation>Retirer le logo</translation>
         </message>
         <message>
-            <source>Remove the slot '{label}'? That person will no longer be able to open the register.</source>
-            <translation>Supprimer l'emplacement « {label} » ? Cette personne ne pourra plus ouvrir le registre.</translation>
+            <source>Remove the slot '{label}'? The register is then re-encrypted under a new key and every other slot re-wrapped, so that person can no longer open it, even with a copy of the key file made before. Backups made before today still open with that person's passphrase.</source>
+            <translation>Supprimer l'emplacement « {label} » ? Le registre est alors rechiffré avec une nouvelle clé et tous les autres emplacements sont ré-enveloppés : cette personne ne pourra plus l'ouvrir, même avec une copie du fichier de clés faite avant. Les sauvegardes antérieures à aujourd'hui s'ouvrent encore avec sa phrase de passe.</translation>
         </message>
         <message>
             <source>Reopen…</source>
@@ -2856,8 +2932,8 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>Emplacement « {label} » ajouté.</translation>
         </message>
         <message>
-            <source>Slot '{label}' removed.</source>
-            <translation>Emplacement « {label} » supprimé.</translation>
+            <source>Slot '{label}' removed; the register was re-keyed.</source>
+            <translation>Emplacement « {label} » supprimé ; le registre a été rechiffré avec une nouvelle clé.</translation>
         </message>
         <message>
             <source>Some checks fail or are missing: a note saying why identity is still verified is required.</source>

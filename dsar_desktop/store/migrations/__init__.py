@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 from importlib import resources
+from typing import TYPE_CHECKING
 
-from ..connection import Register
 from ..errors import RegisterTooNew
+
+if TYPE_CHECKING:  # connection imports this module when it opens a register
+    from ..connection import Register
 
 _NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 

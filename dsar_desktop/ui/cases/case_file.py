@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -206,7 +207,7 @@ class CaseFileView(QWidget):
         return case_service.calendar_of(self.register)
 
     def _show_header(self, case: Case, deadlines: dl.Deadlines) -> None:
-        self.title.setText(f"<h2>{case.ref} — {case.subject.name}</h2>")
+        self.title.setText(f"<h2>{case.ref} — {escape(case.subject.name)}</h2>")  # typed by a person: text
         self.state_label.setText(tr("State: {state}", state=f"<b>{status_text(case.status)}</b>"))
         if case.is_open:
             left = dl.days_left(self.today_provider(), deadlines.due(case.extended), self._calendar())
@@ -235,8 +236,10 @@ class CaseFileView(QWidget):
             form.removeRow(0)
 
     @staticmethod
-    def _value(text: str) -> QLabel:
+    def _value(text: str, rich: bool = False) -> QLabel:
+        """A value label: plain text unless `rich`, where every part a person typed was escaped first."""
         label = QLabel(text)
+        label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return label
@@ -245,12 +248,12 @@ class CaseFileView(QWidget):
         form = self.people_form
         self._clear(form)
         s = case.subject
-        form.addRow(tr("Data subject:"), self._value(f"<b>{s.name}</b>"))
+        form.addRow(tr("Data subject:"), self._value(f"<b>{escape(s.name)}</b>", rich=True))
         for label, value in (
             (tr("E-mail:"), s.email),
             (tr("Phone:"), s.phone),
             (tr("Date of birth:"), date_text(s.dob) if s.dob else None),
-            (tr("Postal address:"), (s.address or "").replace("\n", "<br>") or None),
+            (tr("Postal address:"), s.address or None),
             (tr("Student number:"), s.student_number),
         ):
             if value:
@@ -260,7 +263,9 @@ class CaseFileView(QWidget):
         else:
             form.addRow(
                 tr("Requester:"),
-                self._value(f"<b>{case.requester_name or ''}</b> — {capacity_text(case.capacity)}"),
+                self._value(
+                    f"<b>{escape(case.requester_name or '')}</b> — {escape(capacity_text(case.capacity))}", rich=True
+                ),
             )
             if case.requester_email:
                 form.addRow(tr("Requester's e-mail:"), self._value(case.requester_email))
@@ -309,17 +314,15 @@ class CaseFileView(QWidget):
             tr("Legal due date (D1):"),
             self._value(tr("{date} — replaced by D3: the extension was notified in time", date=d1))
             if case.extended
-            else self._value(f"<b>{d1}</b>"),
+            else self._value(f"<b>{d1}</b>", rich=True),
         )
         form.addRow(tr("Policy target (30 days):"), self._value(date_text(deadlines.policy_target)))
         d3 = date_text(deadlines.extended_due)
         form.addRow(
             tr("Extended due date (D3):"),
-            self._value(
-                tr("{date} — in force (extended)", date=f"<b>{d3}</b>")
-                if case.extended
-                else tr("{date} — only if an extension notice is sent by D1", date=d3)
-            ),
+            self._value(tr("{date} — in force (extended)", date=f"<b>{d3}</b>"), rich=True)
+            if case.extended
+            else self._value(tr("{date} — only if an extension notice is sent by D1", date=d3)),
         )
         if deadlines.suspension_days:
             form.addRow(
@@ -327,7 +330,7 @@ class CaseFileView(QWidget):
             )
         if case.is_open:
             left = dl.days_left(self.today_provider(), deadlines.due(case.extended), self._calendar())
-            form.addRow(tr("Time left:"), self._value(f"<b>{days_left_text(left)}</b>"))
+            form.addRow(tr("Time left:"), self._value(f"<b>{days_left_text(left)}</b>", rich=True))
         else:
             form.addRow(
                 tr("Time left:"),
@@ -335,8 +338,8 @@ class CaseFileView(QWidget):
                     tr("No deadline running: the request is {state}.", state=status_text(case.status).lower())
                 ),
             )
-        lines = "".join(f"<li>{line}</li>" for line in deadlines.explanation(language()))
-        self.explanation_label = self._value(f"<ul style='margin-left: 0'>{lines}</ul>")
+        lines = "".join(f"<li>{escape(line)}</li>" for line in deadlines.explanation(language()))
+        self.explanation_label = self._value(f"<ul style='margin-left: 0'>{lines}</ul>", rich=True)
         form.addRow(tr("How these dates were computed:"), self.explanation_label)
 
     def _show_timeline(self, events: list[case_service.TimelineEntry]) -> None:

@@ -23,7 +23,7 @@ from ...domain.errors import DsarError
 from ...services.cases import CaseRow
 from ..dialogs import add_ok_cancel, error_line
 from ..i18n import QT_TR_NOOP, tr
-from .dialogs_extension import _pydate, _qdate, earlier_list
+from .dialogs_extension import earlier_list, pydate, qdate
 
 DISPATCH_CHANNEL_TEXT = {
     DispatchChannel.EMAIL: QT_TR_NOOP("E-mail"),
@@ -55,7 +55,7 @@ class DispatchDialog(QDialog):
         self.setWindowTitle(tr("Record the dispatch — {ref}", ref=ref))
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        self.date_edit = QDateEdit(_qdate(today))
+        self.date_edit = QDateEdit(qdate(today))
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("dd/MM/yyyy")
         form.addRow(tr("Date sent:"), self.date_edit)
@@ -98,7 +98,7 @@ class DispatchDialog(QDialog):
         return "\n".join(p.strip() for p in self.address_edit.text().split("|") if p.strip()) or None
 
     def sent_on(self) -> dt.date:
-        return _pydate(self.date_edit.date())
+        return pydate(self.date_edit.date())
 
     def number(self) -> str | None:
         return self.number_edit.text().strip() or None

@@ -35,11 +35,11 @@ _GROUND_LABELS = {
 }
 
 
-def _qdate(day: dt.date) -> QDate:
+def qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
-def _pydate(value: QDate) -> dt.date:
+def pydate(value: QDate) -> dt.date:
     return dt.date(value.year(), value.month(), value.day())
 
 
@@ -79,7 +79,7 @@ class ExtensionDialog(QDialog):
         self.d3_label = QLabel(f"<b>{date_text(deadlines.extended_due)}</b>")
         form.addRow(tr("Legal due date (D1):"), self.d1_label)
         form.addRow(tr("New due date if extended (D3):"), self.d3_label)
-        self.notice_edit = QDateEdit(_qdate(today))
+        self.notice_edit = QDateEdit(qdate(today))
         self.notice_edit.setCalendarPopup(True)
         self.notice_edit.setDisplayFormat("dd/MM/yyyy")
         form.addRow(tr("Date the notice is sent:"), self.notice_edit)
@@ -101,7 +101,7 @@ class ExtensionDialog(QDialog):
         return self.reason_edit.toPlainText().strip()
 
     def notice_date(self) -> dt.date:
-        return _pydate(self.notice_edit.date())
+        return pydate(self.notice_edit.date())
 
     def too_late_message(self) -> str | None:
         notice = self.notice_date()

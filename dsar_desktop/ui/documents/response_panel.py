@@ -49,15 +49,6 @@ STAGE_TEXTS = {
     "write": QT_TR_NOOP("Writing the files…"),
     "done": QT_TR_NOOP("Done."),
 }
-RIGHT_TO_KIND = {
-    Right.ACCESS: "access_response",
-    Right.PORTABILITY: "access_response",
-    Right.RECTIFICATION: "confirmation_rectification",
-    Right.ERASURE: "confirmation_erasure",
-    Right.RESTRICTION: "confirmation_restriction",
-    Right.OBJECTION: "confirmation_objection",
-    Right.CONSENT_WITHDRAWAL: "confirmation_consent_withdrawal",
-}
 
 
 class ResponsePanel(QWidget):
@@ -124,6 +115,8 @@ class ResponsePanel(QWidget):
         self.language_combo.addItem(tr("English"), "en")
         form.addRow(tr("Letter:"), self.kind_combo)
         form.addRow(tr("Language:"), self.language_combo)
+        self.recipients_button = QPushButton(tr("Recipients informed (Art. 19)…"))
+        form.addRow("", self.recipients_button)
         left.addWidget(letter_box)
 
         pack_box = QGroupBox(tr("1. Response pack"))
@@ -211,6 +204,7 @@ class ResponsePanel(QWidget):
         self.dispatch_button.clicked.connect(self._on_dispatch)
         self.mail_button.clicked.connect(self._on_prepare_mail)
         self.verify_button.clicked.connect(self._on_verify)
+        self.recipients_button.clicked.connect(self._on_recipients)
 
     # ---- state ------------------------------------------------------------------------
     def kind(self) -> str:
@@ -254,9 +248,7 @@ class ResponsePanel(QWidget):
             combo.blockSignals(True)
             combo.setCurrentIndex(max(0, combo.findData(value)))
             combo.blockSignals(False)
-        kind = next(
-            (RIGHT_TO_KIND[Right(r)] for r in case.rights if Right(r) in RIGHT_TO_KIND), "access_response"
-        )
+        kind = letters.default_letter(case)  # the rule lives in the letters service
         self.kind_combo.blockSignals(True)
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind))
         self.kind_combo.blockSignals(False)
@@ -427,6 +419,17 @@ class ResponsePanel(QWidget):
         self.pack_built.emit(result)
         self.case_changed.emit(self.ref)
 
+    def _on_recipients(self) -> None:
+        from .recipients_dialog import RecipientsDialog
+
+        try:
+            dialog = RecipientsDialog(self.register, self.dialogs, self.ref, self.today_provider(), self)
+        except DsarError as exc:  # e.g. systems still to search: the worklist needs the confirmed data
+            self.dialogs.error(self, exc)
+            return
+        self.dialogs.run(dialog)
+        self.refresh()
+
     def _on_verify(self) -> VerifyPackWindow | None:
         """The pack just built, in the verify window, against this register's seal certificate."""
         result = self.last_result
@@ -452,7 +455,8 @@ class ResponsePanel(QWidget):
     def _letter_to_print(self) -> bytes:
         """The sealed response of the pack built in this session when it matches, else the chosen letter."""
         result = self.last_result
-        if self.kind() == "access_response" and result is not None and result.pdf.is_file():
+        reply = letters.reply_kind([Right(r) for r in self.case.rights]) if self.case else "access_response"
+        if self.kind() == reply and result is not None and result.pdf.is_file():
             if f"-{self.letter_language()}.pdf" in result.pdf.name:
                 return result.pdf.read_bytes()
         return letters.build_letter(self.register, self.ref, self.kind(), self.letter_language())

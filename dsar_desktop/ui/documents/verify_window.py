@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -304,13 +302,5 @@ class VerifyPackWindow(QDialog):
 
 
 def _verify(path: Path, trust: Path | None, pem: bytes | None, password: str | None) -> packs.VerifyResult:
-    """On the worker: the register's certificate (public) goes through a short-lived file, removed at once."""
-    if pem is None:
-        return packs.verify_pack(path, trust, password=password)
-    handle, name = tempfile.mkstemp(suffix=".pem")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(pem)
-        return packs.verify_pack(path, name, password=password)
-    finally:
-        os.unlink(name)
+    """On the worker: against the chosen certificate file, or the register's own certificate given as bytes."""
+    return packs.verify_pack(path, trust, password=password, trust_pem=pem)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 from ...domain import minors
 from ...domain.cases import Capacity, Case
 from ...domain.identity import DOCUMENT_TYPES, ProofKind
-from ...fileio import atomic_write
 from ...services import cases as case_service
 from ...services import identity as ids
 from ...services import scans
@@ -403,7 +402,7 @@ class IdentityPanel(QWidget):
         if path is None:
             return tr("The letter was not saved (you can produce it again with “Save the request letter…”).")
         try:
-            atomic_write(Path(path), pdf, mode=0o600)
+            ids.save_request_letter(pdf, Path(path))
         except OSError as exc:
             self.dialogs.error(self, tr("The file cannot be read: {reason}", reason=exc.strerror or str(exc)))
             return ""
