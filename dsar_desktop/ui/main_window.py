@@ -235,6 +235,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.lock_action = action(file_menu, tr("Lock now"), self._on_lock_now, "Ctrl+L")
         self.backup_action = action(file_menu, tr("Back up now…"), self._on_backup_now)
+        self.close_case_action = action(
+            file_menu, tr("Close the case tab"), self._on_close_current_case, QKeySequence.StandardKey.Close
+        )
         self.verify_action = action(file_menu, tr("Verify register"), self._on_verify)
         file_menu.addSeparator()
         self.quit_action = action(
@@ -408,6 +411,10 @@ class MainWindow(QMainWindow):
         self.tabs.setTabToolTip(index, tr("Close this case file"))
         self.tabs.setCurrentIndex(index)
         self.case_file_opened.emit(ref)
+
+    def _on_close_current_case(self) -> None:
+        """Ctrl+W: close the case file in front (the pages stay)."""
+        self._on_tab_close_requested(self.tabs.currentIndex())
 
     def _on_tab_close_requested(self, index: int) -> None:
         widget = self.tabs.widget(index)

@@ -641,6 +641,10 @@
             <translation>Clôturer la demande</translation>
         </message>
         <message>
+            <source>Close the case tab</source>
+            <translation>Fermer l'onglet de la demande</translation>
+        </message>
+        <message>
             <source>Close this case file</source>
             <translation>Fermer ce dossier</translation>
         </message>
