@@ -91,6 +91,11 @@ class SectionTabs(QTabWidget):
     def currentWidget(self) -> QWidget:  # noqa: N802 - Qt's name
         return self.widget(self.currentIndex())
 
+    def setCurrentWidget(self, widget: QWidget) -> None:  # noqa: N802 - Qt's name
+        index = self.indexOf(widget)
+        if index >= 0:
+            self.setCurrentIndex(index)
+
     def indexOf(self, widget: QWidget) -> int:  # noqa: N802 - Qt's name
         for index in range(self.count()):
             if self.widget(index) is widget or super().widget(index) is widget:
