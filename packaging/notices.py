@@ -1,4 +1,4 @@
-"""Write THIRD-PARTY-NOTICES.md: every library the program ships, its version, licence and licence text.
+"""Write packaging/THIRD-PARTY-NOTICES.md: every library the program ships, its version, licence and licence text.
 
 Run after changing dependencies (tests/test_packaging.py fails while a shipped library is missing):
 
@@ -18,7 +18,7 @@ from pathlib import Path
 from packaging.requirements import Requirement
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "THIRD-PARTY-NOTICES.md"
+OUT = ROOT / "packaging" / "THIRD-PARTY-NOTICES.md"
 
 QT_NOTE = """\
 ## Qt and PySide6 (LGPL-3.0)
@@ -43,7 +43,7 @@ with this program's source code available to whoever receives it.
 def _closure(root: str) -> list[metadata.Distribution]:
     seen: dict[str, metadata.Distribution] = {}
     todo = [root]
-    env = {"extra": ""}
+    env = {"extra": "", "sys_platform": "linux", "platform_system": "Linux", "os_name": "posix"}
     while todo:
         name = todo.pop()
         try:
@@ -56,14 +56,10 @@ def _closure(root: str) -> list[metadata.Distribution]:
         seen[key] = dist
         for text in dist.requires or []:
             req = Requirement(text)
-            if req.marker is None or req.marker.evaluate(env) or _windows_only(req):
+            if req.marker is None or req.marker.evaluate(env):
                 todo.append(req.name)
     seen.pop(root, None)
     return sorted(seen.values(), key=lambda d: d.metadata["Name"].lower())
-
-
-def _windows_only(req: Requirement) -> bool:
-    return req.marker is not None and "win32" in str(req.marker) and "extra" not in str(req.marker)
 
 
 def _licence(dist: metadata.Distribution) -> str:
@@ -99,6 +95,9 @@ def main() -> int:
         "`packaging/notices.py` from the installed packages; each library's own licence text follows the table.",
         "",
         f"Python {sys.version.split()[0]} (PSF-2.0) runs the program in the bundle.",
+        "",
+        "On Windows the bundle also holds tzdata (Apache-2.0, the time-zone database) and pywin32-ctypes",
+        "(BSD-3-Clause, used by keyring); the list below is the same on every platform.",
         "",
         "| library | version | licence |",
         "|---|---|---|",

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from dsar_desktop.domain.deadlines import PARIS
 from dsar_desktop.domain.errors import InvalidInput
 from dsar_desktop.services import cases as case_service
 from dsar_desktop.services import certificates, extracts, mail_in, mail_out, packs
@@ -165,7 +166,7 @@ def test_cli_mail_draft_writes_the_eml(
     base = ["--register", str(reg), "--passphrase-file", str(passphrase_file)]
     assert run_cli(capsys, *base, "init")[0] == 0
     message = tmp_path / "m.eml"
-    message.write_bytes(eml())
+    message.write_bytes(eml(received=["from a by mx.ecole.example.fr; Sat, 31 Jan 2026 23:30:00 +0000"]))
     code, added, err = run_cli(capsys, *base, "--json", "case", "add", "--from-mail", str(message))
     assert code == 0, err
     out = tmp_path / "ack.eml"
@@ -179,3 +180,15 @@ def test_cli_mail_draft_writes_the_eml(
         capsys, *base, "mail", "draft", added["ref"], "--kind", "reply", "--out", str(tmp_path / "r.eml")
     )
     assert code == 1 and "build the response pack first" in err
+    # the dispatch, with its channel and address, is what `case show` reports
+    ref = added["ref"]
+    assert run_cli(capsys, *base, "case", "transition", ref, "--to", "in_progress")[0] == 0
+    today = dt.datetime.now(PARIS).date().isoformat()
+    code, _, err = run_cli(
+        capsys, *base, "case", "dispatch", ref, "--date", today, "--channel", "email",
+        "--to", "heloise.dupre@example.org", "--without-pack", "--reason", "acknowledged only, for this test",
+    )  # fmt: skip
+    assert code == 0, err
+    code, shown, err = run_cli(capsys, *base, "--json", "case", "show", ref)
+    assert code == 0, err
+    assert (shown["dispatch_channel"], shown["dispatch_address"]) == ("email", "heloise.dupre@example.org")

@@ -114,7 +114,7 @@ def test_icon_in_every_size_and_the_windows_ico():
 def test_third_party_notices_list_every_shipped_library_and_the_qt_terms():
     import importlib.metadata as md
 
-    notices = (ROOT / "THIRD-PARTY-NOTICES.md").read_text(encoding="utf-8")
+    notices = (PACKAGING / "THIRD-PARTY-NOTICES.md").read_text(encoding="utf-8")
     table = {
         line.split("|")[1].strip().lower().replace("_", "-")
         for line in notices.splitlines()

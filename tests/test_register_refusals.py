@@ -212,3 +212,19 @@ def test_a_read_only_register_opens_read_only_and_its_mode_is_never_changed(
         assert reg_path.read_bytes() == before
     finally:
         os.chmod(reg_path, 0o600)
+
+
+# ---- every read has a limit ------------------------------------------------------------------
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_dev_zero_as_a_scan_is_refused_in_one_sentence(
+    reg_path: Path, capsys: pytest.CaptureFixture[str], passphrase_file: Path, tmp_path: Path
+) -> None:
+    code, _out, err = dsar(capsys, reg_path, passphrase_file, "case", "id-received", "2027-0001", "--file", "/dev/zero")
+    assert code == 1 and "not an ordinary file" in err
+    from dsar_desktop.services import scans
+
+    endless = tmp_path / "sparse.png"
+    with open(endless, "wb") as handle:  # claims 30 MB without the disk space: read stops at the cap
+        handle.truncate(30 * 1024 * 1024)
+    with pytest.raises(scans.ScanTooLarge):
+        scans.read_scan_file(endless)

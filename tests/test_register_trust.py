@@ -425,3 +425,72 @@ def test_a_rekey_interrupted_after_the_database_switched_is_finished_at_the_next
     code, out, err = dsar(capsys, path, passphrase_file, "verify")
     assert code == 0, err
     assert KeyFile.load(sidecar_path(path)).pending is None
+
+
+def _built_pack(tmp_path: Path, capsys: pytest.CaptureFixture[str], pf: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    from letters_support import install_inputs
+
+    from dsar_desktop.services import certificates, packs
+
+    install_inputs(monkeypatch)
+    path = new_register(tmp_path, capsys, pf)
+    with svc.unlock_register(path, PASS) as reg:
+        certificates.create_internal_seal(reg)
+        built = packs.build_pack(reg, make_case(reg), tmp_path / "out")
+        pem = tmp_path / "seal.pem"
+        pem.write_bytes(certificates.certificate_pem(reg))
+    return built.zip, pem
+
+
+def test_pack_verify_refuses_a_second_data_json_and_a_zip_bomb(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], passphrase_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import warnings
+    import zipfile
+
+    from dsar_desktop.documents import pack as packfile
+
+    zip_path, pem = _built_pack(tmp_path, capsys, passphrase_file, monkeypatch)
+    code, out, _ = run_cli(capsys, "pack", "verify", str(zip_path), "--trust", str(pem), "--json")
+    assert code == 0 and out["intact"] is True
+    # A forged data.json added under the same name (unzip shows the first one).
+    forged = tmp_path / "two-data.zip"
+    with zipfile.ZipFile(zip_path) as src, zipfile.ZipFile(forged, "w") as dst, warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # zipfile warns about the duplicate name: that is the attack
+        dst.writestr("data.json", b'{"case": "forged"}')
+        for info in src.infolist():
+            dst.writestr(info, src.read(info))
+    code, out, _ = run_cli(capsys, "pack", "verify", str(forged), "--trust", str(pem), "--json")
+    assert code != 0 and out["intact"] is False
+    assert any("same name twice" in d and "data.json" in d for d in out["details"])
+    # A bomb: 3 MB of zeros in a few KB; the member cap (lowered here) stops the read.
+    monkeypatch.setattr(packfile, "MAX_MEMBER_BYTES", 1024 * 1024)
+    bomb = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(zip_path) as src, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(info.filename, src.read(info))
+        dst.writestr("zeros.bin", b"\0" * (3 * 1024 * 1024))
+    assert bomb.stat().st_size < zip_path.stat().st_size + 64 * 1024
+    code, out, _ = run_cli(capsys, "pack", "verify", str(bomb), "--trust", str(pem), "--json")
+    assert code != 0 and out["intact"] is False
+    assert any("larger than a pack holds" in d for d in out["details"])
+
+
+def test_an_encrypted_pack_leaves_no_plaintext_pdf_and_prints_from_memory(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], passphrase_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from letters_support import install_inputs
+
+    from dsar_desktop.services import certificates
+
+    install_inputs(monkeypatch)
+    path = new_register(tmp_path, capsys, passphrase_file)
+    with svc.unlock_register(path, PASS) as reg:
+        certificates.create_internal_seal(reg)
+        ref = make_case(reg)
+    out_dir = tmp_path / "out"
+    code, out, err = dsar(capsys, path, passphrase_file, "pack", "build", ref, "--out", str(out_dir), "--encrypt")
+    assert code == 0, err
+    assert out["pdf"] is None and out["password"]
+    assert [p.name for p in out_dir.iterdir()] == [Path(out["zip"]).name]  # nothing in clear beside the ZIP
+    assert b"%PDF" not in Path(out["zip"]).read_bytes()

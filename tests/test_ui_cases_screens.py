@@ -99,6 +99,7 @@ def test_intake_extension_dispatch_close_with_the_keyboard_and_scripted_dialogs(
     # no sealed pack: "ready to send" is off and says why; the reply can still be recorded with its reason
     assert not view.action_buttons["ready"].isEnabled()
     assert "No sealed response pack yet" in view.action_buttons["ready"].toolTip()
+    assert "Mark ready to send — No sealed response pack yet" in view.blockers_label.text()
     assert view.action_buttons["responded"].isEnabled()
     dialogs.answers.append("Handed over at the front desk")
     dialogs.answers.append(lambda d: d.number_edit.setText("1A 123 456 7890 1"))

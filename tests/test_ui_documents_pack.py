@@ -72,7 +72,8 @@ def test_from_confirmed_data_to_a_verified_pack_and_a_recorded_dispatch(
     with qtbot.waitSignal(panel.pack_built, timeout=30_000) as built:
         panel.build_button.click()
     result: packs.PackResult = built.args[0]
-    assert result.zip.is_file() and result.pdf.is_file() and result.password
+    assert result.zip.is_file() and result.password
+    assert result.pdf is None and not list(out.glob("*.pdf"))  # encrypted: no sealed letter in clear beside it
     # the password is shown once, with the instruction to give it by another channel
     assert seen == [(result.password, seen[0][1])]
     assert "another channel" in seen[0][1] and "cannot be shown again" in seen[0][1]
@@ -248,7 +249,7 @@ def test_print_postal_reply_goes_to_the_chosen_queue_then_dispatch(
         panel.build_button.click()
     panel.print_button.click()
     assert len(sent) == 1 and sent[0][0] == ref and sent[0][2] is chosen
-    assert sent[0][1] == built.args[0].pdf.read_bytes()  # the sealed letter of the pack just built
+    assert sent[0][1] == built.args[0].sealed_pdf  # the sealed letter of the pack just built, from memory
     assert any("Sent to PDF." in text for _, text in dialogs.shown)
     # a printer dialog closed with Cancel prints nothing
     panel.ask_printer = lambda parent: None

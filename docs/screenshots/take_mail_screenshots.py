@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 import tempfile
+import time
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -111,9 +112,14 @@ def main() -> int:
             Qt.KeyboardModifier.NoModifier,
         )
         window.dropEvent(drop)
-        settle(app)
         wizard = window.findChild(IntakeWizard)
         assert wizard is not None
+        for _ in range(600):  # the message is parsed on a worker thread: wait for the form to fill
+            if wizard.name_edit.text():
+                break
+            app.processEvents()
+            time.sleep(0.05)
+        settle(app)
         wizard.resize(max(wizard.sizeHint().width(), 1000), wizard.sizeHint().height())
         grab(app, wizard, HERE / f"mail-intake{suffix}.png")
         ref = wizard.record()

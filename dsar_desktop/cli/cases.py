@@ -181,6 +181,7 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
     out["explanation"] = deadlines.explanation("en")
     out["explanation_fr"] = deadlines.explanation("fr")
     out["extended_due"] = deadlines.extended_due.isoformat()
+    out["dispatch_channel"], out["dispatch_address"] = case_service.dispatch_details(register, args.ref)
     out["timeline"] = [
         {"at": e.at_utc, "actor": e.actor, "kind": e.kind, "summary": e.summary} for e in events
     ]

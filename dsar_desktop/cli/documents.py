@@ -128,8 +128,9 @@ def add_commands(subparsers: Any, parent: argparse.ArgumentParser) -> None:
 def cmd_pack_build(args: argparse.Namespace, ctx: Context) -> int:
     reg = ctx.open_register()
     result = packs.build_pack(reg, args.ref, args.out, language=args.language, encrypt=args.encrypt)
-    obj: dict[str, Any] = {"pdf": str(result.pdf), "zip": str(result.zip), "sha256": result.sha256}
-    text = f"PDF: {result.pdf}\nZIP: {result.zip}\nSHA-256: {result.sha256}"
+    obj: dict[str, Any] = {"pdf": str(result.pdf) if result.pdf else None, "zip": str(result.zip), "sha256": result.sha256}
+    pdf_line = f"PDF: {result.pdf}" if result.pdf else "PDF: none in clear (the sealed letter is only inside the encrypted ZIP)"
+    text = f"{pdf_line}\nZIP: {result.zip}\nSHA-256: {result.sha256}"
     if result.password:
         obj["password"] = result.password
         text += f"\nPassword (shown once; give it by another channel): {result.password}"

@@ -211,15 +211,9 @@ def cmd_request(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_received(args: argparse.Namespace, ctx: Context) -> int:
     from ..services import identity as id_service  # PIL and the scan checks: only here
-    from ..services.scans import MAX_BYTES, ScanTooLarge
+    from ..services.scans import read_scan_file
 
-    content = None
-    if args.file is not None:
-        size = args.file.stat().st_size
-        if size > MAX_BYTES:  # refuse before reading it into memory
-            mb = f"{size / (1024 * 1024):.1f}"
-            raise ScanTooLarge(size_mb=mb, size_mb_fr=mb.replace(".", ","), size=size)
-        content = args.file.read_bytes()
+    content = read_scan_file(args.file) if args.file is not None else None  # capped: /dev/zero stops at 20 MB
     result = id_service.receive_proof(
         ctx.open_register(), args.ref, content, received_on=_date(args.date, "--date"),
         proof_kind=args.proof, party=args.party,

@@ -119,18 +119,18 @@ def add_from_mail(args: argparse.Namespace, ctx: Context) -> int:
     if not suggested.rights:
         raise InvalidInput(
             "No right was recognised in the message: say which with --right (access, erasure, ...).",
-            "Aucun droit n'a été reconnu dans le message : indiquez-le avec --right (access, erasure, ...).",
+            "Aucun droit n'a été reconnu dans le message : indiquez-le avec --right (access, erasure, ...).",
         )
     if mail.receipt.at is None and not args.received:
         raise InvalidInput(
             "The message gives no readable receipt date: give it with --received YYYY-MM-DDTHH:MM.",
-            "Le message ne donne pas de date de réception lisible : indiquez-la avec --received AAAA-MM-JJTHH:MM.",
+            "Le message ne donne pas de date de réception lisible : indiquez-la avec --received AAAA-MM-JJTHH:MM.",
         )
     name = args.subject_name or suggested.subject.name
     if not name.strip():
         raise InvalidInput(
             "The sender's name cannot be read: give it with --subject-name.",
-            "Le nom de l'expéditeur ne se lit pas : indiquez-le avec --subject-name.",
+            "Le nom de l'expéditeur ne se lit pas : indiquez-le avec --subject-name.",
         )
     from .case_output import case_summary
     from .case_output import date_option as _date

@@ -144,6 +144,29 @@ def sealed_facts(pdf: bytes) -> dict[str, Any] | None:
     return out
 
 
+MAX_MEMBERS = 16
+MAX_MEMBER_BYTES = 512 * 1024 * 1024
+MAX_PACK_BYTES = 1024 * 1024 * 1024
+
+
+class _MemberTooLarge(ValueError):
+    pass
+
+
+def _read_capped(archive: Any, info: Any) -> bytes:
+    """Read one member, stopping at its declared size: a ZIP bomb that lies about its size stops there."""
+    out = bytearray()
+    with archive.open(info) as member:
+        while True:
+            block = member.read(1 << 20)
+            if not block:
+                break
+            out += block
+            if len(out) > min(info.file_size, MAX_MEMBER_BYTES):
+                raise _MemberTooLarge(info.filename)
+    return bytes(out)
+
+
 def verify_bytes(data: bytes, trust_roots_der: list[bytes], password: str | None = None) -> VerifyResult:
     if not data.startswith(b"PK"):
         report = verify_pdf(data, trust_roots_der)
@@ -160,12 +183,30 @@ def _verify_zip(data: bytes, trust_roots_der: list[bytes], password: str | None)
     try:
         archive = pyzipper.AESZipFile(io.BytesIO(data))
         infos = archive.infolist()
+        names = [i.filename for i in infos]
+        duplicates = sorted({n for n in names if names.count(n) > 1})
+        if duplicates:
+            # Two entries of one name: unzip shows the first, Python reads the last; neither can be vouched for.
+            details.append(f"the ZIP holds the same name twice ({', '.join(duplicates)}): it was tampered with")
+            return failed
+        if len(infos) > MAX_MEMBERS:
+            details.append(f"the ZIP holds {len(infos)} entries; a pack has at most {MAX_MEMBERS}")
+            return failed
+        too_big = [i.filename for i in infos if i.file_size > MAX_MEMBER_BYTES]
+        if too_big or sum(i.file_size for i in infos) > MAX_PACK_BYTES:
+            details.append(
+                f"the ZIP declares entries larger than a pack holds ({', '.join(too_big) or 'in total'}): not read"
+            )
+            return failed
         if any(i.flag_bits & 0x1 for i in infos):
             if not password:
                 details.append("the pack is encrypted: give its password")
                 return failed
             archive.setpassword(password.encode("utf-8"))
-        files = {i.filename: archive.read(i.filename) for i in infos}
+        files = {i.filename: _read_capped(archive, i) for i in infos}
+    except _MemberTooLarge as exc:
+        details.append(f"{exc} expands beyond its declared size (a ZIP bomb): reading stopped")
+        return failed
     except (zipfile.BadZipFile, RuntimeError, ValueError, OSError, EOFError, KeyError) as exc:
         details.append(f"the ZIP file is damaged or the password is wrong ({type(exc).__name__})")
         return failed

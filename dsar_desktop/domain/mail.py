@@ -72,10 +72,10 @@ def receipt_moment(received_headers: list[str], date_header: str | None) -> Rece
         if when is not None:
             return ReceiptMoment(when.astimezone(PARIS), "Received", top)
         note_en = "The top Received header has no readable date; the sender's Date header was used."
-        note_fr = "L'en-tête Received le plus récent n'a pas de date lisible ; l'en-tête Date de l'expéditeur a été utilisé."
+        note_fr = "L'en-tête Received le plus récent n'a pas de date lisible ; l'en-tête Date de l'expéditeur a été utilisé."
     else:
         note_en = "No Received header (a message saved before sending, or forwarded as a file): the sender's Date header was used."
-        note_fr = "Aucun en-tête Received (message enregistré avant envoi ou transféré en fichier) : l'en-tête Date de l'expéditeur a été utilisé."
+        note_fr = "Aucun en-tête Received (message enregistré avant envoi ou transféré en fichier) : l'en-tête Date de l'expéditeur a été utilisé."
     if date_header:
         when = header_date(date_header)
         if when is not None:
@@ -85,7 +85,7 @@ def receipt_moment(received_headers: list[str], date_header: str | None) -> Rece
         "",
         "",
         "No header gives a readable receipt date: type the date the message reached the DPO mailbox.",
-        "Aucun en-tête ne donne de date de réception lisible : saisissez la date d'arrivée dans la boîte du DPO.",
+        "Aucun en-tête ne donne de date de réception lisible : saisissez la date d'arrivée dans la boîte du DPO.",
     )
 
 
@@ -121,7 +121,7 @@ def clean_sender_name(display_name: str, address: str) -> SenderName:
         )
         warning_fr = (
             f"Le nom de l'expéditeur affichait une autre adresse ({hidden[0]}) que celle d'où vient le message "
-            f"({address}) ; seule la véritable a été gardée."
+            f"({address}) ; seule la véritable a été gardée."
         )
     if len(name) > MAX_NAME_CHARS:
         name = name[:MAX_NAME_CHARS].rstrip()

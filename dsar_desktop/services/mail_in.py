@@ -321,7 +321,7 @@ def attachment_content(register: Register, ref: str, attachment_id: int) -> byte
     if content is None:
         raise InvalidInput(
             f"The attachment {name} went to the ID check; it is no longer kept with the message.",
-            f"La pièce jointe {name} a été transmise au contrôle d'identité ; elle n'est plus gardée avec le message.",
+            f"La pièce jointe {name} a été transmise au contrôle d'identité ; elle n'est plus gardée avec le message.",
         )
     return content
 

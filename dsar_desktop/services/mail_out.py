@@ -36,14 +36,14 @@ KINDS = ("acknowledgement", "id_request", "extension_notice", "reply")
 class NoAddressForMail(DsarError):
     code = "no_address_for_mail"
     en = "Case {ref} has no e-mail address on file and did not come by e-mail: add the requester's address first."
-    fr = "La demande {ref} n'a pas d'adresse électronique connue et n'est pas arrivée par courriel : ajoutez d'abord l'adresse du demandeur."
+    fr = "La demande {ref} n'a pas d'adresse électronique connue et n'est pas arrivée par courriel : ajoutez d'abord l'adresse du demandeur."
     exit_code = 1
 
 
 class NoPackForReply(DsarError):
     code = "no_pack_for_reply"
     en = "Case {ref} has no sealed pack yet: build the response pack first, then prepare the reply."
-    fr = "La demande {ref} n'a pas encore de dossier de réponse scellé : construisez-le d'abord, puis préparez la réponse."
+    fr = "La demande {ref} n'a pas encore de dossier de réponse scellé : construisez-le d'abord, puis préparez la réponse."
     exit_code = 1
 
 
@@ -52,7 +52,7 @@ class PackNotLatest(DsarError):
     en = (
         "{path} is not the latest pack built for {ref} (SHA-256 differs): attach the pack the app built last."
     )
-    fr = "{path} n'est pas le dernier dossier construit pour {ref} (SHA-256 différent) : joignez le dernier dossier produit par l'application."
+    fr = "{path} n'est pas le dernier dossier construit pour {ref} (SHA-256 différent) : joignez le dernier dossier produit par l'application."
     exit_code = 1
 
 
@@ -75,7 +75,7 @@ BODIES = {
     ),
     "id_request": (
         "To answer your request {ref}, we need a proof of identity: the attached letter explains why and what to send.",
-        "Pour répondre à votre demande {ref}, nous avons besoin d'un justificatif d'identité : la lettre jointe en explique la raison et ce qu'il faut envoyer.",
+        "Pour répondre à votre demande {ref}, nous avons besoin d'un justificatif d'identité : la lettre jointe en explique la raison et ce qu'il faut envoyer.",
     ),
     "extension_notice": (
         "The attached letter explains why we need more time to answer your request {ref} and gives the new date.",
@@ -83,7 +83,7 @@ BODIES = {
     ),
     "reply": (
         "Please find attached our answer to your request {ref}: the signed letter and the file of your data (ZIP).",
-        "Veuillez trouver ci-joint notre réponse à votre demande {ref} : la lettre signée et le dossier de vos données (ZIP).",
+        "Veuillez trouver ci-joint notre réponse à votre demande {ref} : la lettre signée et le dossier de vos données (ZIP).",
     ),
 }
 ENCRYPTED = (
@@ -155,7 +155,7 @@ def _pack_files(register: Register, ref: str, pack: Path) -> tuple[list[tuple[st
     except OSError as exc:
         raise InvalidInput(
             f"Cannot read the pack {pack}: {exc.strerror or exc}.",
-            f"Impossible de lire le dossier {pack} : {exc.strerror or exc}.",
+            f"Impossible de lire le dossier {pack} : {exc.strerror or exc}.",
         ) from None
     if hashlib.sha256(data).hexdigest() != digest:
         raise PackNotLatest(path=str(pack), ref=ref)
@@ -177,7 +177,7 @@ def build_draft(
     if kind not in KINDS:
         raise InvalidInput(
             f"Unknown draft kind '{kind}': {', '.join(KINDS)}.",
-            f"Type de brouillon inconnu « {kind} » : {', '.join(KINDS)}.",
+            f"Type de brouillon inconnu « {kind} » : {', '.join(KINDS)}.",
         )
     case = case_service.get_case(register, ref)
     language = language or case.language

@@ -13,6 +13,7 @@ import email.policy
 import hashlib
 import html
 import html.parser
+import logging
 import re
 from dataclasses import dataclass, field
 from email.header import decode_header, make_header
@@ -37,13 +38,13 @@ class MailRefused(DsarError):
 class MailUnreadableFile(MailRefused):
     code = "mail_unreadable_file"
     en = "Cannot read {name}: {reason}."
-    fr = "Impossible de lire {name} : {reason}."
+    fr = "Impossible de lire {name} : {reason}."
 
 
 class MailEmpty(MailRefused):
     code = "mail_empty"
     en = "{name} is empty: there is no message to read."
-    fr = "{name} est vide : il n'y a aucun message à lire."
+    fr = "{name} est vide : il n'y a aucun message à lire."
 
 
 class MailTooLarge(MailRefused):
@@ -53,7 +54,7 @@ class MailTooLarge(MailRefused):
         "or record the request by hand and attach the documents separately."
     )
     fr = (
-        "{name} fait {size_mb} Mo ; les messages sont limités à {limit_mb} Mo. Demandez des pièces jointes plus "
+        "{name} fait {size_mb} Mo ; les messages sont limités à {limit_mb} Mo. Demandez des pièces jointes plus "
         "légères, ou saisissez la demande à la main et joignez les documents à part."
     )
 
@@ -61,7 +62,7 @@ class MailTooLarge(MailRefused):
 class MailNotAMessage(MailRefused):
     code = "mail_not_a_message"
     en = "{name} is not an e-mail: it has no From, Date or Subject header. Save the message from the mail client as .eml or .msg."
-    fr = "{name} n'est pas un courriel : il n'a ni en-tête From, ni Date, ni Subject. Enregistrez le message depuis la messagerie en .eml ou .msg."
+    fr = "{name} n'est pas un courriel : il n'a ni en-tête From, ni Date, ni Subject. Enregistrez le message depuis la messagerie en .eml ou .msg."
 
 
 class MailNotOutlook(MailRefused):
@@ -79,7 +80,7 @@ class MailOutlookDamaged(MailRefused):
 class MailTooDeep(MailRefused):
     code = "mail_too_deep"
     en = "{name} nests its parts more than {limit} levels deep (or has more than {parts} parts): such a message is not read. Ask the sender to send it again."
-    fr = "{name} imbrique ses parties sur plus de {limit} niveaux (ou en compte plus de {parts}) : un tel message n'est pas lu. Demandez à l'expéditeur de le renvoyer."
+    fr = "{name} imbrique ses parties sur plus de {limit} niveaux (ou en compte plus de {parts}) : un tel message n'est pas lu. Demandez à l'expéditeur de le renvoyer."
 
 
 @dataclass(frozen=True)
@@ -179,7 +180,7 @@ def read_pasted(text: str) -> MailRead:
             "pasted",
             rules.one_line(pasted.headers.get("date", "")),
             "Pasted text has no Received header: the date shown by the mail client was used (Paris time).",
-            "Un texte collé n'a pas d'en-tête Received : la date affichée par la messagerie a été utilisée (heure de Paris).",
+            "Un texte collé n'a pas d'en-tête Received : la date affichée par la messagerie a été utilisée (heure de Paris).",
         )
     else:
         receipt = rules.receipt_moment([], None)
@@ -317,7 +318,7 @@ def _read_eml(data: bytes, name: str, pasted: bool = False) -> MailRead:
         notes.append(
             (
                 "The sender's address cannot be read from the From header; type it in.",
-                "L'adresse de l'expéditeur ne se lit pas dans l'en-tête From ; saisissez-la.",
+                "L'adresse de l'expéditeur ne se lit pas dans l'en-tête From ; saisissez-la.",
             )
         )
     sender = rules.clean_sender_name(display, address)
@@ -374,7 +375,7 @@ def _attachments(
             notes.append(
                 (
                     f"The message has {len(found)} attachments; only the first {rules.MAX_ATTACHMENTS} were kept.",
-                    f"Le message a {len(found)} pièces jointes ; seules les {rules.MAX_ATTACHMENTS} premières ont été gardées.",
+                    f"Le message a {len(found)} pièces jointes ; seules les {rules.MAX_ATTACHMENTS} premières ont été gardées.",
                 )
             )
             partial = True
@@ -384,7 +385,7 @@ def _attachments(
             notes.append(
                 (
                     f"The attachment {name} is {_mb(len(content))} MB (limit {rules.MAX_ATTACHMENT_BYTES // 1024 // 1024} MB): it was left out. Ask for it again in a smaller size.",
-                    f"La pièce jointe {name} fait {_mb(len(content))} Mo (limite {rules.MAX_ATTACHMENT_BYTES // 1024 // 1024} Mo) : elle a été écartée. Redemandez-la plus légère.",
+                    f"La pièce jointe {name} fait {_mb(len(content))} Mo (limite {rules.MAX_ATTACHMENT_BYTES // 1024 // 1024} Mo) : elle a été écartée. Redemandez-la plus légère.",
                 )
             )
             partial = True
@@ -407,14 +408,14 @@ def _finish(
         notes.append(
             (
                 f"The text was cut to its first {rules.MAX_TEXT_CHARS} characters; the original message is kept whole.",
-                f"Le texte a été coupé à ses {rules.MAX_TEXT_CHARS} premiers caractères ; le message original est gardé en entier.",
+                f"Le texte a été coupé à ses {rules.MAX_TEXT_CHARS} premiers caractères ; le message original est gardé en entier.",
             )
         )
     if from_html:
         notes.append(
             (
                 "The message has only an HTML body: it is shown as plain text (no images, links or scripts are loaded).",
-                "Le message n'a qu'un corps HTML : il est affiché en texte brut (aucune image, aucun lien, aucun script n'est chargé).",
+                "Le message n'a qu'un corps HTML : il est affiché en texte brut (aucune image, aucun lien, aucun script n'est chargé).",
             )
         )
     if receipt.note_en:
@@ -432,6 +433,8 @@ def _read_msg(data: bytes, name: str) -> MailRead:
     """Outlook .msg through extract-msg (imported here: only this path needs it)."""
     import extract_msg  # noqa: PLC0415 - heavy, and only for .msg files
 
+    # The reader's own warnings can quote a message's properties: they never reach the app's log file.
+    logging.getLogger("extract_msg").setLevel(logging.CRITICAL)
     try:
         msg: Any = extract_msg.openMsg(data, delayAttachments=False)
     except Exception as exc:  # noqa: BLE001 - any failure of the reader is one sentence
@@ -458,7 +461,7 @@ def _from_outlook(msg: Any, data: bytes, name: str) -> MailRead:
             notes.append(
                 (
                     "The sender's address cannot be read from the Outlook message; type it in.",
-                    "L'adresse de l'expéditeur ne se lit pas dans le message Outlook ; saisissez-la.",
+                    "L'adresse de l'expéditeur ne se lit pas dans le message Outlook ; saisissez-la.",
                 )
             )
     sender = rules.clean_sender_name(display, address)
@@ -486,7 +489,7 @@ def _from_outlook(msg: Any, data: bytes, name: str) -> MailRead:
             notes.append(
                 (
                     f"Attachment {index} is an embedded item, not a file: it was left out.",
-                    f"La pièce jointe {index} est un élément incorporé, pas un fichier : elle a été écartée.",
+                    f"La pièce jointe {index} est un élément incorporé, pas un fichier : elle a été écartée.",
                 )
             )
             continue

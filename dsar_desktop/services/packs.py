@@ -55,10 +55,12 @@ class PackUnreadable(DsarError):
 
 @dataclass(frozen=True)
 class PackResult:
-    pdf: Path
+    pdf: Path | None  # None for an encrypted pack: nothing is written in clear
     zip: Path
     sha256: str  # of the ZIP, also stored in the case
     password: str | None  # shown once when encrypted; never stored
+    sealed_pdf: bytes | None = None  # the sealed letter, in memory, for printing without a clear copy on disk
+    pdf_name: str = ""
 
 
 STAGES = ("checks", "data", "letter", "seal", "write")
@@ -198,7 +200,8 @@ def build_pack(
     zip_path = out_dir / f"{name}-pack.zip"
     pdf_path = out_dir / pdf_name
     check()
-    packfile.write_atomic(pdf_path, sealed)
+    if not encrypt:  # an encrypted pack leaves nothing in clear beside it
+        packfile.write_atomic(pdf_path, sealed)
     packfile.write_atomic(zip_path, archive)
     info = certificates.active_certificate(reg)
     fingerprint = info.info.fingerprint_sha256 if info else ""
@@ -227,7 +230,10 @@ def build_pack(
              "catalogue_version": version, "certificate": fingerprint},
         )  # fmt: skip
     report(total, total, "done")
-    return PackResult(pdf=pdf_path, zip=zip_path, sha256=digest, password=password)
+    return PackResult(
+        pdf=None if encrypt else pdf_path, zip=zip_path, sha256=digest, password=password,
+        sealed_pdf=sealed, pdf_name=pdf_name,
+    )  # fmt: skip
 
 
 def verify_pack(
@@ -241,6 +247,8 @@ def verify_pack(
     `trust_pem` bytes such as the register's own), coverage, manifest."""
     path = Path(path)
     try:
+        if path.stat().st_size > packfile.MAX_PACK_BYTES:
+            raise PackUnreadable(path=str(path), reason="larger than any pack (1 GB): not read")
         data = path.read_bytes()
     except OSError as exc:
         raise PackUnreadable(path=str(path), reason=exc.strerror or str(exc)) from None

@@ -12,6 +12,7 @@ import io
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import filetype
@@ -121,6 +122,26 @@ def _describe_other(data: bytes) -> tuple[str, str]:
     if sum(32 <= b < 127 or b in (9, 10, 13) for b in sample) > 0.9 * len(sample):
         return "plain text", "du texte brut"
     return "unknown binary data", "des données binaires inconnues"
+
+
+class ScanNotAFile(ScanRefused):
+    code = "scan_not_a_file"
+    en = "{path} is not an ordinary file (a folder, a device or a pipe): choose the scan's file."
+    fr = "{path} n'est pas un fichier ordinaire (dossier, périphérique ou tube) : choisissez le fichier du scan."
+
+
+def read_scan_file(path: Path) -> bytes:
+    """A scan's bytes, read at most MAX_BYTES + 1 whatever the file claims (/dev/zero claims 0 bytes)."""
+    path = Path(path)
+    if not path.is_file():
+        raise ScanNotAFile(path=str(path))
+    with open(path, "rb") as handle:
+        data = handle.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        size = max(len(data), path.stat().st_size)
+        mb = f"{size / (1024 * 1024):.1f}"
+        raise ScanTooLarge(size_mb=mb, size_mb_fr=mb.replace(".", ","), size=size)
+    return data
 
 
 def inspect_scan(data: bytes) -> ScanInfo:

@@ -18,6 +18,13 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>%n closed request(s) due for purge (see Statistics)</source>
+            <translation>
+                <numerusform>%n closed request due for purge (see Statistics)</numerusform>
+                <numerusform>%n closed requests due for purge (see Statistics)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n closed request(s) kept longer than the retention period ({years} years): review and purge them.</source>
             <translation>
                 <numerusform>%n closed request kept longer than the retention period ({years} years): review and purge it.</numerusform>

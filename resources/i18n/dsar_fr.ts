@@ -34,6 +34,13 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>%n closed request(s) due for purge (see Statistics)</source>
+            <translation>
+                <numerusform>%n demande close à purger (voir Statistiques)</numerusform>
+                <numerusform>%n demandes closes à purger (voir Statistiques)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n closed request(s) kept longer than the retention period ({years} years): review and purge them.</source>
             <translation>
                 <numerusform>%n demande close conservée au-delà de la durée de conservation ({years} ans) : examinez-la et purgez-la.</numerusform>
@@ -201,6 +208,10 @@
             <translation>(confirmez une correspondance qui la contient, ou modifiez la demande)</translation>
         </message>
         <message>
+            <source>(no PDF in clear: the pack is encrypted)</source>
+            <translation>(aucun PDF en clair : le dossier est chiffré)</translation>
+        </message>
+        <message>
             <source>(on paper or in person, nothing stored)</source>
             <translation>(sur papier ou en personne, rien n'est conservé)</translation>
         </message>
@@ -362,6 +373,7 @@
         </message>
         <message>
             <source>Answered</source>
+            <comment>chart legend</comment>
             <translation>Répondues</translation>
         </message>
         <message>
@@ -2300,6 +2312,11 @@
         <message>
             <source>Received</source>
             <translation>Reçue le</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <comment>chart legend</comment>
+            <translation>Reçues</translation>
         </message>
         <message>
             <source>Received on {date}.</source>

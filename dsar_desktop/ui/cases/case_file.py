@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import deadlines as dl
-from ...domain.case_actions import DISPATCH_FROM, Action, Allowances, Refusal, dispatch_without_pack_allowed
+from ...domain.case_actions import Action, Allowances, Refusal, dispatch_without_pack_allowed
 from ...domain.cases import Capacity, Case, Status, allowed_transitions, reason_required
 from ...services import cases as case_service
 from ...services import identity as identity_service
@@ -152,6 +152,11 @@ class CaseFileView(QWidget):
         outer.addWidget(self.priority_label)
         self.actions_bar = FlowLayout()  # wraps: the allowed actions never widen the window
         outer.addLayout(self.actions_bar)
+        # Why a next step is off, in words (the domain's sentence; also each button's tooltip).
+        self.blockers_label = QLabel()
+        self.blockers_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.blockers_label.setWordWrap(True)
+        outer.addWidget(self.blockers_label)
 
         self.tabs = SectionTabs()
         self.summary = QWidget()
@@ -366,15 +371,20 @@ class CaseFileView(QWidget):
         allowances = case_service.allowed(self.register, self.ref, self.today_provider())
         self.allowances = allowances
         targets = allowed_transitions(case.status)
-        if Status.RESPONDED not in targets and Status.READY in allowances.targets and case.status in DISPATCH_FROM:
+        if Status.RESPONDED not in targets and dispatch_without_pack_allowed(allowances) is None:
             targets.append(Status.RESPONDED)  # ready to send and responded are one step when the reply goes out
         if targets:
             self.actions_bar.addWidget(QLabel("<b>" + tr("Next step:") + "</b>"))
+        blocked: list[str] = []
         for target in targets:
             refusal = self._refusal_for(target)
             button = self._add_action(target.value, _action_label(case.status, target), self._handler_for(target))
             button.setEnabled(refusal is None)
             button.setToolTip(refusal.sentence(language()) if refusal else "")
+            if refusal is not None:
+                blocked.append(f"✗ {button.text()} — {refusal.sentence(language())}")
+        self.blockers_label.setText("\n".join(blocked))
+        self.blockers_label.setVisible(bool(blocked))
         self.actions_bar.addStretch(1)
         self._add_action("note", tr("Add note…"), self._on_add_note)
         if allowances.allows(Action.MARK_UNFOUNDED) and not case.manifestly_unfounded:

@@ -411,7 +411,7 @@ class ResponsePanel(QWidget):
             tr(
                 "Response pack written:\n{zip}\n{pdf}\nSHA-256 of the pack (kept in the case): {sha}",
                 zip=str(result.zip),
-                pdf=str(result.pdf),
+                pdf=str(result.pdf) if result.pdf else tr("(no PDF in clear: the pack is encrypted)"),
                 sha=result.sha256,
             ),
         )
@@ -456,9 +456,9 @@ class ResponsePanel(QWidget):
         """The sealed response of the pack built in this session when it matches, else the chosen letter."""
         result = self.last_result
         reply = letters.reply_kind([Right(r) for r in self.case.rights]) if self.case else "access_response"
-        if self.kind() == reply and result is not None and result.pdf.is_file():
-            if f"-{self.letter_language()}.pdf" in result.pdf.name:
-                return result.pdf.read_bytes()
+        if self.kind() == reply and result is not None and result.sealed_pdf is not None:
+            if f"-{self.letter_language()}.pdf" in result.pdf_name:
+                return result.sealed_pdf  # from memory: an encrypted pack has no clear copy on disk
         return letters.build_letter(self.register, self.ref, self.kind(), self.letter_language())
 
     def _on_print(self) -> None:

@@ -422,11 +422,7 @@ class IdentityPanel(QWidget):
     def read_scan(self, path: Path) -> bytes | None:
         """The file's bytes, or None after saying why (too big is refused before reading it)."""
         try:
-            size = path.stat().st_size
-            if size > scans.MAX_BYTES:
-                mb = f"{size / (1024 * 1024):.1f}"
-                raise scans.ScanTooLarge(size_mb=mb, size_mb_fr=mb.replace(".", ","), size=size)
-            return path.read_bytes()
+            return scans.read_scan_file(path)  # capped read: a device or a lying size stops at the limit
         except scans.ScanRefused as exc:
             self.dialogs.error(self, exc)
         except OSError as exc:

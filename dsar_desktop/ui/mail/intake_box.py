@@ -112,6 +112,7 @@ class RequestBox(QGroupBox):
         super().__init__(tr("The request"), parent)
         self.dialogs = dialogs
         self.runner = runner
+        self._job: Any = None
         self.mail: mail_in.MailRead | None = None
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
@@ -198,7 +199,8 @@ class RequestBox(QGroupBox):
             except Exception as exc:  # noqa: BLE001 - one sentence; nothing was recorded
                 failed(exc)
         else:
-            run_job(self, self.runner, job, tr("Reading the e-mail…"), finished, failed)
+            # keep the job: its signals die with it, and the result would never arrive
+            self._job = run_job(self, self.runner, job, tr("Reading the e-mail…"), finished, failed)
         return outcome.get("ok", True)  # still reading in the background: not refused (yet)
 
     # ---- showing ----------------------------------------------------------------------
