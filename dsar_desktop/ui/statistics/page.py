@@ -76,7 +76,7 @@ class StatisticsPage(QWidget):
         period_label.setBuddy(self.year_combo)
         bar.addWidget(period_label)
         bar.addWidget(self.year_combo)
-        from_label = QLabel(tr("&From"))
+        from_label = QLabel(tr("Fro&m"))
         self.from_edit = self._date_edit()
         from_label.setBuddy(self.from_edit)
         to_label = QLabel(tr("&to"))
