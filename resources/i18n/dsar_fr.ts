@@ -1614,10 +1614,6 @@
             <translation>Logo (PNG) :</translation>
         </message>
         <message>
-            <source>Long enough. A few unrelated words are easier to remember than symbols.</source>
-            <translation>Assez longue. Quelques mots sans rapport entre eux se retiennent mieux que des symboles.</translation>
-        </message>
-        <message>
             <source>looks like an ID document</source>
             <translation>ressemble à une pièce d'identité</translation>
         </message>
