@@ -223,7 +223,7 @@ def run_gui(
     from PySide6.QtWidgets import QApplication
 
     from . import logs
-    from .ui import crash, style
+    from .ui import accessibility, crash, style
     from .ui.dialogs import Dialogs
     from .ui.i18n import set_language
     from .ui.shell import Shell
@@ -243,6 +243,7 @@ def run_gui(
     app.setOrganizationName("dsar")
     app.setQuitOnLastWindowClosed(False)
     style.apply(app)
+    accessibility.install(app)
     set_language(forced_language or "fr")
     if ICON.is_file():
         from PySide6.QtGui import QIcon

@@ -192,7 +192,7 @@ def test_demo_register(tmp_path: Path, capsys, monkeypatch) -> None:  # type: ig
     monkeypatch.setenv("DSAR_PASSPHRASE", passphrase)
     code, out, _ = run_cli(capsys, "--register", str(tmp_path / "demo.dsar"), "case", "list", "--json")
     statuses = {row["status"] for row in json.loads(out)}
-    assert len(json.loads(out)) == 200
+    assert len(json.loads(out)) == 200 + 8  # and one case per right, ready to seal (issue 11)
     assert {"received", "in_progress", "awaiting_identity", "responded", "closed"} <= statuses
 
 

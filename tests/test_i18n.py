@@ -54,6 +54,8 @@ def entries(ts: Path) -> dict[str, list[str | None]]:
     found: dict[str, list[str | None]] = {}
     for message in ET.parse(ts).getroot().iter("message"):
         source = message.findtext("source") or ""
+        if message.findtext("comment"):
+            source += "\u241f" + (message.findtext("comment") or "")  # a disambiguated twin
         translation = message.find("translation")
         assert translation is not None
         if translation.get("type") in ("unfinished", "vanished", "obsolete"):
@@ -77,7 +79,11 @@ def tr_literals() -> dict[str, str]:
             ):
                 arg = node.args[0]
                 if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-                    found[arg.value] = f"{path.relative_to(UI)}:{node.lineno}"
+                    comment = node.args[1] if len(node.args) > 1 else None
+                    key = arg.value
+                    if isinstance(comment, ast.Constant) and comment.value:
+                        key += "\u241f" + str(comment.value)  # a disambiguated twin, as in entries()
+                    found[key] = f"{path.relative_to(UI)}:{node.lineno}"
     return found
 
 
@@ -133,7 +139,11 @@ def test_lupdate_finds_nothing_the_ts_lacks(tmp_path: Path) -> None:
         check=True,
         capture_output=True,
     )
-    seen = {m.findtext("source") or "" for m in ET.parse(out).getroot().iter("message")}
+    seen = {
+        (m.findtext("source") or "")
+        + ("\u241f" + (m.findtext("comment") or "") if m.findtext("comment") else "")
+        for m in ET.parse(out).getroot().iter("message")
+    }
     contexts = {c.findtext("name") or "" for c in ET.parse(out).getroot().iter("context")}
     assert contexts == {i18n.CONTEXT}, "use the module-level tr(), not self.tr() or i18n.tr()"
     assert sorted(set(tr_literals()) - seen) == [], "lupdate cannot see these: take tr() out of the f-string"
@@ -141,6 +151,7 @@ def test_lupdate_finds_nothing_the_ts_lacks(tmp_path: Path) -> None:
 
 
 def placeholders(text: str) -> set[str]:
+    text = text.split("\u241f")[0]
     return {field for _, field, _, _ in string.Formatter().parse(text) if field} | set(
         re.findall(r"%n", text)
     )
@@ -154,10 +165,34 @@ def test_translations_keep_the_placeholders_and_differ_from_english() -> None:
                 continue
             if {p for p in placeholders(form) if p != "%n"} != {p for p in placeholders(source) if p != "%n"}:
                 mismatched.append(f"{source!r} -> {form!r}")
-            if form == source and source not in SAME_IN_FRENCH:
+            if form == source.split("\u241f")[0] and source not in SAME_IN_FRENCH:
                 same.append(source)
     assert mismatched == []
     assert same == [], "translate these, or list them in SAME_IN_FRENCH if French really says the same"
+
+
+def test_french_has_no_bracketed_plural_or_gender() -> None:
+    # "source(s)", "demandé(e)": Qt's plural forms (%n) say it properly.
+    lazy = [
+        form
+        for forms in entries(FR_TS).values()
+        for form in forms
+        if form and re.search(r"\w\((s|e|es|x)\)", form)
+    ]
+    assert lazy == []
+    english_lazy = [s for s in entries(FR_TS) if re.search(r"\w\((s|es)\)", s) and s not in entries(EN_TS)]
+    assert english_lazy == [], "a count in English too: tr('%n file(s)', '', count) with forms in dsar_en.ts"
+
+
+def test_french_typography_keeps_marks_with_their_word() -> None:
+    # A plain space before ; : ! ? » (or after «) lets a line start with the mark; French uses a no-break space.
+    loose = [
+        form
+        for forms in entries(FR_TS).values()
+        for form in forms
+        if form and re.search(r" [;:!?»]|« ", form)
+    ]
+    assert loose == [], FIX
 
 
 def test_plural_messages_have_english_forms_too() -> None:
@@ -183,8 +218,8 @@ def test_tr_switches_language_and_counts(qapp: object, language: str) -> None:
     try:
         if language == "fr":
             assert i18n.tr("Lock now") == "Verrouiller maintenant"
-            assert i18n.tr("%n check(s) pass:", "", 1) == "1 vérification réussie :"
-            assert i18n.tr("%n check(s) pass:", "", 3) == "3 vérifications réussies :"
+            assert i18n.tr("%n check(s) pass:", "", 1) == "1 vérification réussie\u00a0:"
+            assert i18n.tr("%n check(s) pass:", "", 3) == "3 vérifications réussies\u00a0:"
         else:
             assert i18n.tr("Lock now") == "Lock now"
             assert i18n.tr("%n check(s) pass:", "", 1) == "1 check passes:"

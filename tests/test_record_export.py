@@ -5,6 +5,7 @@ requester name, e-mail or address left anywhere in the file, XLSX XML included),
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -237,7 +238,20 @@ def test_pseudonymise_reaches_free_text() -> None:
         closure_reason=None, manifestly_unfounded=False, dispatched=dt.date(2027, 3, 30),
         dispatch_number="1A 234", closed=None, pack_sha256="ab" * 32,
     )  # fmt: skip
+    facts = dataclasses.replace(
+        facts,
+        notifications=[
+            rec.Notification("Newsletter platform", "notified", dt.date(2027, 3, 25), "e-mail to support"),
+            rec.Notification("Alumni office", "impossible", None, "no contact for Héloïse Dupré's file"),
+        ],
+        without_pack_reason=None,
+    )
+    assert rec.row_of(facts, "en")["notifications"] == (
+        "Newsletter platform: notified 2027-03-25 (e-mail to support) | "
+        "Alumni office: impossible (no contact for Héloïse Dupré's file)"
+    )
     row = rec.pseudonymise(rec.row_of(facts, "fr"), facts)
+    assert "Héloïse" not in row["notifications"] and "DSAR-2027-0001" in row["notifications"]
     assert row["subject_name"] == row["subject_email"] == row["subject_address"] == "DSAR-2027-0001"
     assert (
         row["extension_reason"] == "Mme DSAR-2027-0001 holds seven accounts (DSAR-2027-0001, DSAR-2027-0001)"

@@ -228,3 +228,25 @@ def test_dev_zero_as_a_scan_is_refused_in_one_sentence(
         handle.truncate(30 * 1024 * 1024)
     with pytest.raises(scans.ScanTooLarge):
         scans.read_scan_file(endless)
+
+
+def test_the_first_run_wizard_shows_the_strength_while_typing(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from dsar_desktop.ui import i18n
+    from dsar_desktop.ui.first_run import PassphraseFields
+
+    i18n.set_language("en")
+    try:
+        fields = PassphraseFields()
+        qtbot.addWidget(fields)
+        for typed in ("aaaaaaaaaaaa", " " * 12):
+            fields.first.setText(typed)
+            fields.second.setText(typed)
+            assert not fields.valid()
+        assert "Only spaces" in fields.hint.text()
+        fields.first.setText("aaaaaaaaaaaa")
+        assert "Too easy to guess" in fields.hint.text()
+        fields.first.setText(PASS)
+        fields.second.setText(PASS)
+        assert fields.valid() and fields.hint.text() in ("Strong.", "Good enough; one more word makes it strong.")
+    finally:
+        i18n.set_language("fr")

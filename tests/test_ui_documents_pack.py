@@ -207,7 +207,7 @@ def test_blockers_name_unsearched_systems_and_pending_matches(qtbot, register: R
     assert pending or unsearched
     for source in pending:
         assert any(
-            b.startswith(f"{source.name}: {source.pending} match(es) still to confirm")
+            b.startswith(f"{source.name}: {source.pending} match{'es' if source.pending > 1 else ''} still to confirm")
             for b in panel.blockers
         )
     for source in unsearched:

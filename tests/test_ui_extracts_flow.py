@@ -80,7 +80,7 @@ def test_import_review_redact_until_all_sources_searched(qtbot, register: Regist
     ref = make_case(register)
     panel, dialogs = make_panel(qtbot, register, ref)
     assert panel.status_line.text() == (
-        "8 source(s) still to search: the response pack waits until every system is searched or marked not "
+        "8 sources still to search: the response pack waits until every system is searched or marked not "
         "applicable."
     )
 
@@ -92,7 +92,7 @@ def test_import_review_redact_until_all_sources_searched(qtbot, register: Regist
     assert crm.mapping_boxes["dob"].currentData() == "Date de naissance"
     assert crm.mapping().free_text == ("Commentaire",)
     assert crm.result_of_search is not None and crm.result_of_search.matches_by_case == {ref: 2}
-    assert dialogs.shown[-1] == ("info", "4 row(s) read in 1 file(s) of Contacts and prospects (CRM); 2 match(es) to review.")  # fmt: skip
+    assert dialogs.shown[-1] == ("info", "4 rows read in 1 file of Contacts and prospects (CRM); 2 matches to review.")  # fmt: skip
     # the namesake with another birth date is not among the matches
     assert sorted(v.row for v in service.list_matches(register, ref)) == [1, 3]
 
@@ -101,7 +101,7 @@ def test_import_review_redact_until_all_sources_searched(qtbot, register: Regist
     assert "JSON Lines" in news.detected.text()
     assert news.result_of_search is not None and news.result_of_search.matches_by_case == {ref: 1}
     assert panel.model.rowCount() == 3
-    assert "2 source(s) with matches still to review" in panel.status_line.text()
+    assert "2 sources with matches still to review" in panel.status_line.text()
 
     # 3. the subject's CRM row: it says why it matched; redact the sister's name and phone in the comment
     subject = select_match(panel, "crm.csv", 1)
@@ -115,7 +115,7 @@ def test_import_review_redact_until_all_sources_searched(qtbot, register: Regist
     panel.record.redact_text_button.click()
     assert panel.record.last_dialog is not None
     assert panel.record.last_dialog.what.text() == f"In “Commentaire”: “{SISTER}”"
-    assert panel.record.redactions.item(0).text().startswith("Commentaire: 28 character(s) at position 27")
+    assert panel.record.redactions.item(0).text().startswith("Commentaire: 28 characters at position 27")
     assert service.REDACTION_MARK in panel.record.value.toPlainText()
     panel.confirm_button.click()
 
@@ -277,7 +277,7 @@ def test_the_menu_searches_every_open_request_in_one_pass(qtbot, register: Regis
     (dialog,) = captured
     assert dialog.result_of_search is not None
     assert dialog.result_of_search.matches_by_case == {first: 1, second: 1}
-    assert "2 request(s) searched; 2 of them with matches." in dialogs.shown[-1][1]
+    assert "2 requests searched; 2 of them with matches." in dialogs.shown[-1][1]
     for ref in (first, second):
         status = next(s for s in service.sources_status(register, ref) if s.source == "newsletter")
         assert status.status == "review" and status.pending == 1

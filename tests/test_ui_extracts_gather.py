@@ -80,7 +80,7 @@ def test_one_subject_across_the_eight_demo_systems_in_under_15_actions(  # type:
     assert seen["systems"] == list(DEMO_FILES)
     assert [kind for kind, _ in dialogs.shown] == ["dialog"]  # one dialog, no message box per file
     summary = str(seen["summary"])
-    assert "Diplomas and certificates: 1 file(s), 4 rows, 0 match(es)" in summary
+    assert "Diplomas and certificates — files: 1; rows: 4; matches: 0" in summary
     assert "find a person only by student number / date of birth" in summary
     # review opens on the first match of all systems, the keyboard on the table
     assert panel.source_filter.currentIndex() == 0

@@ -97,8 +97,8 @@ def test_id_wizard_from_request_letter_to_destroyed_scan(qtbot, register: Regist
     assert case.suspensions == [(dt.date(2027, 3, 3), dt.date(2027, 3, 10))]
     assert case.legal_due == dt.date(2027, 4, 8)
     assert count(register, "attachments") == 1
-    assert "(7 day(s) stopped)" in dialogs.shown[-1][1] and "Thu 8 Apr 2027" in dialogs.shown[-1][1]
-    assert "The clock was stopped 7 day(s) for identity; the due date moved to" in panel.clock_label.text()
+    assert "(7 days stopped)" in dialogs.shown[-1][1] and "Thu 8 Apr 2027" in dialogs.shown[-1][1]
+    assert "The clock was stopped 7 days for identity; the due date moved to" in panel.clock_label.text()
 
     seen: dict[str, object] = {}
 
@@ -156,7 +156,7 @@ def test_id_wizard_from_request_letter_to_destroyed_scan(qtbot, register: Regist
 
     confirm = [text for kind, text in dialogs.shown if kind == "confirm"][-1]
     assert "will then be destroyed" in confirm
-    assert "1 scan(s) destroyed" in dialogs.shown[-1][1]
+    assert "1 scan destroyed" in dialogs.shown[-1][1]
     # the scan is gone; the register keeps the facts, who decided, and the destruction in the audit log
     assert count(register, "attachments") == 0
     assert panel.last_check is not None and panel.last_check.viewer.pages == []

@@ -179,7 +179,13 @@ def messages(ts: Path) -> list[ET.Element]:
     return list(ET.parse(ts).getroot().iter("message"))
 
 
-def fill_and_sort(ts: Path, french: dict[str, str | list[str]]) -> int:
+def french_typography(text: str) -> str:
+    """A no-break space before ; : ! ? and inside « », so a line never starts with the mark."""
+    text = re.sub(r" ([;:!?»])", "\u00a0\\1", text)
+    return text.replace("« ", "«\u00a0")
+
+
+def fill_and_sort(ts: Path, french: dict[str, str | list[str]], typography: bool = False) -> int:
     """Fill unfinished entries from the given pairs; sort messages by source so parallel additions rarely collide."""
     tree = ET.parse(ts)
     filled = 0
@@ -199,6 +205,14 @@ def fill_and_sort(ts: Path, french: dict[str, str | list[str]]) -> int:
                 translation.text = str(french[source])
             del translation.attrib["type"]
             filled += 1
+        if typography:
+            for msg in msgs:
+                translation = msg.find("translation")
+                for node in (
+                    [translation, *translation.findall("numerusform")] if translation is not None else []
+                ):
+                    if node.text:
+                        node.text = french_typography(node.text)
         for msg in msgs:
             context.remove(msg)
         for msg in sorted(
@@ -211,6 +225,43 @@ def fill_and_sort(ts: Path, french: dict[str, str | list[str]]) -> int:
     return filled
 
 
+def _key(message: ET.Element) -> tuple[str, str]:
+    return (message.findtext("source") or "", message.findtext("comment") or "")
+
+
+def resolve_merge_conflict(ts: Path) -> bool:
+    """After `git merge`, a conflicted .ts becomes the union of both sides (ours wins on a clash)."""
+    if "<<<<<<<" not in ts.read_text(encoding="utf-8"):
+        return False
+    relative = ts.relative_to(ROOT).as_posix()
+
+    def stage(n: int) -> ET.ElementTree:
+        text = subprocess.run(
+            ["git", "show", f":{n}:{relative}"], cwd=ROOT, check=True, capture_output=True
+        ).stdout
+        return ET.ElementTree(ET.fromstring(text))
+
+    ours, theirs = stage(2), stage(3)
+    context = next(ours.getroot().iter("context"))
+    known = {_key(m): m for m in ours.getroot().iter("message")}
+    for message in theirs.getroot().iter("message"):
+        mine = known.get(_key(message))
+        if mine is None:
+            context.append(message)
+        elif _unfinished(mine) and not _unfinished(message):
+            context.remove(mine)
+            context.append(message)
+    ET.indent(ours, space="    ")
+    ts.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
+        + ET.tostring(ours.getroot(), encoding="unicode")
+        + "\n",
+        encoding="utf-8",
+    )
+    print(f"translations: merged both sides of the conflict in {ts.name}; check and `git add` it")
+    return True
+
+
 def lrelease(ts: Path, qm: Path) -> None:
     subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
 
@@ -218,6 +269,8 @@ def lrelease(ts: Path, qm: Path) -> None:
 def main() -> int:
     I18N.mkdir(parents=True, exist_ok=True)
     fr_ts, en_ts = I18N / "dsar_fr.ts", I18N / "dsar_en.ts"
+    for ts in (fr_ts, en_ts):
+        resolve_merge_conflict(ts)
     legacy: dict[str, str | list[str]] = {}
     for path in ui_modules():
         legacy.update(take_add_french(path))
@@ -227,7 +280,7 @@ def main() -> int:
         marked = mark_indirect(set(legacy), extracted)
         print(f"translations: moved {len(legacy)} add_french pair(s); marked {marked} literal(s) QT_TR_NOOP")
     lupdate(fr_ts, "fr_FR")
-    filled = fill_and_sort(fr_ts, legacy)
+    filled = fill_and_sort(fr_ts, legacy, typography=True)
     lupdate(en_ts, "en_GB", plural_only=True)
     fill_and_sort(en_ts, {})
     for ts in (fr_ts, en_ts):

@@ -110,6 +110,16 @@ class IdentityStep:
 
 
 @dataclass(frozen=True)
+class Notification:
+    """Art. 19: a recipient told of the rectification, erasure or restriction, or why not."""
+
+    recipient: str
+    outcome: str  # notified | impossible | disproportionate
+    on: dt.date | None
+    detail: str  # how it was notified, or why it was not
+
+
+@dataclass(frozen=True)
 class CaseFacts:
     """Everything the record says about one case, as the register holds it."""
 
@@ -144,7 +154,7 @@ class CaseFacts:
     systems_searched: Sequence[str] = ()
     systems_set_aside: Sequence[tuple[str, str]] = ()
     redactions: dict[str, int] = field(default_factory=dict)  # code -> count
-    notifications: Sequence[str] = ()
+    notifications: Sequence[Notification] = ()
     dispatch_channel: str | None = None  # email | post | hand
     without_pack_reason: str | None = None
 
@@ -154,13 +164,15 @@ _WORDS = {
         "yes": "yes", "no": "no", "requested": "requested: {proof}", "received": "received: {proof}",
         "decided": "decision: {decision} ({method})", "open": "still suspended", "unfounded":
         "marked manifestly unfounded or excessive (Art. 12(5))", "redacted": "withheld: {code} × {n}",
-        "minor_erasure": "minor's erasure (LIL art. 51)", "not_stopped": " (the clock did not stop)", "email": "e-mail", "none": "",
+        "minor_erasure": "minor's erasure (LIL art. 51)", "not_stopped": " (the clock did not stop)", "notified": "notified",
+        "impossible": "impossible", "disproportionate": "disproportionate effort", "email": "e-mail", "none": "",
     },
     "fr": {
         "yes": "oui", "no": "non", "requested": "demande : {proof}", "received": "réception : {proof}",
         "decided": "décision : {decision} ({method})", "open": "toujours suspendu", "unfounded":
         "qualifiée de manifestement infondée ou excessive (art. 12(5))", "redacted": "occulté : {code} × {n}",
-        "minor_erasure": "effacement d'un mineur (LIL art. 51)", "not_stopped": " (délai non suspendu)", "email": "courriel", "none": "",
+        "minor_erasure": "effacement d'un mineur (LIL art. 51)", "not_stopped": " (délai non suspendu)", "notified": "notifié",
+        "impossible": "impossible", "disproportionate": "effort disproportionné", "email": "courriel", "none": "",
     },
 }  # fmt: skip
 
@@ -236,7 +248,12 @@ def row_of(facts: CaseFacts, language: str, system_names: dict[str, str] | None 
             f"{names.get(s, s)} ({reason})" for s, reason in facts.systems_set_aside
         ),
         "exemptions": " | ".join(exemptions),
-        "notifications": " | ".join(facts.notifications),
+        "notifications": " | ".join(
+            f"{n.recipient}: {w[n.outcome] if n.outcome in w else n.outcome}"
+            + (f" {_day(n.on)}" if n.on else "")
+            + (f" ({n.detail})" if n.detail else "")
+            for n in facts.notifications
+        ),
         "status": _label(STATUS_LABELS, facts.status, language),
         "closure_reason": facts.closure_reason or "",
         "dispatched": facts.dispatched,

@@ -43,10 +43,11 @@ class XlsxReader(ExtractReader):
                 file=path.name, kind=f"unreadable workbook: {exc.__class__.__name__}"
             ) from None
         self.info.date_system = _date_system(path)
-        self._sheets = [
-            SheetPart(self, name, visibility.get(name, "Visible") != "Visible")
-            for name in self._book.sheet_names
-        ]
+        self._sheets = []
+        for index, name in enumerate(self._book.sheet_names):
+            self._sheets.append(SheetPart(self, name, visibility.get(name, "Visible") != "Visible"))
+            if index:  # one sheet in memory at a time: the first stays loaded (read first), others load again
+                self._sheets[-1]._sheet = None
         self._sheets = [part for part in self._sheets if part.info.header_row]
         if not self._sheets:
             self._book.close()

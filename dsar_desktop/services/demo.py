@@ -220,9 +220,7 @@ def seed_every_right(register: Register, today: dt.date | None = None) -> list[s
     """One case per right, and one for access + portability, whose reply can be built and sealed at
     once (`dsar pack build REF`): identity established, data confirmed, every Art. 19 recipient
     recorded for a rectification, erasure or restriction. Returns their references."""
-    from ..domain.notifications import ART19_KINDS
-    from . import extracts, letters
-    from . import notifications as art19
+    from . import extracts
 
     today = today or dl.today_paris()
     refs: list[str] = []
@@ -245,15 +243,24 @@ def seed_every_right(register: Register, today: dt.date | None = None) -> list[s
         extracts_demo.seed_demo_extracts(register, [case.ref])
         for match in extracts.list_matches(register, case.ref, status="pending"):
             extracts.confirm_match(register, match.id)
-        kind = letters.reply_kind(list(rights))
-        if kind in ART19_KINDS:
-            inputs = letters.gather_inputs(register, case.ref)
-            entries = letters.catalogue_entries(inputs.catalogue)[1]
-            sources = list(dict.fromkeys(str(d.get("source")) for d in inputs.confirmed))
-            for source, recipient in art19.expected_recipients(entries, sources):
-                art19.record(register, case.ref, source, recipient, "notified", notified_on=today, means="courriel")
+        record_demo_notifications(register, case.ref, today)
         refs.append(case.ref)
     return refs
+
+
+def record_demo_notifications(register: Register, ref: str, today: dt.date | None = None) -> None:
+    """As the office would before confirming an erasure, rectification or restriction: each recipient
+    of the processings holding the person's data is recorded as informed (Art. 19)."""
+    from ..domain.notifications import ART19_KINDS
+    from . import letters
+    from . import notifications as art19
+
+    if letters.reply_kind(case_service.get_case(register, ref).rights) not in ART19_KINDS:
+        return
+    for source, recipient, done in letters.recipients_to_notify(register, ref):
+        if done is None:
+            art19.record(register, ref, source, recipient, "notified", notified_on=today or dl.today_paris(),
+                         means="courriel")  # fmt: skip
 
 
 def seed_optional_parts(register: Register, refs: list[str]) -> list[str]:
@@ -265,4 +272,7 @@ def seed_optional_parts(register: Register, refs: list[str]) -> list[str]:
     certificates.seed_demo_certificate(register)
     settle_demo_catalogue(register)
     newest_first = list(reversed(refs))
-    return extracts_demo.seed_demo_extracts(register, newest_first)
+    seeded = extracts_demo.seed_demo_extracts(register, newest_first)
+    for ref in seeded:
+        record_demo_notifications(register, ref)
+    return seeded

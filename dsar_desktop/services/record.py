@@ -105,6 +105,10 @@ def case_facts(reg: Register, period: Period, today: dt.date | None = None) -> I
         "SELECT m.case_id, r.code, count(*) FROM extract_redactions r JOIN extract_matches m ON m.id = r.match_id"
         " GROUP BY m.case_id, r.code",
     )
+    notifications = _grouped(
+        reg,
+        "SELECT case_id, recipient, outcome, notified_on, means, reason FROM recipient_notifications ORDER BY id",
+    )
     without_pack = {
         case_id: str(reason or "")
         for case_id, reason in reg.conn.execute(
@@ -181,7 +185,11 @@ def case_facts(reg: Register, period: Period, today: dt.date | None = None) -> I
                 closure_reason=closure_reason, manifestly_unfounded=bool(unfounded), dispatched=_date(dispatched),
                 dispatch_number=number,
                 dispatch_channel=channels.get(case_id),
-                without_pack_reason=without_pack.get(case_id), closed=_date(closed_at), pack_sha256=pack, suspensions=spans,
+                without_pack_reason=without_pack.get(case_id),
+                notifications=[
+                    rec.Notification(str(who), str(outcome), _date(str(on) if on else None), str(means or why or ""))
+                    for who, outcome, on, means, why in notifications.get(case_id, ())
+                ], closed=_date(closed_at), pack_sha256=pack, suspensions=spans,
                 identity_steps=steps,
                 systems_searched=[str(s) for s, state, _ in case_sources if state == "searched"],
                 systems_set_aside=[

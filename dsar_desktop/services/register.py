@@ -18,12 +18,14 @@ from ..security import os_keyring
 from ..security.keyslots import (
     KeyFile,
     Slot,
+    Strength,
     check_passphrase,
     new_keyfile,
     new_recovery_key,
     normalise_recovery_key,
     sidecar_path,
 )
+from ..security.keyslots import passphrase_strength as keyslots_strength
 from ..store import audit, backup
 from ..store.connection import DatabaseError, Register, ensure_folder, open_register
 from ..store.errors import (
@@ -41,6 +43,11 @@ from . import anchoring
 
 def default_register_path() -> Path:
     return Path(platformdirs.user_data_dir("dsar-desktop", "dsar")) / "register.dsar"
+
+
+def passphrase_strength(passphrase: str) -> Strength:
+    """How a new passphrase stands against the minimum (for the UI while it is typed; enforced on save)."""
+    return keyslots_strength(passphrase)
 
 
 def prepare_default_folder(path: Path | None = None) -> Path:

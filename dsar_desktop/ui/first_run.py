@@ -100,6 +100,7 @@ class PassphraseFields(QWidget):
         form.addRow(tr("Passphrase"), self.first)
         form.addRow(tr("Passphrase again"), self.second)
         form.addRow("", self.hint)
+        self._strength_ok = False
         self.first.textChanged.connect(self._on_text_changed)
         self.second.textChanged.connect(self._on_text_changed)
         self._on_text_changed()
@@ -108,18 +109,23 @@ class PassphraseFields(QWidget):
         return self.first.text()
 
     def valid(self) -> bool:
-        return len(self.first.text()) >= MIN_PASSPHRASE and self.first.text() == self.second.text()
+        return self._strength_ok and self.first.text() == self.second.text()
 
     def _on_text_changed(self, _text: str = "") -> None:
         count = len(self.first.text())
+        self._strength_ok = False
         if count < MIN_PASSPHRASE:
             self.hint.setText(
                 tr("At least {minimum} characters; {count} so far.", minimum=MIN_PASSPHRASE, count=count)
             )
-        elif self.second.text() and self.second.text() != self.first.text():
-            self.hint.setText(tr("The two passphrases are different."))
         else:
-            self.hint.setText(tr("Long enough. A few unrelated words are easier to remember than symbols."))
+            # The rule (never blank, zxcvbn estimate) is the service's; shown here as it is typed.
+            strength = register_service.passphrase_strength(self.first.text())
+            self._strength_ok = strength.ok
+            if strength.ok and self.second.text() and self.second.text() != self.first.text():
+                self.hint.setText(tr("The two passphrases are different."))
+            else:
+                self.hint.setText(strength.fr if language() == "fr" else strength.en)
         self.changed.emit()
 
 

@@ -23,7 +23,10 @@ CONTEXT = ""  # what lupdate gives a bare tr() call; one context for the whole U
 # Tolerated during the change-over only: a test fails while any module still calls add_french().
 _LEGACY_FRENCH: dict[str, str] = {}
 _state: dict[str, object] = {"language": "fr", "installed": None}
-_translators: list[QTranslator] = []
+# Ours translate through QTranslator directly, so tr() works before (and without) a QApplication;
+# Qt's own (qtbase) is installed on the application once there is one, for its buttons and dialogs.
+_ours: dict[str, QTranslator] = {}
+_installed: list[QTranslator] = []
 
 
 def QT_TR_NOOP(text: str) -> str:  # noqa: N802 - the name lupdate looks for
@@ -53,35 +56,42 @@ def qm_path(lang: str) -> Path:
     return I18N / f"dsar_{lang}.qm"
 
 
+def _translator(lang: str) -> QTranslator | None:
+    if lang not in _ours:
+        translator = QTranslator()
+        _ours[lang] = translator
+        if not translator.load(str(qm_path(lang))):
+            raise FileNotFoundError(f"{qm_path(lang)} is missing: run ./dev translations")
+    return _ours[lang]
+
+
 def _install() -> None:
-    """(Re)load the translators of the chosen language; deferred until a QCoreApplication exists."""
+    """Qt's own translations and the locale for the chosen language; waits for a QCoreApplication."""
     app = QCoreApplication.instance()
     if app is None or _state["installed"] == _state["language"]:
         return
-    for old in _translators:
+    for old in _installed:
         app.removeTranslator(old)
-    _translators.clear()
-    lang = language()
+    _installed.clear()
     QLocale.setDefault(locale())
-    ours = QTranslator(app)
-    if ours.load(str(qm_path(lang))):
-        _translators.append(ours)
-    if lang != "en":
+    if language() != "en":
         qt_own = QTranslator(app)
         if qt_own.load(locale(), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-            _translators.append(qt_own)
-    for translator in _translators:
-        app.installTranslator(translator)
-    _state["installed"] = lang
+            _installed.append(qt_own)
+            app.installTranslator(qt_own)
+    _state["installed"] = language()
 
 
 def tr(source: str, disambiguation: str | None = None, count: int = -1, /, **facts: object) -> str:
     """The text in the chosen language; `%n` takes `count` (plural forms), `{fact}` the keyword facts."""
     if _state["installed"] != _state["language"]:
         _install()
-    text = QCoreApplication.translate(CONTEXT, source, disambiguation, count)
-    if text == source and _state["language"] == "fr" and source in _LEGACY_FRENCH:
-        text = _LEGACY_FRENCH[source].replace("%n", str(count))
+    translator = _translator(language())
+    text = (translator.translate(CONTEXT, source, disambiguation, count) if translator else "") or source
+    if text == source and language() == "fr" and source in _LEGACY_FRENCH:
+        text = _LEGACY_FRENCH[source]
+    if count >= 0:
+        text = text.replace("%n", str(count))
     return text.format(**facts) if facts else text
 
 

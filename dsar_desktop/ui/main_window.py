@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDragLeaveEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,6 +29,7 @@ from ..services import settings as settings_service
 from ..services.office import Office
 from . import style
 from .dialogs import Dialogs
+from .fit import fit_to_screen
 from .i18n import language, tr
 from .mail.intake_box import DropHint, mail_drop
 from .progress import run_job
@@ -150,7 +151,7 @@ class MainWindow(QMainWindow):
         for label in (self.register_label, self.actor_label, self.idle_label):
             self.statusBar().addWidget(label)
         self.statusBar().addPermanentWidget(self.state_label)
-        self.resize(1200, 760)
+        fit_to_screen(self, QSize(1200, 760))
         self._build_menus()
         self._show_locked()
 
@@ -234,6 +235,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.lock_action = action(file_menu, tr("Lock now"), self._on_lock_now, "Ctrl+L")
         self.backup_action = action(file_menu, tr("Back up now…"), self._on_backup_now)
+        self.close_case_action = action(
+            file_menu, tr("Close the case tab"), self._on_close_current_case, QKeySequence.StandardKey.Close
+        )
         self.verify_action = action(file_menu, tr("Verify register"), self._on_verify)
         file_menu.addSeparator()
         self.quit_action = action(
@@ -407,6 +411,10 @@ class MainWindow(QMainWindow):
         self.tabs.setTabToolTip(index, tr("Close this case file"))
         self.tabs.setCurrentIndex(index)
         self.case_file_opened.emit(ref)
+
+    def _on_close_current_case(self) -> None:
+        """Ctrl+W: close the case file in front (the pages stay)."""
+        self._on_tab_close_requested(self.tabs.currentIndex())
 
     def _on_tab_close_requested(self, index: int) -> None:
         widget = self.tabs.widget(index)

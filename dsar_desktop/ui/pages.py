@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from ..domain.errors import describe
 from ..services import cases as case_service
+from ..services import retention as retention_service
 from ..services.office import Office
 from . import documents, extracts, identity, mail, statistics, style
 from .cases.case_file import CaseFileView
@@ -64,9 +65,14 @@ def _intake(office: Office, dialogs: Dialogs, runner: Runner, parent: QWidget) -
 
 
 def _due_soon(office: Office, dashboard_page: QWidget | None) -> str | None:
-    """The start-up notice from the dashboard's own data when it has loaded them, else computed here."""
+    """The start-up notice from the dashboard's own data when it has loaded them, else computed here;
+    plus the closed requests past the retention period (RULES F: the DPO is reminded)."""
     data = dashboard_page.data if isinstance(dashboard_page, DashboardPage) else None
-    return due_soon_summary(data if data is not None else case_service.dashboard(office))
+    parts = [due_soon_summary(data if data is not None else case_service.dashboard(office))]
+    purge = retention_service.due_count(office)
+    if purge:
+        parts.append(tr("%n closed request(s) due for purge (see Statistics)", "", purge))
+    return ", ".join(p for p in parts if p) or None
 
 
 def with_sections(factory: CaseFileFactory, sections: Sequence[CaseSection]) -> CaseFileFactory:

@@ -20,6 +20,7 @@ from ..domain.deadlines import format_date
 from ..services import register as register_service
 from ..services.office import Office
 from . import style
+from .cases.labels import moment_day_text
 from .dialogs import Dialogs
 from .first_run import RecoveryKeyDialog
 from .i18n import language, tr
@@ -198,6 +199,8 @@ def _day(stamp: object) -> str:
     """An ISO time stamp as a date in the interface language ('dim. 29 novembre 2026'); as stored if odd."""
     text = str(stamp or "")[:10]
     try:
+        if len(str(stamp or "")) > 10:  # a moment stored in UTC: its Paris day
+            return moment_day_text(str(stamp))
         return format_date(dt.date.fromisoformat(text), language())
     except ValueError:
         return text

@@ -45,6 +45,9 @@ QTabBar::tab {{
     background: {WINDOW}; border: 1px solid {BORDER}; padding: 6px 14px; margin-right: 2px;
     border-top-left-radius: 3px; border-top-right-radius: 3px;
 }}
+QTabBar::tab:focus {{ border: 2px solid {ACCENT}; text-decoration: underline; }}
+QCheckBox:focus, QRadioButton:focus {{ background: {ACCENT_LIGHT}; }}
+QTableView:focus, QListWidget:focus, QTreeView:focus {{ border: 2px solid {ACCENT}; }}
 QTabBar::tab:selected {{ background: {BASE}; border-bottom-color: {BASE}; font-weight: bold; color: {ACCENT}; }}
 QStatusBar {{ background: {ACCENT_LIGHT}; color: {TEXT}; }}
 QStatusBar QLabel {{ padding: 0 8px; }}

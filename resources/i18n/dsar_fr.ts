@@ -11,6 +11,13 @@
             <source> min</source>
             <translation> min</translation>
         </message>
+        <message numerus="yes">
+            <source> year(s)</source>
+            <translation>
+                <numerusform> an</numerusform>
+                <numerusform> ans</numerusform>
+            </translation>
+        </message>
         <message>
             <source> years</source>
             <translation> ans</translation>
@@ -22,8 +29,15 @@
         <message numerus="yes">
             <source>%n check(s) pass:</source>
             <translation>
-                <numerusform>%n vérification réussie :</numerusform>
-                <numerusform>%n vérifications réussies :</numerusform>
+                <numerusform>%n vérification réussie :</numerusform>
+                <numerusform>%n vérifications réussies :</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n closed request(s) due for purge (see Statistics)</source>
+            <translation>
+                <numerusform>%n demande close à purger (voir Statistiques)</numerusform>
+                <numerusform>%n demandes closes à purger (voir Statistiques)</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -34,6 +48,13 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>%n match(es) to review</source>
+            <translation>
+                <numerusform>%n correspondance à examiner</numerusform>
+                <numerusform>%n correspondances à examiner</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n match(es) to review in all.</source>
             <translation>
                 <numerusform>%n correspondance à examiner en tout.</numerusform>
@@ -41,10 +62,24 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>%n minor's registration flag(s) seen by the DPO ({who}).</source>
+            <translation>
+                <numerusform>%n signalement d'inscription de mineur vu par le DPO ({who}).</numerusform>
+                <numerusform>%n signalements d'inscription de mineur vus par le DPO ({who}).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n request(s) purged.</source>
             <translation>
                 <numerusform>%n demande purgée.</numerusform>
                 <numerusform>%n demandes purgées.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n request(s) searched; {found} of them with matches.</source>
+            <translation>
+                <numerusform>%n demande recherchée ; avec des correspondances : {found}.</numerusform>
+                <numerusform>%n demandes recherchées ; avec des correspondances : {found}.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -59,6 +94,41 @@
             <translation>
                 <numerusform>%n demande écrite dans {path}. Le fichier nomme des personnes : conservez-le avec le même soin que le registre. L'export est consigné dans le journal d'audit.</numerusform>
                 <numerusform>%n demandes écrites dans {path}. Le fichier nomme des personnes : conservez-le avec le même soin que le registre. L'export est consigné dans le journal d'audit.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n row(s) read</source>
+            <translation>
+                <numerusform>%n ligne lue</numerusform>
+                <numerusform>%n lignes lues</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n scan(s) destroyed (erased from the register); the audit log records the destruction.</source>
+            <translation>
+                <numerusform>%n scan détruit (effacé du registre) ; le journal d'audit enregistre la destruction.</numerusform>
+                <numerusform>%n scans détruits (effacés du registre) ; le journal d'audit enregistre la destruction.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n scan(s) kept in the register until the decision.</source>
+            <translation>
+                <numerusform>%n scan conservé dans le registre jusqu'à la décision.</numerusform>
+                <numerusform>%n scans conservés dans le registre jusqu'à la décision.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n source(s) still to search</source>
+            <translation>
+                <numerusform>%n source encore à rechercher</numerusform>
+                <numerusform>%n sources encore à rechercher</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n source(s) with matches still to review</source>
+            <translation>
+                <numerusform>%n source avec des correspondances à examiner</numerusform>
+                <numerusform>%n sources avec des correspondances à examiner</numerusform>
             </translation>
         </message>
         <message>
@@ -86,12 +156,8 @@
             <translation>&amp;Fichier</translation>
         </message>
         <message>
-            <source>&amp;From</source>
-            <translation>&amp;Du</translation>
-        </message>
-        <message>
             <source>&amp;Gather export files…</source>
-            <translation>&amp;Rassembler les fichiers d'export…</translation>
+            <translation>Rassem&amp;bler les fichiers d'export…</translation>
         </message>
         <message>
             <source>&amp;Help</source>
@@ -122,10 +188,6 @@
             <translation>&amp;Registre</translation>
         </message>
         <message>
-            <source>&amp;Reject — someone else</source>
-            <translation>&amp;Rejeter — quelqu'un d'autre</translation>
-        </message>
-        <message>
             <source>&amp;Review the matches</source>
             <translation>&amp;Examiner les correspondances</translation>
         </message>
@@ -135,11 +197,11 @@
         </message>
         <message>
             <source>&amp;Search:</source>
-            <translation>&amp;Rechercher :</translation>
+            <translation>Re&amp;chercher :</translation>
         </message>
         <message>
             <source>&amp;to</source>
-            <translation>&amp;au</translation>
+            <translation>a&amp;u</translation>
         </message>
         <message>
             <source>(confirm a match that holds it, or edit the request)</source>
@@ -148,6 +210,10 @@
         <message>
             <source>(no PDF in clear: the pack is encrypted)</source>
             <translation>(aucun PDF en clair : le dossier est chiffré)</translation>
+        </message>
+        <message>
+            <source>(on paper or in person, nothing stored)</source>
+            <translation>(sur papier ou en personne, rien n'est conservé)</translation>
         </message>
         <message>
             <source>(row dropped)</source>
@@ -167,7 +233,7 @@
         </message>
         <message>
             <source>1 request is overdue: its legal deadline has passed. Answer it first.</source>
-            <translation>1 demande est en retard : son échéance légale est dépassée. Traitez-la en premier.</translation>
+            <translation>1 demande est en retard : son échéance légale est dépassée. Traitez-la en premier.</translation>
         </message>
         <message>
             <source>1 request overdue</source>
@@ -199,7 +265,7 @@
         </message>
         <message>
             <source>A lone PDF: there is no manifest to compare.</source>
-            <translation>Un PDF seul : il n'y a pas de manifeste à comparer.</translation>
+            <translation>Un PDF seul : il n'y a pas de manifeste à comparer.</translation>
         </message>
         <message>
             <source>A reason is required.</source>
@@ -207,7 +273,7 @@
         </message>
         <message>
             <source>A register already exists at this location; choose another file name.</source>
-            <translation>Un registre existe déjà à cet emplacement ; choisissez un autre nom de fichier.</translation>
+            <translation>Un registre existe déjà à cet emplacement ; choisissez un autre nom de fichier.</translation>
         </message>
         <message>
             <source>A representative proves their own identity and their authority (RULES B4).</source>
@@ -215,11 +281,11 @@
         </message>
         <message>
             <source>A request is manifestly excessive mainly when it repeats itself; the burden of showing it lies with the office (Art. 12(5)).</source>
-            <translation>Une demande est manifestement excessive surtout lorsqu'elle se répète ; la charge de la preuve incombe à l'organisme (art. 12(5)).</translation>
+            <translation>Une demande est manifestement excessive surtout lorsqu'elle se répète ; la charge de la preuve incombe à l'organisme (art. 12(5)).</translation>
         </message>
         <message>
             <source>A scan (JPEG, PNG or PDF): choose the file next</source>
-            <translation>Un scan (JPEG, PNG ou PDF) : choisir le fichier ensuite</translation>
+            <translation>Un scan (JPEG, PNG ou PDF) : choisir le fichier ensuite</translation>
         </message>
         <message>
             <source>A third party</source>
@@ -231,7 +297,7 @@
         </message>
         <message>
             <source>Accepted: {types}.</source>
-            <translation>Acceptés : {types}.</translation>
+            <translation>Acceptés : {types}.</translation>
         </message>
         <message>
             <source>Acknowledge (DPO)</source>
@@ -243,7 +309,7 @@
         </message>
         <message>
             <source>Acting as: {actor}</source>
-            <translation>Agit en tant que : {actor}</translation>
+            <translation>Agit en tant que : {actor}</translation>
         </message>
         <message>
             <source>Activities</source>
@@ -263,7 +329,7 @@
         </message>
         <message>
             <source>Age on receipt: {age} (born {born}; request received {received}).</source>
-            <translation>Âge à la réception : {age} ans (né(e) le {born} ; demande reçue le {received}).</translation>
+            <translation>Âge à la réception : {age} ans (date de naissance : {born} ; demande reçue le {received}).</translation>
         </message>
         <message>
             <source>All rights</source>
@@ -271,7 +337,7 @@
         </message>
         <message>
             <source>All sources searched ✓ ({searched} searched, {skipped} not applicable).</source>
-            <translation>Toutes les sources ont été recherchées ✓ ({searched} recherchée(s), {skipped} sans objet).</translation>
+            <translation>Toutes les sources ont été recherchées ✓ (recherchées : {searched} ; sans objet : {skipped}).</translation>
         </message>
         <message>
             <source>All states</source>
@@ -291,11 +357,11 @@
         </message>
         <message>
             <source>An ID document was asked for because of a recorded doubt; check the document below.</source>
-            <translation>Une pièce a été demandée en raison d'un doute consigné ; vérifiez le document ci-dessous.</translation>
+            <translation>Une pièce a été demandée en raison d'un doute consigné ; vérifiez le document ci-dessous.</translation>
         </message>
         <message>
             <source>An offline register of data-subject requests for the DPO office: intake, deadlines, identity checks, extracts and signed response packs.</source>
-            <translation>Un registre hors ligne des demandes de droits des personnes pour le bureau du DPO : enregistrement, délais, vérification d'identité, extractions et dossiers de réponse signés.</translation>
+            <translation>Un registre hors ligne des demandes de droits des personnes pour le bureau du DPO : enregistrement, délais, vérification d'identité, extractions et dossiers de réponse signés.</translation>
         </message>
         <message>
             <source>Another person's data (Art. 15(4))</source>
@@ -307,6 +373,7 @@
         </message>
         <message>
             <source>Answered</source>
+            <comment>chart legend</comment>
             <translation>Répondues</translation>
         </message>
         <message>
@@ -315,19 +382,19 @@
         </message>
         <message>
             <source>Anyone holding this key and the register file can read the whole register. Keep this sheet in a safe; never store it beside the computer or in an e-mail.</source>
-            <translation>Toute personne qui détient cette clé et le fichier du registre peut lire tout le registre. Gardez cette feuille dans un coffre ; ne la conservez jamais près de l'ordinateur ni dans un e-mail.</translation>
+            <translation>Toute personne qui détient cette clé et le fichier du registre peut lire tout le registre. Gardez cette feuille dans un coffre ; ne la conservez jamais près de l'ordinateur ni dans un e-mail.</translation>
         </message>
         <message>
             <source>Arrived on:</source>
-            <translation>Arrivé(e) le :</translation>
+            <translation>Date d'arrivée :</translation>
         </message>
         <message>
             <source>Art. 12(3) GDPR: the deadline may be extended by two further months where necessary, taking into account the complexity and number of the requests. The person must be told of the extension and its reasons within one month of receipt, that is on or before the legal due date (D1).</source>
-            <translation>Art. 12(3) RGPD : le délai peut être prolongé de deux mois, au besoin, compte tenu de la complexité et du nombre de demandes. La personne doit être informée de la prolongation et de ses motifs dans le mois suivant la réception, c'est-à-dire au plus tard à l'échéance légale (D1).</translation>
+            <translation>Art. 12(3) RGPD : le délai peut être prolongé de deux mois, au besoin, compte tenu de la complexité et du nombre de demandes. La personne doit être informée de la prolongation et de ses motifs dans le mois suivant la réception, c'est-à-dire au plus tard à l'échéance légale (D1).</translation>
         </message>
         <message>
             <source>Art. 12(5) GDPR: only a person may decide that a request is manifestly unfounded or excessive, and the office must be able to show it. Write the justification that will be kept in the register.</source>
-            <translation>Art. 12(5) RGPD : seule une personne peut décider qu'une demande est manifestement infondée ou excessive, et l'organisme doit pouvoir le démontrer. Écrivez la justification conservée au registre.</translation>
+            <translation>Art. 12(5) RGPD : seule une personne peut décider qu'une demande est manifestement infondée ou excessive, et l'organisme doit pouvoir le démontrer. Écrivez la justification conservée au registre.</translation>
         </message>
         <message>
             <source>Art. 12(6): a document may be asked for only when there is a reasonable doubt about the requester's identity. Two fields: the reason as stated to the person is PRINTED in the letter; the internal note is kept with the case for staff and NEVER printed.</source>
@@ -339,11 +406,11 @@
         </message>
         <message>
             <source>Ask for {proof}</source>
-            <translation>Demander : {proof}</translation>
+            <translation>Demander : {proof}</translation>
         </message>
         <message>
             <source>At least {minimum} characters; {count} so far.</source>
-            <translation>Au moins {minimum} caractères ; {count} pour l'instant.</translation>
+            <translation>Au moins {minimum} caractères ; {count} pour l'instant.</translation>
         </message>
         <message>
             <source>Attachments</source>
@@ -359,7 +426,7 @@
         </message>
         <message>
             <source>Back to in progress</source>
-            <translation>Revenir à « en cours »</translation>
+            <translation>Revenir à « en cours »</translation>
         </message>
         <message>
             <source>Back to the shipped template…</source>
@@ -407,7 +474,7 @@
         </message>
         <message>
             <source>Cancelled: no file was written.</source>
-            <translation>Annulé : aucun fichier n'a été écrit.</translation>
+            <translation>Annulé : aucun fichier n'a été écrit.</translation>
         </message>
         <message>
             <source>case</source>
@@ -423,19 +490,19 @@
         </message>
         <message>
             <source>Certificate fingerprint:</source>
-            <translation>Empreinte du certificat :</translation>
+            <translation>Empreinte du certificat :</translation>
         </message>
         <message>
             <source>Certificate imported: {subject}. It now seals every response pack.</source>
-            <translation>Certificat importé : {subject}. Il scelle désormais chaque dossier de réponse.</translation>
+            <translation>Certificat importé : {subject}. Il scelle désormais chaque dossier de réponse.</translation>
         </message>
         <message>
             <source>Certificate to trust:</source>
-            <translation>Certificat de confiance :</translation>
+            <translation>Certificat de confiance :</translation>
         </message>
         <message>
             <source>Certificate written to {path}: give it to whoever verifies your packs.</source>
-            <translation>Certificat écrit dans {path} : transmettez-le à qui vérifie vos dossiers.</translation>
+            <translation>Certificat écrit dans {path} : transmettez-le à qui vérifie vos dossiers.</translation>
         </message>
         <message>
             <source>Change passphrase</source>
@@ -451,11 +518,11 @@
         </message>
         <message>
             <source>Channel:</source>
-            <translation>Canal :</translation>
+            <translation>Canal :</translation>
         </message>
         <message>
             <source>Check digits:</source>
-            <translation>Chiffres de contrôle :</translation>
+            <translation>Chiffres de contrôle :</translation>
         </message>
         <message>
             <source>Check the document…</source>
@@ -475,11 +542,11 @@
         </message>
         <message>
             <source>Checks that a response pack or a sealed letter has not been changed since it was sealed, and who sealed it. Choose the file, then Verify: the result shows below.</source>
-            <translation>Vérifie qu'un dossier de réponse ou une lettre scellée n'a pas été modifié depuis son scellement, et qui l'a scellé. Choisissez le fichier puis « Vérifier » : le résultat s'affiche ci-dessous.</translation>
+            <translation>Vérifie qu'un dossier de réponse ou une lettre scellée n'a pas été modifié depuis son scellement, et qui l'a scellé. Choisissez le fichier puis « Vérifier » : le résultat s'affiche ci-dessous.</translation>
         </message>
         <message>
             <source>Choose a decision first: verified, rejected or more information needed.</source>
-            <translation>Choisissez d'abord une décision : vérifiée, rejetée ou complément nécessaire.</translation>
+            <translation>Choisissez d'abord une décision : vérifiée, rejetée ou complément nécessaire.</translation>
         </message>
         <message>
             <source>Choose a field first.</source>
@@ -559,7 +626,7 @@
         </message>
         <message>
             <source>Click a column title to sort; double-click a request or press Enter to open it.</source>
-            <translation>Cliquez sur un titre de colonne pour trier ; double-cliquez sur une demande ou appuyez sur Entrée pour l'ouvrir.</translation>
+            <translation>Cliquez sur un titre de colonne pour trier ; double-cliquez sur une demande ou appuyez sur Entrée pour l'ouvrir.</translation>
         </message>
         <message>
             <source>Clock</source>
@@ -567,7 +634,7 @@
         </message>
         <message>
             <source>Clock stopped for identity:</source>
-            <translation>Délai suspendu (identité) :</translation>
+            <translation>Délai suspendu (identité) :</translation>
         </message>
         <message>
             <source>Clock stopped from {date}. The due date is now {due} and moves one day later each day until the proof arrives.</source>
@@ -579,11 +646,15 @@
         </message>
         <message>
             <source>Close request {ref}? A closed request can no longer change; it is kept {years} years then purged.</source>
-            <translation>Clôturer la demande {ref} ? Une demande close ne peut plus changer ; elle est conservée {years} ans puis purgée.</translation>
+            <translation>Clôturer la demande {ref} ? Une demande close ne peut plus changer ; elle est conservée {years} ans puis purgée.</translation>
         </message>
         <message>
             <source>Close the case</source>
             <translation>Clôturer la demande</translation>
+        </message>
+        <message>
+            <source>Close the case tab</source>
+            <translation>Fermer l'onglet de la demande</translation>
         </message>
         <message>
             <source>Close this case file</source>
@@ -599,11 +670,11 @@
         </message>
         <message>
             <source>Closed cases older than this are purged; French civil limitation is 5 years.</source>
-            <translation>Les dossiers clos plus anciens sont purgés ; la prescription civile de droit commun est de 5 ans.</translation>
+            <translation>Les dossiers clos plus anciens sont purgés ; la prescription civile de droit commun est de 5 ans.</translation>
         </message>
         <message>
             <source>Closed or answered: no deadline running</source>
-            <translation>Close ou répondue : aucun délai en cours</translation>
+            <translation>Close ou répondue : aucun délai en cours</translation>
         </message>
         <message numerus="yes">
             <source>Closed requests are kept {years} years after closure (French civil limitation), then purged. %n request(s) are past that period. Nothing is deleted until you confirm.</source>
@@ -614,7 +685,7 @@
         </message>
         <message>
             <source>Closure reason:</source>
-            <translation>Motif de clôture :</translation>
+            <translation>Motif de clôture :</translation>
         </message>
         <message>
             <source>Columns named in</source>
@@ -622,15 +693,15 @@
         </message>
         <message>
             <source>Compare with the case: &lt;b&gt;{name}&lt;/b&gt;</source>
-            <translation>À comparer avec la demande : &lt;b&gt;{name}&lt;/b&gt;</translation>
+            <translation>À comparer avec la demande : &lt;b&gt;{name}&lt;/b&gt;</translation>
         </message>
         <message>
             <source>Compare with the case: &lt;b&gt;{name}&lt;/b&gt;, born {dob}</source>
-            <translation>À comparer avec la demande : &lt;b&gt;{name}&lt;/b&gt;, né(e) le {dob}</translation>
+            <translation>À comparer avec la demande : &lt;b&gt;{name}&lt;/b&gt;, date de naissance : {dob}</translation>
         </message>
         <message>
             <source>Compared with the MRZ:</source>
-            <translation>Comparaison avec la MRZ :</translation>
+            <translation>Comparaison avec la MRZ :</translation>
         </message>
         <message>
             <source>composite (whole zone)</source>
@@ -653,7 +724,7 @@
         </message>
         <message>
             <source>Confirmed. This registration was made before 18 without recorded parental consent: it is flagged to the DPO below.</source>
-            <translation>Confirmée. Cette inscription a été faite avant 18 ans sans consentement parental enregistré : elle est signalée au DPO ci-dessous.</translation>
+            <translation>Confirmée. Cette inscription a été faite avant 18 ans sans consentement parental enregistré : elle est signalée au DPO ci-dessous.</translation>
         </message>
         <message>
             <source>Consent &amp;withdrawal (Art. 7(3))</source>
@@ -665,7 +736,7 @@
         </message>
         <message>
             <source>Contact e-mail:</source>
-            <translation>Courriel de contact :</translation>
+            <translation>Courriel de contact :</translation>
         </message>
         <message>
             <source>Content</source>
@@ -689,7 +760,7 @@
         </message>
         <message>
             <source>Covers this request:</source>
-            <translation>Couvre cette demande :</translation>
+            <translation>Couvre cette demande :</translation>
         </message>
         <message>
             <source>Create a new register</source>
@@ -703,7 +774,7 @@
             <source>Create a self-signed internal seal named "{name}"?
 
 {warning}</source>
-            <translation>Créer un sceau interne auto-signé nommé « {name} » ?
+            <translation>Créer un sceau interne auto-signé nommé « {name} » ?
 
 {warning}</translation>
         </message>
@@ -741,7 +812,7 @@
         </message>
         <message>
             <source>Data subject:</source>
-            <translation>Personne concernée :</translation>
+            <translation>Personne concernée :</translation>
         </message>
         <message>
             <source>Data the person provided (portability)</source>
@@ -757,23 +828,23 @@
         </message>
         <message>
             <source>Date of birth on the document:</source>
-            <translation>Date de naissance sur le document :</translation>
+            <translation>Date de naissance sur le document :</translation>
         </message>
         <message>
             <source>date of birth with a two-digit year: check it</source>
-            <translation>date de naissance à deux chiffres pour l'année : à vérifier</translation>
+            <translation>date de naissance à deux chiffres pour l'année : à vérifier</translation>
         </message>
         <message>
             <source>Date of birth:</source>
-            <translation>Date de naissance :</translation>
+            <translation>Date de naissance :</translation>
         </message>
         <message>
             <source>Date sent:</source>
-            <translation>Date d'envoi :</translation>
+            <translation>Date d'envoi :</translation>
         </message>
         <message>
             <source>Date the notice is sent:</source>
-            <translation>Date d'envoi de la notification :</translation>
+            <translation>Date d'envoi de la notification :</translation>
         </message>
         <message>
             <source>Days left</source>
@@ -785,7 +856,7 @@
         </message>
         <message>
             <source>Deadline extended to {date}; notice sent {notice}; reasons: {reason}</source>
-            <translation>Délai prolongé au {date} ; notification du {notice} ; motifs : {reason}</translation>
+            <translation>Délai prolongé au {date} ; notification du {notice} ; motifs : {reason}</translation>
         </message>
         <message>
             <source>Deadlines</source>
@@ -801,19 +872,19 @@
         </message>
         <message>
             <source>Decision recorded: {decision}, by {who}.</source>
-            <translation>Décision enregistrée : {decision}, par {who}.</translation>
+            <translation>Décision enregistrée : {decision}, par {who}.</translation>
         </message>
         <message>
             <source>Demo register passphrase: {passphrase}</source>
-            <translation>Phrase de passe du registre de démonstration : {passphrase}</translation>
+            <translation>Phrase de passe du registre de démonstration : {passphrase}</translation>
         </message>
         <message>
             <source>Discard the changes to “{name}”?</source>
-            <translation>Abandonner les modifications de « {name} » ?</translation>
+            <translation>Abandonner les modifications de « {name} » ?</translation>
         </message>
         <message>
             <source>Discard your unsaved changes to this template?</source>
-            <translation>Abandonner vos modifications non enregistrées de ce modèle ?</translation>
+            <translation>Abandonner vos modifications non enregistrées de ce modèle ?</translation>
         </message>
         <message>
             <source>Dismiss</source>
@@ -829,7 +900,7 @@
         </message>
         <message>
             <source>Do not rely on this pack: see the checks below.</source>
-            <translation>Ne vous fiez pas à ce dossier : voir les contrôles ci-dessous.</translation>
+            <translation>Ne vous fiez pas à ce dossier : voir les contrôles ci-dessous.</translation>
         </message>
         <message>
             <source>document</source>
@@ -841,11 +912,11 @@
         </message>
         <message>
             <source>Document number:</source>
-            <translation>Numéro du document :</translation>
+            <translation>Numéro du document :</translation>
         </message>
         <message>
             <source>Document type:</source>
-            <translation>Type de document :</translation>
+            <translation>Type de document :</translation>
         </message>
         <message>
             <source>Done.</source>
@@ -853,7 +924,7 @@
         </message>
         <message>
             <source>DPO address (one line each):</source>
-            <translation>Adresse du DPO (une ligne par ligne) :</translation>
+            <translation>Adresse du DPO (une ligne par ligne) :</translation>
         </message>
         <message>
             <source>Drawing the preview…</source>
@@ -916,12 +987,12 @@
             <translation>Échéance sous 7 jours</translation>
         </message>
         <message>
-            <source>E-mail</source>
-            <translation>Courriel</translation>
-        </message>
-        <message>
             <source>e-mail</source>
             <translation>e-mail</translation>
+        </message>
+        <message>
+            <source>E-mail</source>
+            <translation>Courriel</translation>
         </message>
         <message>
             <source>E-mail (*.eml *.msg)</source>
@@ -937,7 +1008,7 @@
         </message>
         <message>
             <source>E-mail:</source>
-            <translation>Courriel :</translation>
+            <translation>Courriel :</translation>
         </message>
         <message>
             <source>e.g. 1A 123 456 7890 1 — leave empty for a reply by e-mail</source>
@@ -957,7 +1028,7 @@
         </message>
         <message>
             <source>e.g. the person never used the online services: no account, no cookie identifier</source>
-            <translation>p. ex. la personne n'a jamais utilisé les services en ligne : aucun compte, aucun identifiant de cookie</translation>
+            <translation>p. ex. la personne n'a jamais utilisé les services en ligne : aucun compte, aucun identifiant de cookie</translation>
         </message>
         <message>
             <source>e.g. Your request came from an e-mail address that is not the one we hold for you.</source>
@@ -965,7 +1036,7 @@
         </message>
         <message>
             <source>Each activity is one system whose exports are searched; the letter's Article 15 information comes from here.</source>
-            <translation>Chaque activité est un système dont les exports sont recherchés ; les informations de l'article 15 de la lettre viennent d'ici.</translation>
+            <translation>Chaque activité est un système dont les exports sont recherchés ; les informations de l'article 15 de la lettre viennent d'ici.</translation>
         </message>
         <message>
             <source>Each file goes to the system shown. Change a system if it is wrong, then search them all.</source>
@@ -973,7 +1044,7 @@
         </message>
         <message>
             <source>Each member of staff has their own slot: a name and a passphrase. The name appears in the audit log next to everything done with it.</source>
-            <translation>Chaque membre de l'équipe a son propre emplacement : un nom et une phrase de passe. Le nom figure dans le journal d'audit à côté de chaque action faite avec lui.</translation>
+            <translation>Chaque membre de l'équipe a son propre emplacement : un nom et une phrase de passe. Le nom figure dans le journal d'audit à côté de chaque action faite avec lui.</translation>
         </message>
         <message>
             <source>Each purged request leaves a tombstone in the audit log: reference, dates, rights, outcome, the purge date and who purged it. No name, no address.</source>
@@ -981,15 +1052,15 @@
         </message>
         <message>
             <source>Each slot opens the register with its own passphrase. Changing a passphrase rewrites one slot; the register itself is not touched.</source>
-            <translation>Chaque emplacement ouvre le registre avec sa propre phrase de passe. Changer une phrase de passe réécrit un seul emplacement ; le registre lui-même n'est pas modifié.</translation>
+            <translation>Chaque emplacement ouvre le registre avec sa propre phrase de passe. Changer une phrase de passe réécrit un seul emplacement ; le registre lui-même n'est pas modifié.</translation>
         </message>
         <message>
             <source>Earlier request by the same person: {items}. Check whether this one repeats it (Art. 12(5)).</source>
-            <translation>Demande antérieure de la même personne : {items}. Vérifiez si celle-ci la répète (art. 12(5)).</translation>
+            <translation>Demande antérieure de la même personne : {items}. Vérifiez si celle-ci la répète (art. 12(5)).</translation>
         </message>
         <message>
             <source>Earlier requests by the same person:</source>
-            <translation>Demandes antérieures de la même personne :</translation>
+            <translation>Demandes antérieures de la même personne :</translation>
         </message>
         <message>
             <source>Encrypt the ZIP (AES) for sending by e-mail</source>
@@ -1009,15 +1080,19 @@
         </message>
         <message>
             <source>Enter: next field · Ctrl+Enter: record</source>
-            <translation>Entrée : champ suivant · Ctrl+Entrée : enregistrer</translation>
+            <translation>Entrée : champ suivant · Ctrl+Entrée : enregistrer</translation>
         </message>
         <message>
             <source>Envelope offset saved.</source>
             <translation>Décalage d'enveloppe enregistré.</translation>
         </message>
         <message>
+            <source>Erasure of data collected while a minor (LIL art. 51): handled first</source>
+            <translation>Effacement de données collectées pendant la minorité (LIL art. 51) : traité en priorité</translation>
+        </message>
+        <message>
             <source>Erasure requested by a minor (LIL art. 51): handle without delay</source>
-            <translation>Effacement demandé par un mineur (LIL art. 51) : à traiter sans délai</translation>
+            <translation>Effacement demandé par un mineur (LIL art. 51) : à traiter sans délai</translation>
         </message>
         <message>
             <source>Error</source>
@@ -1025,7 +1100,7 @@
         </message>
         <message>
             <source>Error at line {line}: {message}</source>
-            <translation>Erreur à la ligne {line} : {message}</translation>
+            <translation>Erreur à la ligne {line} : {message}</translation>
         </message>
         <message>
             <source>Every file of the pack matches the manifest and the hashes sealed in the PDF.</source>
@@ -1045,7 +1120,7 @@
         </message>
         <message>
             <source>Expiry date:</source>
-            <translation>Date d'expiration :</translation>
+            <translation>Date d'expiration :</translation>
         </message>
         <message>
             <source>Export the certificate (PEM)…</source>
@@ -1077,7 +1152,7 @@
         </message>
         <message>
             <source>Extended due date (D3):</source>
-            <translation>Échéance prolongée (D3) :</translation>
+            <translation>Échéance prolongée (D3) :</translation>
         </message>
         <message>
             <source>Extension notice</source>
@@ -1085,7 +1160,7 @@
         </message>
         <message>
             <source>Extension:</source>
-            <translation>Prolongation :</translation>
+            <translation>Prolongation :</translation>
         </message>
         <message>
             <source>Field</source>
@@ -1133,11 +1208,11 @@
         </message>
         <message>
             <source>Format {format}: every check digit is right.</source>
-            <translation>Format {format} : tous les chiffres de contrôle sont justes.</translation>
+            <translation>Format {format} : tous les chiffres de contrôle sont justes.</translation>
         </message>
         <message>
             <source>Format {format}: some check digits are wrong or the zone is malformed.</source>
-            <translation>Format {format} : des chiffres de contrôle sont faux ou la bande est mal formée.</translation>
+            <translation>Format {format} : des chiffres de contrôle sont faux ou la bande est mal formée.</translation>
         </message>
         <message>
             <source>free text (other people may be named there)</source>
@@ -1150,6 +1225,10 @@
         <message>
             <source>French text</source>
             <translation>Texte français</translation>
+        </message>
+        <message>
+            <source>Fro&amp;m</source>
+            <translation>&amp;Du</translation>
         </message>
         <message>
             <source>from its columns</source>
@@ -1185,11 +1264,11 @@
         </message>
         <message>
             <source>Go back to the shipped template? Your edited versions stay in the history.</source>
-            <translation>Revenir au modèle d'origine ? Vos versions modifiées restent dans l'historique.</translation>
+            <translation>Revenir au modèle d'origine ? Vos versions modifiées restent dans l'historique.</translation>
         </message>
         <message>
             <source>Ground for refusal:</source>
-            <translation>Motif du refus :</translation>
+            <translation>Motif du refus :</translation>
         </message>
         <message>
             <source>Grounds</source>
@@ -1213,7 +1292,7 @@
         </message>
         <message>
             <source>Here, “Export the certificate (PEM)…” writes that certificate to a file you can hand over.</source>
-            <translation>Ici, « Exporter le certificat (PEM)… » écrit ce certificat dans un fichier à transmettre.</translation>
+            <translation>Ici, « Exporter le certificat (PEM)… » écrit ce certificat dans un fichier à transmettre.</translation>
         </message>
         <message>
             <source>History…</source>
@@ -1221,11 +1300,11 @@
         </message>
         <message>
             <source>Holder's signature present:</source>
-            <translation>Signature du titulaire présente :</translation>
+            <translation>Signature du titulaire présente :</translation>
         </message>
         <message>
             <source>Holder:</source>
-            <translation>Titulaire :</translation>
+            <translation>Titulaire :</translation>
         </message>
         <message>
             <source>How and when it arrived</source>
@@ -1237,7 +1316,7 @@
         </message>
         <message>
             <source>How these dates were computed:</source>
-            <translation>Comment ces dates ont été calculées :</translation>
+            <translation>Comment ces dates ont été calculées :</translation>
         </message>
         <message>
             <source>I have noted it</source>
@@ -1261,11 +1340,15 @@
         </message>
         <message>
             <source>Identity confirmed: resume</source>
-            <translation>Identité confirmée : reprendre</translation>
+            <translation>Identité confirmée : reprendre</translation>
+        </message>
+        <message>
+            <source>Identity established: {method}</source>
+            <translation>Identité établie : {method}</translation>
         </message>
         <message>
             <source>Identity is established; nothing more is needed unless a new doubt arises.</source>
-            <translation>L'identité est établie ; rien d'autre n'est nécessaire sauf nouveau doute.</translation>
+            <translation>L'identité est établie ; rien d'autre n'est nécessaire sauf nouveau doute.</translation>
         </message>
         <message>
             <source>Identity not established (Art. 12(2) and 12(6))</source>
@@ -1299,9 +1382,16 @@
             <source>impossible: {reason}</source>
             <translation>impossible : {reason}</translation>
         </message>
+        <message numerus="yes">
+            <source>in %n file(s) of {system}</source>
+            <translation>
+                <numerusform>dans %n fichier de {system}</numerusform>
+                <numerusform>dans %n fichiers de {system}</numerusform>
+            </translation>
+        </message>
         <message>
             <source>In “{field}”: “{text}”</source>
-            <translation>Dans « {field} » : « {text} »</translation>
+            <translation>Dans « {field} » : « {text} »</translation>
         </message>
         <message>
             <source>Information</source>
@@ -1345,7 +1435,7 @@
         </message>
         <message>
             <source>Issued by:</source>
-            <translation>Émis par :</translation>
+            <translation>Émis par :</translation>
         </message>
         <message>
             <source>issuing country</source>
@@ -1353,11 +1443,11 @@
         </message>
         <message>
             <source>Issuing country:</source>
-            <translation>Pays de délivrance :</translation>
+            <translation>Pays de délivrance :</translation>
         </message>
         <message>
             <source>Justification (required):</source>
-            <translation>Justification (obligatoire) :</translation>
+            <translation>Justification (obligatoire) :</translation>
         </message>
         <message>
             <source>Keep an e-mail (.eml, .msg)…</source>
@@ -1389,7 +1479,7 @@
         </message>
         <message>
             <source>Keyboard: Ctrl+Enter confirms, Ctrl+Delete rejects the selected match.</source>
-            <translation>Clavier : Ctrl+Entrée confirme, Ctrl+Suppr rejette la correspondance choisie.</translation>
+            <translation>Clavier : Ctrl+Entrée confirme, Ctrl+Suppr rejette la correspondance choisie.</translation>
         </message>
         <message>
             <source>Kind</source>
@@ -1397,19 +1487,19 @@
         </message>
         <message>
             <source>Kind:</source>
-            <translation>Nature :</translation>
+            <translation>Nature :</translation>
         </message>
         <message>
             <source>Language of the reply:</source>
-            <translation>Langue de la réponse :</translation>
+            <translation>Langue de la réponse :</translation>
         </message>
         <message>
             <source>Language:</source>
-            <translation>Langue :</translation>
+            <translation>Langue :</translation>
         </message>
         <message>
             <source>Last pack: {file}, {when} by {who}; SHA-256 {sha}…{encrypted}</source>
-            <translation>Dernier dossier : {file}, le {when} par {who} ; SHA-256 {sha}…{encrypted}</translation>
+            <translation>Dernier dossier : {file}, le {when} par {who} ; SHA-256 {sha}…{encrypted}</translation>
         </message>
         <message>
             <source>Laying out the letter and annexes…</source>
@@ -1421,11 +1511,11 @@
         </message>
         <message>
             <source>Legal due date (D1):</source>
-            <translation>Échéance légale (D1) :</translation>
+            <translation>Échéance légale (D1) :</translation>
         </message>
         <message>
             <source>Legal due date (D1): {d1} · policy target: {t}</source>
-            <translation>Échéance légale (D1) : {d1} · objectif interne : {t}</translation>
+            <translation>Échéance légale (D1) : {d1} · objectif interne : {t}</translation>
         </message>
         <message>
             <source>Legal obligation (Art. 6(1)(c))</source>
@@ -1445,15 +1535,15 @@
         </message>
         <message>
             <source>Letter language:</source>
-            <translation>Langue de la lettre :</translation>
+            <translation>Langue de la lettre :</translation>
         </message>
         <message>
             <source>Letter saved: {path}</source>
-            <translation>Lettre enregistrée : {path}</translation>
+            <translation>Lettre enregistrée : {path}</translation>
         </message>
         <message>
             <source>Letter sent on:</source>
-            <translation>Lettre envoyée le :</translation>
+            <translation>Lettre envoyée le :</translation>
         </message>
         <message>
             <source>Letter templates</source>
@@ -1465,7 +1555,7 @@
         </message>
         <message>
             <source>Letter:</source>
-            <translation>Lettre :</translation>
+            <translation>Lettre :</translation>
         </message>
         <message>
             <source>Letterhead</source>
@@ -1485,7 +1575,7 @@
         </message>
         <message>
             <source>Licence: MIT. Qt (LGPL-3.0) and the other libraries it ships, with their licences: Help → Licences.</source>
-            <translation>Licence : MIT. Qt (LGPL-3.0) et les autres bibliothèques livrées, avec leurs licences : Aide → Licences.</translation>
+            <translation>Licence : MIT. Qt (LGPL-3.0) et les autres bibliothèques livrées, avec leurs licences : Aide → Licences.</translation>
         </message>
         <message>
             <source>Licences</source>
@@ -1493,7 +1583,7 @@
         </message>
         <message>
             <source>line {line}: {problem}</source>
-            <translation>ligne {line} : {problem}</translation>
+            <translation>ligne {line} : {problem}</translation>
         </message>
         <message>
             <source>Load this version into the editor</source>
@@ -1521,11 +1611,7 @@
         </message>
         <message>
             <source>Logo (PNG):</source>
-            <translation>Logo (PNG) :</translation>
-        </message>
-        <message>
-            <source>Long enough. A few unrelated words are easier to remember than symbols.</source>
-            <translation>Assez longue. Quelques mots sans rapport entre eux se retiennent mieux que des symboles.</translation>
+            <translation>Logo (PNG) :</translation>
         </message>
         <message>
             <source>looks like an ID document</source>
@@ -1553,7 +1639,7 @@
         </message>
         <message>
             <source>Manifestly unfounded or excessive:</source>
-            <translation>Manifestement infondée ou excessive :</translation>
+            <translation>Manifestement infondée ou excessive :</translation>
         </message>
         <message>
             <source>Mark manifestly unfounded…</source>
@@ -1573,7 +1659,7 @@
         </message>
         <message>
             <source>Marked manifestly unfounded or excessive: {why}</source>
-            <translation>Qualifiée de manifestement infondée ou excessive : {why}</translation>
+            <translation>Qualifiée de manifestement infondée ou excessive : {why}</translation>
         </message>
         <message>
             <source>Matched on</source>
@@ -1609,15 +1695,16 @@
         </message>
         <message>
             <source>more information needed</source>
-            <translation>complément nécessaire</translation>
+            <comment>state of a proof</comment>
+            <translation>informations complémentaires nécessaires</translation>
         </message>
         <message>
             <source>Move down (mm, negative = up):</source>
-            <translation>Décaler vers le bas (mm, négatif = vers le haut) :</translation>
+            <translation>Décaler vers le bas (mm, négatif = vers le haut) :</translation>
         </message>
         <message>
             <source>Move right (mm, negative = left):</source>
-            <translation>Décaler à droite (mm, négatif = à gauche) :</translation>
+            <translation>Décaler à droite (mm, négatif = à gauche) :</translation>
         </message>
         <message>
             <source>N years from issue</source>
@@ -1637,7 +1724,7 @@
         </message>
         <message>
             <source>Name (First LAST):</source>
-            <translation>Nom (Prénom NOM) :</translation>
+            <translation>Nom (Prénom NOM) :</translation>
         </message>
         <message>
             <source>name and date of birth</source>
@@ -1645,19 +1732,19 @@
         </message>
         <message>
             <source>Name of the person (shown in the audit log):</source>
-            <translation>Nom de la personne (visible dans le journal d'audit) :</translation>
+            <translation>Nom de la personne (visible dans le journal d'audit) :</translation>
         </message>
         <message>
             <source>Name on the document:</source>
-            <translation>Nom sur le document :</translation>
+            <translation>Nom sur le document :</translation>
         </message>
         <message>
             <source>Names the data subject as the child:</source>
-            <translation>Désigne la personne concernée comme l'enfant :</translation>
+            <translation>Désigne la personne concernée comme l'enfant :</translation>
         </message>
         <message>
             <source>Names the requester as parent:</source>
-            <translation>Désigne le demandeur comme parent :</translation>
+            <translation>Désigne le demandeur comme parent :</translation>
         </message>
         <message>
             <source>National (France)</source>
@@ -1673,7 +1760,7 @@
         </message>
         <message>
             <source>New due date if extended (D3):</source>
-            <translation>Nouvelle échéance si prolongée (D3) :</translation>
+            <translation>Nouvelle échéance si prolongée (D3) :</translation>
         </message>
         <message>
             <source>New recovery key</source>
@@ -1697,7 +1784,7 @@
         </message>
         <message>
             <source>Next step:</source>
-            <translation>Étape suivante :</translation>
+            <translation>Étape suivante :</translation>
         </message>
         <message>
             <source>no</source>
@@ -1705,15 +1792,15 @@
         </message>
         <message>
             <source>No certificate to trust was given: who sealed the file is not confirmed.</source>
-            <translation>Aucun certificat de confiance n'a été donné : l'auteur du sceau n'est pas confirmé.</translation>
+            <translation>Aucun certificat de confiance n'a été donné : l'auteur du sceau n'est pas confirmé.</translation>
         </message>
         <message>
             <source>No column can find a person yet: map an e-mail, a phone, a student number, or a name with a date of birth.</source>
-            <translation>Aucune colonne ne permet encore de trouver une personne : associez un e-mail, un téléphone, un numéro d'étudiant, ou un nom avec une date de naissance.</translation>
+            <translation>Aucune colonne ne permet encore de trouver une personne : associez un e-mail, un téléphone, un numéro d'étudiant, ou un nom avec une date de naissance.</translation>
         </message>
         <message>
             <source>No deadline running: the request is {state}.</source>
-            <translation>Aucun délai en cours : la demande est {state}.</translation>
+            <translation>Aucun délai en cours : la demande est {state}.</translation>
         </message>
         <message>
             <source>No header gives the receipt moment: type it.</source>
@@ -1721,7 +1808,7 @@
         </message>
         <message>
             <source>No ID document is asked for systematically: if one of these settles the doubt about {name}'s identity, record it with one click.</source>
-            <translation>Aucune pièce d'identité n'est demandée systématiquement : si l'un de ces moyens lève le doute sur l'identité de {name}, enregistrez-le en un clic.</translation>
+            <translation>Aucune pièce d'identité n'est demandée systématiquement : si l'un de ces moyens lève le doute sur l'identité de {name}, enregistrez-le en un clic.</translation>
         </message>
         <message>
             <source>No logo</source>
@@ -1729,7 +1816,7 @@
         </message>
         <message>
             <source>No match yet. Use “Import an export file…” to search a system's export for this person.</source>
-            <translation>Aucune correspondance pour l'instant. Utilisez « Importer un fichier d'export… » pour chercher cette personne dans l'export d'un système.</translation>
+            <translation>Aucune correspondance pour l'instant. Utilisez « Importer un fichier d'export… » pour chercher cette personne dans l'export d'un système.</translation>
         </message>
         <message>
             <source>No message is kept for this request</source>
@@ -1765,15 +1852,15 @@
         </message>
         <message>
             <source>No scan: the proof was seen on paper or in person.</source>
-            <translation>Pas de scan : la preuve a été vue sur papier ou en personne.</translation>
+            <translation>Pas de scan : la preuve a été vue sur papier ou en personne.</translation>
         </message>
         <message>
             <source>No seal certificate yet: import the office's certificate or create an internal seal (Documents → Letterhead and signature…).</source>
-            <translation>Pas encore de certificat de scellement : importez le certificat du bureau ou créez un sceau interne (Documents → En-tête et signature…).</translation>
+            <translation>Pas encore de certificat de scellement : importez le certificat du bureau ou créez un sceau interne (Documents → En-tête et signature…).</translation>
         </message>
         <message>
             <source>No seal certificate yet: response packs cannot be sealed.</source>
-            <translation>Pas encore de certificat de scellement : les dossiers de réponse ne peuvent pas être scellés.</translation>
+            <translation>Pas encore de certificat de scellement : les dossiers de réponse ne peuvent pas être scellés.</translation>
         </message>
         <message>
             <source>no system chosen</source>
@@ -1785,7 +1872,7 @@
         </message>
         <message>
             <source>Not a date: type DD/MM/YYYY.</source>
-            <translation>Pas une date : saisissez JJ/MM/AAAA.</translation>
+            <translation>Pas une date : saisissez JJ/MM/AAAA.</translation>
         </message>
         <message>
             <source>Not applicable to this request</source>
@@ -1793,7 +1880,7 @@
         </message>
         <message>
             <source>Not applicable: {reason}</source>
-            <translation>Sans objet : {reason}</translation>
+            <translation>Sans objet : {reason}</translation>
         </message>
         <message>
             <source>not checked yet</source>
@@ -1813,7 +1900,8 @@
         </message>
         <message>
             <source>not requested</source>
-            <translation>non demandé(e)</translation>
+            <comment>state of a proof</comment>
+            <translation>pas de demande</translation>
         </message>
         <message>
             <source>Not searched yet</source>
@@ -1841,23 +1929,23 @@
         </message>
         <message>
             <source>Note (required to verify when a check fails or is missing):</source>
-            <translation>Note (obligatoire pour vérifier si un contrôle échoue ou manque) :</translation>
+            <translation>Note (obligatoire pour vérifier si un contrôle échoue ou manque) :</translation>
         </message>
         <message>
             <source>Note for the timeline:</source>
-            <translation>Note pour l'historique :</translation>
+            <translation>Note pour l'historique :</translation>
         </message>
         <message>
             <source>Note: {text}</source>
-            <translation>Note : {text}</translation>
+            <translation>Note : {text}</translation>
         </message>
         <message>
             <source>Nothing blocks the response pack: every system is searched or set aside, every match is reviewed, and the Article 15 information is complete.</source>
-            <translation>Rien ne bloque le dossier de réponse : chaque système est consulté ou écarté, chaque correspondance est examinée et les informations de l'article 15 sont complètes.</translation>
+            <translation>Rien ne bloque le dossier de réponse : chaque système est consulté ou écarté, chaque correspondance est examinée et les informations de l'article 15 sont complètes.</translation>
         </message>
         <message>
             <source>Nothing changed: the register stays at version {version}.</source>
-            <translation>Rien n'a changé : le registre reste à la version {version}.</translation>
+            <translation>Rien n'a changé : le registre reste à la version {version}.</translation>
         </message>
         <message>
             <source>Nothing from the register stays on screen or in memory while it is locked.</source>
@@ -1877,11 +1965,11 @@
         </message>
         <message>
             <source>notice sent {date}: {reason}</source>
-            <translation>notifiée le {date} : {reason}</translation>
+            <translation>notifiée le {date} : {reason}</translation>
         </message>
         <message>
             <source>Oldest: {ref}, {left}.</source>
-            <translation>La plus ancienne : {ref}, {left}.</translation>
+            <translation>La plus ancienne : {ref}, {left}.</translation>
         </message>
         <message>
             <source>One row per request received in the period, with its facts (RULES F): for an audit or the CNIL.</source>
@@ -1893,7 +1981,7 @@
         </message>
         <message>
             <source>Only if a reasonable doubt remains: ask for an ID document.</source>
-            <translation>Seulement si un doute raisonnable subsiste : demandez une pièce d'identité.</translation>
+            <translation>Seulement si un doute raisonnable subsiste : demandez une pièce d'identité.</translation>
         </message>
         <message>
             <source>Only the last 4 characters are kept in the register.</source>
@@ -1901,7 +1989,7 @@
         </message>
         <message>
             <source>Only the last 4 characters are kept in the register: {last4}</source>
-            <translation>Seuls les 4 derniers caractères sont conservés dans le registre : {last4}</translation>
+            <translation>Seuls les 4 derniers caractères sont conservés dans le registre : {last4}</translation>
         </message>
         <message>
             <source>Open a register</source>
@@ -1921,7 +2009,7 @@
         </message>
         <message>
             <source>Open requests: priority ones first, then the most urgent (double-click or Enter to open)</source>
-            <translation>Demandes ouvertes : les prioritaires d'abord, puis les plus urgentes (double-clic ou Entrée pour ouvrir)</translation>
+            <translation>Demandes ouvertes : les prioritaires d'abord, puis les plus urgentes (double-clic ou Entrée pour ouvrir)</translation>
         </message>
         <message>
             <source>optional</source>
@@ -1937,7 +2025,7 @@
         </message>
         <message>
             <source>Organisation:</source>
-            <translation>Organisme :</translation>
+            <translation>Organisme :</translation>
         </message>
         <message>
             <source>Other ground</source>
@@ -1977,7 +2065,7 @@
         </message>
         <message>
             <source>Pack or sealed PDF:</source>
-            <translation>Dossier ou PDF scellé :</translation>
+            <translation>Dossier ou PDF scellé :</translation>
         </message>
         <message>
             <source>Page {page} / {pages}</source>
@@ -2001,11 +2089,11 @@
         </message>
         <message>
             <source>Passphrase for '{label}' (at least 12 characters):</source>
-            <translation>Phrase de passe pour « {label} » (au moins 12 caractères) :</translation>
+            <translation>Phrase de passe pour « {label} » (au moins 12 caractères) :</translation>
         </message>
         <message>
             <source>Passphrase of '{label}' changed.</source>
-            <translation>Phrase de passe de « {label} » changée.</translation>
+            <translation>Phrase de passe de « {label} » changée.</translation>
         </message>
         <message>
             <source>Passphrase or recovery key</source>
@@ -2013,11 +2101,11 @@
         </message>
         <message>
             <source>Password (encrypted pack):</source>
-            <translation>Mot de passe (dossier chiffré) :</translation>
+            <translation>Mot de passe (dossier chiffré) :</translation>
         </message>
         <message>
             <source>Password (leave empty if none):</source>
-            <translation>Mot de passe (vide s'il n'y en a pas) :</translation>
+            <translation>Mot de passe (vide s'il n'y en a pas) :</translation>
         </message>
         <message>
             <source>Password of the pack — shown once</source>
@@ -2053,11 +2141,11 @@
         </message>
         <message>
             <source>Phone:</source>
-            <translation>Téléphone :</translation>
+            <translation>Téléphone :</translation>
         </message>
         <message>
             <source>Place (for the date line):</source>
-            <translation>Lieu (pour la ligne de date) :</translation>
+            <translation>Lieu (pour la ligne de date) :</translation>
         </message>
         <message>
             <source>PNG image (*.png)</source>
@@ -2065,7 +2153,7 @@
         </message>
         <message>
             <source>Policy target (30 days):</source>
-            <translation>Objectif interne (30 jours) :</translation>
+            <translation>Objectif interne (30 jours) :</translation>
         </message>
         <message>
             <source>Post</source>
@@ -2073,7 +2161,7 @@
         </message>
         <message>
             <source>Postal address:</source>
-            <translation>Adresse postale :</translation>
+            <translation>Adresse postale :</translation>
         </message>
         <message>
             <source>Prepare e-mail…</source>
@@ -2081,11 +2169,11 @@
         </message>
         <message>
             <source>Preview of this letter for this request ({pages} pages): nothing is sent or recorded.</source>
-            <translation>Aperçu de cette lettre pour cette demande ({pages} pages) : rien n'est envoyé ni enregistré.</translation>
+            <translation>Aperçu de cette lettre pour cette demande ({pages} pages) : rien n'est envoyé ni enregistré.</translation>
         </message>
         <message>
             <source>Preview of this letter for this request: nothing is sent or recorded.</source>
-            <translation>Aperçu de cette lettre pour cette demande : rien n'est envoyé ni enregistré.</translation>
+            <translation>Aperçu de cette lettre pour cette demande : rien n'est envoyé ni enregistré.</translation>
         </message>
         <message>
             <source>Previewed with request {ref}.</source>
@@ -2105,7 +2193,7 @@
         </message>
         <message>
             <source>Print the letter chosen above for a DL window envelope (the sealed response when a pack was just built), then record the date sent and the registered-letter number: the request becomes responded.</source>
-            <translation>Imprimez la lettre choisie ci-dessus pour une enveloppe DL à fenêtre (la réponse scellée si un dossier vient d'être produit), puis enregistrez la date d'envoi et le numéro de recommandé : la demande devient répondue.</translation>
+            <translation>Imprimez la lettre choisie ci-dessus pour une enveloppe DL à fenêtre (la réponse scellée si un dossier vient d'être produit), puis enregistrez la date d'envoi et le numéro de recommandé : la demande devient répondue.</translation>
         </message>
         <message>
             <source>Print the recovery key</source>
@@ -2174,6 +2262,10 @@
             <translation>Quitter</translation>
         </message>
         <message>
+            <source>Re&amp;ject — someone else</source>
+            <translation>Re&amp;jeter — quelqu'un d'autre</translation>
+        </message>
+        <message>
             <source>Re&amp;striction (Art. 18)</source>
             <translation>&amp;Limitation (art. 18)</translation>
         </message>
@@ -2199,7 +2291,7 @@
         </message>
         <message>
             <source>reason: {reason}</source>
-            <translation>motif : {reason}</translation>
+            <translation>motif : {reason}</translation>
         </message>
         <message>
             <source>Reasonable doubt about the requester's identity (Art. 12(6)): write it as a full sentence to the person; it is printed in the request letter.</source>
@@ -2207,31 +2299,39 @@
         </message>
         <message>
             <source>Reasons given to the person (required):</source>
-            <translation>Motifs communiqués à la personne (obligatoires) :</translation>
+            <translation>Motifs communiqués à la personne (obligatoires) :</translation>
         </message>
         <message>
             <source>Reasons given to the person:</source>
-            <translation>Motifs communiqués à la personne :</translation>
+            <translation>Motifs communiqués à la personne :</translation>
         </message>
         <message>
             <source>Received</source>
             <translation>Reçue le</translation>
         </message>
         <message>
+            <source>Received</source>
+            <comment>chart legend</comment>
+            <translation>Reçues</translation>
+        </message>
+        <message>
             <source>Received on {date}.</source>
-            <translation>Reçu(e) le {date}.</translation>
+            <translation>Réception le {date}.</translation>
         </message>
         <message>
             <source>Received on {date}. Now check the document.</source>
-            <translation>Reçu(e) le {date}. Vérifiez maintenant le document.</translation>
+            <translation>Réception le {date}. Vérifiez maintenant le document.</translation>
         </message>
-        <message>
-            <source>Received on {date}; the clock runs again ({days} day(s) stopped). Due date: {due}.</source>
-            <translation>Reçu(e) le {date} ; le délai reprend ({days} jour(s) de suspension). Échéance : {due}.</translation>
+        <message numerus="yes">
+            <source>Received on {date}; the clock runs again (%n day(s) stopped). Due date: {due}.</source>
+            <translation>
+                <numerusform>Réception le {date} ; le délai reprend (%n jour de suspension). Échéance : {due}.</numerusform>
+                <numerusform>Réception le {date} ; le délai reprend (%n jours de suspension). Échéance : {due}.</numerusform>
+            </translation>
         </message>
         <message>
             <source>Received on:</source>
-            <translation>Reçue le :</translation>
+            <translation>Reçue le :</translation>
         </message>
         <message>
             <source>Received {paris} Paris time, from the {header} header: {text}</source>
@@ -2239,11 +2339,12 @@
         </message>
         <message>
             <source>received, to be checked</source>
-            <translation>reçu(e), à vérifier</translation>
+            <comment>state of a proof</comment>
+            <translation>réception faite, à vérifier</translation>
         </message>
         <message>
             <source>Received:</source>
-            <translation>Reçue le :</translation>
+            <translation>Reçue le :</translation>
         </message>
         <message>
             <source>Recipient</source>
@@ -2275,7 +2376,7 @@
         </message>
         <message>
             <source>Record that the requester withdrew request {ref}?</source>
-            <translation>Enregistrer que le demandeur a retiré la demande {ref} ?</translation>
+            <translation>Enregistrer que le demandeur a retiré la demande {ref} ?</translation>
         </message>
         <message>
             <source>Record the decision…</source>
@@ -2285,17 +2386,22 @@
             <source>Record the dispatch — {ref}</source>
             <translation>Enregistrer l'envoi — {ref}</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>Record “{decision}” for the {proof}?
 
-The scan ({count} file(s)) will then be destroyed: its bytes are erased from the register and cannot be recovered. Only the checklist facts are kept.</source>
-            <translation>Enregistrer « {decision} » pour : {proof} ?
+The scan (%n file(s)) will then be destroyed: its bytes are erased from the register and cannot be recovered. Only the checklist facts are kept.</source>
+            <translation>
+                <numerusform>Enregistrer « {decision} » pour : {proof} ?
 
-Le scan ({count} fichier(s)) sera ensuite détruit : ses octets sont effacés du registre et ne peuvent pas être récupérés. Seuls les faits de la liste de contrôle sont conservés.</translation>
+Le scan (%n fichier) sera ensuite détruit : ses octets sont effacés du registre et ne peuvent pas être récupérés. Seuls les faits de la liste de contrôle sont conservés.</numerusform>
+                <numerusform>Enregistrer « {decision} » pour : {proof} ?
+
+Le scan (%n fichiers) sera ensuite détruit : ses octets sont effacés du registre et ne peuvent pas être récupérés. Seuls les faits de la liste de contrôle sont conservés.</numerusform>
+            </translation>
         </message>
         <message>
             <source>Record “{decision}” for the {proof}? No scan is stored (seen on paper or in person).</source>
-            <translation>Enregistrer « {decision} » pour : {proof} ? Aucun scan n'est conservé (vu sur papier ou en personne).</translation>
+            <translation>Enregistrer « {decision} » pour : {proof} ? Aucun scan n'est conservé (vu sur papier ou en personne).</translation>
         </message>
         <message>
             <source>record-of-requests-{start}-{end}.xlsx</source>
@@ -2303,7 +2409,7 @@ Le scan ({count} fichier(s)) sera ensuite détruit : ses octets sont effacés du
         </message>
         <message>
             <source>Record: {method}</source>
-            <translation>Enregistrer : {method}</translation>
+            <translation>Enregistrer : {method}</translation>
         </message>
         <message>
             <source>Recorded</source>
@@ -2319,7 +2425,7 @@ Le scan ({count} fichier(s)) sera ensuite détruit : ses octets sont effacés du
         </message>
         <message>
             <source>Red: overdue. Amber: due within 7 days. The text always says how many days are left.</source>
-            <translation>Rouge : en retard. Orange : échéance sous 7 jours. Le texte indique toujours les jours restants.</translation>
+            <translation>Rouge : en retard. Orange : échéance sous 7 jours. Le texte indique toujours les jours restants.</translation>
         </message>
         <message>
             <source>Redact</source>
@@ -2351,7 +2457,7 @@ Le scan ({count} fichier(s)) sera ensuite détruit : ses octets sont effacés du
         </message>
         <message>
             <source>Reference:</source>
-            <translation>Référence :</translation>
+            <translation>Référence :</translation>
         </message>
         <message>
             <source>Refresh</source>
@@ -2379,7 +2485,7 @@ Le scan ({count} fichier(s)) sera ensuite détruit : ses octets sont effacés du
         </message>
         <message>
             <source>Register: {name}</source>
-            <translation>Registre : {name}</translation>
+            <translation>Registre : {name}</translation>
         </message>
         <message>
             <source>registered letter {number}</source>
@@ -2387,7 +2493,7 @@ Le scan ({count} fichier(s)) sera ensuite détruit : ses octets sont effacés du
         </message>
         <message>
             <source>Registered-letter number:</source>
-            <translation>Numéro de lettre recommandée :</translation>
+            <translation>Numéro de lettre recommandée :</translation>
         </message>
         <message>
             <source>Registrations or applications (minors' check)</source>
@@ -2395,11 +2501,16 @@ Le scan ({count} fichier(s)) sera ensuite détruit : ses octets sont effacés du
         </message>
         <message>
             <source>Reject row {row} of {file}? It is not about the subject: its content is deleted from the register.</source>
-            <translation>Rejeter la ligne {row} de {file} ? Elle ne concerne pas la personne : son contenu est supprimé du registre.</translation>
+            <translation>Rejeter la ligne {row} de {file} ? Elle ne concerne pas la personne : son contenu est supprimé du registre.</translation>
         </message>
         <message>
             <source>rejected</source>
-            <translation>rejeté(e)</translation>
+            <translation>rejetée</translation>
+        </message>
+        <message>
+            <source>rejected</source>
+            <comment>state of a proof</comment>
+            <translation>vérification : non conforme</translation>
         </message>
         <message>
             <source>Remember on this workstation</source>
@@ -2427,7 +2538,7 @@ Le scan ({count} fichier(s)) sera ensuite détruit : ses octets sont effacés du
         </message>
         <message>
             <source>Replace the recovery key? The current one will stop working, and the new one is shown only once.</source>
-            <translation>Remplacer la clé de secours ? L'actuelle cessera de fonctionner et la nouvelle ne sera affichée qu'une fois.</translation>
+            <translation>Remplacer la clé de secours ? L'actuelle cessera de fonctionner et la nouvelle ne sera affichée qu'une fois.</translation>
         </message>
         <message>
             <source>Replace the recovery key…</source>
@@ -2443,7 +2554,7 @@ Le scan ({count} fichier(s)) sera ensuite détruit : ses octets sont effacés du
         </message>
         <message>
             <source>Reply sent:</source>
-            <translation>Réponse envoyée :</translation>
+            <translation>Réponse envoyée :</translation>
         </message>
         <message>
             <source>Reply with the response pack</source>
@@ -2455,7 +2566,7 @@ Le scan ({count} fichier(s)) sera ensuite détruit : ses octets sont effacés du
         </message>
         <message>
             <source>Report language:</source>
-            <translation>Langue du rapport :</translation>
+            <translation>Langue du rapport :</translation>
         </message>
         <message>
             <source>Report saved to {path}, its figures to {csv}.</source>
@@ -2482,39 +2593,40 @@ Le scan ({count} fichier(s)) sera ensuite détruit : ses octets sont effacés du
         </message>
         <message>
             <source>Request recorded; legal due date {d1}</source>
-            <translation>Demande enregistrée ; échéance légale le {d1}</translation>
+            <translation>Demande enregistrée ; échéance légale le {d1}</translation>
         </message>
         <message>
             <source>Request {proof}…</source>
-            <translation>Demander : {proof}…</translation>
+            <translation>Demander : {proof}…</translation>
         </message>
         <message>
             <source>Request:</source>
-            <translation>Demande :</translation>
+            <translation>Demande :</translation>
         </message>
         <message>
             <source>Requested on {date}. Reason for doubt: “{reason}”</source>
-            <translation>Demandé(e) le {date}. Motif du doute : « {reason} »</translation>
+            <translation>Demande envoyée le {date}. Motif du doute : « {reason} »</translation>
         </message>
         <message>
             <source>requested, waiting for it</source>
-            <translation>demandé(e), en attente</translation>
+            <comment>state of a proof</comment>
+            <translation>demande envoyée, en attente</translation>
         </message>
         <message>
             <source>Requester is:</source>
-            <translation>Le demandeur est :</translation>
+            <translation>Le demandeur est :</translation>
         </message>
         <message>
             <source>Requester's e-mail:</source>
-            <translation>Courriel du demandeur :</translation>
+            <translation>Courriel du demandeur :</translation>
         </message>
         <message>
             <source>Requester's name:</source>
-            <translation>Nom du demandeur :</translation>
+            <translation>Nom du demandeur :</translation>
         </message>
         <message>
             <source>Requester:</source>
-            <translation>Demandeur :</translation>
+            <translation>Demandeur :</translation>
         </message>
         <message>
             <source>Requests</source>
@@ -2556,15 +2668,22 @@ Le scan ({count} fichier(s)) sera ensuite détruit : ses octets sont effacés du
             <source>Response pack blocked until parental authority is verified</source>
             <translation>Réponse bloquée tant que l'autorité parentale n'est pas vérifiée</translation>
         </message>
+        <message numerus="yes">
+            <source>Response pack built (%n page(s), SHA-256 {sha}…)</source>
+            <translation>
+                <numerusform>Dossier de réponse produit (%n page, SHA-256 {sha}…)</numerusform>
+                <numerusform>Dossier de réponse produit (%n pages, SHA-256 {sha}…)</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Response pack written:
 {zip}
 {pdf}
 SHA-256 of the pack (kept in the case): {sha}</source>
-            <translation>Dossier de réponse écrit :
+            <translation>Dossier de réponse écrit :
 {zip}
 {pdf}
-SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
+SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         </message>
         <message>
             <source>Restore a backup</source>
@@ -2572,7 +2691,7 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         </message>
         <message>
             <source>Restore the backup {name} as a new register? The register you use today is not touched: the backup is written to a new file that you choose.</source>
-            <translation>Restaurer la sauvegarde {name} comme nouveau registre ? Le registre que vous utilisez aujourd'hui n'est pas modifié : la sauvegarde est écrite dans un nouveau fichier que vous choisissez.</translation>
+            <translation>Restaurer la sauvegarde {name} comme nouveau registre ? Le registre que vous utilisez aujourd'hui n'est pas modifié : la sauvegarde est écrite dans un nouveau fichier que vous choisissez.</translation>
         </message>
         <message>
             <source>Result</source>
@@ -2600,7 +2719,7 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         </message>
         <message>
             <source>Rights invoked:</source>
-            <translation>Droits invoqués :</translation>
+            <translation>Droits invoqués :</translation>
         </message>
         <message>
             <source>Rights suggested from the text, to confirm: {items}</source>
@@ -2671,6 +2790,10 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
             <translation>Indiquez ce qui a changé avant d'enregistrer.</translation>
         </message>
         <message>
+            <source>Scan of the proof</source>
+            <translation>Scan de la preuve</translation>
+        </message>
+        <message>
             <source>Scans (*.jpg *.jpeg *.png *.pdf);;All files (*)</source>
             <translation>Scans (*.jpg *.jpeg *.png *.pdf);;Tous les fichiers (*)</translation>
         </message>
@@ -2680,7 +2803,7 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         </message>
         <message>
             <source>Sealed on (claimed):</source>
-            <translation>Scellé le (déclaré) :</translation>
+            <translation>Scellé le (déclaré) :</translation>
         </message>
         <message>
             <source>Sealing the PDF (PAdES)…</source>
@@ -2708,15 +2831,18 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         </message>
         <message>
             <source>Search with: {keys}.</source>
-            <translation>Recherche par : {keys}.</translation>
+            <translation>Recherche par : {keys}.</translation>
         </message>
         <message>
             <source>searched</source>
             <translation>recherché</translation>
         </message>
-        <message>
-            <source>Searched — {count} match(es) to review</source>
-            <translation>Recherché — {count} correspondance(s) à examiner</translation>
+        <message numerus="yes">
+            <source>Searched — %n match(es) to review</source>
+            <translation>
+                <numerusform>Recherche faite — %n correspondance à examiner</numerusform>
+                <numerusform>Recherche faite — %n correspondances à examiner</numerusform>
+            </translation>
         </message>
         <message>
             <source>Searched ✓</source>
@@ -2736,11 +2862,11 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         </message>
         <message>
             <source>Seen on paper: record the request first, then its arrival.</source>
-            <translation>Vu sur papier : enregistrez d'abord la demande, puis son arrivée.</translation>
+            <translation>Vu sur papier : enregistrez d'abord la demande, puis son arrivée.</translation>
         </message>
         <message>
             <source>Select part of the value below, then “Redact the selected text…”.</source>
-            <translation>Sélectionnez une partie de la valeur ci-dessous, puis « Masquer le texte sélectionné… ».</translation>
+            <translation>Sélectionnez une partie de la valeur ci-dessous, puis « Masquer le texte sélectionné… ».</translation>
         </message>
         <message>
             <source>Select the text to redact in the value first.</source>
@@ -2788,7 +2914,7 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         </message>
         <message>
             <source>SHA-256 fingerprint:</source>
-            <translation>Empreinte SHA-256 :</translation>
+            <translation>Empreinte SHA-256 :</translation>
         </message>
         <message>
             <source>Sheet</source>
@@ -2800,7 +2926,7 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         </message>
         <message>
             <source>Short identifier of the new system (lower-case letters, digits and _), e.g. alumni_events:</source>
-            <translation>Identifiant court du nouveau système (minuscules, chiffres et _), p. ex. evenements_anciens :</translation>
+            <translation>Identifiant court du nouveau système (minuscules, chiffres et _), p. ex. evenements_anciens :</translation>
         </message>
         <message>
             <source>Show the dashboard</source>
@@ -2808,19 +2934,19 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         </message>
         <message>
             <source>Signed by the data subject:</source>
-            <translation>Signé par la personne concernée :</translation>
+            <translation>Signé par la personne concernée :</translation>
         </message>
         <message>
             <source>Signer:</source>
-            <translation>Signataire :</translation>
+            <translation>Signataire :</translation>
         </message>
         <message>
             <source>Skipped rows in {file}:</source>
-            <translation>Lignes ignorées dans {file} :</translation>
+            <translation>Lignes ignorées dans {file} :</translation>
         </message>
         <message>
             <source>Slot '{label}' added.</source>
-            <translation>Emplacement « {label} » ajouté.</translation>
+            <translation>Emplacement « {label} » ajouté.</translation>
         </message>
         <message>
             <source>Slot '{label}' removed; the register was re-keyed.</source>
@@ -2828,7 +2954,7 @@ SHA-256 du dossier (conservée dans la demande) : {sha}</translation>
         </message>
         <message>
             <source>Some checks fail or are missing: a note saying why identity is still verified is required.</source>
-            <translation>Des contrôles échouent ou manquent : une note expliquant pourquoi l'identité est quand même vérifiée est obligatoire.</translation>
+            <translation>Des contrôles échouent ou manquent : une note expliquant pourquoi l'identité est quand même vérifiée est obligatoire.</translation>
         </message>
         <message>
             <source>Something went wrong that DSAR Desktop did not expect. Your register is safe: every change is saved as it is made.
@@ -2837,12 +2963,12 @@ A report (without personal data) was written to:
 {path}
 
 Send this file to your IT support. You can go on working; if the problem comes back, quit and start the app again.</source>
-            <translation>Un problème que DSAR Desktop n'a pas prévu est survenu. Votre registre est intact : chaque modification est enregistrée au moment où elle est faite.
+            <translation>Un problème que DSAR Desktop n'a pas prévu est survenu. Votre registre est intact : chaque modification est enregistrée au moment où elle est faite.
 
-Un rapport (sans données personnelles) a été écrit dans :
+Un rapport (sans données personnelles) a été écrit dans :
 {path}
 
-Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; si le problème revient, quittez l'application et relancez-la.</translation>
+Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; si le problème revient, quittez l'application et relancez-la.</translation>
         </message>
         <message>
             <source>Source of the data</source>
@@ -2862,11 +2988,11 @@ Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; si
         </message>
         <message>
             <source>State: {old} → {new}</source>
-            <translation>État : {old} → {new}</translation>
+            <translation>État : {old} → {new}</translation>
         </message>
         <message>
             <source>State: {state}</source>
-            <translation>État : {state}</translation>
+            <translation>État : {state}</translation>
         </message>
         <message>
             <source>Statistics</source>
@@ -2886,7 +3012,7 @@ Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; si
         </message>
         <message>
             <source>Student number:</source>
-            <translation>Numéro d'étudiant :</translation>
+            <translation>Numéro d'étudiant :</translation>
         </message>
         <message>
             <source>Summary</source>
@@ -2910,7 +3036,7 @@ Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; si
         </message>
         <message>
             <source>Technical details:</source>
-            <translation>Détails techniques :</translation>
+            <translation>Détails techniques :</translation>
         </message>
         <message>
             <source>Template history</source>
@@ -2930,11 +3056,11 @@ Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; si
         </message>
         <message>
             <source>The audit log is broken at entry {seq}: an entry was changed or removed. Keep this register as evidence and restore a backup to continue.</source>
-            <translation>Le journal d'audit est rompu à l'entrée {seq} : une entrée a été modifiée ou supprimée. Conservez ce registre comme preuve et restaurez une sauvegarde pour continuer.</translation>
+            <translation>Le journal d'audit est rompu à l'entrée {seq} : une entrée a été modifiée ou supprimée. Conservez ce registre comme preuve et restaurez une sauvegarde pour continuer.</translation>
         </message>
         <message>
             <source>The automatic backup failed: {error}</source>
-            <translation>La sauvegarde automatique a échoué : {error}</translation>
+            <translation>La sauvegarde automatique a échoué : {error}</translation>
         </message>
         <message>
             <source>The backup is restored to {path}. Unlock it with a passphrase of the backed-up register or with its recovery key.</source>
@@ -2946,7 +3072,7 @@ Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; si
         </message>
         <message>
             <source>The clock is running; due date: {due}.</source>
-            <translation>Le délai court ; échéance : {due}.</translation>
+            <translation>Le délai court ; échéance : {due}.</translation>
         </message>
         <message>
             <source>The clock is stopped from today until the proof arrives. Print the request letter from the Identity tab.</source>
@@ -2954,15 +3080,22 @@ Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; si
         </message>
         <message>
             <source>The clock is stopped since {date} while waiting for the proof (decree 2019-536). Due date today: {due} — it moves one day later for each day of waiting.</source>
-            <translation>Le délai est suspendu depuis le {date} dans l'attente du justificatif (décret 2019-536). Échéance aujourd'hui : {due} — elle recule d'un jour pour chaque jour d'attente.</translation>
+            <translation>Le délai est suspendu depuis le {date} dans l'attente du justificatif (décret 2019-536). Échéance aujourd'hui : {due} — elle recule d'un jour pour chaque jour d'attente.</translation>
+        </message>
+        <message>
+            <source>the clock runs again from {date}</source>
+            <translation>le délai reprend le {date}</translation>
         </message>
         <message>
             <source>The clock stops on the day the letter is sent and runs again on the day the proof arrives (decree 2019-536); the due date moves by that many days.</source>
-            <translation>Le délai s'arrête le jour de l'envoi de la lettre et reprend le jour de l'arrivée de la preuve (décret 2019-536) ; l'échéance recule d'autant de jours.</translation>
+            <translation>Le délai s'arrête le jour de l'envoi de la lettre et reprend le jour de l'arrivée de la preuve (décret 2019-536) ; l'échéance recule d'autant de jours.</translation>
         </message>
-        <message>
-            <source>The clock was stopped {days} day(s) for identity; the due date moved to {due}.</source>
-            <translation>Le délai a été suspendu {days} jour(s) pour l'identité ; l'échéance a reculé au {due}.</translation>
+        <message numerus="yes">
+            <source>The clock was stopped %n day(s) for identity; the due date moved to {due}.</source>
+            <translation>
+                <numerusform>Le délai a été suspendu %n jour pour l'identité ; l'échéance a reculé au {due}.</numerusform>
+                <numerusform>Le délai a été suspendu %n jours pour l'identité ; l'échéance a reculé au {due}.</numerusform>
+            </translation>
         </message>
         <message>
             <source>The data subject</source>
@@ -2986,11 +3119,11 @@ Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; si
         </message>
         <message>
             <source>The file cannot be read: {reason}</source>
-            <translation>Le fichier ne peut pas être lu : {reason}</translation>
+            <translation>Le fichier ne peut pas être lu : {reason}</translation>
         </message>
         <message>
             <source>The file was changed after it was sealed, or it is damaged: do not rely on it.</source>
-            <translation>Le fichier a été modifié après son scellement, ou il est endommagé : ne vous y fiez pas.</translation>
+            <translation>Le fichier a été modifié après son scellement, ou il est endommagé : ne vous y fiez pas.</translation>
         </message>
         <message>
             <source>The files of the pack do not match its manifest.</source>
@@ -2998,23 +3131,23 @@ Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; si
         </message>
         <message>
             <source>The first rows cannot be shown: {problem}</source>
-            <translation>Les premières lignes ne peuvent pas être affichées : {problem}</translation>
+            <translation>Les premières lignes ne peuvent pas être affichées : {problem}</translation>
         </message>
         <message>
             <source>The key could not be remembered on this workstation: {reason}</source>
-            <translation>La clé n'a pas pu être mémorisée sur ce poste : {reason}</translation>
+            <translation>La clé n'a pas pu être mémorisée sur ce poste : {reason}</translation>
         </message>
         <message>
             <source>The key is kept in this computer's secure key store ({backend}); the passphrase is not asked again on this workstation.</source>
-            <translation>La clé est conservée dans le coffre sécurisé de cet ordinateur ({backend}) ; la phrase de passe n'est plus demandée sur ce poste.</translation>
+            <translation>La clé est conservée dans le coffre sécurisé de cet ordinateur ({backend}) ; la phrase de passe n'est plus demandée sur ce poste.</translation>
         </message>
         <message>
             <source>The legal due date has passed: send the notice today.</source>
-            <translation>L'échéance légale est dépassée : envoyez la notification aujourd'hui.</translation>
+            <translation>L'échéance légale est dépassée : envoyez la notification aujourd'hui.</translation>
         </message>
         <message>
             <source>The letter was not saved (you can produce it again with “Save the request letter…”).</source>
-            <translation>La lettre n'a pas été enregistrée (vous pouvez la produire à nouveau avec « Enregistrer la lettre de demande… »).</translation>
+            <translation>La lettre n'a pas été enregistrée (vous pouvez la produire à nouveau avec « Enregistrer la lettre de demande… »).</translation>
         </message>
         <message>
             <source>The logo must be a PNG image.</source>
@@ -3026,7 +3159,7 @@ Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; si
         </message>
         <message>
             <source>The mapping below was suggested from the column names: check it.</source>
-            <translation>La correspondance ci-dessous est proposée d'après les noms de colonnes : vérifiez-la.</translation>
+            <translation>La correspondance ci-dessous est proposée d'après les noms de colonnes : vérifiez-la.</translation>
         </message>
         <message>
             <source>The office's certificate (*.p12 *.pfx)</source>
@@ -3034,15 +3167,15 @@ Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; si
         </message>
         <message>
             <source>The other holder is known to object:</source>
-            <translation>L'autre titulaire est connu pour s'y opposer :</translation>
+            <translation>L'autre titulaire est connu pour s'y opposer :</translation>
         </message>
         <message>
             <source>The pack cannot be built yet: see what blocks it above.</source>
-            <translation>Le dossier ne peut pas encore être produit : voir ce qui le bloque ci-dessus.</translation>
+            <translation>Le dossier ne peut pas encore être produit : voir ce qui le bloque ci-dessus.</translation>
         </message>
         <message>
             <source>The preview cannot be drawn: {reason}</source>
-            <translation>L'aperçu ne peut pas être dessiné : {reason}</translation>
+            <translation>L'aperçu ne peut pas être dessiné : {reason}</translation>
         </message>
         <message>
             <source>The preview shows the first {shown} of {total} pages.</source>
@@ -3050,7 +3183,7 @@ Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; si
         </message>
         <message>
             <source>The preview shows the last correct version of the template; the letter is never produced half-written.</source>
-            <translation>L'aperçu montre la dernière version correcte du modèle ; la lettre n'est jamais produite à moitié.</translation>
+            <translation>L'aperçu montre la dernière version correcte du modèle ; la lettre n'est jamais produite à moitié.</translation>
         </message>
         <message>
             <source>The previous recovery key no longer works.</source>
@@ -3058,7 +3191,7 @@ Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; si
         </message>
         <message>
             <source>The receipt date is in the future. Record the request anyway?</source>
-            <translation>La date de réception est dans le futur. Enregistrer la demande quand même ?</translation>
+            <translation>La date de réception est dans le futur. Enregistrer la demande quand même ?</translation>
         </message>
         <message>
             <source>The recovery key was sent to the printer.</source>
@@ -3070,11 +3203,11 @@ Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; si
         </message>
         <message>
             <source>The register is damaged: {problems}. Restore it from a backup.</source>
-            <translation>Le registre est endommagé : {problems}. Restaurez-le depuis une sauvegarde.</translation>
+            <translation>Le registre est endommagé : {problems}. Restaurez-le depuis une sauvegarde.</translation>
         </message>
         <message>
             <source>The register is intact: {count} audit entries checked, schema version {version}.</source>
-            <translation>Le registre est intact : {count} entrées du journal d'audit vérifiées, version du schéma {version}.</translation>
+            <translation>Le registre est intact : {count} entrées du journal d'audit vérifiées, version du schéma {version}.</translation>
         </message>
         <message>
             <source>The register is locked.</source>
@@ -3082,7 +3215,7 @@ Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; si
         </message>
         <message>
             <source>The register is one encrypted file. Keep it on a disk that is backed up; a copy is also written to a 'backups' folder beside it each time the application closes.</source>
-            <translation>Le registre est un seul fichier chiffré. Placez-le sur un disque sauvegardé ; une copie est aussi écrite dans un dossier « backups » à côté de lui à chaque fermeture de l'application.</translation>
+            <translation>Le registre est un seul fichier chiffré. Placez-le sur un disque sauvegardé ; une copie est aussi écrite dans un dossier « backups » à côté de lui à chaque fermeture de l'application.</translation>
         </message>
         <message>
             <source>The register was backed up and closed.</source>
@@ -3090,7 +3223,7 @@ Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; si
         </message>
         <message>
             <source>The reply to {ref} is recorded as sent on {date}; the request is now responded.</source>
-            <translation>La réponse à {ref} est enregistrée comme envoyée le {date} ; la demande est désormais répondue.</translation>
+            <translation>La réponse à {ref} est enregistrée comme envoyée le {date} ; la demande est désormais répondue.</translation>
         </message>
         <message>
             <source>The request</source>
@@ -3098,11 +3231,11 @@ Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; si
         </message>
         <message>
             <source>The request came electronically, so the reply goes by e-mail unless the person asked otherwise: the number may stay empty.</source>
-            <translation>La demande est arrivée par voie électronique : la réponse part par courriel sauf demande contraire ; le numéro peut rester vide.</translation>
+            <translation>La demande est arrivée par voie électronique : la réponse part par courriel sauf demande contraire ; le numéro peut rester vide.</translation>
         </message>
         <message>
             <source>The request is recorded but the letter could not be built: {problem}</source>
-            <translation>La demande est enregistrée mais la lettre n'a pas pu être produite : {problem}</translation>
+            <translation>La demande est enregistrée mais la lettre n'a pas pu être produite : {problem}</translation>
         </message>
         <message>
             <source>The request is recorded, but it was sent after the due date in force: the period had already ended, so the clock is not stopped and the case stays late. The due date remains {due}.</source>
@@ -3134,7 +3267,7 @@ Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; si
         </message>
         <message>
             <source>The seal covers only part of the file ({coverage}): something was added after sealing.</source>
-            <translation>Le sceau ne couvre qu'une partie du fichier ({coverage}) : quelque chose a été ajouté après le scellement.</translation>
+            <translation>Le sceau ne couvre qu'une partie du fichier ({coverage}) : quelque chose a été ajouté après le scellement.</translation>
         </message>
         <message>
             <source>The seal covers the whole file.</source>
@@ -3154,7 +3287,7 @@ Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; si
         </message>
         <message>
             <source>The template has an error, so it cannot be saved: {error}</source>
-            <translation>Le modèle contient une erreur, il ne peut donc pas être enregistré : {error}</translation>
+            <translation>Le modèle contient une erreur, il ne peut donc pas être enregistré : {error}</translation>
         </message>
         <message>
             <source>The two passphrases are different.</source>
@@ -3162,15 +3295,15 @@ Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; si
         </message>
         <message>
             <source>The two passphrases are different; nothing was changed.</source>
-            <translation>Les deux phrases de passe sont différentes ; rien n'a été modifié.</translation>
+            <translation>Les deux phrases de passe sont différentes ; rien n'a été modifié.</translation>
         </message>
         <message>
             <source>The whole field “{field}”</source>
-            <translation>Tout le champ « {field} »</translation>
+            <translation>Tout le champ « {field} »</translation>
         </message>
         <message>
             <source>The ZIP is encrypted with this password:</source>
-            <translation>Le ZIP est chiffré avec ce mot de passe :</translation>
+            <translation>Le ZIP est chiffré avec ce mot de passe :</translation>
         </message>
         <message>
             <source>There is no open request to search for.</source>
@@ -3190,11 +3323,11 @@ Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; si
         </message>
         <message>
             <source>This pack is intact and complete, but who sealed it is not confirmed: give the office's certificate.</source>
-            <translation>Ce dossier est intègre et complet, mais l'auteur du sceau n'est pas confirmé : donnez le certificat du bureau.</translation>
+            <translation>Ce dossier est intègre et complet, mais l'auteur du sceau n'est pas confirmé : donnez le certificat du bureau.</translation>
         </message>
         <message>
             <source>This page could not be shown: {error}</source>
-            <translation>Cette page n'a pas pu être affichée : {error}</translation>
+            <translation>Cette page n'a pas pu être affichée : {error}</translation>
         </message>
         <message>
             <source>This page has no image that can be shown.</source>
@@ -3206,11 +3339,11 @@ Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; si
         </message>
         <message>
             <source>This row was rejected: it is no longer kept in the register.</source>
-            <translation>Cette ligne a été rejetée : elle n'est plus conservée dans le registre.</translation>
+            <translation>Cette ligne a été rejetée : elle n'est plus conservée dans le registre.</translation>
         </message>
         <message>
             <source>This section could not be shown: {error}</source>
-            <translation>Cette section n'a pas pu être affichée : {error}</translation>
+            <translation>Cette section n'a pas pu être affichée : {error}</translation>
         </message>
         <message>
             <source>This very message is already recorded in {refs}: do not record it twice.</source>
@@ -3222,7 +3355,7 @@ Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; si
         </message>
         <message>
             <source>Time left:</source>
-            <translation>Temps restant :</translation>
+            <translation>Temps restant :</translation>
         </message>
         <message>
             <source>Timeline</source>
@@ -3234,7 +3367,7 @@ Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; si
         </message>
         <message>
             <source>To use it: in the unlock window, type it in the passphrase field (dashes and spaces do not matter).</source>
-            <translation>Pour l'utiliser : dans la fenêtre de déverrouillage, saisissez-la dans le champ de la phrase de passe (tirets et espaces sans importance).</translation>
+            <translation>Pour l'utiliser : dans la fenêtre de déverrouillage, saisissez-la dans le champ de la phrase de passe (tirets et espaces sans importance).</translation>
         </message>
         <message>
             <source>to {address}</source>
@@ -3246,7 +3379,7 @@ Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; si
         </message>
         <message>
             <source>Today: {summary}.</source>
-            <translation>Aujourd'hui : {summary}.</translation>
+            <translation>Aujourd'hui : {summary}.</translation>
         </message>
         <message>
             <source>Total open</source>
@@ -3270,7 +3403,7 @@ Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; si
         </message>
         <message>
             <source>Two blocks: {% block subject %}…{% endblock %} and {% block body %}…{% endblock %}. In the body a blank line starts a paragraph, '# ' a heading, '- ' a bullet. Fields: {{ subject_name }}, {{ requester_name }}, {{ case.ref }}, {{ case.received_date|date }}, {{ case.legal_due|date }}, {{ dpo.email }}, {{ salutation }}. The legal sections (Article 15, remedies) are added by the application and cannot be removed.</source>
-            <translation>Deux blocs : {% block subject %}…{% endblock %} et {% block body %}…{% endblock %}. Dans le corps, une ligne vide commence un paragraphe, « # » un titre, « - » une puce. Champs : {{ subject_name }}, {{ requester_name }}, {{ case.ref }}, {{ case.received_date|date }}, {{ case.legal_due|date }}, {{ dpo.email }}, {{ salutation }}. Les rubriques légales (article 15, voies de recours) sont ajoutées par l'application et ne peuvent pas être retirées.</translation>
+            <translation>Deux blocs : {% block subject %}…{% endblock %} et {% block body %}…{% endblock %}. Dans le corps, une ligne vide commence un paragraphe, « # » un titre, « - » une puce. Champs : {{ subject_name }}, {{ requester_name }}, {{ case.ref }}, {{ case.received_date|date }}, {{ case.legal_due|date }}, {{ dpo.email }}, {{ salutation }}. Les rubriques légales (article 15, voies de recours) sont ajoutées par l'application et ne peuvent pas être retirées.</translation>
         </message>
         <message>
             <source>Type or paste the 2 or 3 lines at the bottom of the document.</source>
@@ -3282,7 +3415,7 @@ Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; si
         </message>
         <message>
             <source>Type the passphrase for '{label}' again:</source>
-            <translation>Saisissez à nouveau la phrase de passe pour « {label} » :</translation>
+            <translation>Saisissez à nouveau la phrase de passe pour « {label} » :</translation>
         </message>
         <message>
             <source>Type the register file.</source>
@@ -3298,7 +3431,7 @@ Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; si
         </message>
         <message>
             <source>Under 15 on the day of receipt: a holder of parental authority acts, with proof (LIL art. 45).</source>
-            <translation>Moins de 15 ans le jour de la réception : le titulaire de l'autorité parentale agit, avec justificatif (LIL art. 45).</translation>
+            <translation>Moins de 15 ans le jour de la réception : le titulaire de l'autorité parentale agit, avec justificatif (LIL art. 45).</translation>
         </message>
         <message>
             <source>Unlock</source>
@@ -3322,7 +3455,7 @@ Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; si
         </message>
         <message>
             <source>Valid:</source>
-            <translation>Validité :</translation>
+            <translation>Validité :</translation>
         </message>
         <message>
             <source>Value</source>
@@ -3330,7 +3463,8 @@ Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; si
         </message>
         <message>
             <source>verified</source>
-            <translation>vérifié(e)</translation>
+            <comment>state of a proof</comment>
+            <translation>vérification : conforme</translation>
         </message>
         <message>
             <source>Verify</source>
@@ -3378,7 +3512,7 @@ Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; si
         </message>
         <message>
             <source>Version {version}, saved by {who} on {when}: {note}</source>
-            <translation>Version {version}, enregistrée par {who} le {when} : {note}</translation>
+            <translation>Version {version}, enregistrée par {who} le {when} : {note}</translation>
         </message>
         <message>
             <source>Version {version}, saved {when} by {who}.</source>
@@ -3482,11 +3616,11 @@ Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; si
         </message>
         <message>
             <source>Why is the case reopened?</source>
-            <translation>Pourquoi rouvrir la demande ?</translation>
+            <translation>Pourquoi rouvrir la demande ?</translation>
         </message>
         <message>
             <source>Why is “{system}” not applicable to this request? The reason is kept in the case and shown to reviewers.</source>
-            <translation>Pourquoi « {system} » est-il sans objet pour cette demande ? Le motif est conservé dans le dossier et visible des relecteurs.</translation>
+            <translation>Pourquoi « {system} » est-il sans objet pour cette demande ? Le motif est conservé dans le dossier et visible des relecteurs.</translation>
         </message>
         <message>
             <source>Window envelope</source>
@@ -3498,11 +3632,11 @@ Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; si
         </message>
         <message>
             <source>Write the justification: it is required.</source>
-            <translation>Écrivez la justification : elle est obligatoire.</translation>
+            <translation>Écrivez la justification : elle est obligatoire.</translation>
         </message>
         <message>
             <source>Write the reason for doubt first (Art. 12(6): no systematic ID request).</source>
-            <translation>Indiquez d'abord le motif du doute (art. 12(6) : pas de demande systématique de pièce).</translation>
+            <translation>Indiquez d'abord le motif du doute (art. 12(6) : pas de demande systématique de pièce).</translation>
         </message>
         <message>
             <source>Write the reason for this redaction.</source>
@@ -3510,11 +3644,11 @@ Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; si
         </message>
         <message>
             <source>Write the reasons for the extension: the law requires them in the notice.</source>
-            <translation>Indiquez les motifs de la prolongation : la loi les exige dans la notification.</translation>
+            <translation>Indiquez les motifs de la prolongation : la loi les exige dans la notification.</translation>
         </message>
         <message>
             <source>Write the reasons for the refusal: the law requires them in the notice.</source>
-            <translation>Indiquez les motifs du refus : la loi les exige dans la notification.</translation>
+            <translation>Indiquez les motifs du refus : la loi les exige dans la notification.</translation>
         </message>
         <message>
             <source>Writes the report as a PDF and its figures as a CSV file beside it.</source>
@@ -3523,10 +3657,6 @@ Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; si
         <message>
             <source>Writing the files…</source>
             <translation>Écriture des fichiers…</translation>
-        </message>
-        <message>
-            <source>year(s)</source>
-            <translation>an(s)</translation>
         </message>
         <message>
             <source>yes</source>
@@ -3557,30 +3687,6 @@ Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; si
             <translation>Réduire</translation>
         </message>
         <message>
-            <source>{count} minor's registration flag(s) seen by the DPO ({who}).</source>
-            <translation>{count} signalement(s) d'inscription de mineur vu(s) par le DPO ({who}).</translation>
-        </message>
-        <message>
-            <source>{count} request(s) searched; {found} of them with matches.</source>
-            <translation>{count} demande(s) recherchée(s) ; {found} avec des correspondances.</translation>
-        </message>
-        <message>
-            <source>{count} scan(s) destroyed (erased from the register); the audit log records the destruction.</source>
-            <translation>{count} scan(s) détruit(s) (effacé(s) du registre) ; le journal d'audit enregistre la destruction.</translation>
-        </message>
-        <message>
-            <source>{count} scan(s) kept in the register until the decision.</source>
-            <translation>{count} scan(s) conservé(s) dans le registre jusqu'à la décision.</translation>
-        </message>
-        <message>
-            <source>{count} source(s) still to search</source>
-            <translation>{count} source(s) encore à rechercher</translation>
-        </message>
-        <message>
-            <source>{count} source(s) with matches still to review</source>
-            <translation>{count} source(s) avec des correspondances à examiner</translation>
-        </message>
-        <message>
             <source>{date} — in force (extended)</source>
             <translation>{date} — en vigueur (prolongée)</translation>
         </message>
@@ -3590,15 +3696,18 @@ Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; si
         </message>
         <message>
             <source>{date} — replaced by D3: the extension was notified in time</source>
-            <translation>{date} — remplacée par D3 : la prolongation a été notifiée à temps</translation>
+            <translation>{date} — remplacée par D3 : la prolongation a été notifiée à temps</translation>
+        </message>
+        <message numerus="yes">
+            <source>{field}: %n character(s) at position {position} — {code}: {reason} ({who}, {when})</source>
+            <translation>
+                <numerusform>{field} : %n caractère à la position {position} — {code} : {reason} ({who}, {when})</numerusform>
+                <numerusform>{field} : %n caractères à la position {position} — {code} : {reason} ({who}, {when})</numerusform>
+            </translation>
         </message>
         <message>
             <source>{field}: whole field — {code}: {reason} ({who}, {when})</source>
-            <translation>{field} : tout le champ — {code} : {reason} ({who}, {when})</translation>
-        </message>
-        <message>
-            <source>{field}: {count} character(s) at position {position} — {code}: {reason} ({who}, {when})</source>
-            <translation>{field} : {count} caractère(s) à la position {position} — {code} : {reason} ({who}, {when})</translation>
+            <translation>{field} : tout le champ — {code} : {reason} ({who}, {when})</translation>
         </message>
         <message>
             <source>{file} ({system}): no column can identify a person, so the system does not count as searched.</source>
@@ -3631,13 +3740,16 @@ Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; si
             <source>{method} — {party}, recorded by {who} on {when}</source>
             <translation>{method} — {party}, enregistré par {who} le {when}</translation>
         </message>
+        <message numerus="yes">
+            <source>{name} (%n row(s), {when})</source>
+            <translation>
+                <numerusform>{name} (%n ligne, {when})</numerusform>
+                <numerusform>{name} (%n lignes, {when})</numerusform>
+            </translation>
+        </message>
         <message>
             <source>{name} (not saved yet)</source>
             <translation>{name} (pas encore enregistrée)</translation>
-        </message>
-        <message>
-            <source>{name} ({rows} rows, {when})</source>
-            <translation>{name} ({rows} lignes, {when})</translation>
         </message>
         <message>
             <source>{n} days</source>
@@ -3653,7 +3765,7 @@ Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; si
         </message>
         <message>
             <source>{n} requests are overdue: their legal deadline has passed. Answer them first.</source>
-            <translation>{n} demandes sont en retard : leur échéance légale est dépassée. Traitez-les en premier.</translation>
+            <translation>{n} demandes sont en retard : leur échéance légale est dépassée. Traitez-les en premier.</translation>
         </message>
         <message>
             <source>{n} requests overdue</source>
@@ -3661,11 +3773,11 @@ Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; si
         </message>
         <message>
             <source>{parts}: the response pack waits until every system is searched or marked not applicable.</source>
-            <translation>{parts} : la réponse attend que chaque système soit recherché ou marqué sans objet.</translation>
+            <translation>{parts} : la réponse attend que chaque système soit recherché ou marqué sans objet.</translation>
         </message>
         <message>
             <source>{pending} to review · {confirmed} confirmed · {rejected} rejected</source>
-            <translation>{pending} à examiner · {confirmed} confirmée(s) · {rejected} rejetée(s)</translation>
+            <translation>à examiner : {pending} · confirmées : {confirmed} · rejetées : {rejected}</translation>
         </message>
         <message>
             <source>{proof} of {party}</source>
@@ -3673,15 +3785,23 @@ Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; si
         </message>
         <message>
             <source>{proof} received</source>
-            <translation>{proof} reçu(e)</translation>
+            <translation>{proof} : réception</translation>
+        </message>
+        <message>
+            <source>{proof} requested; clock stopped from {date}</source>
+            <translation>Demande envoyée : {proof} ; délai suspendu à partir du {date}</translation>
         </message>
         <message>
             <source>{proof} — {party}: {name}</source>
-            <translation>{proof} — {party} : {name}</translation>
+            <translation>{proof} — {party} : {name}</translation>
         </message>
         <message>
-            <source>{rows} row(s) read in {files} file(s) of {system}; {matches} match(es) to review.</source>
-            <translation>{rows} ligne(s) lues dans {files} fichier(s) de {system} ; {matches} correspondance(s) à examiner.</translation>
+            <source>{proof}: {decision}</source>
+            <translation>{proof} : {decision}</translation>
+        </message>
+        <message>
+            <source>{rights}; channel: {channel}</source>
+            <translation>{rights} ; canal : {channel}</translation>
         </message>
         <message>
             <source>{shown} of {total} requests</source>
@@ -3692,16 +3812,19 @@ Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; si
             <translation>{systems} : impossible de trouver la personne sans {needs}. Complétez la demande :</translation>
         </message>
         <message>
+            <source>{system} — files: {files}; rows: {rows}; matches: {found}</source>
+            <translation>{system} — fichiers : {files} ; lignes : {rows} ; correspondances : {found}</translation>
+        </message>
+        <message numerus="yes">
+            <source>{system}: %n match(es) still to confirm or reject (Extracts).</source>
+            <translation>
+                <numerusform>{system} : %n correspondance encore à confirmer ou rejeter (Extractions).</numerusform>
+                <numerusform>{system} : %n correspondances encore à confirmer ou rejeter (Extractions).</numerusform>
+            </translation>
+        </message>
+        <message>
             <source>{system}: not searched yet. Import its extract, or mark it not applicable with a reason (Extracts).</source>
-            <translation>{system} : pas encore consulté. Importez son extraction, ou marquez-le sans objet avec un motif (Extractions).</translation>
-        </message>
-        <message>
-            <source>{system}: {count} match(es) still to confirm or reject (Extracts).</source>
-            <translation>{system} : {count} correspondance(s) encore à confirmer ou rejeter (Extractions).</translation>
-        </message>
-        <message>
-            <source>{system}: {files} file(s), {rows} rows, {found} match(es)</source>
-            <translation>{system} : fichiers : {files}, lignes : {rows}, correspondances : {found}</translation>
+            <translation>{system} : pas encore consulté. Importez son extraction, ou marquez-le sans objet avec un motif (Extractions).</translation>
         </message>
         <message>
             <source>— choose —</source>
@@ -3717,11 +3840,14 @@ Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; si
         </message>
         <message>
             <source>“{ident}” cannot be used: it must be 2 to 40 lower-case letters, digits or _, and not in use.</source>
-            <translation>« {ident} » ne convient pas : 2 à 40 minuscules, chiffres ou _, et pas déjà utilisé.</translation>
+            <translation>« {ident} » ne convient pas : 2 à 40 minuscules, chiffres ou _, et pas déjà utilisé.</translation>
         </message>
-        <message>
-            <source>… and {count} more.</source>
-            <translation>… et {count} autre(s).</translation>
+        <message numerus="yes">
+            <source>… and %n more.</source>
+            <translation>
+                <numerusform>… et %n autre.</numerusform>
+                <numerusform>… et %n autres.</numerusform>
+            </translation>
         </message>
         <message>
             <source>◀ Page</source>

@@ -29,6 +29,7 @@ from ...services import identity as identity_service
 from ...services import settings as settings_service
 from ...services.office import Office
 from ..dialogs import Dialogs
+from ..flow_layout import FlowLayout
 from ..i18n import language, tr
 from .dialogs_case import UnfoundedDialog, dispatch_dialog
 from .dialogs_extension import GROUND_UNFOUNDED, ExtensionDialog, RefusalDialog
@@ -69,6 +70,39 @@ def _action_label(current: Status, target: Status) -> str:
     }.get(target, status_text(target))
 
 
+class _SectionScroll(QScrollArea):
+    """A case-file tab's scroll area: the panel keeps its size, the window does not grow to hold it."""
+
+
+class SectionTabs(QTabWidget):
+    """Tabs whose added sections scroll; `widget(i)` and `currentWidget()` still give the panel itself."""
+
+    def add_scrolling(self, widget: QWidget, title: str) -> int:
+        scroll = _SectionScroll()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(widget)
+        return self.addTab(scroll, title)
+
+    def widget(self, index: int) -> QWidget:
+        page = super().widget(index)
+        return page.widget() if isinstance(page, _SectionScroll) else page
+
+    def currentWidget(self) -> QWidget:  # noqa: N802 - Qt's name
+        return self.widget(self.currentIndex())
+
+    def setCurrentWidget(self, widget: QWidget) -> None:  # noqa: N802 - Qt's name
+        index = self.indexOf(widget)
+        if index >= 0:
+            self.setCurrentIndex(index)
+
+    def indexOf(self, widget: QWidget) -> int:  # noqa: N802 - Qt's name
+        for index in range(self.count()):
+            if self.widget(index) is widget or super().widget(index) is widget:
+                return index
+        return -1
+
+
 class CaseFileView(QWidget):
     """One case; `add_section(title, widget)` is where identity, extracts and pack panels plug in."""
 
@@ -101,6 +135,7 @@ class CaseFileView(QWidget):
         outer = QVBoxLayout(self)
         head = QHBoxLayout()
         self.title = QLabel()
+        self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.state_label = QLabel()
         self.left_label = QLabel()
@@ -115,7 +150,7 @@ class CaseFileView(QWidget):
             "background: #f8d7da; color: #842029; padding: 6px; font-weight: bold;"
         )
         outer.addWidget(self.priority_label)
-        self.actions_bar = QHBoxLayout()
+        self.actions_bar = FlowLayout()  # wraps: the allowed actions never widen the window
         outer.addLayout(self.actions_bar)
         # Why a next step is off, in words (the domain's sentence; also each button's tooltip).
         self.blockers_label = QLabel()
@@ -123,7 +158,7 @@ class CaseFileView(QWidget):
         self.blockers_label.setWordWrap(True)
         outer.addWidget(self.blockers_label)
 
-        self.tabs = QTabWidget()
+        self.tabs = SectionTabs()
         self.summary = QWidget()
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -155,8 +190,11 @@ class CaseFileView(QWidget):
         outer.addWidget(self.tabs, 1)
 
     def add_section(self, title: str, widget: QWidget) -> int:
-        """Add a tab (identity, extracts, response pack…) after the built-in ones; returns its index."""
-        return self.tabs.addTab(widget, title)
+        """Add a tab (identity, extracts, response pack…) after the built-in ones; returns its index.
+
+        The tab scrolls rather than impose its minimum size on the window (1024×700 must fit).
+        """
+        return self.tabs.add_scrolling(widget, title)
 
     # ---- data -----------------------------------------------------------------------
     def refresh(self) -> None:

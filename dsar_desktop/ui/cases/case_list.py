@@ -159,6 +159,7 @@ class CaseListPage(QWidget):
 
     def _connect(self) -> None:
         self.search.textChanged.connect(self._on_search_changed)
+        self.search.returnPressed.connect(self._on_search_entered)
         self.state_combo.currentIndexChanged.connect(self._on_state_changed)
         self.right_combo.currentIndexChanged.connect(self._on_right_changed)
         self.window_combo.currentIndexChanged.connect(self._on_window_changed)
@@ -226,6 +227,17 @@ class CaseListPage(QWidget):
     # ---- events ---------------------------------------------------------------------
     def _on_search_changed(self, text: str) -> None:
         self.proxy.set_search(text)
+
+    def _on_search_entered(self) -> None:
+        """Enter in the search box opens the case when exactly one matches; otherwise moves to the table."""
+        if self.proxy.rowCount() == 1:
+            ref = self.proxy.index(0, COL_REF).data(RefRole)
+            if ref:
+                self.case_opened.emit(str(ref))
+                return
+        if self.proxy.rowCount():
+            self.table.setFocus()
+            self.table.selectRow(0)
 
     def _on_state_changed(self, _index: int) -> None:
         self.proxy.set_state(self.state_combo.currentData())

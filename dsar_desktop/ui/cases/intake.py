@@ -39,6 +39,7 @@ from ...services import cases as case_service
 from ...services import mail_in
 from ...services.office import Office
 from ..dialogs import Dialogs
+from ..fit import fit_to_screen, scrolling_column
 from ..i18n import QT_TR_NOOP, language, tr
 from ..mail.intake_box import RequestBox, dropped_mail_path, quoted
 from .labels import capacity_text, channel_text, date_text, right_text, status_text
@@ -114,12 +115,14 @@ class IntakeWizard(QDialog):
         self._on_channel_changed()
         self._on_capacity_changed()
         self.channel_combo.setFocus()
+        fit_to_screen(self)
 
     # ---- layout ---------------------------------------------------------------------
     def _build(self) -> None:
         columns = QHBoxLayout(self)
-        outer = QVBoxLayout()
-        columns.addLayout(outer, 3)
+        form_column = QVBoxLayout()
+        columns.addLayout(form_column, 3)
+        outer, footer = scrolling_column(form_column)  # 700 pixels high is not enough for the whole form
         # The request itself (an e-mail read, or the text typed) beside the form: wider, not taller.
         self.request_box = RequestBox(self.dialogs, self.runner)
         columns.addWidget(self.request_box, 2)
@@ -217,7 +220,7 @@ class IntakeWizard(QDialog):
         self.cancel_button.setAutoDefault(False)
         bottom.addWidget(self.cancel_button)
         bottom.addWidget(self.record_button)
-        outer.addLayout(bottom)
+        footer.addLayout(bottom)
 
         order: list[QWidget] = [
             self.channel_combo, self.received_edit, self.capacity_combo, self.requester_name_edit,

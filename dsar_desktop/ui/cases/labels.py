@@ -69,6 +69,33 @@ def date_text(day: dt.date | None) -> str:
     return dl.format_date(day, language()) if day else "—"
 
 
+def paris_moment(stamp: str | dt.datetime) -> dt.datetime | None:
+    """A stored moment (ISO text, UTC when it has no zone) as Paris time; None when it is not a moment."""
+    try:
+        moment = stamp if isinstance(stamp, dt.datetime) else dt.datetime.fromisoformat(str(stamp))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(dl.PARIS)
+
+
+def moment_text(stamp: str | dt.datetime | None) -> str:
+    """'mar. 1 décembre 2026 17:05' / 'Tue 1 Dec 2026 17:05', in Paris time: the register stores UTC."""
+    if not stamp:
+        return "—"
+    local = paris_moment(stamp)
+    return f"{date_text(local.date())} {local:%H:%M}" if local else str(stamp)
+
+
+def moment_day_text(stamp: str | dt.datetime | None) -> str:
+    """The Paris calendar day of a stored moment (a UTC 23:30 is the next day in Paris)."""
+    if not stamp:
+        return "—"
+    local = paris_moment(stamp)
+    return date_text(local.date()) if local else str(stamp)
+
+
 def date_width() -> int:
     """Pixels a date column needs: French month names are spelled out ('mer. 22 décembre 2026')."""
     return 175 if language() == "fr" else 130

@@ -5,14 +5,25 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ...domain import deadlines as dl
-from ...domain.cases import DispatchChannel, Status
+from ...domain.cases import Channel, DispatchChannel, Right, Status
+from ...domain.identity import (
+    DECISION_LABELS,
+    METHOD_LABELS,
+    PROOF_LABELS,
+    Decision,
+    IdentityMethod,
+)
 from ...services.cases import TimelineEntry
-from ..i18n import tr
+from ..i18n import pick, tr
 from .dialogs_case import DISPATCH_CHANNEL_TEXT
-from .labels import date_text, status_text
+from .labels import channel_text, date_text, moment_text, right_text, status_text
 
 _DISPATCH = re.compile(r"^Reply dispatched on (\d{4}-\d{2}-\d{2})(?: \((.*)\))?$")
+_CREATED = re.compile(r"^Request recorded \((.*)\) via (\w+)$")
+_PROOF_BY_ENGLISH = {english: kind for kind, (english, _french) in PROOF_LABELS.items()}
+_ID_REQUESTED = re.compile(r"^(.+) requested; clock suspended from (\d{4}-\d{2}-\d{2})$")
+_ID_RECEIVED = re.compile(r"^(.+) received \((.*?)\)(?:; clock runs again from (\d{4}-\d{2}-\d{2}))?$")
+_ID_DECIDED = re.compile(r"^(.+): (verified|rejected|more_needed)$")
 
 
 def _status(value: object) -> str:
@@ -33,10 +44,59 @@ def _date(value: object) -> str:
         return str(value)
 
 
-def describe_entry(entry: TimelineEntry) -> str:
+def _rights(codes: str) -> str:
+    try:
+        return ", ".join(right_text(Right(code.strip())) for code in codes.split(","))
+    except ValueError:
+        return codes
+
+
+def _proof(english: str) -> str:
+    kind = _PROOF_BY_ENGLISH.get(english)
+    return pick(PROOF_LABELS[kind]) if kind else english
+
+
+def _identity(entry: TimelineEntry) -> str | None:
+    """The identity events (services/identity.py) in the reader's language; None when the wording is unknown."""
+    details = entry.details or {}
+    if "method" in details:
+        try:
+            return tr("Identity established: {method}", method=pick(METHOD_LABELS[IdentityMethod(details["method"])]))
+        except ValueError:
+            return None
+    if match := _ID_REQUESTED.match(entry.summary):
+        return tr("{proof} requested; clock stopped from {date}", proof=_proof(match[1]), date=_date(match[2]))
+    if match := _ID_RECEIVED.match(entry.summary):
+        text = tr("{proof} received", proof=_proof(match[1]))
+        if match[2].startswith("on paper"):
+            text += " " + tr("(on paper or in person, nothing stored)")
+        if match[3]:
+            text += "; " + tr("the clock runs again from {date}", date=_date(match[3]))
+        return text
+    if (match := _ID_DECIDED.match(entry.summary)) and "decision" in details:
+        return tr("{proof}: {decision}", proof=_proof(match[1]), decision=pick(DECISION_LABELS[Decision(match[2])]))
+    return None
+
+
+def describe_entry(entry: TimelineEntry) -> str:  # noqa: C901 - one branch per kind of event
     details = entry.details or {}
     if entry.kind == "created" and "legal_due" in details:
-        return tr("Request recorded; legal due date {d1}", d1=_date(details["legal_due"]))
+        text = tr("Request recorded; legal due date {d1}", d1=_date(details["legal_due"]))
+        if match := _CREATED.match(entry.summary):
+            try:
+                text += " — " + tr("{rights}; channel: {channel}", rights=_rights(match[1]), channel=channel_text(Channel(match[2])))
+            except ValueError:
+                pass
+        return text
+    if entry.kind == "identity":
+        return _identity(entry) or entry.summary
+    if entry.kind == "priority":
+        return tr("Erasure of data collected while a minor (LIL art. 51): handled first")
+    if entry.kind == "pack_built" and "pages" in details:
+        return tr(
+            "Response pack built (%n page(s), SHA-256 {sha}…)", "", int(details["pages"]),
+            sha=str(details.get("sha256", ""))[:16],
+        )  # fmt: skip
     if entry.kind == "transition" and "from" in details:
         text = tr("State: {old} → {new}", old=_status(details["from"]), new=_status(details.get("to")))
         if details.get("reason"):
@@ -95,14 +155,7 @@ def describe_entry(entry: TimelineEntry) -> str:
 
 
 def when_text(at_utc: str) -> str:
-    try:
-        moment = dt.datetime.fromisoformat(at_utc)
-    except ValueError:
-        return at_utc
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    local = moment.astimezone(dl.PARIS)
-    return f"{date_text(local.date())} {local:%H:%M}"
+    return moment_text(at_utc)
 
 
 def timeline_rows(entries: list[TimelineEntry]) -> list[tuple[str, str, str]]:

@@ -35,9 +35,10 @@ def pack_blockers(register: Office, ref: str, lang: str) -> list[str]:
         if source.status == "review":
             found.append(
                 tr(
-                    "{system}: {count} match(es) still to confirm or reject (Extracts).",
+                    "{system}: %n match(es) still to confirm or reject (Extracts).",
+                    "",
+                    source.pending,
                     system=system,
-                    count=source.pending,
                 )
             )
         else:

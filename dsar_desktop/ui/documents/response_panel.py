@@ -31,7 +31,7 @@ from ...services import letters, packs
 from ...services.office import Office
 from .. import style
 from ..cases.dialogs_case import dispatch_dialog
-from ..cases.labels import TodayProvider, date_text, today_paris
+from ..cases.labels import TodayProvider, date_text, moment_text, today_paris
 from ..dialogs import Dialogs
 from ..i18n import QT_TR_NOOP, language, tr
 from ..mail.drafts import open_in_mail_client
@@ -289,7 +289,7 @@ class ResponsePanel(QWidget):
             tr(
                 "Last pack: {file}, {when} by {who}; SHA-256 {sha}…{encrypted}",
                 file=last.file_name,
-                when=last.created_at.replace("T", " ")[:16] + " UTC",
+                when=moment_text(last.created_at),
                 who=last.created_by,
                 sha=last.sha256[:16],
                 encrypted=tr(" (encrypted)") if last.encrypted else "",

@@ -24,6 +24,7 @@ from ...domain.errors import DsarError
 from ...services import certificates, letters, packs
 from ...services.office import Office
 from .. import style
+from ..cases.labels import moment_day_text
 from ..dialogs import Dialogs
 from ..i18n import language, pick, tr
 from ..printing import QtPrinter, ask_printer
@@ -188,7 +189,7 @@ class LettersSettingsDialog(QDialog):
         for label, value in (
             (tr("Holder:"), info.subject),
             (tr("Issued by:"), info.issuer),
-            (tr("Valid:"), tr("from {start} to {end}", start=info.not_before[:10], end=info.not_after[:10])),
+            (tr("Valid:"), tr("from {start} to {end}", start=moment_day_text(info.not_before), end=moment_day_text(info.not_after))),
             (tr("SHA-256 fingerprint:"), info.fingerprint_sha256),
             (tr("Kind:"), kind),
         ):

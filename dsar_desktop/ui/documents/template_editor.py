@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -22,7 +22,9 @@ from ...domain.errors import DsarError
 from ...services import letters
 from ...services.office import Office
 from .. import style
+from ..cases.labels import moment_text
 from ..dialogs import Dialogs
+from ..fit import fit_to_screen
 from ..i18n import tr
 from ..workers import Runner
 from .code_editor import CodeEditor
@@ -32,7 +34,7 @@ DEBOUNCE_MS = 400
 
 
 def _when(stamp: str | None) -> str:
-    return (stamp or "").replace("T", " ")[:16] + " UTC" if stamp else "—"
+    return moment_text(stamp)
 
 
 class HistoryDialog(QDialog):
@@ -106,7 +108,7 @@ class TemplateEditorDialog(QDialog):
         self._saved_source = ""
         self._choice = ("acknowledgement", "fr")
         self.setWindowTitle(tr("Letter templates"))
-        self.resize(1240, 780)
+        fit_to_screen(self, QSize(1240, 780))
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(DEBOUNCE_MS)

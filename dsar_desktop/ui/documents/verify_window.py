@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.deadlines import PARIS
 from ...services import certificates, packs
 from ...services.office import Office
 from .. import style
+from ..cases.labels import moment_text
 from ..dialogs import Dialogs
+from ..fit import fit_to_screen
 from ..i18n import QT_TR_NOOP, tr
 from ..workers import Job, Runner
 from .common import start_job
@@ -55,7 +56,7 @@ def _paris_time(stamp: str | None) -> str:
         return stamp
     if moment.tzinfo is None:
         return stamp.replace("T", " ")
-    return moment.astimezone(PARIS).strftime("%Y-%m-%d %H:%M") + " (Paris)"
+    return moment_text(moment) + " (Paris)"
 
 
 def check_sentences(result: packs.VerifyResult, trust_given: bool) -> dict[str, tuple[bool | None, str]]:
@@ -121,7 +122,7 @@ class VerifyPackWindow(QDialog):
         self.last_result: packs.VerifyResult | None = None
         self._job: Job | None = None
         self.setWindowTitle(tr("Verify a pack"))
-        self.resize(900, 640)
+        fit_to_screen(self, QSize(900, 640))
         self._build()
 
     def _build(self) -> None:

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -34,7 +34,9 @@ from ...domain.catalogue import LEGAL_BASES, RETENTION_RULES, SOURCE_CODES
 from ...domain.deadlines import format_date
 from ...services import catalogue as catalogue_service
 from ...services.office import Office
+from ..cases.labels import moment_day_text
 from ..dialogs import Dialogs
+from ..fit import fit_to_screen
 from ..i18n import QT_TR_NOOP, language, tr
 from ..style import role_label
 
@@ -113,7 +115,8 @@ class ActivityForm(QWidget):
             if key == "retention":
                 self.years = QSpinBox()
                 self.years.setRange(0, 150)
-                self.years.setSuffix(" " + tr("year(s)"))
+                self.years.valueChanged.connect(self._on_years_changed)
+                self._on_years_changed(0)
                 line.addWidget(self.years)
             line.addStretch(1)
             grid.addLayout(line, row, 1, 1, 2)
@@ -182,6 +185,9 @@ class ActivityForm(QWidget):
     def changed(self) -> bool:
         return bool(self.original) and self.activity() != self.original
 
+    def _on_years_changed(self, years: int) -> None:
+        self.years.setSuffix(tr(" year(s)", "", years))
+
 
 class CatalogueDialog(QDialog):
     """Browse and edit the register's activities; every save is a new version with a note."""
@@ -191,7 +197,7 @@ class CatalogueDialog(QDialog):
         self.register = register
         self.dialogs = dialogs
         self.setWindowTitle(tr("Processing register"))
-        self.resize(1180, 780)
+        fit_to_screen(self, QSize(1180, 780))
         self.catalogue = catalogue_service.current_catalogue(register)
         self._current = -1
         self.drafts: list[dict[str, Any]] = []
@@ -345,6 +351,8 @@ class CatalogueDialog(QDialog):
 
 def _day(stamp: str) -> str:
     """An ISO time stamp as a date in the interface language ('dim. 29 novembre 2026'); as stored if odd."""
+    if len(stamp) > 10:  # a moment stored in UTC: its Paris day
+        return moment_day_text(stamp)
     try:
         return format_date(dt.date.fromisoformat(stamp[:10]), language())
     except ValueError:

@@ -173,7 +173,7 @@ def summary_text(register: Office, summary: gathering.GatherSummary) -> str:
     for result in summary.systems:
         found = sum(result.matches_by_case.values())
         lines.append(
-            tr("{system}: {files} file(s), {rows} rows, {found} match(es)", system=names.get(result.source, result.source),
+            tr("{system} — files: {files}; rows: {rows}; matches: {found}", system=names.get(result.source, result.source),
                files=len(result.files), rows=result.rows_scanned, found=found)
         )  # fmt: skip
         for why in result.not_searched.values():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -33,6 +33,7 @@ from ...services import extracts as service
 from ...services.catalogue import current_catalogue
 from ...services.office import Office
 from ..dialogs import Dialogs
+from ..fit import fit_to_screen
 from ..i18n import language, pick, tr
 from ..progress import run_job
 from ..style import role_label
@@ -88,7 +89,7 @@ class ImportDialog(QDialog):
         self.open_refs = service.open_case_refs(register)
         self.mapping_boxes: dict[str, QComboBox] = {}
         self.setWindowTitle(tr("Import export files"))
-        self.resize(1000, 640)
+        fit_to_screen(self, QSize(1000, 640))
         self._build(source)
         self._connect()
         self._show_preview()
@@ -364,13 +365,14 @@ class ImportDialog(QDialog):
 
     def summary(self, result: service.AttachResult) -> str:
         system = self.source.currentText()
-        lines = [tr("{rows} row(s) read in {files} file(s) of {system}; {matches} match(es) to review.",
-                    rows=result.rows_scanned, files=len(result.files), system=system,
-                    matches=sum(result.matches_by_case.values()))]  # fmt: skip
+        read = tr("%n row(s) read", "", result.rows_scanned)
+        where = tr("in %n file(s) of {system}", "", len(result.files), system=system)
+        matches = tr("%n match(es) to review", "", sum(result.matches_by_case.values()))
+        lines = [f"{read} {where}; {matches}."]
         if len(result.matches_by_case) > 1:
             found = sum(1 for count in result.matches_by_case.values() if count)
-            lines.append(tr("{count} request(s) searched; {found} of them with matches.",
-                            count=len(result.matches_by_case), found=found))  # fmt: skip
+            lines.append(tr("%n request(s) searched; {found} of them with matches.", "",
+                            len(result.matches_by_case), found=found))  # fmt: skip
         for why in result.not_searched.values():
             if why.get("unmapped"):
                 lines.append(tr("Not marked searched: no column of {files} can identify a person.",
@@ -392,7 +394,7 @@ class ImportDialog(QDialog):
                 problem = issue["fr"] if language() == "fr" else issue["en"]
                 lines.append(tr("line {line}: {problem}", line=issue["line"], problem=problem))
             if len(rows) > 10:
-                lines.append(tr("… and {count} more.", count=len(rows) - 10))
+                lines.append(tr("… and %n more.", "", len(rows) - 10))
         return "\n".join(lines)
 
 

@@ -74,7 +74,7 @@ def status_text(status: str) -> str:
 
 def source_state_text(status: SourceStatus) -> str:
     if status.status == "review":
-        return tr("Searched — {count} match(es) to review", count=status.pending)
+        return tr("Searched — %n match(es) to review", "", status.pending)
     if status.status == "searched":
         return tr("Searched ✓")
     if status.status == "not_applicable":

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ...services import extracts as service
 from ...services.office import Office
+from ..cases.labels import moment_day_text
 from ..dialogs import Dialogs
 from ..i18n import QT_TR_NOOP, tr
 from ..style import role_label, set_role
@@ -199,13 +200,13 @@ class RecordView(QWidget):
             "code": tr(REDACTION_LABELS.get(r["code"], r["code"])),
             "reason": r["reason"],
             "who": r["actor"],
-            "when": str(r["created_at"])[:10],
+            "when": moment_day_text(str(r["created_at"])),
         }
         if r["scope"] == "field":
             return tr("{field}: whole field — {code}: {reason} ({who}, {when})", **facts)
         return tr(
-            "{field}: {count} character(s) at position {position} — {code}: {reason} ({who}, {when})",
-            count=r["removed_chars"], position=r["position"], **facts,
+            "{field}: %n character(s) at position {position} — {code}: {reason} ({who}, {when})", "",
+            r["removed_chars"], position=r["position"], **facts,
         )  # fmt: skip
 
     def select_field(self, name: str | None) -> None:

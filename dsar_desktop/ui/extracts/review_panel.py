@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from ...services import extracts as service
 from ...services import extracts_gather as gathering
 from ...services.office import Office
+from ..cases.labels import moment_day_text
 from ..dialogs import Dialogs
 from ..i18n import language, tr
 from ..progress import run_job
@@ -177,7 +178,7 @@ class DataPanel(QWidget):
         matches_layout.addWidget(self.empty_hint)
         decide = QHBoxLayout()
         self.confirm_button = QPushButton(tr("&Confirm — it is the subject"))
-        self.reject_button = QPushButton(tr("&Reject — someone else"))
+        self.reject_button = QPushButton(tr("Re&ject — someone else"))
         for button in (self.confirm_button, self.reject_button):
             button.setToolTip(tr("Keyboard: Ctrl+Enter confirms, Ctrl+Delete rejects the selected match."))
             button.setAutoDefault(False)  # Enter never rejects a match by accident
@@ -261,9 +262,9 @@ class DataPanel(QWidget):
             return
         parts = []
         if to_search:
-            parts.append(tr("{count} source(s) still to search", count=to_search))
+            parts.append(tr("%n source(s) still to search", "", to_search))
         if review:
-            parts.append(tr("{count} source(s) with matches still to review", count=review))
+            parts.append(tr("%n source(s) with matches still to review", "", review))
         self.status_line.setText(
             tr(
                 "{parts}: the response pack waits until every system is searched or marked not applicable.",
@@ -286,7 +287,7 @@ class DataPanel(QWidget):
         self.flags_row.setVisible(bool(lines))
         seen = [f for f in flags if f["acknowledged_by"]]
         self.flags_seen.setText(
-            tr("{count} minor's registration flag(s) seen by the DPO ({who}).", count=len(seen),
+            tr("%n minor's registration flag(s) seen by the DPO ({who}).", "", len(seen),
                who=", ".join(sorted({str(f["acknowledged_by"]) for f in seen})))
         )  # fmt: skip
         self.flags_seen.setVisible(bool(seen))
@@ -304,10 +305,11 @@ class DataPanel(QWidget):
             state.setToolTip(models.source_state_text(status))
             files = "; ".join(
                 tr(
-                    "{name} ({rows} rows, {when})",
+                    "{name} (%n row(s), {when})",
+                    "",
+                    int(f["rows"]),
                     name=f["name"],
-                    rows=f["rows"],
-                    when=str(f["searched_at"])[:10],
+                    when=moment_day_text(str(f["searched_at"])),
                 )
                 for f in status.files
             )

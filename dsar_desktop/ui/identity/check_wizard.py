@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -41,6 +41,7 @@ from ...services import identity as ids
 from ...services.identity_status import ProofState
 from ...services.office import Office
 from ..dialogs import Dialogs
+from ..fit import fit_to_screen
 from ..i18n import language, pick, tr
 from ..style import monospace_font
 from .scan_viewer import ScanViewer
@@ -84,7 +85,7 @@ class IdCheckDialog(QDialog):
         self.mrz: MrzResult | None = None
         self.date_errors: dict[str, str] = {}
         self.setWindowTitle(tr("Check the proof — {ref}", ref=ref))
-        self.resize(1240, 780)
+        fit_to_screen(self, QSize(1240, 780))
         self._build()
         self._connect()
         self._load_scans()
@@ -111,6 +112,7 @@ class IdCheckDialog(QDialog):
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the fields inside take the focus
         scroll.setWidget(right)
         # the checklist's verdict and the decision stay in view while the form scrolls
         checklist_box = QGroupBox(tr("Checklist"))
@@ -445,11 +447,12 @@ class IdCheckDialog(QDialog):
         count = len(self.proof.attachments)
         question = (
             tr(
-                "Record “{decision}” for the {proof}?\n\nThe scan ({count} file(s)) will then be destroyed: its bytes are "
+                "Record “{decision}” for the {proof}?\n\nThe scan (%n file(s)) will then be destroyed: its bytes are "
                 "erased from the register and cannot be recovered. Only the checklist facts are kept.",
+                "",
+                count,
                 decision=label,
                 proof=proof,
-                count=count,
             )
             if count
             else tr(
@@ -470,8 +473,9 @@ class IdCheckDialog(QDialog):
         self.viewer.clear()
         destroyed = (
             tr(
-                "{count} scan(s) destroyed (erased from the register); the audit log records the destruction.",
-                count=result.scans_destroyed,
+                "%n scan(s) destroyed (erased from the register); the audit log records the destruction.",
+                "",
+                result.scans_destroyed,
             )
             if result.scans_destroyed
             else tr("No scan to destroy.")

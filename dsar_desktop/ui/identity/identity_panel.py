@@ -27,7 +27,7 @@ from ...services import identity as ids
 from ...services import scans
 from ...services.identity_status import IdentityStatus, ProofState
 from ...services.office import Office
-from ..cases.labels import date_text, today_paris
+from ..cases.labels import date_text, moment_text, today_paris
 from ..dialogs import Dialogs
 from ..i18n import language, pick, tr
 from ..style import role_label, set_role
@@ -268,7 +268,7 @@ class IdentityPanel(QWidget):
         if proof.received_on:
             details.append(tr("Received on {date}.", date=_day(proof.received_on)))
         if proof.attachments:
-            details.append(tr("{count} scan(s) kept in the register until the decision.", count=len(proof.attachments)))  # fmt: skip
+            details.append(tr("%n scan(s) kept in the register until the decision.", "", len(proof.attachments)))  # fmt: skip
         if proof.decided_by and proof.state in ("verified", "rejected", "more_needed"):
             details.append(
                 tr("Decided by {who} on {when}.", who=proof.decided_by, when=_when(proof.decided_at))
@@ -318,8 +318,9 @@ class IdentityPanel(QWidget):
             )
         elif deadlines.suspension_days:
             text = tr(
-                "The clock was stopped {days} day(s) for identity; the due date moved to {due}.",
-                days=deadlines.suspension_days,
+                "The clock was stopped %n day(s) for identity; the due date moved to {due}.",
+                "",
+                deadlines.suspension_days,
                 due=f"<b>{due}</b>",
             )
         else:
@@ -460,7 +461,7 @@ class IdentityPanel(QWidget):
             stopped = (
                 dt.date.fromisoformat(got.suspension_ended) - dt.date.fromisoformat(proof.sent_on)
             ).days
-            self.dialogs.info(self, tr("Received on {date}; the clock runs again ({days} day(s) stopped). Due date: {due}.", date=day, days=stopped, due=self.due_text))  # fmt: skip
+            self.dialogs.info(self, tr("Received on {date}; the clock runs again (%n day(s) stopped). Due date: {due}.", "", stopped, date=day, due=self.due_text))  # fmt: skip
         else:
             self.dialogs.info(self, tr("Received on {date}. Now check the document.", date=day))
 
@@ -483,7 +484,4 @@ def _day(iso: str) -> str:
 def _when(iso: str | None) -> str:
     if not iso:
         return "—"
-    from ...domain import deadlines as dl
-
-    moment = dt.datetime.fromisoformat(iso).astimezone(dl.PARIS)
-    return f"{date_text(moment.date())} {moment:%H:%M}"
+    return moment_text(iso)

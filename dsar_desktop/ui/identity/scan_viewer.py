@@ -49,6 +49,7 @@ class ScanViewer(QWidget):
         self.item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
         self.scene.addItem(self.item)
         self.view = _View(self.scene, self._on_view_resized)
+        self.view.setAccessibleName(tr("Scan of the proof"))
         self.view.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         self.view.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.view.setBackgroundBrush(Qt.GlobalColor.darkGray)

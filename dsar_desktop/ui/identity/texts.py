@@ -9,14 +9,6 @@ from html import escape
 from ...domain.identity import DOCUMENT_TYPES, METHOD_LABELS, PROOF_LABELS, IdentityMethod, ProofKind
 from ..i18n import QT_TR_NOOP, pick, tr
 
-STATE_TEXT = {
-    "not_requested": QT_TR_NOOP("not requested"),
-    "requested": QT_TR_NOOP("requested, waiting for it"),
-    "received": QT_TR_NOOP("received, to be checked"),
-    "verified": QT_TR_NOOP("verified"),
-    "rejected": QT_TR_NOOP("rejected"),
-    "more_needed": QT_TR_NOOP("more information needed"),
-}
 STATE_COLOURS = {  # (background, text): calm for done, amber for waiting, red for refused
     "not_requested": ("#e9edf0", "#4a5560"),
     "requested": ("#fff4d6", "#6b4a00"),
@@ -50,7 +42,16 @@ MARKS = {
 
 
 def state_text(state: str) -> str:
-    return tr(STATE_TEXT.get(state, state))
+    # Disambiguated: "rejected" is also a match's state, with another French (gender).
+    texts = {
+        "not_requested": tr("not requested", "state of a proof"),
+        "requested": tr("requested, waiting for it", "state of a proof"),
+        "received": tr("received, to be checked", "state of a proof"),
+        "verified": tr("verified", "state of a proof"),
+        "rejected": tr("rejected", "state of a proof"),
+        "more_needed": tr("more information needed", "state of a proof"),
+    }
+    return texts.get(state, state)
 
 
 def state_badge(state: str) -> str:

@@ -76,7 +76,7 @@ class StatisticsPage(QWidget):
         period_label.setBuddy(self.year_combo)
         bar.addWidget(period_label)
         bar.addWidget(self.year_combo)
-        from_label = QLabel(tr("&From"))
+        from_label = QLabel(tr("Fro&m"))
         self.from_edit = self._date_edit()
         from_label.setBuddy(self.from_edit)
         to_label = QLabel(tr("&to"))
@@ -142,7 +142,7 @@ class StatisticsPage(QWidget):
 
         self.right_chart = BarChart()
         self.channel_chart = BarChart()
-        self.trend_chart = TrendChart(tr("Received"), tr("Answered"))
+        self.trend_chart = TrendChart(tr("Received", "chart legend"), tr("Answered", "chart legend"))
         self.right_chart.setAccessibleName(tr("Requests by right"))
         self.channel_chart.setAccessibleName(tr("Requests by channel"))
         self.trend_chart.setAccessibleName(tr("Month by month: received and answered"))
@@ -392,11 +392,12 @@ class StatisticsPage(QWidget):
             return
         if path.suffix.lower() not in (".xlsx", ".csv"):
             path = path.with_name(path.name + ".xlsx")
-        register, lang = self.register, language()
+        office, lang = self.register, language()
 
         def work(progress: Any, cancel: Any) -> record_service.RecordExport:
+            # the job runner gives this worker thread a connection of its own (Office.on_worker_thread)
             return record_service.export_record(
-                register,
+                office,
                 period,
                 Path(path),
                 pseudonymise=pseudonymise,

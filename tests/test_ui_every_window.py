@@ -1,0 +1,185 @@
+"""Every window at 1024×700, in French and English: it fits, every control has a name, no Alt+letter twice.
+
+The walk (tests/ui_walk_support.py) opens the main window on each page, case files of several kinds on
+each tab, every dialog their buttons and the menus open, and the unlock and first-run windows.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+
+from dsar_desktop.domain.cases import Status
+from dsar_desktop.services import cases as case_service
+from dsar_desktop.ui import accessibility, i18n
+from dsar_desktop.ui.main_window import MainWindow
+from dsar_desktop.ui.pages import standard_screens
+from dsar_desktop.ui.workers import ImmediateRunner
+from tests.ui_walk_support import (
+    SCREEN,
+    InspectingDialogs,
+    check_windows_opened_by,
+    demo_register,
+    fit_problems,
+    mnemonic_clashes,
+    settle,
+    unnamed_controls,
+)
+
+Results = dict[str, dict[str, list[str]]]
+
+
+def interesting_cases(register: object) -> list[str]:
+    """One case per state present (open and closed); the first has an ID scan waiting to be checked."""
+    from dsar_desktop.services import identity as ids
+    from tests.ui_identity_support import specimen_passport
+
+    rows = case_service.list_cases(register)  # type: ignore[arg-type]
+    chosen: dict[Status, str] = {}
+    for row in rows:
+        chosen.setdefault(row.status, row.ref)
+    with_scan = next(row.ref for row in rows if row.status in (Status.RECEIVED, Status.IN_PROGRESS))
+    ids.request_proof(
+        register, with_scan, "The request came from an address we do not know.", with_letter=False
+    )  # type: ignore[arg-type]
+    ids.receive_proof(register, with_scan, specimen_passport())  # type: ignore[arg-type]
+    return [with_scan, *[ref for ref in chosen.values() if ref != with_scan][:6]]
+
+
+def walk_start_windows(check: object, folder: Path) -> None:
+    """The windows before a register is open: unlock, the first-run wizard's pages, a recovery key."""
+    from dsar_desktop.ui.first_run import FirstRunWizard, RecoveryKeyDialog
+    from dsar_desktop.ui.unlock import UnlockDialog
+
+    dialogs = InspectingDialogs(check)  # type: ignore[arg-type]
+    unlock = UnlockDialog(dialogs, folder / "demo.dsar")
+    unlock.show()
+    check("UnlockDialog", unlock)  # type: ignore[operator]
+    unlock.close()
+    unlock.deleteLater()
+    wizard = FirstRunWizard(dialogs, folder / "new.dsar", "alice")
+    wizard.show()
+    check("FirstRunWizard page 1", wizard)  # type: ignore[operator]
+    wizard.close()
+    wizard.deleteLater()
+    key = RecoveryKeyDialog("ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567", "demo.dsar", dialogs)
+    key.show()
+    check("RecoveryKeyDialog", key)  # type: ignore[operator]
+    key.close()
+    key.deleteLater()
+
+
+def click_every_button(page: QWidget, check: object, name: str) -> int:
+    clicked = 0
+    for button in list(page.findChildren(QPushButton)):
+        try:
+            if not (button.isVisible() and button.isEnabled()):
+                continue
+        except RuntimeError:  # deleted by an earlier click's refresh
+            continue
+        check_windows_opened_by(button.click, check, f"{name} [{button.text()}]")  # type: ignore[arg-type]
+        clicked += 1
+    return clicked
+
+
+@pytest.fixture(scope="module", params=["fr", "en"])
+def walk(
+    request: pytest.FixtureRequest, qapp: object, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Results]:
+    language = request.param
+    i18n.set_language(language)
+    names = accessibility.install(QApplication.instance())  # as the app does at start
+    results: Results = {"windows": {}, "fit": {}, "names": {}, "mnemonics": {}}
+
+    def check(name: str, window: QWidget) -> None:
+        settle()
+        results["windows"][name] = []
+        for key, find in (
+            ("fit", fit_problems),
+            ("names", unnamed_controls),
+            ("mnemonics", mnemonic_clashes),
+        ):
+            found = find(window)
+            if found:
+                results[key][name] = found
+
+    folder = tmp_path_factory.mktemp(f"walk-{language}")
+    register = demo_register(folder)
+    screens = standard_screens()
+    dialogs = InspectingDialogs(check)
+    window = MainWindow(
+        dialogs, ImmediateRunner(), screens.pages, screens.case_file_factory, screens.intake_factory,
+        screens.startup_notice,
+    )  # fmt: skip
+    try:
+        window.show()
+        window.attach(register)
+        window.resize(SCREEN)
+        for index in range(window.tabs.count()):
+            window.tabs.setCurrentIndex(index)
+            title = window.tabs.tabText(index)
+            check(f"page {title}", window)
+            click_every_button(window.tabs.widget(index), check, f"page {title}")
+        for ref in interesting_cases(register):
+            window.open_case(ref)
+            view = window.case_files[ref]
+            for index in range(view.tabs.count()):
+                view.tabs.setCurrentIndex(index)
+                name = f"case {ref} tab {view.tabs.tabText(index)}"
+                check(name, window)
+                click_every_button(view.tabs.widget(index), check, name)
+            for label, button in list(view.action_buttons.items()):
+                check_windows_opened_by(button.click, check, f"case {ref} action {label}")
+        for action in _menu_actions(window):
+            check_windows_opened_by(action.trigger, check, f"menu {action.text()}")
+        walk_start_windows(check, folder)
+        yield results
+    finally:
+        window.close()
+        # Every window the walk opened goes now, while Qt is alive (left to the end, PySide6 crashes at exit).
+        for widget in QApplication.topLevelWidgets():
+            widget.close()
+            widget.deleteLater()
+        settle()
+        gc.collect()
+        register.close()
+        QApplication.instance().removeEventFilter(names)
+        i18n.set_language("fr")
+
+
+def _menu_actions(window: MainWindow) -> list:  # type: ignore[type-arg]
+    skip = {window.quit_action, window.lock_action}
+    found = []
+    for top in window.menuBar().actions():
+        menu = top.menu()
+        for action in menu.actions() if menu is not None else []:
+            if action.isSeparator() or action.menu() is not None or action in skip or not action.isEnabled():
+                continue
+            found.append(action)
+    return found
+
+
+def test_the_walk_opens_the_windows(walk: Results) -> None:
+    names = list(walk["windows"])
+    assert sum(name.startswith("page ") for name in names) >= 3
+    assert sum(" tab " in name for name in names) >= 10
+    dialogs = [n for n in names if not n.startswith(("page ", "case "))]
+    assert len(dialogs) >= 8, names
+    assert any("IdCheckDialog" in n for n in names), names
+    assert any("IntakeWizard" in n for n in names), names
+
+
+def test_every_window_fits_1024_by_700(walk: Results) -> None:
+    assert walk["fit"] == {}
+
+
+def test_every_focusable_control_has_an_accessible_name(walk: Results) -> None:
+    assert walk["names"] == {}
+
+
+def test_no_window_has_the_same_mnemonic_twice(walk: Results) -> None:
+    assert walk["mnemonics"] == {}
