@@ -13,14 +13,12 @@ from dsar_desktop.domain import deadlines as dl
 from dsar_desktop.domain.cases import Channel, Right, Status
 from dsar_desktop.services import cases as case_service
 from dsar_desktop.ui import i18n
-from dsar_desktop.ui.cases import (
-    CaseFileView,
-    CaseListPage,
-    DashboardPage,
-    IntakeWizard,
-    due_soon_summary,
-)
+from dsar_desktop.ui.cases.case_file import CaseFileView
+from dsar_desktop.ui.cases.case_list import CaseListPage
+from dsar_desktop.ui.cases.dashboard import DashboardPage
 from dsar_desktop.ui.cases.dialogs_extension import GROUND_UNFOUNDED, ExtensionDialog, RefusalDialog
+from dsar_desktop.ui.cases.intake import IntakeWizard
+from dsar_desktop.ui.cases.labels import due_soon_summary
 from dsar_desktop.ui.cases.models import COL_DAYS_LEFT, COL_REF, LevelRole, RefRole
 from dsar_desktop.ui.dialogs import ScriptedDialogs
 

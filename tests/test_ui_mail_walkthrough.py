@@ -26,7 +26,7 @@ from dsar_desktop.services import extracts
 from dsar_desktop.services import register as register_service
 from dsar_desktop.services.extracts_demo import DEMO_FILES, DEMO_PERSON, demo_file
 from dsar_desktop.ui import i18n
-from dsar_desktop.ui.cases import IntakeWizard
+from dsar_desktop.ui.cases.intake import IntakeWizard
 from dsar_desktop.ui.dialogs import ScriptedDialogs
 from dsar_desktop.ui.pages import standard_screens
 from dsar_desktop.ui.shell import Shell

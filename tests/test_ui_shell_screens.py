@@ -14,7 +14,9 @@ from dsar_desktop.domain.cases import Channel, Person, Right
 from dsar_desktop.services import cases as case_service
 from dsar_desktop.services import register as register_service
 from dsar_desktop.ui import i18n
-from dsar_desktop.ui.cases import CaseFileView, CaseListPage, DashboardPage
+from dsar_desktop.ui.cases.case_file import CaseFileView
+from dsar_desktop.ui.cases.case_list import CaseListPage
+from dsar_desktop.ui.cases.dashboard import DashboardPage
 from dsar_desktop.ui.dialogs import ScriptedDialogs
 from dsar_desktop.ui.pages import standard_screens
 from dsar_desktop.ui.shell import Shell
