@@ -1,5 +1,6 @@
 """The office's screen: the main window at 1366×768 on a case file's Data tab with a match selected, and the
-ID check window sized to that screen, in French and English; also the case file at 200 % text size.
+ID check window sized to that screen, in French and English; also the case file at 200 % text size,
+and with DSAR_PSEUDO_LOCALE=1 the same screens with every string 40 % longer (files named *-pseudo.png).
 
     xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python docs/screenshots/take_fit_screenshots.py [en|fr]
 """
@@ -22,7 +23,7 @@ from dsar_desktop.services.office import Office
 from dsar_desktop.ui import accessibility, style
 from dsar_desktop.ui.dialogs import Dialogs
 from dsar_desktop.ui.extracts import DataPanel
-from dsar_desktop.ui.i18n import set_language
+from dsar_desktop.ui.i18n import PSEUDO_LOCALE, set_language
 from dsar_desktop.ui.identity.check_wizard import IdCheckDialog
 from dsar_desktop.ui.main_window import MainWindow
 from dsar_desktop.ui.pages import standard_screens
@@ -44,7 +45,7 @@ def grab(app: QApplication, widget: QWidget, out: Path) -> None:
 def main() -> int:
     language = sys.argv[1] if len(sys.argv) > 1 else "en"
     scale = float(sys.argv[2]) if len(sys.argv) > 2 else 1.0
-    suffix = "" if language == "en" else f"-{language}"
+    suffix = ("" if language == "en" else f"-{language}") + ("-pseudo" if PSEUDO_LOCALE else "")
     app = QApplication(sys.argv[:1])
     style.apply(app)
     accessibility.install(app)

@@ -10,6 +10,8 @@ See the README's "Translations" section.
 
 from __future__ import annotations
 
+import math
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -27,6 +29,9 @@ _state: dict[str, object] = {"language": "fr", "installed": None}
 # Qt's own (qtbase) is installed on the application once there is one, for its buttons and dialogs.
 _ours: dict[str, QTranslator] = {}
 _installed: list[QTranslator] = []
+# A pseudo-locale for layout checks: DSAR_PSEUDO_LOCALE=1 makes every string 40 % longer, bracketed,
+# so a screenshot shows at once where a longer translation would be cut (see take_fit_screenshots.py).
+PSEUDO_LOCALE = os.environ.get("DSAR_PSEUDO_LOCALE") == "1"
 
 
 def QT_TR_NOOP(text: str) -> str:  # noqa: N802 - the name lupdate looks for
@@ -92,7 +97,15 @@ def tr(source: str, disambiguation: str | None = None, count: int = -1, /, **fac
         text = _LEGACY_FRENCH[source]
     if count >= 0:
         text = text.replace("%n", str(count))
-    return text.format(**facts) if facts else text
+    text = text.format(**facts) if facts else text
+    return pseudo(text) if PSEUDO_LOCALE else text
+
+
+def pseudo(text: str) -> str:
+    """The pseudo-locale's form of a string: bracketed and 40 % longer (mnemonic & and line breaks kept)."""
+    if not text.strip():
+        return text
+    return "[" + text + " " + "~" * math.ceil(len(text) * 0.4) + "]"
 
 
 def pick(pair: tuple[str, str]) -> str:
