@@ -28,7 +28,8 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from dsar_desktop.domain import deadlines as dl  # noqa: E402
 from dsar_desktop.services import register as register_service  # noqa: E402
 from dsar_desktop.ui import i18n, style  # noqa: E402
-from dsar_desktop.ui.cases import CaseListPage, DashboardPage  # noqa: E402
+from dsar_desktop.ui.cases.case_list import CaseListPage  # noqa: E402
+from dsar_desktop.ui.cases.dashboard import DashboardPage  # noqa: E402
 from dsar_desktop.ui.dialogs import ScriptedDialogs  # noqa: E402
 
 PASS = "benchmark passphrase 2026"

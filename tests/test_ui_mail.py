@@ -19,8 +19,8 @@ from dsar_desktop.services import cases as case_service
 from dsar_desktop.services import identity, mail_in
 from dsar_desktop.services import register as register_service
 from dsar_desktop.ui import i18n
-from dsar_desktop.ui.cases import IntakeWizard
 from dsar_desktop.ui.cases.dialogs_case import DispatchDialog
+from dsar_desktop.ui.cases.intake import IntakeWizard
 from dsar_desktop.ui.dialogs import ScriptedDialogs
 from dsar_desktop.ui.mail.request_panel import RequestPanel
 from dsar_desktop.ui.pages import standard_screens

@@ -18,7 +18,9 @@ from dsar_desktop.domain.cases import Status
 from dsar_desktop.services import cases as case_service
 from dsar_desktop.services.demo import create_demo_register
 from dsar_desktop.ui import style
-from dsar_desktop.ui.cases import CaseFileView, CaseListPage, DashboardPage
+from dsar_desktop.ui.cases.case_file import CaseFileView
+from dsar_desktop.ui.cases.case_list import CaseListPage
+from dsar_desktop.ui.cases.dashboard import DashboardPage
 from dsar_desktop.ui.dialogs import Dialogs
 from dsar_desktop.ui.i18n import set_language
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from dsar_desktop.services.register import create_register
 from dsar_desktop.ui import style
-from dsar_desktop.ui.cases import IntakeWizard
+from dsar_desktop.ui.cases.intake import IntakeWizard
 from dsar_desktop.ui.dialogs import Dialogs
 from dsar_desktop.ui.i18n import set_language
 from dsar_desktop.ui.mail.request_panel import RequestPanel
