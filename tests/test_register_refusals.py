@@ -10,10 +10,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-import keyring
-import keyring.backend
 import pytest
-from conftest import run_cli
+from conftest import MemoryKeyring, run_cli
 
 from dsar_desktop.security import os_keyring
 from dsar_desktop.security.keyslots import sidecar_path
@@ -145,25 +143,7 @@ def test_a_register_path_that_is_a_folder_says_so(
 
 
 # ---- the keyring: the exact backend that would store ------------------------------------------
-class _Secure(keyring.backend.KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-    dsar_secure_store = True
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.store.pop((service, username), None)
-
-
-class PlaintextKeyring(_Secure):
+class PlaintextKeyring(MemoryKeyring):
     dsar_secure_store = False
 
 
@@ -176,7 +156,7 @@ class _Chainer:
 
 
 def test_a_chainer_whose_first_backend_is_plaintext_stores_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
-    plain, secure = PlaintextKeyring(), _Secure()
+    plain, secure = PlaintextKeyring(), MemoryKeyring()
     monkeypatch.setattr(os_keyring.keyring, "get_keyring", lambda: _Chainer([plain, secure]))
     status = os_keyring.remember("abc", b"k" * 32)
     assert status.usable is False and "keyrings.alt.file.PlaintextKeyring" in status.backend
