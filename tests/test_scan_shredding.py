@@ -101,6 +101,9 @@ def test_a_scan_destroyed_after_the_decision_is_unreadable_in_a_backup_made_befo
     assert code == 0, err
     with zipfile.ZipFile(old_backup) as archive:  # the keys never travel with a backup
         assert sorted(archive.namelist()) == ["manifest.json", "register.db", "register.keys"]
+    (key_file,) = path.parent.glob("scan-keys-*.dsarkeys")
+    code, _out, err = dsar(capsys, path, passphrase_file, "backup", "--out", str(key_file), "--force")
+    assert code == 1 and "scan-key file" in err  # never written over, not even forced
 
     decide(capsys, path, passphrase_file, ref)
 

@@ -365,8 +365,8 @@ def verify(register: Register, progress: Progress = no_progress) -> VerifyReport
 # ---- backups ----------------------------------------------------------------
 class BackupWouldOverwriteRegister(DsarError):
     code = "backup_would_overwrite_register"
-    en = "{path} is the register or its key file: a backup is never written over them, not even with --force."
-    fr = "{path} est le registre ou son fichier de clés : une sauvegarde ne les écrase jamais, même avec --force."
+    en = "{path} is the register, its key file or its scan-key file: a backup is never written over them, not even with --force."
+    fr = "{path} est le registre, son fichier de clés ou son fichier de clés de scans : une sauvegarde ne les écrase jamais, même avec --force."
     exit_code = 1
 
 
@@ -389,6 +389,7 @@ def check_backup_target(register: Register, out: Path, force: bool = False) -> N
     out = Path(out)
     own = [register.path, sidecar_path(register.path)]
     own += [register.path.with_name(register.path.name + s) for s in ("-wal", "-shm", ".lock")]
+    own += [shredding.keystore(register).path]
     for path in own:
         if out.resolve() == path.resolve() or (out.exists() and path.exists() and os.path.samefile(out, path)):
             raise BackupWouldOverwriteRegister(path=str(out))
