@@ -51,8 +51,10 @@ def interesting_cases(register: object) -> list[str]:
 
 
 def walk_start_windows(check: object, folder: Path) -> None:
-    """The windows before a register is open: unlock, the first-run wizard's pages, a recovery key."""
+    """The windows before a register is open: unlock, the first-run wizard's pages, a recovery key; and the
+    key slots' new-passphrase dialog (opened from the slots dialog, whose buttons the walk does not click)."""
     from dsar_desktop.ui.first_run import FirstRunWizard, RecoveryKeyDialog
+    from dsar_desktop.ui.slots_dialog import NewPassphraseDialog
     from dsar_desktop.ui.unlock import UnlockDialog
 
     dialogs = InspectingDialogs(check)  # type: ignore[arg-type]
@@ -71,6 +73,12 @@ def walk_start_windows(check: object, folder: Path) -> None:
     check("RecoveryKeyDialog", key)  # type: ignore[operator]
     key.close()
     key.deleteLater()
+    for label in (None, "alice"):  # adding a slot, changing a passphrase
+        slot = NewPassphraseDialog("New slot", lambda _name, _passphrase: None, label)
+        slot.show()
+        check(f"NewPassphraseDialog {label}", slot)  # type: ignore[operator]
+        slot.close()
+        slot.deleteLater()
 
 
 def click_every_button(page: QWidget, check: object, name: str) -> int:
