@@ -2,16 +2,20 @@
 
 The walk (tests/ui_walk_support.py) opens the main window on each page, case files of several kinds on
 each tab, every dialog their buttons and the menus open, and the unlock and first-run windows.
+The two screens that once scrolled sideways (the Data tab, the ID check) are also checked with the
+pseudo-locale at 1366×768: they wrap, they do not scroll sideways.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea, QWidget
 
 from dsar_desktop.domain.cases import Status
 from dsar_desktop.services import cases as case_service
@@ -51,8 +55,10 @@ def interesting_cases(register: object) -> list[str]:
 
 
 def walk_start_windows(check: object, folder: Path) -> None:
-    """The windows before a register is open: unlock, the first-run wizard's pages, a recovery key."""
+    """The windows before a register is open: unlock, the first-run wizard's pages, a recovery key; and the
+    key slots' new-passphrase dialog (opened from the slots dialog, whose buttons the walk does not click)."""
     from dsar_desktop.ui.first_run import FirstRunWizard, RecoveryKeyDialog
+    from dsar_desktop.ui.slots_dialog import NewPassphraseDialog
     from dsar_desktop.ui.unlock import UnlockDialog
 
     dialogs = InspectingDialogs(check)  # type: ignore[arg-type]
@@ -71,6 +77,12 @@ def walk_start_windows(check: object, folder: Path) -> None:
     check("RecoveryKeyDialog", key)  # type: ignore[operator]
     key.close()
     key.deleteLater()
+    for label in (None, "alice"):  # adding a slot, changing a passphrase
+        slot = NewPassphraseDialog("New slot", lambda _name, _passphrase: None, label)
+        slot.show()
+        check(f"NewPassphraseDialog {label}", slot)  # type: ignore[operator]
+        slot.close()
+        slot.deleteLater()
 
 
 def click_every_button(page: QWidget, check: object, name: str) -> int:
@@ -183,3 +195,80 @@ def test_every_focusable_control_has_an_accessible_name(walk: Results) -> None:
 
 def test_no_window_has_the_same_mnemonic_twice(walk: Results) -> None:
     assert walk["mnemonics"] == {}
+
+
+# ---- no sideways scrolling: the Data tab and the ID check, pseudo-locale at 1366×768, normal at 1024×700 ----
+@pytest.fixture(scope="module")
+def case_with_data(qapp: object, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[object, str]]:
+    from dsar_desktop.services import identity as ids
+    from dsar_desktop.services.demo import create_demo_register
+    from dsar_desktop.services.office import Office
+    from tests.ui_identity_support import specimen_passport
+
+    demo = create_demo_register(tmp_path_factory.mktemp("fit") / "demo.dsar", "alice", "demo passphrase", 12)
+    register = Office.adopt(demo.register)
+    ref = demo.refs_with_data[0]
+    ids.request_proof(register, ref, "The request came from an address we do not know.", with_letter=False)
+    ids.receive_proof(register, ref, specimen_passport())
+    yield register, ref
+    register.close()
+
+
+def sideways(scroll: QScrollArea) -> int:
+    """How many pixels the scroll area can scroll sideways (0: its content fits its width)."""
+    settle()
+    return scroll.horizontalScrollBar().maximum()
+
+
+@pytest.mark.parametrize(
+    ("language", "pseudo_locale", "screen"),
+    [("en", True, QSize(1366, 768)), ("fr", True, QSize(1366, 768)), ("fr", False, SCREEN), ("en", False, SCREEN)],
+)
+def test_the_data_tab_and_the_id_check_wrap_instead_of_scrolling_sideways(
+    qtbot, monkeypatch: pytest.MonkeyPatch, case_with_data: tuple[object, str], language: str,
+    pseudo_locale: bool, screen: QSize,
+) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    from dsar_desktop.domain.identity import ProofKind
+    from dsar_desktop.services import identity as ids
+    from dsar_desktop.ui.extracts import DataPanel
+    from dsar_desktop.ui.identity.check_wizard import IdCheckDialog
+
+    register, ref = case_with_data
+    monkeypatch.setattr(i18n, "PSEUDO_LOCALE", pseudo_locale)
+    i18n.set_language(language)
+    try:
+        screens = standard_screens()
+        window = MainWindow(
+            InspectingDialogs(lambda *_: None), ImmediateRunner(), screens.pages, screens.case_file_factory,
+            screens.intake_factory, screens.startup_notice,
+        )  # fmt: skip
+        qtbot.addWidget(window)
+        window.show()
+        window.attach(register)
+        window.resize(screen)
+        window.open_case(ref)
+        view = window.case_files[ref]
+        panel = next(view.tabs.widget(i) for i in range(view.tabs.count()) if isinstance(view.tabs.widget(i), DataPanel))  # fmt: skip
+        view.tabs.setCurrentWidget(panel)
+        section = panel.parentWidget().parentWidget()
+        assert isinstance(section, QScrollArea) and section.isVisible()
+        assert panel.gather_button.text().startswith("[") is pseudo_locale  # the pseudo-locale is really on
+        assert sideways(section) == 0, f"the Data tab needs {sideways(section)} px more width"
+        # the action row went onto lines of its own rather than past the right edge
+        right = section.viewport().width()
+        for button in (panel.gather_button, panel.import_button, panel.not_applicable_button, panel.confirm_button):
+            assert button.mapTo(panel, button.rect().topRight()).x() <= right, button.text()
+
+        proof = next(p for p in ids.identity_status(register, ref).proofs if p.proof_kind == ProofKind.IDENTITY_DOCUMENT)  # fmt: skip
+        dialog = IdCheckDialog(register, InspectingDialogs(lambda *_: None), ref, proof, dt.date.today(), window)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.resize(QSize(1240, 780).boundedTo(screen - QSize(40, 60)))  # what fit_to_screen gives there
+        minimum = dialog.minimumSizeHint()
+        assert minimum.width() <= screen.width() and minimum.height() <= screen.height()
+        form_column = next(s for s in dialog.findChildren(QScrollArea) if s.widget().isAncestorOf(dialog.document_type))
+        assert sideways(form_column) == 0, f"the ID check's form needs {sideways(form_column)} px more width"
+        dialog.close()
+        window.close()
+    finally:
+        i18n.set_language("fr")

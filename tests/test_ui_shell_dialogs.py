@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QDialog
 
 from dsar_desktop.domain.errors import InvalidInput
 from dsar_desktop.security.keyslots import WrongPassphrase
@@ -16,7 +17,7 @@ from dsar_desktop.store.connection import Register
 from dsar_desktop.ui import i18n
 from dsar_desktop.ui.dialogs import ScriptedDialogs
 from dsar_desktop.ui.settings_dialog import SettingsDialog
-from dsar_desktop.ui.slots_dialog import SlotsDialog
+from dsar_desktop.ui.slots_dialog import NewPassphraseDialog, SlotsDialog
 
 PASSPHRASE = "correct horse battery staple"  # as in conftest
 
@@ -107,23 +108,35 @@ def test_the_settings_dialog_limits_values_to_the_service_ranges(qtbot, register
 
 
 # ---- key slots ----------------------------------------------------------------------
+def fill(name: str | None, passphrase: str, again: str | None = None):  # type: ignore[no-untyped-def]
+    """A scripted answer for the new-passphrase dialog: what a person would type in its fields."""
+
+    def answer(dialog: NewPassphraseDialog) -> None:
+        if name is not None:
+            dialog.name_edit.setText(name)
+        dialog.fields.first.setText(passphrase)
+        dialog.fields.second.setText(passphrase if again is None else again)
+
+    return answer
+
+
 def test_slots_dialog_adds_changes_and_removes_a_slot(qtbot, keyed: Register) -> None:  # type: ignore[no-untyped-def]
     dialogs = ScriptedDialogs()
     dialog = SlotsDialog(keyed, dialogs)
     qtbot.addWidget(dialog)
     assert dialog.labels() == ["alice", "recovery"]
     bob_passphrase = "bob's long passphrase"
-    dialogs.answers += ["bob", bob_passphrase, bob_passphrase]
+    dialogs.answers.append(fill("bob", bob_passphrase))
     dialog.add_button.click()
     assert dialog.labels() == ["alice", "recovery", "bob"]
-    assert dialogs.shown[-1] == ("info", "Slot 'bob' added.")
+    assert dialogs.shown[-2:] == [("dialog", "New slot"), ("info", "Slot 'bob' added.")]
     with register_service.unlock_register(keyed.path, bob_passphrase, "bob", lock=False) as as_bob:
         assert as_bob.actor == "bob"
 
     dialog.select("bob")
     assert dialog.change_button.isEnabled()
     newer = "bob's newer passphrase"
-    dialogs.answers += [newer, newer]
+    dialogs.answers.append(fill(None, newer))
     dialog.change_button.click()
     assert dialogs.shown[-1] == ("info", "Passphrase of 'bob' changed.")
     register_service.unlock_key(keyed.path, newer, "bob")
@@ -137,17 +150,93 @@ def test_slots_dialog_adds_changes_and_removes_a_slot(qtbot, keyed: Register) ->
     assert dialogs.shown[-1] == ("info", "Slot 'bob' removed; the register was re-keyed.")
 
 
-def test_slots_dialog_refuses_mismatched_or_short_passphrases(qtbot, keyed: Register) -> None:  # type: ignore[no-untyped-def]
+def test_slots_dialog_refuses_mismatched_short_or_taken_and_keeps_what_was_typed(
+    qtbot, keyed: Register
+) -> None:  # type: ignore[no-untyped-def]
     dialogs = ScriptedDialogs()
     dialog = SlotsDialog(keyed, dialogs)
     qtbot.addWidget(dialog)
-    dialogs.answers += ["carol", "carol's passphrase", "carol's passphrasE"]
+    seen: list[NewPassphraseDialog] = []
+
+    def keep(answer):  # type: ignore[no-untyped-def]
+        def run(form: NewPassphraseDialog) -> None:
+            answer(form)
+            seen.append(form)
+
+        return run
+
+    dialogs.answers.append(keep(fill("carol", "carol's passphrase", "carol's passphrasE")))
     dialog.add_button.click()
-    assert dialogs.shown[-1] == ("warn", "The two passphrases are different; nothing was changed.")
-    dialogs.answers += ["carol", "short", "short"]
+    assert (
+        not seen[-1].ok_button.isEnabled()
+        and seen[-1].fields.hint.text() == "The two passphrases are different."
+    )
+    dialogs.answers.append(keep(fill("carol", "short")))
     dialog.add_button.click()
-    assert dialogs.shown[-1][0] == "error" and "at least 12 characters" in dialogs.shown[-1][1]
+    assert not seen[-1].ok_button.isEnabled()
+    assert seen[-1].fields.hint.text() == "Too short: 5 of at least 12 characters."
+    # A name already taken: the service refuses, the sentence shows in the dialog, nothing typed is lost.
+    dialogs.answers.append(keep(fill("alice", "a different long passphrase")))
+    dialog.add_button.click()
+    taken = seen[-1]
+    assert taken.result() != QDialog.DialogCode.Accepted
+    assert not taken.problem.isHidden() and "already exists" in taken.problem.text()
+    assert taken.name() == "alice" and taken.fields.passphrase() == "a different long passphrase"
     assert dialog.labels() == ["alice", "recovery"]
+    assert not any(kind == "info" for kind, _ in dialogs.shown)
+
+
+def test_the_slots_dialog_shows_the_strength_as_a_passphrase_is_typed(qtbot, keyed: Register) -> None:  # type: ignore[no-untyped-def]
+    """Typed key by key: a weak passphrase keeps OK disabled with a red meter, a strong one enables it."""
+    dialogs = ScriptedDialogs()
+    dialog = SlotsDialog(keyed, dialogs)
+    qtbot.addWidget(dialog)
+    states: list[tuple[str, int, str, bool]] = []
+
+    def type_weak_then_strong(form: NewPassphraseDialog) -> None:
+        fields = form.fields
+        assert not form.ok_button.isEnabled()
+        assert fields.level() == "empty" and fields.meter.value() == 0
+        qtbot.keyClicks(form.name_edit, "dave")
+        for weak in ("password1234", "qwertyuiopas"):
+            qtbot.keyClicks(fields.first, weak)
+            qtbot.keyClicks(fields.second, weak)
+            states.append(
+                (fields.level(), fields.meter.value(), fields.hint.text(), form.ok_button.isEnabled())
+            )
+            fields.first.clear()
+            fields.second.clear()
+        strong = "tram violet quarry sextant 47"
+        qtbot.keyClicks(fields.first, strong)
+        states.append((fields.level(), fields.meter.value(), fields.hint.text(), form.ok_button.isEnabled()))
+        qtbot.keyClicks(fields.second, strong)
+        states.append((fields.level(), fields.meter.value(), fields.hint.text(), form.ok_button.isEnabled()))
+
+    dialogs.answers.append(type_weak_then_strong)
+    dialog.add_button.click()
+    for level, value, hint, ok in states[:2]:
+        assert (level, ok) == ("weak", False) and value < 3
+        assert hint.startswith("Too easy to guess")
+    typed_once, typed_twice = states[2], states[3]
+    assert typed_once[0] == "strong" and typed_once[1] == 4 and typed_once[2] == "Strong."
+    assert typed_once[3] is False  # the second field is still empty
+    assert typed_twice == ("strong", 4, "Strong.", True)
+    assert dialog.labels() == ["alice", "recovery", "dave"]
+    register_service.unlock_key(keyed.path, "tram violet quarry sextant 47", "dave")
+
+
+def test_the_strength_meter_speaks_french(qtbot) -> None:  # type: ignore[no-untyped-def]
+    i18n.set_language("fr")
+    form = NewPassphraseDialog("Nouvel emplacement", lambda _name, _passphrase: None)
+    qtbot.addWidget(form)
+    qtbot.keyClicks(form.fields.first, "court")
+    assert (
+        form.fields.hint.text().startswith("Trop courte")
+        and "5 caractères sur au moins 12" in form.fields.hint.text()
+    )
+    assert form.fields.level() == "weak" and not form.ok_button.isEnabled()
+    assert form.ok_button.text() == "Ajouter l'emplacement"
+    assert form.fields.meter.accessibleName() == "Robustesse de la phrase de passe"
 
 
 def test_the_last_passphrase_slot_cannot_be_removed_and_recovery_slot_is_not_editable(

@@ -86,7 +86,8 @@ def test_the_slot_page_waits_for_a_long_enough_matching_passphrase(qtbot, tmp_pa
     qtbot.addWidget(wizard)
     fields = wizard.slot_page.fields
     fields.first.setText("short")
-    assert fields.hint.text() == "At least 12 characters; 5 so far."
+    assert fields.hint.text() == "Too short: 5 of at least 12 characters."
+    assert fields.level() == "weak" and fields.meter.value() == 0
     assert not wizard.slot_page.isComplete()
     fields.first.setText(PASSPHRASE)
     fields.second.setText(PASSPHRASE + "x")

@@ -2,8 +2,9 @@
 
     xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python docs/screenshots/take_shell_screenshots.py [en|fr]
 
-Writes unlock.png, first-run-recovery.png and main-window.png (with a `-fr` suffix for French) here,
-using a throw-away demo register in a temporary folder.
+Writes unlock.png, first-run-recovery.png, main-window.png and slot-passphrase-weak/strong.png (the key
+slots' new-passphrase dialog and its strength meter) here, with a `-fr` suffix for French, using a
+throw-away demo register in a temporary folder.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from dsar_desktop.ui.first_run import FirstRunWizard
 from dsar_desktop.ui.i18n import set_language
 from dsar_desktop.ui.pages import standard_screens
 from dsar_desktop.ui.shell import Shell
+from dsar_desktop.ui.slots_dialog import NewPassphraseDialog
 from dsar_desktop.ui.workers import Runner
 
 HERE = Path(__file__).resolve().parent
@@ -86,6 +88,14 @@ def main() -> int:
         grab_widget(app, wizard, HERE / f"first-run-recovery{suffix}.png")
         if wizard.register is not None:
             wizard.register.close()
+
+        slot = NewPassphraseDialog("New slot" if language == "en" else "Nouvel emplacement", lambda *_: None)
+        slot.show()
+        slot.name_edit.setText("bob")
+        for name, typed in (("weak", "password1234"), ("strong", "tram violet quarry sextant 47")):
+            slot.fields.first.setText(typed)
+            slot.fields.second.setText(typed)
+            grab_widget(app, slot, HERE / f"slot-passphrase-{name}{suffix}.png")
     return 0
 
 

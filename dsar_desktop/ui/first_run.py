@@ -31,8 +31,7 @@ from ..services.office import Office
 from . import style
 from .dialogs import Dialogs
 from .i18n import language, tr
-
-MIN_PASSPHRASE = 12
+from .passphrase import PassphraseFields
 
 
 def grouped_key(key: str) -> str:
@@ -83,52 +82,6 @@ PrinterChooser = Callable[[QWidget | None], QPrinter | None]
 
 
 # ---- reusable widgets -----------------------------------------------------------
-class PassphraseFields(QWidget):
-    """A passphrase typed twice, with a live hint; `valid` says whether it can be used."""
-
-    changed = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.first = QLineEdit()
-        self.first.setEchoMode(QLineEdit.EchoMode.Password)
-        self.second = QLineEdit()
-        self.second.setEchoMode(QLineEdit.EchoMode.Password)
-        self.hint = style.role_label("", "muted")
-        form = self.form = QFormLayout(self)
-        form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(tr("Passphrase"), self.first)
-        form.addRow(tr("Passphrase again"), self.second)
-        form.addRow("", self.hint)
-        self._strength_ok = False
-        self.first.textChanged.connect(self._on_text_changed)
-        self.second.textChanged.connect(self._on_text_changed)
-        self._on_text_changed()
-
-    def passphrase(self) -> str:
-        return self.first.text()
-
-    def valid(self) -> bool:
-        return self._strength_ok and self.first.text() == self.second.text()
-
-    def _on_text_changed(self, _text: str = "") -> None:
-        count = len(self.first.text())
-        self._strength_ok = False
-        if count < MIN_PASSPHRASE:
-            self.hint.setText(
-                tr("At least {minimum} characters; {count} so far.", minimum=MIN_PASSPHRASE, count=count)
-            )
-        else:
-            # The rule (never blank, zxcvbn estimate) is the service's; shown here as it is typed.
-            strength = register_service.passphrase_strength(self.first.text())
-            self._strength_ok = strength.ok
-            if strength.ok and self.second.text() and self.second.text() != self.first.text():
-                self.hint.setText(tr("The two passphrases are different."))
-            else:
-                self.hint.setText(strength.fr if language() == "fr" else strength.en)
-        self.changed.emit()
-
-
 class RecoveryKeyView(QWidget):
     """The recovery key in large monospace groups, a print button, and the 'written down' confirmation."""
 

@@ -9,10 +9,13 @@ from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
 class FlowLayout(QLayout):
     """Lays items left to right and starts a new line when the next one does not fit; height follows width."""
 
-    def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
+    def __init__(self, parent: QWidget | None = None, spacing: int = 6, one_line_hint: bool = False) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._spacing = spacing
+        # Beside other widgets in a row, the row gives the flow its size hint first: hinting one line keeps the
+        # buttons on one line while there is room, and they wrap only when the row is squeezed.
+        self._one_line_hint = one_line_hint
         self.setContentsMargins(QMargins(0, 0, 0, 0))
 
     def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt's name
@@ -44,7 +47,13 @@ class FlowLayout(QLayout):
         self._arrange(rect, move=True)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return self.minimumSize()
+        if not self._one_line_hint:
+            return self.minimumSize()
+        shown = [i for i in self._items if i.widget() is None or not i.widget().isHidden()]
+        width = sum(i.sizeHint().width() for i in shown) + self._spacing * max(len(shown) - 1, 0)
+        height = max((i.sizeHint().height() for i in shown), default=0)
+        margins = self.contentsMargins()
+        return QSize(width + margins.left() + margins.right(), height + margins.top() + margins.bottom())
 
     def minimumSize(self) -> QSize:  # noqa: N802 - Qt's name
         size = QSize()

@@ -105,7 +105,11 @@ def pseudo(text: str) -> str:
     """The pseudo-locale's form of a string: bracketed and 40 % longer (mnemonic & and line breaks kept)."""
     if not text.strip():
         return text
-    return "[" + text + " " + "~" * math.ceil(len(text) * 0.4) + "]"
+    # The padding comes in word-sized groups: a translation is longer, not made of one 60-letter word, so a
+    # word-wrapped label can still wrap (one unbroken run of tildes would set its minimum width instead).
+    length = math.ceil(len(text) * 0.4)
+    padding = ("~~~~~ " * (length // 6 + 1))[:length].rstrip(" ").ljust(length, "~")
+    return "[" + text + " " + padding + "]"
 
 
 def pick(pair: tuple[str, str]) -> str:

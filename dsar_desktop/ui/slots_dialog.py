@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
+    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -17,13 +20,75 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.deadlines import format_date
+from ..domain.errors import describe
 from ..services import register as register_service
 from ..services.office import Office
 from . import style
 from .cases.labels import moment_day_text
-from .dialogs import Dialogs
+from .dialogs import Dialogs, error_line
 from .first_run import RecoveryKeyDialog
 from .i18n import language, tr
+from .passphrase import PassphraseFields
+
+SaveSlot = Callable[[str, str], None]
+
+
+class NewPassphraseDialog(QDialog):
+    """A new slot's name (when adding) and its passphrase typed twice, with the strength meter.
+
+    OK stays disabled until the name is given and the passphrase reaches the minimum and is typed the
+    same twice. `save(name, passphrase)` runs on OK; when it refuses, its sentence shows here and the
+    dialog stays open with what was typed.
+    """
+
+    def __init__(
+        self, title: str, save: SaveSlot, label: str | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.save = save
+        self.setWindowTitle(title)
+        self.name_edit = QLineEdit(label or "")
+        self.name_edit.setReadOnly(label is not None)
+        self.fields = PassphraseFields()
+        self.problem = error_line()
+        self.fields.form.insertRow(0, tr("Name of the person (shown in the audit log)"), self.name_edit)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.fields)
+        layout.addWidget(self.problem)
+        layout.addStretch(1)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(tr("Add the slot") if label is None else tr("Change the passphrase"))
+        layout.addWidget(buttons)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.name_edit.textChanged.connect(self._on_changed)
+        self.fields.changed.connect(self._on_changed)
+        (self.fields.first if label is not None else self.name_edit).setFocus()
+        self.resize(520, 300)
+        self._on_changed()
+
+    def name(self) -> str:
+        return self.name_edit.text().strip()
+
+    def complete(self) -> bool:
+        return bool(self.name()) and self.fields.valid()
+
+    def _on_changed(self) -> None:
+        self.ok_button.setEnabled(self.complete())
+
+    def accept(self) -> None:
+        if not self.complete():
+            return
+        try:
+            self.save(self.name(), self.fields.passphrase())
+        except Exception as exc:  # noqa: BLE001 - shown in the dialog; the person corrects and retries
+            self.problem.setText(describe(exc, language()))
+            self.problem.show()
+            return
+        super().accept()
 
 
 class SlotsDialog(QDialog):
@@ -103,55 +168,28 @@ class SlotsDialog(QDialog):
         self.change_button.setEnabled(is_passphrase)
         self.remove_button.setEnabled(is_passphrase)
 
-    def _ask_new_passphrase(self, title: str, label: str) -> str | None:
-        first = self.dialogs.ask_text(
-            self, title, tr("Passphrase for '{label}' (at least 12 characters):", label=label), secret=True
-        )
-        if not first:
-            return None
-        second = self.dialogs.ask_text(
-            self, title, tr("Type the passphrase for '{label}' again:", label=label), secret=True
-        )
-        if second is None:
-            return None
-        if first != second:
-            self.dialogs.warn(self, tr("The two passphrases are different; nothing was changed."))
-            return None
-        return first
-
     def _on_add_clicked(self) -> None:
-        label = self.dialogs.ask_text(
-            self, tr("New slot"), tr("Name of the person (shown in the audit log):")
-        )
-        if not label or not label.strip():
-            return
-        label = label.strip()
-        passphrase = self._ask_new_passphrase(tr("New slot"), label)
-        if passphrase is None:
-            return
-        try:
-            register_service.add_slot(self.register, label, passphrase)
-        except Exception as exc:  # noqa: BLE001 - every failure is explained
-            self.dialogs.error(self, exc)
+        dialog = NewPassphraseDialog(tr("New slot"), self._add_slot, parent=self)
+        if not self.dialogs.run(dialog):
             return
         self.refresh()
-        self.select(label)
-        self.dialogs.info(self, tr("Slot '{label}' added.", label=label))
+        self.select(dialog.name())
+        self.dialogs.info(self, tr("Slot '{label}' added.", label=dialog.name()))
+
+    def _add_slot(self, label: str, passphrase: str) -> None:
+        register_service.add_slot(self.register, label, passphrase)
 
     def _on_change_clicked(self) -> None:
         slot = self._selected()
         if slot is None or slot["kind"] != "passphrase":
             self.dialogs.warn(self, tr("Choose a passphrase slot first."))
             return
-        passphrase = self._ask_new_passphrase(tr("Change passphrase"), slot["label"])
-        if passphrase is None:
-            return
-        try:
-            register_service.change_slot(self.register, slot["label"], passphrase)
-        except Exception as exc:  # noqa: BLE001
-            self.dialogs.error(self, exc)
-            return
-        self.dialogs.info(self, tr("Passphrase of '{label}' changed.", label=slot["label"]))
+        dialog = NewPassphraseDialog(tr("Change passphrase"), self._change_slot, slot["label"], parent=self)
+        if self.dialogs.run(dialog):
+            self.dialogs.info(self, tr("Passphrase of '{label}' changed.", label=slot["label"]))
+
+    def _change_slot(self, label: str, passphrase: str) -> None:
+        register_service.change_slot(self.register, label, passphrase)
 
     def _on_remove_clicked(self) -> None:
         slot = self._selected()

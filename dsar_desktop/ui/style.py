@@ -20,6 +20,7 @@ WARNING_BACKGROUND = "#fff4d6"
 WARNING_TEXT = "#6b4a00"
 NOTE_BACKGROUND = "#e8f1f8"
 DISABLED_BACKGROUND = "#e9edf0"
+STRONG = "#1e6b34"  # a passphrase meter's top level; 6.5:1 against BASE
 BACKDROP = "#d9e0e6"  # behind the unlock dialog, so the dialog stands out from the locked window
 
 STYLESHEET = f"""
@@ -67,6 +68,11 @@ QLabel[role="warning"] {{
 QLabel[role="note"] {{
     background: {NOTE_BACKGROUND}; border: 1px solid {BORDER}; border-radius: 3px; padding: 6px;
 }}
+QProgressBar[level="empty"], QProgressBar[level="weak"], QProgressBar[level="enough"],
+QProgressBar[level="strong"] {{ background: {BASE}; border: 1px solid {BORDER}; border-radius: 3px; }}
+QProgressBar[level="weak"]::chunk {{ background: {ERROR}; }}
+QProgressBar[level="enough"]::chunk {{ background: {ACCENT}; }}
+QProgressBar[level="strong"]::chunk {{ background: {STRONG}; }}
 QLabel[role="secret"] {{
     background: {BASE}; border: 2px dashed {ACCENT}; border-radius: 4px; padding: 14px; color: {TEXT};
 }}

@@ -336,6 +336,10 @@
             <translation>Ajouter une note…</translation>
         </message>
         <message>
+            <source>Add the slot</source>
+            <translation>Ajouter l'emplacement</translation>
+        </message>
+        <message>
             <source>Age on receipt: {age} (born {born}; request received {received}).</source>
             <translation>Âge à la réception : {age} ans (date de naissance : {born} ; demande reçue le {received}).</translation>
         </message>
@@ -415,10 +419,6 @@
         <message>
             <source>Ask for {proof}</source>
             <translation>Demander : {proof}</translation>
-        </message>
-        <message>
-            <source>At least {minimum} characters; {count} so far.</source>
-            <translation>Au moins {minimum} caractères ; {count} pour l'instant.</translation>
         </message>
         <message>
             <source>Attachments</source>
@@ -519,6 +519,10 @@
         <message>
             <source>Change passphrase…</source>
             <translation>Changer la phrase de passe…</translation>
+        </message>
+        <message>
+            <source>Change the passphrase</source>
+            <translation>Changer la phrase de passe</translation>
         </message>
         <message>
             <source>Channel</source>
@@ -1739,8 +1743,8 @@
             <translation>nom et date de naissance</translation>
         </message>
         <message>
-            <source>Name of the person (shown in the audit log):</source>
-            <translation>Nom de la personne (visible dans le journal d'audit) :</translation>
+            <source>Name of the person (shown in the audit log)</source>
+            <translation>Nom de la personne (visible dans le journal d'audit)</translation>
         </message>
         <message>
             <source>Name on the document:</source>
@@ -2096,16 +2100,16 @@
             <translation>Phrase de passe (à nouveau)</translation>
         </message>
         <message>
-            <source>Passphrase for '{label}' (at least 12 characters):</source>
-            <translation>Phrase de passe pour « {label} » (au moins 12 caractères) :</translation>
-        </message>
-        <message>
             <source>Passphrase of '{label}' changed.</source>
             <translation>Phrase de passe de « {label} » changée.</translation>
         </message>
         <message>
             <source>Passphrase or recovery key</source>
             <translation>Phrase de passe ou clé de secours</translation>
+        </message>
+        <message>
+            <source>Passphrase strength</source>
+            <translation>Robustesse de la phrase de passe</translation>
         </message>
         <message>
             <source>Password (encrypted pack):</source>
@@ -3015,6 +3019,10 @@ Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; s
             <translation>statistiques-{period}.pdf</translation>
         </message>
         <message>
+            <source>Strength</source>
+            <translation>Robustesse</translation>
+        </message>
+        <message>
             <source>student number</source>
             <translation>numéro d'étudiant</translation>
         </message>
@@ -3302,10 +3310,6 @@ Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; s
             <translation>Les deux phrases de passe sont différentes.</translation>
         </message>
         <message>
-            <source>The two passphrases are different; nothing was changed.</source>
-            <translation>Les deux phrases de passe sont différentes ; rien n'a été modifié.</translation>
-        </message>
-        <message>
             <source>The whole field “{field}”</source>
             <translation>Tout le champ « {field} »</translation>
         </message>
@@ -3418,16 +3422,16 @@ Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; s
             <translation>Deux blocs : {% block subject %}…{% endblock %} et {% block body %}…{% endblock %}. Dans le corps, une ligne vide commence un paragraphe, « # » un titre, « - » une puce. Champs : {{ subject_name }}, {{ requester_name }}, {{ case.ref }}, {{ case.received_date|date }}, {{ case.legal_due|date }}, {{ dpo.email }}, {{ salutation }}. Les rubriques légales (article 15, voies de recours) sont ajoutées par l'application et ne peuvent pas être retirées.</translation>
         </message>
         <message>
+            <source>Type a passphrase: how hard it is to guess shows here as you type.</source>
+            <translation>Tapez une phrase de passe : sa robustesse s'affiche ici à mesure que vous tapez.</translation>
+        </message>
+        <message>
             <source>Type or paste the 2 or 3 lines at the bottom of the document.</source>
             <translation>Saisissez ou collez les 2 ou 3 lignes du bas du document.</translation>
         </message>
         <message>
             <source>Type or paste the request's text (a letter, a call, a visit).</source>
             <translation>Saisissez ou collez le texte de la demande (lettre, appel, visite).</translation>
-        </message>
-        <message>
-            <source>Type the passphrase for '{label}' again:</source>
-            <translation>Saisissez à nouveau la phrase de passe pour « {label} » :</translation>
         </message>
         <message>
             <source>Type the register file.</source>

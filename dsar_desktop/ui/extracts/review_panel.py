@@ -29,6 +29,7 @@ from ...services import extracts_gather as gathering
 from ...services.office import Office
 from ..cases.labels import moment_day_text
 from ..dialogs import Dialogs
+from ..flow_layout import FlowLayout
 from ..i18n import language, tr
 from ..progress import run_job
 from ..style import role_label, set_role
@@ -114,9 +115,11 @@ class DataPanel(QWidget):
             tr("One system's files, with the header row and the columns set by hand.")
         )
         self.not_applicable_button = QPushButton(tr("Mark not applicable…"))
-        header.addWidget(self.gather_button)
-        header.addWidget(self.import_button)
-        header.addWidget(self.not_applicable_button)
+        actions = QWidget()  # wraps onto a second line rather than widen the tab (longer translations)
+        actions_flow = FlowLayout(actions, one_line_hint=True)
+        for button in (self.gather_button, self.import_button, self.not_applicable_button):
+            actions_flow.addWidget(button)
+        header.addWidget(actions)
         layout.addLayout(header)
         self.gather_bar = GatherBar(self.register, self.dialogs, self.ref)
         self.gather_bar.research = self._research
@@ -176,21 +179,21 @@ class DataPanel(QWidget):
         self.empty_hint.setWordWrap(True)
         set_role(self.empty_hint, "muted")
         matches_layout.addWidget(self.empty_hint)
-        decide = QHBoxLayout()
+        decide_row = QWidget()  # wraps like the actions above
+        decide = FlowLayout(decide_row, one_line_hint=True)
         self.confirm_button = QPushButton(tr("&Confirm — it is the subject"))
         self.reject_button = QPushButton(tr("Re&ject — someone else"))
         for button in (self.confirm_button, self.reject_button):
             button.setToolTip(tr("Keyboard: Ctrl+Enter confirms, Ctrl+Delete rejects the selected match."))
             button.setAutoDefault(False)  # Enter never rejects a match by accident
             decide.addWidget(button)
-        decide.addStretch(1)
         self.confirm_emails_button = QPushButton()
         self.confirm_emails_button.setAutoDefault(False)
         self.confirm_emails_button.setToolTip(
             tr("Matches found by the e-mail column holding the subject's exact address, in every system.")
         )
         decide.addWidget(self.confirm_emails_button)
-        matches_layout.addLayout(decide)
+        matches_layout.addWidget(decide_row)
         splitter.addWidget(matches)
 
         self.record = RecordView(self.register, self.dialogs)

@@ -105,9 +105,14 @@ class IdCheckDialog(QDialog):
         right = QWidget()
         column = QVBoxLayout(right)
         title = tr("{proof} of {party}", proof=proof_text(self.kind), party=party_text(self.party))
+        # Labels wrap and form rows fold (label above field) so that a longer translation never widens
+        # the column past the screen; the scroll area only scrolls down.
         heading = QLabel(f"<h3>{html(title)}</h3>")
+        heading.setWordWrap(True)
         column.addWidget(heading)
-        column.addWidget(QLabel(self._expected_text()))
+        expected = QLabel(self._expected_text())
+        expected.setWordWrap(True)
+        column.addWidget(expected)
         column.addWidget(self._build_form())
         column.addStretch(1)
         scroll = QScrollArea()
@@ -155,6 +160,7 @@ class IdCheckDialog(QDialog):
     def _build_form(self) -> QGroupBox:
         box = QGroupBox(tr("What the document shows"))
         form = QFormLayout(box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.document_type = QComboBox()
         self.document_type.addItem(tr("— choose —"), None)
         for code, pair in ids.document_types(self.kind).items():
@@ -246,7 +252,9 @@ class IdCheckDialog(QDialog):
             row.addWidget(button)
         row.addStretch(1)
         layout.addLayout(row)
-        layout.addWidget(QLabel(tr("Note (required to verify when a check fails or is missing):")))
+        note_label = QLabel(tr("Note (required to verify when a check fails or is missing):"))
+        note_label.setWordWrap(True)
+        layout.addWidget(note_label)
         self.note = QPlainTextEdit()
         self.note.setFixedHeight(52)
         layout.addWidget(self.note)
