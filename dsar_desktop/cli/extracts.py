@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -325,7 +327,8 @@ def cmd_gather(args: argparse.Namespace, ctx: Context) -> int:
     from ..services import extracts_gather as gathering
 
     reg = ctx.open_register()
-    assignments = gathering.assign_files(reg, args.files)
+    language = "fr" if os.environ.get("LANG", "").startswith("fr") else "en"
+    assignments = gathering.assign_files(reg, args.files, language)
     for pair in args.assign:
         name, _, source = pair.partition("=")
         for item in assignments:
@@ -343,7 +346,10 @@ def cmd_gather(args: argparse.Namespace, ctx: Context) -> int:
             + _case_line("", count, result.not_searched.get(args.ref))
         )
     ctx.emit({"assignments": [a.to_json() for a in assignments], **summary.to_json()}, "\n".join(lines))
-    return 0
+    left_out = [a for a in assignments if a.error]
+    for item in left_out:  # the others were gathered; a script must still see that a file was not read
+        print(f"dsar: {item.error}", file=sys.stderr)
+    return max((a.exit_code for a in left_out), default=0)
 
 
 def cmd_aside(args: argparse.Namespace, ctx: Context) -> int:

@@ -13,7 +13,7 @@ import polars as pl
 from ..domain.progress import CancelToken
 from . import readers
 from .cells import HEADER_SCAN_ROWS, find_header
-from .errors import EmptyExtract, HeaderRowNotFound, LineTooLong, NoHeader
+from .errors import EmptyExtract, HeaderRowNotFound, HeaderTooLong, LineTooLong, NoHeader
 from .mapping import ROLE_WORDS
 from .readers import (
     DELIMITERS,
@@ -30,6 +30,7 @@ from .readers import (
 )
 
 _SENTINEL = "\x00extra"
+MAX_COLUMNS = 16_384  # Excel's limit: no export a person can open has more
 
 
 class _Ragged(Exception):
@@ -46,6 +47,14 @@ class CsvReader(ExtractReader):
         self._encoding = encoding
         text = sample[len(bom) :].decode(encoding, errors="replace")
         if len(sample) == SAMPLE_BYTES:
+            if "\n" not in text and "\r" not in text:
+                # the header must lie within the sample: a first line of megabytes is no header (and read
+                # on, its millions of "columns" would make every later step crawl)
+                raise HeaderTooLong(
+                    file=path.name,
+                    reason=f"its first line runs past {SAMPLE_BYTES >> 20} MB without a line end",
+                    reason_fr=f"sa première ligne dépasse {SAMPLE_BYTES >> 20} Mo sans fin de ligne",
+                )
             text = text[: text.rfind("\n") + 1] or text
         lines = text.splitlines()
         if not any(ln.strip() for ln in lines):
@@ -55,16 +64,24 @@ class CsvReader(ExtractReader):
         self._records: list[tuple[int, int, list[str]]] = []
         parser = csv.reader(io.StringIO(text, newline=""), delimiter=self.info.delimiter)
         start = 1
+        broken: csv.Error | None = None
         try:
             for record in parser:
                 self._records.append((start, parser.line_num, record))
                 start = parser.line_num + 1
                 if len(self._records) >= HEADER_SCAN_ROWS:
                     break
-        except csv.Error:
-            pass  # a broken record early on: the header is searched among the records before it
+        except csv.Error as exc:
+            broken = exc  # a broken record early on: the header is searched among the records before it
         index = find_header([r for _, _, r in self._records], ROLE_WORDS)
         if index is None:
+            if broken is not None and "field larger than field limit" in str(broken):
+                limit = csv.field_size_limit()
+                raise HeaderTooLong(
+                    file=path.name,
+                    reason=f"a field of line {start} is longer than {limit} characters, the reader's field limit",
+                    reason_fr=f"un champ de la ligne {start} dépasse {limit} caractères, la limite du lecteur",
+                )
             raise NoHeader(file=path.name)
         self._use_record(index, chosen=True)
 
@@ -78,6 +95,12 @@ class CsvReader(ExtractReader):
 
     def _use_record(self, index: int, *, chosen: bool) -> None:
         start, end, record = self._records[index]
+        if len(record) > MAX_COLUMNS:
+            raise HeaderTooLong(
+                file=self.info.name,
+                reason=f"line {start} names {len(record)} columns, more than the {MAX_COLUMNS} a spreadsheet holds",
+                reason_fr=f"la ligne {start} nomme {len(record)} colonnes, plus que les {MAX_COLUMNS} d'un tableur",
+            )
         self.info.headers = unique_headers(record)
         self.info.header_row = start
         self._skip_lines = end
@@ -95,7 +118,8 @@ class CsvReader(ExtractReader):
 
     def blocks(self, cancel: CancelToken | None = None, columns: list[str] | None = None) -> Iterator[Block]:
         headers = self.info.headers
-        wanted = [c for c in headers if c in set(columns)] if columns is not None else list(headers)
+        chosen = set(columns) if columns is not None else None  # once: a set per header was quadratic
+        wanted = [c for c in headers if c in chosen] if chosen is not None else list(headers)
         stream = ByteBlocks(self, self._encoding, quoted=True)
         next_row = 1
         line = 1

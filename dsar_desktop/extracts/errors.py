@@ -24,8 +24,31 @@ class BinaryExtract(ExtractError):
 
 class LineTooLong(ExtractError):
     code = "extract_line_too_long"
-    en = "Line {line} of {file} is longer than {limit_mb} MB; the file is probably not a row-per-line export."
-    fr = "La ligne {line} de {file} dépasse {limit_mb} Mo ; ce fichier n'est sans doute pas un export à une ligne par enregistrement."
+    en = (
+        "Line {line} of {file} is longer than {limit_mb} MB; the file is probably not a row-per-line export."
+        " Nothing was imported: check it is the export you meant, or export it again with one record per line."
+    )
+    fr = (
+        "La ligne {line} de {file} dépasse {limit_mb} Mo ; ce fichier n'est sans doute pas un export à une ligne"
+        " par enregistrement. Rien n'a été importé : vérifiez que c'est bien l'export voulu, ou exportez-le de"
+        " nouveau avec un enregistrement par ligne."
+    )
+
+
+class HeaderTooLong(ExtractError):
+    """The header cannot be read within the reader's bounds: the first line, or one of its fields, is far
+    longer than any header of columns (a file without line ends, a dump, a binary export read as text)."""
+
+    code = "extract_header_too_long"
+    en = (
+        "The header of {file} cannot be read: {reason}. No export names its columns in so much text; nothing"
+        " was imported. Export the file again as CSV with one row per line, as JSON Lines or as XLSX."
+    )
+    fr = (
+        "L'en-tête de {file} est illisible : {reason_fr}. Aucun export ne nomme ses colonnes avec autant de"
+        " texte ; rien n'a été importé. Exportez de nouveau le fichier en CSV à une ligne par enregistrement,"
+        " en JSON Lines ou en XLSX."
+    )
 
 
 class MissingColumn(ExtractError):

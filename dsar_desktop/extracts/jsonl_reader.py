@@ -103,10 +103,13 @@ class JsonLinesReader(ExtractReader):
         """Keys of the first objects, for a mapping suggestion before the search."""
         keys: dict[str, None] = {}
         with self.info.path.open("rb") as handle:
-            for _ in range(lines):
+            for number in range(1, lines + 1):
                 raw = handle.readline(MAX_RECORD_BYTES)
                 if not raw:
                     break
+                if len(raw) == MAX_RECORD_BYTES and not raw.endswith(b"\n"):
+                    # the line goes on: the same refusal as the search pass, before anything is read on
+                    raise LineTooLong(file=self.info.name, line=number, limit_mb=MAX_RECORD_BYTES >> 20)
                 try:
                     value = json.loads(raw.decode(self._encoding, errors="replace").lstrip("\ufeff"))
                 except ValueError:

@@ -226,7 +226,8 @@ class ByteBlocks:
                         if want > MAX_RECORD_BYTES:
                             yield TOO_LONG
                             return
-                        handle.seek(-len(raw), 1)
+                        back, raw = len(raw), b""  # let go of this read before the larger one
+                        handle.seek(-back, 1)
                         want *= 2
                         continue
                     if cut < len(raw):

@@ -54,6 +54,7 @@ class Assignment:
     headers: list[str] = field(default_factory=list)
     mapping: ColumnMapping | None = None
     error: str | None = None  # the file could not be opened (said in the table; the file is left out)
+    exit_code: int = 0  # that error's exit code for the command line (7 for a file the readers refuse)
 
     def to_json(self) -> dict[str, Any]:
         return {"file": self.path.name, "source": self.source, "how": self.how, "error": self.error}
@@ -62,7 +63,7 @@ class Assignment:
 def assign_files(reg: Register, paths: Sequence[Path | str], language: str = "en") -> list[Assignment]:
     """Guess each file's system: the remembered mapping's headers first, then the file name, then headers
     shared with what a system's files had before. A file that cannot be opened keeps its error."""
-    from ..domain.errors import describe
+    from ..domain.errors import DsarError, describe
 
     catalogue = current_catalogue(reg)
     remembered = {
@@ -77,7 +78,8 @@ def assign_files(reg: Register, paths: Sequence[Path | str], language: str = "en
         try:
             preview = preview_file(path)
         except Exception as exc:  # noqa: BLE001 - the table says why this file is left out
-            result.append(Assignment(path, None, "", error=describe(exc, language)))
+            code = exc.exit_code if isinstance(exc, DsarError) else 1
+            result.append(Assignment(path, None, "", error=describe(exc, language), exit_code=code))
             continue
         headers = set(preview.headers)
         source, how = None, ""
