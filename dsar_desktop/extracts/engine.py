@@ -37,7 +37,7 @@ from .cells import (
 )
 from .errors import NothingToMatch
 from .jsonl_reader import JsonLinesReader
-from .mapping import ColumnMapping, suggest_mapping
+from .mapping import ColumnMapping, report_columns, suggest_mapping
 from .opening import open_extract
 from .readers import HIDDEN_COLS, LINE_COL, ROW_COL, ExtractReader, FileInfo
 
@@ -45,6 +45,7 @@ from .readers import HIDDEN_COLS, LINE_COL, ROW_COL, ExtractReader, FileInfo
 # its out-of-core spilling belongs to the streaming engine (collect(engine="streaming"), sinks),
 # which this module never uses. tests/test_extracts_nospill.py checks the disk stays clean.
 REASON_ORDER = ("email", "phone", "name+dob", "student_number")
+TEXT_ROLES = frozenset({"address"})  # roles whose column is also searched as free text
 
 
 @dataclass
@@ -174,11 +175,14 @@ class _Plan:
         self.mapping = mapping
         self.date_system = date_system
         self.by_dob_iso: dict[str, list[Subject]] = {}
-        roles = set(mapping.columns.values())
-        # columns with no role (and free-text ones) are still searched for the e-mail and the phone
+        # columns with no role (and free-text ones) are still searched for the e-mail and the phone; so is an
+        # "address" column: "adresse" holds an e-mail address as often as a postal one in French exports
+        roles = {column for role, column in mapping.columns.items() if role not in TEXT_ROLES}
         self.text_columns = [h for h in headers if h not in roles and h not in HIDDEN_COLS] + [
             c for c in mapping.free_text if c not in headers
         ]
+        self._roles = roles
+        self._known = {*headers, *HIDDEN_COLS, *mapping.free_text}
         self.by_email: dict[str, list[Subject]] = {}
         self.by_phone: dict[str, list[Subject]] = {}
         self.by_dob: dict[str, list[tuple[Subject, bool]]] = {}
@@ -210,6 +214,16 @@ class _Plan:
         forms = self.by_phone
         self.phone_tails = {f for f in forms if not any(g != f and f.endswith(g) for g in forms)}
         self._name_filters: dict[frozenset[str], pl.Expr | None] = {}
+
+    def learn(self, columns: Iterable[str]) -> None:
+        """Columns a block has beyond the headers the plan was made with (JSON Lines keys first seen past
+        the peeked lines): searched for the e-mail and the phone like every column without a role. The
+        filter cache is keyed by the block's column set, so the next filter built includes them."""
+        for column in columns:
+            if column not in self._known:
+                self._known.add(column)
+                if column not in self._roles:
+                    self.text_columns.append(column)
 
     def key_columns(self) -> list[str]:
         """The only columns the fast pass needs to parse."""
@@ -440,20 +454,40 @@ def search_reader(
         given = mapping.for_sheet(name) if mapping is not None else None
         if given is not None and given.header_row:
             part.use_header_row(given.header_row)
-        headers = part.peek_headers() if isinstance(part, JsonLinesReader) else list(part.headers)
-        used = given
-        if used is None or not (used.columns or used.free_text):
-            suggested = suggest_mapping(headers)
-            used = ColumnMapping(
-                suggested.columns, suggested.free_text, given.header_row if given else None, name or None
-            )
-        elif not isinstance(part, JsonLinesReader):
-            used.check(headers, info.name)
-        unmapped = not used.can_find_someone
-        _report_columns(reader, name, headers, used, unmapped)
-        plan = _Plan(subjects, used, headers, info.date_system)
-        matches += _search_part(part, plan, info.name, name, progress, cancel, bytes_before, total)
-        if isinstance(part, JsonLinesReader) and given is not None and given.columns:
+        jsonl = isinstance(part, JsonLinesReader)
+        headers = part.peek_headers() if jsonl else list(part.headers)
+        suggest = given is None or not (given.columns or given.free_text)
+        while True:
+            if suggest:
+                suggested = suggest_mapping(headers)
+                used = ColumnMapping(
+                    suggested.columns, suggested.free_text, given.header_row if given else None, name or None
+                )
+            else:
+                assert given is not None
+                used = given
+                if not jsonl:
+                    used.check(headers, info.name)
+            unmapped = not used.can_find_someone
+            if not jsonl:
+                report_columns(reader, name, headers, used, unmapped)
+            issues_before, rows_before = len(info.issues), info.rows
+            plan = _Plan(subjects, used, headers, info.date_system)
+            found = _search_part(part, plan, info.name, name, progress, cancel, bytes_before, total)
+            if not jsonl or not suggest or len(part.headers) == len(headers):
+                break
+            # Keys first seen past the lines peeked were searched as free text (`_Plan.learn`); one that
+            # would have had a role (a student number, a name beside a birth date) needs its role: the
+            # file is read again knowing every key. Rare: only when such a key first appears late.
+            if suggest_mapping(list(part.headers)).columns == used.columns:
+                break
+            del info.issues[issues_before:]
+            info.rows = rows_before
+            headers = list(part.headers)
+        matches += found
+        if jsonl:  # every key of every line, now that all were read
+            report_columns(reader, name, list(part.headers), used, unmapped)
+        if jsonl and given is not None and given.columns:
             used.check(part.headers, info.name)
         sheet_info = next((s for s in info.sheets if s.name == name), None)
         tables.append(
@@ -464,53 +498,13 @@ def search_reader(
             )
         )  # fmt: skip
     if len(tables) > 1 and all(t.unmapped for t in tables):
-        _report_columns(reader, "", [], ColumnMapping(), True)
+        report_columns(reader, "", [], ColumnMapping(), True)
     if len(tables) > 1:
         per_sheet = ", ".join(f"{t.name}: {t.rows}" for t in tables)
         reader._issue(
             0, f"rows read per sheet: {per_sheet}", f"lignes lues par feuille : {per_sheet}", kind="sheet"
         )
     return FileResult(info, tables[0].mapping if tables else ColumnMapping(), tables), matches
-
-
-def _report_columns(
-    reader: ExtractReader, sheet: str, headers: Sequence[str], mapping: ColumnMapping, unmapped: bool
-) -> None:
-    where = f"sheet '{sheet}': " if sheet else ""
-    where_fr = f"feuille « {sheet} » : " if sheet else ""
-    if unmapped and sheet:  # one sheet (a summary, a legend): said; the file is blocked only if no sheet can
-        reader._issue(
-            0,
-            f"{where}no column can identify a person: its rows were searched for the e-mail and the phone only",
-            f"{where_fr}aucune colonne ne permet d'identifier une personne : ses lignes ont été parcourues pour "
-            "l'e-mail et le téléphone seulement",
-            kind="column",
-            sheet=sheet,
-        )
-    elif unmapped:
-        reader._issue(
-            0,
-            f"{where}no column can identify a person (e-mail, phone, student number, or name with date of "
-            "birth): every column was searched for the e-mail and the phone only; map a column or set the "
-            "file aside with a reason before the system counts as searched",
-            f"{where_fr}aucune colonne ne permet d'identifier une personne (e-mail, téléphone, numéro "
-            "d'étudiant, ou nom avec date de naissance) : toutes les colonnes ont été parcourues pour l'e-mail "
-            "et le téléphone seulement ; associez une colonne ou écartez le fichier avec un motif avant que "
-            "le système compte comme recherché",
-            kind="unmapped",
-            sheet=sheet,
-        )
-    roles = set(mapping.columns.values()) | set(mapping.free_text)
-    loose = [h for h in headers if h not in roles]
-    if loose and not unmapped:
-        listed = ", ".join(loose[:15]) + (" ..." if len(loose) > 15 else "")
-        reader._issue(
-            0,
-            f"{where}columns with no role, searched only for the e-mail and the phone: {listed}",
-            f"{where_fr}colonnes sans rôle, parcourues seulement pour l'e-mail et le téléphone : {listed}",
-            kind="column",
-            sheet=sheet,
-        )
 
 
 def _search_part(
@@ -522,6 +516,7 @@ def _search_part(
     checks = plan.value_checks()
     for block in part.blocks(cancel, columns=plan.key_columns()):
         frame = block.frame
+        plan.learn(frame.columns)  # a JSON Lines block may have keys the peeked lines did not have
         for column, (expr, _) in checks.items():
             if column in frame.columns:
                 bad = frame.filter(expr).get_column(ROW_COL)

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..domain.matching import name_key
 from .cells import tokens
 from .errors import BadMapping, MissingColumn
+
+if TYPE_CHECKING:  # the readers import polars; this module stays light for the command line
+    from .readers import ExtractReader
 
 # field -> (English label, French label)
 FIELDS: dict[str, tuple[str, str]] = {
@@ -270,3 +274,44 @@ ROLE_WORDS = frozenset(
        "birth", "dob", "prenom", "prenoms", "firstname", "etudiant", "student", "matricule", "adresse",
        "address", "ville", "city", "cp", "zip", "date"}
 )  # fmt: skip
+
+
+def report_columns(
+    reader: ExtractReader, sheet: str, headers: Sequence[str], mapping: ColumnMapping, unmapped: bool
+) -> None:
+    """Say which columns could identify no one and which were searched only for the e-mail and the phone."""
+    where = f"sheet '{sheet}': " if sheet else ""
+    where_fr = f"feuille « {sheet} » : " if sheet else ""
+    if unmapped and sheet:  # one sheet (a summary, a legend): said; the file is blocked only if no sheet can
+        reader._issue(
+            0,
+            f"{where}no column can identify a person: its rows were searched for the e-mail and the phone only",
+            f"{where_fr}aucune colonne ne permet d'identifier une personne : ses lignes ont été parcourues pour "
+            "l'e-mail et le téléphone seulement",
+            kind="column",
+            sheet=sheet,
+        )
+    elif unmapped:
+        reader._issue(
+            0,
+            f"{where}no column can identify a person (e-mail, phone, student number, or name with date of "
+            "birth): every column was searched for the e-mail and the phone only; map a column or set the "
+            "file aside with a reason before the system counts as searched",
+            f"{where_fr}aucune colonne ne permet d'identifier une personne (e-mail, téléphone, numéro "
+            "d'étudiant, ou nom avec date de naissance) : toutes les colonnes ont été parcourues pour l'e-mail "
+            "et le téléphone seulement ; associez une colonne ou écartez le fichier avec un motif avant que "
+            "le système compte comme recherché",
+            kind="unmapped",
+            sheet=sheet,
+        )
+    roles = set(mapping.columns.values()) | set(mapping.free_text)
+    loose = [h for h in headers if h not in roles]
+    if loose and not unmapped:
+        listed = ", ".join(loose[:15]) + (" ..." if len(loose) > 15 else "")
+        reader._issue(
+            0,
+            f"{where}columns with no role, searched only for the e-mail and the phone: {listed}",
+            f"{where_fr}colonnes sans rôle, parcourues seulement pour l'e-mail et le téléphone : {listed}",
+            kind="column",
+            sheet=sheet,
+        )
