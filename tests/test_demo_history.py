@@ -1,0 +1,56 @@
+"""The demo register's past looks like an office's: its recent replies went out as sealed packs, some late,
+and the statistics' on-time share agrees with a count made case by case (issue 14 gap)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import pytest
+
+from dsar_desktop.services import cases as case_service
+from dsar_desktop.services import demo, packs, statistics
+from dsar_desktop.store.connection import Register
+
+
+@pytest.fixture(scope="module")
+def demo_register(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Register]:
+    result = demo.create_demo_register(
+        tmp_path_factory.mktemp("demo") / "demo.dsar", "alice", "demo passphrase 2026"
+    )
+    try:
+        yield result.register
+    finally:
+        result.register.close()
+
+
+def test_on_time_share_of_the_demo_matches_a_count_by_hand(demo_register: Register) -> None:
+    reg = demo_register
+    rows = case_service.list_cases(reg)
+    first = min(r.received_date for r in rows)
+    today = dt.date.today()
+    on_time = late = without_pack = answered = 0
+    for row in rows:
+        case = case_service.get_case(reg, row.ref)
+        if case.dispatch_date is None:
+            continue
+        answered += 1
+        kinds = [e.kind for e in case_service.timeline(reg, row.ref)]
+        if "dispatched_without_pack" in kinds:
+            without_pack += 1
+            assert case.pack_sha256 is None, row.ref  # the demo never builds a pack it then does not send
+            continue
+        # a reply with a pack: the pack was built and sealed for real, and is the case's latest
+        (pack,) = packs.pack_history(reg, row.ref)
+        assert case.pack_sha256 == pack.sha256 and "pack_built" in kinds
+        if case.dispatch_date <= case.current_due:
+            on_time += 1
+        else:
+            late += 1
+    stats = statistics.period_statistics(reg, statistics.Period(first, today))
+    assert stats.answered == answered
+    assert (stats.on_time, stats.late, stats.without_pack) == (on_time, late, without_pack)
+    assert stats.on_time_percent == round(100 * on_time / answered, 1)
+    assert 0 < stats.on_time_percent < 100
+    # what an office's recent past looks like: sealed replies, mostly on time, a few late, a few without pack
+    assert on_time >= demo.PACKED_REPLIES // 2 and late >= 1 and without_pack >= 1
