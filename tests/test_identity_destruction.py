@@ -1,6 +1,9 @@
 """The scan is destroyed: gone at the SQL level, and its bytes absent from every decrypted page of the
 register file and its write-ahead log (freelist pages included).
 
+Inside the register a scan is sealed under its own key (crypto-shredding: tests/test_scan_shredding.py),
+so the pages never hold the scan itself; the search below looks for the sealed bytes the row held.
+
 The register is encrypted, so grepping the raw file would prove nothing (the plaintext never appears
 there, before or after). This test decrypts every page itself (SQLCipher 4: AES-256-CBC, the IV in
 each page's reserved tail; the raw key is the register key) and searches the plaintext pages. A
@@ -84,10 +87,15 @@ def attach(register: Register, case_factory, scan: bytes) -> str:  # type: ignor
     return ref
 
 
+def sealed_blob(register: Register) -> bytes:
+    return bytes(register.query_one("SELECT content FROM attachments")[0])
+
+
 def test_scan_bytes_are_gone_after_the_decision(register: Register, case_factory) -> None:  # type: ignore[no-untyped-def]
     scan = noise_png()
-    needles = markers(scan)
     ref = attach(register, case_factory, scan)
+    assert found(register, markers(scan)) == 0  # sealed under its own key: never in a page as is
+    needles = markers(sealed_blob(register))
     raw = register.path.read_bytes()
     assert not any(n in raw for n in needles)  # encrypted at rest: never in the file as is
     before = found(register, needles)
@@ -118,8 +126,8 @@ def test_scan_bytes_are_gone_after_the_decision(register: Register, case_factory
 
 def test_control_without_secure_delete_the_bytes_would_remain(register: Register, case_factory) -> None:  # type: ignore[no-untyped-def]
     scan = noise_png(seed=11)
-    needles = markers(scan)
     attach(register, case_factory, scan)
+    needles = markers(sealed_blob(register))
     register.conn.execute("PRAGMA secure_delete = OFF")
     with register.transaction() as conn:
         conn.execute("DELETE FROM attachments")
@@ -133,6 +141,7 @@ def test_control_without_secure_delete_the_bytes_would_remain(register: Register
 def test_destroyed_scan_not_in_an_export_either(register: Register, case_factory, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     scan = noise_png(seed=3)
     ref = attach(register, case_factory, scan)
+    needles = markers(sealed_blob(register)) + markers(scan)
     ids.decide(register, ref, "rejected", Checklist(document_type="passport"), on=dt.date(2027, 3, 5))
     plain = tmp_path / "plain.db"  # the test's own temp dir; a plaintext copy for inspection only
     register.conn.execute(f"ATTACH DATABASE '{plain}' AS plain KEY ''")
@@ -140,5 +149,5 @@ def test_destroyed_scan_not_in_an_export_either(register: Register, case_factory
     register.conn.execute("DETACH DATABASE plain")
     data = plain.read_bytes()
     assert b"SQLite format 3" in data[:16]
-    assert not any(n in data for n in markers(scan))
+    assert not any(n in data for n in needles)
     os.remove(plain)

@@ -181,7 +181,9 @@ def test_nothing_of_a_message_is_written_to_disk_outside_the_register(
         mail_in.add_case_from_mail(register, mail_in.suggested_case(mail), mail)
     created = {p for p in tmp_path.rglob("*")} - before
     assert not list(scratch.iterdir())
-    assert all(p.name.startswith("test.dsar") for p in created), created
+    # the register, and the file of the keys each message part is sealed under (keys only, encrypted)
+    assert all(p.name.startswith(("test.dsar", "scan-keys-")) for p in created), created
+    assert sorted(p.suffix for p in created if p.name.startswith("scan-keys-")) == [".dsarkeys", ".lock"]
     register.checkpoint()
-    for path in tmp_path.glob("test.dsar*"):
-        assert b"secret-bytes" not in path.read_bytes()
+    for path in [*tmp_path.glob("test.dsar*"), *tmp_path.glob("scan-keys-*")]:
+        assert b"secret-bytes" not in path.read_bytes() and b"carte-identite" not in path.read_bytes()

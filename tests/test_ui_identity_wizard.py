@@ -263,3 +263,59 @@ def test_refusing_the_destruction_keeps_everything_then_rejection_destroys_the_s
     )  # fmt: skip
     assert any("rejected" in text for text in labels(panel)) and f"request:{ID_KEY}" in panel.buttons
     assert case_service.get_case(register, ref).status == Status.AWAITING_IDENTITY
+
+
+def test_tab_goes_from_the_mrz_through_the_checklist_in_the_order_the_fields_are_read(
+    qtbot, register: Register
+) -> None:  # type: ignore[no-untyped-def]
+    """Tab walks the MRZ box, then the form top to bottom, the decision and the buttons; the MRZ and the
+    note take no tab character (Tab used to stay in the MRZ box, typing tabs into it)."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtWidgets import QApplication
+
+    from dsar_desktop.domain.identity import ProofKind
+    from dsar_desktop.services import identity as ids
+
+    ref = anna(register)
+    ids.request_proof(register, ref, "The request came from an address we do not know.", sent_on=dt.date(2027, 3, 3), with_letter=False)
+    ids.receive_proof(register, ref, specimen_passport(), received_on=dt.date(2027, 3, 10))
+    proof = next(p for p in ids.identity_status(register, ref).proofs if p.proof_kind == ProofKind.IDENTITY_DOCUMENT)  # fmt: skip
+    dialog = IdCheckDialog(register, ScriptedDialogs(), ref, proof, dt.date(2027, 3, 10))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    names = {
+        dialog.mrz_text: "mrz", dialog.document_type: "document type", dialog.issuing_country: "country",
+        dialog.document_number: "number", dialog.expiry: "expiry", dialog.holder_name: "name",
+        dialog.holder_dob: "birth date", dialog.tri["signature"]: "signature",
+        dialog.decision_buttons[Decision.VERIFIED]: "verified", dialog.note: "note",
+        dialog.close_button: "close", dialog.decide_button: "record",
+    }  # fmt: skip
+    dialog.mrz_text.setFocus()
+    qtbot.waitUntil(dialog.mrz_text.hasFocus)
+    walked = []
+    for _ in range(len(names)):
+        focused = QApplication.focusWidget()
+        walked.append(names.get(focused, type(focused).__name__))
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+    assert walked == [
+        "mrz", "document type", "country", "number", "expiry", "name", "birth date", "signature",
+        "verified", "note", "close", "record",
+    ]  # fmt: skip
+    assert dialog.mrz_text.toPlainText() == "" and dialog.note.toPlainText() == ""
+    # The form's fields, in Tab order, run down the column as they are drawn.
+    form = [dialog.document_type, dialog.issuing_country, dialog.document_number, dialog.expiry,
+            dialog.holder_name, dialog.holder_dob, dialog.tri["signature"]]  # fmt: skip
+    tops = [field.mapTo(dialog, QPoint(0, 0)).y() for field in form]
+    assert tops == sorted(tops) and len(set(tops)) == len(tops)
+    # and Shift+Tab comes back from the form to the MRZ
+    dialog.document_type.setFocus()
+    qtbot.waitUntil(dialog.document_type.hasFocus)
+    qtbot.keyClick(dialog.document_type, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is dialog.mrz_text
+    # typing the MRZ then Tab lands in the form with the zone intact
+    qtbot.keyClicks(dialog.mrz_text, SPECIMEN_MRZ[0])
+    qtbot.keyClick(dialog.mrz_text, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.document_type
+    assert dialog.mrz_text.toPlainText() == SPECIMEN_MRZ[0]

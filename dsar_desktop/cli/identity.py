@@ -154,7 +154,20 @@ def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
 
     status = id_service.identity_status(ctx.open_register(), args.ref)
     lines = [f"{args.ref}: {status.acting_rule[0]}"]
-    lines += [f"  {p.label_en} ({p.party}): {p.state}" for p in status.proofs]
+    for proof in status.proofs:
+        lines.append(f"  {proof.label_en} ({proof.party}): {proof.state}")
+        lines += [f"    scan {a.id} kept until the decision ({a.media_type})" for a in proof.attachments]
+        for gone in proof.unreadable:
+            if gone["destroyed_on"]:
+                lines.append(
+                    f"    scan {gone['attachment_id']} destroyed on {gone['destroyed_on']}: its key was shredded"
+                    " (this register is older than the destruction)"
+                )
+            else:
+                lines.append(
+                    f"    scan {gone['attachment_id']} unreadable: its key is not beside this register"
+                    " (opened away from its scan-key file)"
+                )
     lines.append(
         f"  disclosure: {'blocked - ' + status.block_reason[0] if status.block_reason else 'allowed'}"
     )

@@ -148,6 +148,7 @@ def cmd_verify(args: argparse.Namespace, ctx: Context) -> int:
         anchor_text = f"FAILED: {anchor.en}"
     ctx.emit(
         {
+            "scan_keys": report.scan_keys.to_json() if report.scan_keys else None,
             "anchor": anchor.to_json() if anchor else None,
             "ok": report.ok,
             "integrity_ok": report.integrity_ok,
@@ -160,10 +161,25 @@ def cmd_verify(args: argparse.Namespace, ctx: Context) -> int:
             "witnesses": [w.to_json() for w in witnesses],
         },
         f"Encryption and structure: {integrity}\nAudit chain: {chain}\nAudit anchor: {anchor_text}\n"
-        f"Schema version: {report.schema_version}"
+        f"Schema version: {report.schema_version}\nScan keys: {_scan_keys_text(report.scan_keys)}"
         + "".join(f"\n{w.kind.capitalize()}: {'ok' if w.ok else 'FAILED'}: {w.en}" for w in witnesses),
     )
     return 0 if report.ok and all(w.ok for w in witnesses) else 6
+
+
+def _scan_keys_text(census: Any) -> str:
+    if census is None:
+        return "not checked"
+    if census.problem:
+        return f"FAILED: {census.problem}"
+    parts = [f"{census.readable} of {census.sealed} sealed scans and e-mail files readable"]
+    if census.shredded:
+        parts.append(f"{census.shredded} destroyed after this copy was made (keys shredded, as intended)")
+    if census.missing:
+        parts.append(f"{census.missing} without a key beside this register (opened away from its scan-key file)")
+    if census.plain:
+        parts.append(f"{census.plain} of an earlier version, sealed at the next unlock")
+    return "; ".join(parts) + f" ({census.path})"
 
 
 def cmd_rekey(args: argparse.Namespace, ctx: Context) -> int:
@@ -193,8 +209,15 @@ def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
     manifest = reg_service.restore_register(args.file, args.to)
+    text = f"Restored to {args.to} (backup of {manifest.get('created_utc')}). Check it with: dsar --register {args.to} verify"
+    if manifest["scan_keys"] is None:
+        text += (
+            f"\nNo scan-key file of this register in {Path(args.to).parent}: scans not yet decided, and the original"
+            " files of e-mails, cannot be shown there (keys are never in backups). Restore into the register's own"
+            " folder, or move (do not copy) its scan-keys-*.dsarkeys file beside the restored register."
+        )
     ctx.emit(
-        {"restored": str(args.to), "created_utc": manifest.get("created_utc")},
-        f"Restored to {args.to} (backup of {manifest.get('created_utc')}). Check it with: dsar --register {args.to} verify",
+        {"restored": str(args.to), "created_utc": manifest.get("created_utc"), "scan_keys": manifest["scan_keys"]},
+        text,
     )
     return 0

@@ -48,7 +48,7 @@ from ..fileio import atomic_write
 from ..store import attachments, audit
 from ..store.attachments import WalFlush
 from ..store.connection import Register
-from . import case_rules, letters
+from . import case_rules, letters, shredding
 from . import cases as case_service
 from .identity_status import (  # noqa: F401 - re-exported for the wizard and the pack builder
     IdentityStatus,
@@ -372,10 +372,14 @@ def receive_proof(
     proof_kind: ProofKind | str | None = None,
     party: Party | str | None = None,
     request_id: int | None = None,
+    key_id: str | None = None,
 ) -> ProofReceived:
-    """Check the scan (refusal changes nothing), keep it inside the register, end the suspension.
+    """Check the scan (refusal changes nothing), keep it inside the register sealed under a key of its own,
+    end the suspension.
 
-    `content=None` records a proof seen on paper or in person: the suspension ends, nothing is stored."""
+    `content=None` records a proof seen on paper or in person: the suspension ends, nothing is stored.
+    `key_id` reuses the key an e-mail attachment was sealed with, so that destroying the scan also makes
+    the attachment's copy in earlier backups unreadable."""
     case = case_and_id(register, ref)
     case_rules.require(register, case, Action.IDENTITY_STEP)
     scan = inspect_scan(content) if content is not None else None
@@ -402,12 +406,18 @@ def receive_proof(
     if request and received < dt.date.fromisoformat(request["sent_on"]):
         raise ReceiptBeforeRequest(received_on=received.isoformat(), sent_on=request["sent_on"])
     ended = None
+    sealed: tuple[str, bytes] | None = None
+    if scan is not None and content is not None:  # the key is on disk before the row that needs it commits
+        if key_id is not None:
+            sealed = key_id, shredding.seal_with(register, key_id, content)
+        else:
+            sealed = shredding.seal_new(register, content)
     with register.transaction() as conn:
         attachment_id = None
-        if scan is not None and content is not None:
+        if scan is not None and sealed is not None:
             attachment_id = attachments.put(
-                conn, case_id=case.id, purpose=kind.value, party=who.value, media_type=scan.media_type, content=content,
-                received_on=received.isoformat(), actor=register.actor, request_id=request["id"] if request else None,
+                conn, case_id=case.id, purpose=kind.value, party=who.value, media_type=scan.media_type,
+                content=sealed[1], key_id=sealed[0], size=scan.size, received_on=received.isoformat(), actor=register.actor, request_id=request["id"] if request else None,
                 width=scan.width, height=scan.height, pages=scan.pages,
             )  # fmt: skip
         if request and request["received_on"] is None:
@@ -441,10 +451,10 @@ def scan_content(register: Register, ref: str, attachment_id: int) -> bytes:
     """The scan's bytes for the viewer, in memory only."""
     case = case_and_id(register, ref)
     found = attachments.info(register, attachment_id)
-    data = attachments.content(register, attachment_id) if found and found.case_id == case.id else None
-    if data is None:
+    stored = attachments.content(register, attachment_id) if found and found.case_id == case.id else None
+    if stored is None:
         raise NotFound("Scan", str(attachment_id), "Scan")
-    return data
+    return shredding.open_blob(register, stored[0], stored[1], "scan")
 
 
 def scan_previews(register: Register, ref: str, attachment_id: int) -> list[bytes]:
@@ -535,6 +545,7 @@ def decide(
         )  # fmt: skip
         check_id = int(cursor.lastrowid)
         destroyed = attachments.delete_in(conn, [a.id for a in pending])
+        shredded = shredding.shred(register, [a.key_id for a in pending])  # before COMMIT: see shredding
         _event(conn, register, case.id, "identity", f"{PROOF_LABELS[kind][0]}: {decision.value}", {"check_id": check_id, "decision": decision.value})  # fmt: skip
         audit.append(
             conn, register.actor, "identity.decided", ref,
@@ -545,7 +556,8 @@ def decide(
         if pending:
             audit.append(
                 conn, register.actor, "identity.scan_destroyed", ref,
-                {"check_id": check_id, "count": destroyed, "attachment_ids": [a.id for a in pending],
+                {"check_id": check_id, "count": destroyed, "keys_shredded": shredded,
+                 "attachment_ids": [a.id for a in pending],
                  "media_types": [a.media_type for a in pending], "bytes": sum(a.size for a in pending)},
             )  # fmt: skip
     wal = None

@@ -15,6 +15,7 @@ from ..store import attachments
 from ..store.attachments import AttachmentInfo
 from ..store.connection import Register
 from . import cases as case_service
+from . import shredding
 
 
 def default_party(case: Case, proof_kind: ProofKind) -> Party:
@@ -38,6 +39,10 @@ class ProofState:
     received_on: str | None = None
     reason: str | None = None  # the recorded doubt behind the latest request
     attachments: list[AttachmentInfo] = field(default_factory=list)
+    # Scans kept here whose key is gone: shredded after this register was copied (a restored older
+    # backup: `destroyed_on` says when, and nothing can read them any more), or not found because the
+    # register was opened away from its scan-key file (`destroyed_on` None).
+    unreadable: list[dict[str, Any]] = field(default_factory=list)
     decided_by: str | None = None
     decided_at: str | None = None
 
@@ -101,9 +106,14 @@ def _proof_state(register: Register, case: Case, party: Party, kind: ProofKind) 
     requests = [
         r for r in requests_of(register, case.id) if r["party"] == party.value and r["proof_kind"] == kind.value
     ]
-    state.attachments = [
-        a for a in attachments.list_for_case(register, case.id, party=party.value) if a.purpose == kind.value
-    ]
+    kept = [a for a in attachments.list_for_case(register, case.id, party=party.value) if a.purpose == kind.value]
+    keys = shredding.key_states(register, [a.key_id for a in kept])
+    state.attachments = [a for a in kept if not a.key_id or keys.get(a.key_id) == "readable"]
+    state.unreadable = [
+        {"attachment_id": a.id, "media_type": a.media_type, "received_on": a.received_on,
+         "destroyed_on": keys.get(a.key_id or "")}
+        for a in kept if a not in state.attachments
+    ]  # fmt: skip
     checks = [c for c in _checks(register, case.id) if c["party"] == party.value and _satisfies(c, kind)]
     last_request = requests[-1] if requests else None
     last_check = checks[-1] if checks else None

@@ -23,6 +23,7 @@ from ..store import attachments as scan_store
 from ..store import audit
 from ..store.connection import Register
 from . import cases as case_service
+from . import shredding
 from .mail_read import MailAttachment, MailRead, read_bytes, read_file, read_pasted
 
 __all__ = [
@@ -109,22 +110,26 @@ def attach_message(register: Register, ref: str, mail: MailRead) -> int:
     """Keep a message (and its attachments) inside the register as the case's request; returns its id."""
     case = case_service.get_case(register, ref)
     received = mail.receipt.at.isoformat(timespec="minutes") if mail.receipt.at else None
+    # The original and each attachment under a key of their own (an ID document may be in them): the
+    # keys are on disk before the rows commit, and are shredded when those bytes are destroyed.
+    sealed = shredding.seal_many(register, [mail.raw, *(item.content for item in mail.attachments)])
+    (raw_key, raw_sealed), attachment_blobs = sealed[0], sealed[1:]
     with register.transaction() as conn:
         cursor = conn.execute(
             "INSERT INTO case_messages(case_id, format, message_id, sender_name, sender_email, subject, received_at,"
-            " received_source, received_header, body_text, raw, raw_sha256, raw_size, added_by, added_at)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " received_source, received_header, body_text, raw, raw_key_id, raw_sha256, raw_size, added_by, added_at)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 case.id, mail.format, mail.message_id or None, mail.sender_name, mail.sender_email or None,
-                mail.subject, received, mail.receipt.source, mail.receipt.header, mail.text, mail.raw,
+                mail.subject, received, mail.receipt.source, mail.receipt.header, mail.text, raw_sealed, raw_key,
                 mail.raw_sha256, len(mail.raw), register.actor, _now_utc(),
             ),
         )  # fmt: skip
         message_id = int(cursor.lastrowid)
-        for item in mail.attachments:
+        for item, (key_id, blob) in zip(mail.attachments, attachment_blobs, strict=True):
             conn.execute(
-                "INSERT INTO message_attachments(message_id, name, media_type, size, sha256, looks_like_id, content)"
-                " VALUES (?,?,?,?,?,?,?)",
+                "INSERT INTO message_attachments(message_id, name, media_type, size, sha256, looks_like_id, content,"
+                " key_id) VALUES (?,?,?,?,?,?,?,?)",
                 (
                     message_id,
                     item.name,
@@ -132,7 +137,8 @@ def attach_message(register: Register, ref: str, mail: MailRead) -> int:
                     item.size,
                     item.sha256,
                     int(item.looks_like_id),
-                    item.content,
+                    blob,
+                    key_id,
                 ),
             )
         case_service.write_event(
@@ -301,23 +307,34 @@ def request_sender(register: Register, ref: str) -> str | None:
     return None
 
 
-def _attachment_row(
-    register: Register, ref: str, attachment_id: int
-) -> tuple[int, str, str, bytes | None, int | None]:
+@dataclass(frozen=True)
+class _AttachmentRow:
+    message_id: int
+    name: str
+    key_id: str | None
+    content: bytes | None  # opened in memory; None once it went to the ID check
+    raw_key_id: str | None  # the key of the message's original file
+
+
+def _attachment_row(register: Register, ref: str, attachment_id: int) -> _AttachmentRow:
     case = case_service.get_case(register, ref)
     row = register.query_one(
-        "SELECT a.message_id, a.name, a.media_type, a.content, a.scan_id FROM message_attachments a"
+        "SELECT a.message_id, a.name, a.key_id, a.content, m.raw_key_id FROM message_attachments a"
         " JOIN case_messages m ON m.id = a.message_id WHERE a.id = ? AND m.case_id = ?",
         (attachment_id, case.id),
     )
     if row is None:
         raise NotFound("Attachment", str(attachment_id), "Pièce jointe")
-    return int(row[0]), str(row[1]), str(row[2]), bytes(row[3]) if row[3] is not None else None, row[4]
+    content = None
+    if row[3] is not None:
+        content = shredding.open_blob(register, row[2], bytes(row[3]), "attachment")
+    return _AttachmentRow(int(row[0]), str(row[1]), row[2], content, row[4])
 
 
 def attachment_content(register: Register, ref: str, attachment_id: int) -> bytes:
     """An attachment's bytes, in memory (for a viewer or the ID check)."""
-    _msg, name, _media, content, _scan = _attachment_row(register, ref, attachment_id)
+    found = _attachment_row(register, ref, attachment_id)
+    name, content = found.name, found.content
     if content is None:
         raise InvalidInput(
             f"The attachment {name} went to the ID check; it is no longer kept with the message.",
@@ -334,27 +351,32 @@ def send_attachment_to_id_check(
     Returns the scan's id."""
     from . import identity  # noqa: PLC0415 - identity imports letters, which is heavy and not needed to read mail
 
-    message_id, name, _media, content, _scan = _attachment_row(register, ref, attachment_id)
+    found = _attachment_row(register, ref, attachment_id)
+    message_id, name, content = found.message_id, found.name, found.content
     if content is None:
         raise InvalidInput(
             f"The attachment {name} was already sent to the ID check.",
             f"La pièce jointe {name} a déjà été transmise au contrôle d'identité.",
         )
     with register.transaction() as conn:
-        proof = identity.receive_proof(register, ref, content, received_on=received_on)
+        # The scan keeps the attachment's key: destroying it at the decision shreds this copy too,
+        # in every backup made before the attachment moved.
+        proof = identity.receive_proof(register, ref, content, received_on=received_on, key_id=found.key_id)
         if proof.attachment_id is None:  # pragma: no cover - receive_proof stores the bytes it is given
             raise RuntimeError("the scan was not stored")
         conn.execute(
             "UPDATE message_attachments SET content = NULL, scan_id = ? WHERE id = ?",
             (proof.attachment_id, attachment_id),
         )
-        conn.execute(
+        cleared = conn.execute(
             "UPDATE case_messages SET raw = NULL, raw_note = ? WHERE id = ? AND raw IS NOT NULL",
             (
                 f"original file deleted: attachment {attachment_id} went to the ID check as scan {proof.attachment_id}",
                 message_id,
             ),
-        )
+        ).rowcount
+        if cleared:  # the original holds the ID document too: its key goes now, before COMMIT
+            shredding.shred(register, [found.raw_key_id])
         audit.append(
             conn, register.actor, "case.message_attachment_to_id_check", ref,
             {"attachment_id": attachment_id, "scan_id": proof.attachment_id},

@@ -38,7 +38,7 @@ from ..store.errors import (
     RegisterNotFound,
 )
 from ..store.migrations import current_version
-from . import anchoring
+from . import anchoring, shredding
 
 
 def default_register_path() -> Path:
@@ -145,6 +145,7 @@ def _open(
             if state.state == "not_yet_anchored" and not register.read_only:
                 anchoring.establish(register, keyfile.register_id)
             anchoring.install(register, keyfile.register_id)
+            shredding.seal_plaintext(register)  # scans kept plain by a version before crypto-shredding
     except BaseException:
         register.close()
         raise
@@ -324,10 +325,12 @@ class VerifyReport:
     first_bad_entry: int | None = None
     audit_problem: str | None = None
     anchor: anchoring.AnchorCheck | None = None
+    scan_keys: shredding.Census | None = None
 
     @property
     def ok(self) -> bool:
-        return self.integrity_ok and self.audit_ok and (self.anchor is None or self.anchor.ok)
+        keys_ok = self.scan_keys is None or self.scan_keys.ok
+        return self.integrity_ok and self.audit_ok and (self.anchor is None or self.anchor.ok) and keys_ok
 
 
 def verify(register: Register, progress: Progress = no_progress) -> VerifyReport:
@@ -350,17 +353,20 @@ def verify(register: Register, progress: Progress = no_progress) -> VerifyReport
         return VerifyReport(
             not problems, problems, total, current_version(register),
             audit_ok=False, first_bad_entry=int(broken.facts["seq"]), audit_problem=str(broken),
-            anchor=anchor_state,
+            anchor=anchor_state, scan_keys=shredding.census(register),
         )  # fmt: skip
     progress(3, 3, "done")
-    return VerifyReport(not problems, problems, count, current_version(register), anchor=anchor_state)
+    return VerifyReport(
+        not problems, problems, count, current_version(register), anchor=anchor_state,
+        scan_keys=shredding.census(register),
+    )  # fmt: skip
 
 
 # ---- backups ----------------------------------------------------------------
 class BackupWouldOverwriteRegister(DsarError):
     code = "backup_would_overwrite_register"
-    en = "{path} is the register or its key file: a backup is never written over them, not even with --force."
-    fr = "{path} est le registre ou son fichier de clés : une sauvegarde ne les écrase jamais, même avec --force."
+    en = "{path} is the register, its key file or its scan-key file: a backup is never written over them, not even with --force."
+    fr = "{path} est le registre, son fichier de clés ou son fichier de clés de scans : une sauvegarde ne les écrase jamais, même avec --force."
     exit_code = 1
 
 
@@ -383,6 +389,7 @@ def check_backup_target(register: Register, out: Path, force: bool = False) -> N
     out = Path(out)
     own = [register.path, sidecar_path(register.path)]
     own += [register.path.with_name(register.path.name + s) for s in ("-wal", "-shm", ".lock")]
+    own += [shredding.keystore(register).path]
     for path in own:
         if out.resolve() == path.resolve() or (out.exists() and path.exists() and os.path.samefile(out, path)):
             raise BackupWouldOverwriteRegister(path=str(out))
@@ -418,7 +425,11 @@ def backup_on_close(register: Register, keep: int = 10) -> Path:
 def restore_register(backup_file: Path, target: Path) -> dict[str, Any]:
     """Write the register and key file from a backup to a new path. Verify it with `verify` after unlocking."""
     target = Path(target)
-    return backup.extract_backup(Path(backup_file), target, sidecar_path(target))
+    manifest = backup.extract_backup(Path(backup_file), target, sidecar_path(target))
+    register_id = KeyFile.load(sidecar_path(target)).register_id
+    found = sorted(target.parent.glob(f"scan-keys-{register_id}-*.dsarkeys"))
+    manifest["scan_keys"] = str(found[0]) if found else None  # None: pending scans unreadable there
+    return manifest
 
 
 # ---- workstation keyring ----------------------------------------------------

@@ -21,6 +21,7 @@ from ..domain.statistics import outcome_of
 from ..store import attachments, audit
 from ..store import settings as store_settings
 from ..store.connection import Register
+from . import shredding
 
 PACKS_OUTSIDE = (
     "Response packs exported or printed earlier are outside the register: this purge cannot reach them. "
@@ -177,7 +178,9 @@ def purge(
             item = by_ref[ref]
             conn.execute("DELETE FROM letters_issued WHERE case_ref = ?", (ref,))
             conn.execute("DELETE FROM packs WHERE case_ref = ?", (ref,))
+            keys = shredding.keys_of_case(conn, ref)
             conn.execute("DELETE FROM cases WHERE ref = ?", (ref,))
+            shredding.shred(reg, keys)  # scans and e-mail originals: unreadable in older backups too
             audit.append(
                 conn,
                 reg.actor,

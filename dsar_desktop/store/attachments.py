@@ -1,5 +1,8 @@
 """Scans kept inside the encrypted register (never on disk elsewhere) until they are destroyed.
 
+Each is sealed under its own key (services/shredding.py), destroyed with the row: no backup
+made before the destruction can open the copy it holds.
+
 Destruction is a DELETE on a connection with `PRAGMA secure_delete = ON` (SQLite then
 overwrites the freed cells and pages with zeros before they are encrypted and written),
 followed, after the commit, by `PRAGMA wal_checkpoint(TRUNCATE)` so the write-ahead log
@@ -31,12 +34,16 @@ class AttachmentInfo:
     received_on: str
     added_by: str
     added_at: str
+    key_id: str | None = None  # its own key in the scan-key file (security/scan_keys.py); None before version 9
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
 
 
-_COLUMNS = "id, case_id, request_id, party, purpose, media_type, size, width, height, pages, received_on, added_by, added_at"
+_COLUMNS = (
+    "id, case_id, request_id, party, purpose, media_type, size, width, height, pages, received_on, added_by,"
+    " added_at, key_id"
+)
 
 
 def put(
@@ -47,6 +54,8 @@ def put(
     party: str,
     media_type: str,
     content: bytes,
+    key_id: str,
+    size: int,
     received_on: str,
     actor: str,
     request_id: int | None = None,
@@ -54,19 +63,21 @@ def put(
     height: int | None = None,
     pages: int | None = None,
 ) -> int:
-    """Insert a scan. Call inside the transaction that records its receipt."""
+    """Insert a scan, `content` already sealed under `key_id` (services/shredding.py), `size` its plain size.
+
+    Call inside the transaction that records its receipt."""
     if not conn.in_transaction:
         raise RuntimeError("attachments.put must run inside a transaction")
     cursor = conn.execute(
         "INSERT INTO attachments(case_id, request_id, party, purpose, media_type, size, width, height, pages,"
-        " received_on, added_by, added_at, content) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " received_on, added_by, added_at, content, key_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (
             case_id,
             request_id,
             party,
             purpose,
             media_type,
-            len(content),
+            size,
             width,
             height,
             pages,
@@ -74,6 +85,7 @@ def put(
             actor,
             dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             content,
+            key_id,
         ),
     )
     return int(cursor.lastrowid)
@@ -97,10 +109,10 @@ def info(register: Register, attachment_id: int) -> AttachmentInfo | None:
     return _info(row) if row else None
 
 
-def content(register: Register, attachment_id: int) -> bytes | None:
-    """The scan's bytes, for the viewer (kept in memory only)."""
-    row = register.query_one("SELECT content FROM attachments WHERE id = ?", (attachment_id,))
-    return bytes(row[0]) if row else None
+def content(register: Register, attachment_id: int) -> tuple[str | None, bytes] | None:
+    """(key id, the scan's sealed bytes) for the viewer, who opens them in memory only."""
+    row = register.query_one("SELECT key_id, content FROM attachments WHERE id = ?", (attachment_id,))
+    return (row[0], bytes(row[1])) if row else None
 
 
 def delete_in(conn: Any, ids: Iterable[int]) -> int:

@@ -30,16 +30,21 @@ def restore_backup(dialogs: Dialogs, backup: Path, parent: QWidget | None = None
     if target is None:
         return None
     try:
-        restore_register(backup, target)
+        manifest = restore_register(backup, target)
     except Exception as exc:  # noqa: BLE001 - one sentence, and nothing is lost: the backup is read only
         dialogs.error(parent, exc)
         return None
-    dialogs.info(
-        parent,
-        tr(
-            "The backup is restored to {path}. Unlock it with a passphrase of the backed-up register or with its "
-            "recovery key.",
-            path=str(target),
-        ),
+    text = tr(
+        "The backup is restored to {path}. Unlock it with a passphrase of the backed-up register or with its "
+        "recovery key.",
+        path=str(target),
     )
+    if manifest["scan_keys"] is None:  # keys never travel in backups: see services/shredding.py
+        text += "\n\n" + tr(
+            "There is no scan-key file of this register in {folder}: scans not yet decided, and the original files "
+            "of e-mails, cannot be shown there. Restore into the register's own folder, or move (do not copy) its "
+            "scan-keys file beside the restored register.",
+            folder=str(Path(target).parent),
+        )
+    dialogs.info(parent, text)
     return target

@@ -288,6 +288,14 @@
             <translation>Un scan (JPEG, PNG ou PDF) : choisir le fichier ensuite</translation>
         </message>
         <message>
+            <source>A scan received on {received} cannot be shown: its key is not beside this register (it was opened away from its scan-key file).</source>
+            <translation>Un scan reçu le {received} ne peut pas être affiché : sa clé n'est pas à côté de ce registre (il a été ouvert loin de son fichier de clés de scans).</translation>
+        </message>
+        <message>
+            <source>A scan received on {received} was destroyed on {date}: its key was shredded, so this register, older than the destruction, cannot show it.</source>
+            <translation>Un scan reçu le {received} a été détruit le {date} : sa clé a été effacée, si bien que ce registre, antérieur à la destruction, ne peut pas l'afficher.</translation>
+        </message>
+        <message>
             <source>A third party</source>
             <translation>Un tiers</translation>
         </message>
@@ -3312,6 +3320,10 @@ Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; s
         <message>
             <source>There is no open request to search for.</source>
             <translation>Il n'y a aucune demande ouverte à rechercher.</translation>
+        </message>
+        <message>
+            <source>There is no scan-key file of this register in {folder}: scans not yet decided, and the original files of e-mails, cannot be shown there. Restore into the register's own folder, or move (do not copy) its scan-keys file beside the restored register.</source>
+            <translation>Il n'y a pas de fichier de clés de scans de ce registre dans {folder} : les scans pas encore décidés et les fichiers d'origine des courriels ne peuvent pas y être affichés. Restaurez dans le dossier du registre, ou déplacez (sans le copier) son fichier de clés de scans à côté du registre restauré.</translation>
         </message>
         <message>
             <source>These settings belong to the register and apply to everyone who opens it. Each change is written to the audit log.</source>

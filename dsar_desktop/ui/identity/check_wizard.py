@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -231,6 +232,7 @@ class IdCheckDialog(QDialog):
         self.mrz_text = QPlainTextEdit()
         self.mrz_text.setFont(monospace_font(11))
         self.mrz_text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.mrz_text.setTabChangesFocus(True)  # an MRZ holds no tab: Tab goes on to the checklist
         self.mrz_text.setFixedHeight(self.mrz_text.fontMetrics().lineSpacing() * 3 + 24)
         layout.addWidget(self.mrz_text)
         self.mrz_label = QLabel()
@@ -257,6 +259,7 @@ class IdCheckDialog(QDialog):
         layout.addWidget(note_label)
         self.note = QPlainTextEdit()
         self.note.setFixedHeight(52)
+        self.note.setTabChangesFocus(True)
         layout.addWidget(self.note)
         self.note_hint = QLabel()
         self.note_hint.setWordWrap(True)
@@ -265,7 +268,25 @@ class IdCheckDialog(QDialog):
         layout.addWidget(self.note_hint)
         return box
 
+    def focus_order(self) -> list[QWidget]:
+        """The fields in the order they are read: the MRZ under the scan, then the form, the decision, the buttons."""
+        mrz: list[QWidget] = [self.mrz_text] if self.kind == ProofKind.IDENTITY_DOCUMENT else []
+        form: list[QWidget] = [self.document_type]
+        if self.kind == ProofKind.IDENTITY_DOCUMENT:
+            form += [*self._line_edits(), self.tri["signature"]]
+        else:
+            form += list(self.tri.values())
+        decision: list[QWidget] = [self.decision_buttons[d] for d in Decision]
+        return [*mrz, *form, *decision, self.note, self.close_button, self.decide_button]
+
+    def _pin_focus_order(self) -> None:
+        # Pinned, not left to the order the widgets happen to be built in: Tab follows what the eye reads.
+        chain = self.focus_order()
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
+
     def _connect(self) -> None:
+        self._pin_focus_order()
         for field in self._line_edits():
             field.textChanged.connect(self._on_changed)
         for combo in [self.document_type, *self.tri.values()]:

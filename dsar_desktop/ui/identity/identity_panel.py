@@ -269,6 +269,23 @@ class IdentityPanel(QWidget):
             details.append(tr("Received on {date}.", date=_day(proof.received_on)))
         if proof.attachments:
             details.append(tr("%n scan(s) kept in the register until the decision.", "", len(proof.attachments)))  # fmt: skip
+        for gone in proof.unreadable:  # a restored older register, or one opened away from its scan keys
+            if gone["destroyed_on"]:
+                details.append(
+                    tr(
+                        "A scan received on {received} was destroyed on {date}: its key was shredded, so this "
+                        "register, older than the destruction, cannot show it.",
+                        received=_day(gone["received_on"]), date=_day(gone["destroyed_on"]),
+                    )
+                )  # fmt: skip
+            else:
+                details.append(
+                    tr(
+                        "A scan received on {received} cannot be shown: its key is not beside this register "
+                        "(it was opened away from its scan-key file).",
+                        received=_day(gone["received_on"]),
+                    )
+                )  # fmt: skip
         if proof.decided_by and proof.state in ("verified", "rejected", "more_needed"):
             details.append(
                 tr("Decided by {who} on {when}.", who=proof.decided_by, when=_when(proof.decided_at))
