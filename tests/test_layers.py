@@ -51,6 +51,7 @@ class _Imports(ast.NodeVisitor):
         self.dynamic: list[str] = []  # importlib.import_module / __import__ calls, as written
         self.private: set[str] = set()  # "module._name" taken from another module
         self.imports_importlib = False  # `import importlib` or `from importlib import import_module`
+        self.writes: list[str] = []  # calls that write, move or delete a file (see FILE_WRITES)
         self._type_only = 0
 
     def _add(self, target: str) -> None:
@@ -97,6 +98,8 @@ class _Imports(ast.NodeVisitor):
             if isinstance(func, ast.Name)
             else ""
         )
+        if _writes_a_file(node, called):
+            self.writes.append(f"line {node.lineno}: {ast.unparse(node)[:80]}")
         if called in ("import_module", "__import__"):
             argument = node.args[0] if node.args else None
             text = ast.unparse(argument) if argument is not None else ""
@@ -116,6 +119,36 @@ class _Imports(ast.NodeVisitor):
         ):
             self.private.add(f"{node.value.id}.{node.attr}")
         self.generic_visit(node)
+
+
+# Calls that write, move or delete a file, whatever object they are called on (the UI must leave it
+# to a service: one place decides what reaches the disk and that nothing personal does in clear).
+FILE_WRITES = {
+    "write_bytes", "write_text", "atomic_write", "unlink", "rmdir", "rename", "setOutputFileName", "QPdfWriter",
+    "QSaveFile", "QTextDocumentWriter", "QImageWriter", "NamedTemporaryFile", "mkstemp",
+}  # fmt: skip
+# Names too common to flag on any object (dict.copy, list.remove, str.replace): only on these modules.
+MODULE_WRITES = {"shutil": {"copy", "copy2", "copyfile", "copytree", "move", "rmtree"}, "os": {"remove", "replace"}}
+WRITING_MODES = set("wax+")
+QT_WRITE_FLAGS = {"WriteOnly", "ReadWrite", "Append", "Truncate", "NewOnly"}
+
+
+def _writes_a_file(node: ast.Call, called: str) -> bool:
+    if called in FILE_WRITES:
+        return True
+    func = node.func
+    if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+        if called in MODULE_WRITES.get(func.value.id, ()):
+            return True
+    if called == "open":  # open(path, "w"), Path.open("wb"), os.open(path, O_WRONLY ...), QFile.open(WriteOnly)
+        words = {n.attr for n in ast.walk(node) if isinstance(n, ast.Attribute)} | {
+            n.id for n in ast.walk(node) if isinstance(n, ast.Name)
+        }
+        modes = [a.value for a in [*node.args, *(k.value for k in node.keywords)] if isinstance(a, ast.Constant)]
+        if any(isinstance(m, str) and WRITING_MODES & set(m) and len(m) <= 3 for m in modes):
+            return True
+        return bool(words & (QT_WRITE_FLAGS | {"O_WRONLY", "O_RDWR", "O_CREAT"}))
+    return False
 
 
 def scan(path: Path, name: str | None = None) -> _Imports:
@@ -304,6 +337,14 @@ def _without_packages(graph: dict[str, set[str]]) -> dict[str, set[str]]:
     }
 
 
+def test_the_screens_write_no_file_themselves() -> None:
+    """Letters, packs, backups, exports: the UI asks a service, which alone writes (issue 10)."""
+    offenders = sorted(
+        f"{module} {call}" for module, found in SCANS.items() if layer_of(module) == "ui" for call in found.writes
+    )
+    assert offenders == []
+
+
 def test_there_is_no_import_circle() -> None:
     assert find_cycles(_without_packages(runtime_graph())) == []
 
@@ -327,3 +368,16 @@ def test_the_layer_walk_catches_violations(tmp_path: Path) -> None:
     assert internal("dsar_desktop.ui.style") == "ui" and internal("PySide6.QtWidgets") is None
     assert find_cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
     assert find_cycles({"a": {"b"}, "b": set()}) == []
+    writer = tmp_path / "writer.py"
+    writer.write_text(
+        "from pathlib import Path\nimport os, shutil\n"
+        "def f(p: Path, q, printer):\n"
+        "    p.write_bytes(b'')\n    open(p, 'wb')\n    open(p)\n    open(p, mode='a')\n"
+        "    os.open(p, os.O_WRONLY | os.O_CREAT)\n    shutil.copy2(p, q)\n    q.open(QIODevice.OpenModeFlag.WriteOnly)\n"
+        "    printer.setOutputFileName(str(p))\n    'a'.replace('a', 'b')\n    p.read_bytes()\n"
+        "    {}.copy()\n    [1].remove(1)\n    os.replace(p, q)\n"
+    )
+    writes = scan(writer, "dsar_desktop.ui.writer").writes
+    assert [w.split(":")[0] for w in writes] == [
+        "line 4", "line 5", "line 7", "line 8", "line 9", "line 10", "line 11", "line 16",
+    ]  # fmt: skip

@@ -303,3 +303,42 @@ def test_cli_letter_calibration_and_cert_create(tmp_path, monkeypatch, capsys):
         capsys, "pack", "verify", built["zip"], "--password-file", str(tmp_path / "zip-pw"), "--json"
     )
     assert code == 0 and verified["intact"] and verified["trusted"] is False  # no --trust given
+
+
+def head_hash_absent(text: str, result: packs.PackResult) -> bool:
+    with zipfile.ZipFile(result.zip) as archive:
+        head = json.loads(archive.read("manifest.json"))["audit_head"]["hash"]
+    return head[:8] not in text and "Technical annex" not in text and "Annexe technique" not in text
+
+
+def _text(pdf: Path) -> str:
+    import subprocess
+
+    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True).stdout.decode()
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_technical_annex_page_is_optional_and_carries_the_fingerprints(reg, case_factory, tmp_path, language):
+    """Issue 11 item 8: hashes never in the letter's body; on request, on a last page of their own."""
+    ref = case_factory()
+    plain = packs.build_pack(reg, ref, tmp_path / "plain", language=language)
+    with_annex = packs.build_pack(reg, ref, tmp_path / "annex", language=language, technical_annex=True)
+    with zipfile.ZipFile(with_annex.zip) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+    digest = manifest["files"]["data.json"]
+    grouped = " ".join(digest[i : i + 8] for i in range(0, 64, 8))
+    plain_text, annex_text = _text(plain.pdf), _text(with_annex.pdf)
+    assert digest[:8] not in plain_text and head_hash_absent(plain_text, with_annex)  # the letter alone: no hash
+    last_page = annex_text.split("\f")[-2] if annex_text.endswith("\f") else annex_text.split("\f")[-1]
+    title = "Annexe technique" if language == "fr" else "Technical annex"
+    assert title in last_page and grouped in last_page
+    assert " ".join(manifest["files"]["data.csv"][i : i + 8] for i in range(0, 64, 8)) in last_page
+    head = manifest["audit_head"]
+    assert str(head["count"]) in last_page and head["hash"][:8] in last_page
+    fingerprint = certificates.active_certificate(reg).info.fingerprint_sha256  # as the stamp prints it
+    assert fingerprint in "".join(last_page.split())  # it may wrap at a colon
+    assert title not in annex_text.split("\f")[0]  # the first page is the letter, unchanged
+    # the seal still covers the whole document, annex page included
+    reader = PdfFileReader(io.BytesIO(with_annex.pdf.read_bytes()))
+    status = validate_pdf_signature(reader.embedded_signatures[0], ValidationContext(allow_fetching=False))
+    assert status.intact and status.coverage == SignatureCoverageLevel.ENTIRE_FILE

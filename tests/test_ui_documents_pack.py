@@ -297,3 +297,25 @@ def test_the_case_file_has_a_response_tab_that_refreshes_it(
     with qtbot.waitSignal(view.case_changed):
         panel.dispatch_button.click()
     assert "Responded" in view.state_label.text()
+
+
+def test_the_technical_annex_box_adds_the_fingerprint_page(qtbot, register: Register, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+
+    ref = ready_case(register, make_case)
+    dialogs = ScriptedDialogs()
+    runner = Runner()
+    runner.bind(register)
+    panel = panel_for(qtbot, register, ref, dialogs, runner)
+    panel.encrypt_check.setChecked(False)
+    assert not panel.technical_check.isChecked()  # off by default: the letter is for a person
+    panel.technical_check.setChecked(True)
+    dialogs.answers.append(str(tmp_path))
+    with qtbot.waitSignal(panel.pack_built, timeout=30_000) as built:
+        panel.build_button.click()
+    text = subprocess.run(
+        ["pdftotext", str(built.args[0].pdf), "-"], capture_output=True, check=True
+    ).stdout.decode()
+    last_page = text.rstrip("\f").split("\f")[-1]
+    assert "Annexe technique" in last_page or "Technical annex" in last_page
+    assert "SHA-256" in last_page

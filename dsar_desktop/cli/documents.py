@@ -81,6 +81,11 @@ def add_commands(subparsers: Any, parent: argparse.ArgumentParser) -> None:
     b.add_argument("--out", type=Path, required=True, help="folder to write the PDF and the ZIP to")
     b.add_argument("--language", choices=("fr", "en"))
     b.add_argument("--encrypt", action="store_true", help="AES-encrypt the ZIP; the password is shown once")
+    b.add_argument(
+        "--technical-annex",
+        action="store_true",
+        help="add a last page with the data files' SHA-256 fingerprints, the audit head and the seal's fingerprint",
+    )
     b.set_defaults(handler=cmd_pack_build)
     v = sub.add_parser(
         "verify", parents=[parent], help="check a pack ZIP or a sealed PDF (no register needed)"
@@ -127,7 +132,9 @@ def add_commands(subparsers: Any, parent: argparse.ArgumentParser) -> None:
 
 def cmd_pack_build(args: argparse.Namespace, ctx: Context) -> int:
     reg = ctx.open_register()
-    result = packs.build_pack(reg, args.ref, args.out, language=args.language, encrypt=args.encrypt)
+    result = packs.build_pack(
+        reg, args.ref, args.out, language=args.language, encrypt=args.encrypt, technical_annex=args.technical_annex
+    )
     obj: dict[str, Any] = {"pdf": str(result.pdf) if result.pdf else None, "zip": str(result.zip), "sha256": result.sha256}
     pdf_line = f"PDF: {result.pdf}" if result.pdf else "PDF: none in clear (the sealed letter is only inside the encrypted ZIP)"
     text = f"{pdf_line}\nZIP: {result.zip}\nSHA-256: {result.sha256}"

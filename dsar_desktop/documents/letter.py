@@ -33,6 +33,7 @@ from . import fonts
 from .address import WINDOW_LEFT_MM, WINDOW_TOP_MM, EnvelopeOffset
 from .annexes import AnnexTable, annex_flowables
 from .signing import StampPlacement
+from .technical import TechnicalAnnex, technical_flowables
 from .templates import format_date
 
 PAGE_W, PAGE_H = A4
@@ -136,6 +137,7 @@ class LetterDocument:
     reserve_seal: bool = True
     title: str = ""
     keywords: str = ""
+    technical: TechnicalAnnex | None = None  # the optional last page of fingerprints (documents/technical.py)
 
 
 @dataclass(frozen=True)
@@ -362,6 +364,10 @@ def render_letter(
         story += annex_flowables(annex, index, doc.language, st)
         if on_annex:
             on_annex(index, total)
+    if doc.technical is not None:
+        story.append(PageBreak())
+        polish = french_typography if doc.language == "fr" else (lambda text: text)
+        story += technical_flowables(doc.technical, doc.language, st, polish)
 
     out = io.BytesIO()
     body_h_first = PAGE_H - BODY_TOP_FIRST - MARGIN

@@ -18,6 +18,7 @@ from ..documents.pack import VerifyResult
 from ..documents.printing import PageSink
 from ..documents.rights import is_portable
 from ..documents.signing import seal_pdf
+from ..documents.technical import TechnicalAnnex
 from ..domain import deadlines as dl
 from ..domain.case_actions import Action
 from ..domain.cases import Right
@@ -112,10 +113,12 @@ def build_pack(
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
     inputs: letters.LetterInputs | None = None,
+    technical_annex: bool = False,
 ) -> PackResult:
     """Build, seal and write the pack for one case; record its SHA-256 in the case with an audit entry.
 
-    `inputs`: the confirmed data, catalogue and checks (gathered from the services when None)."""
+    `inputs`: the confirmed data, catalogue and checks (gathered from the services when None).
+    `technical_annex`: add a last page with the data files' fingerprints, the audit head and the seal's."""
     report = progress or no_progress
     check = cancel.raise_if_cancelled if cancel else (lambda: None)
     total = len(STAGES)
@@ -154,7 +157,17 @@ def build_pack(
         {packfile.DATA_JSON: data_json, packfile.DATA_CSV: data_csv}, case_ref=ref, audit_head=audit_head
     )
     fr = language == "fr"
-    # the hashes of the files belong to the manifest (and the PDF's metadata), not to the letter's body
+    # the hashes of the files belong to the manifest (and the PDF's metadata), not to the letter's body;
+    # on request, to a technical annex page after it
+    if technical_annex:
+        active = certificates.active_certificate(reg)
+        doc.technical = TechnicalAnnex(
+            case_ref=ref,
+            files=[(packfile.DATA_JSON, packfile.sha256(data_json)), (packfile.DATA_CSV, packfile.sha256(data_csv))],
+            audit_entries=int(audit_head["count"]),
+            audit_head=str(audit_head["hash"]),
+            seal_fingerprint=active.info.fingerprint_sha256 if active else "",
+        )
     rendered = render_letter(doc, check_cancel=check)
     if rendered.seal is None:  # pragma: no cover - the layout always reserves the stamp
         raise RuntimeError("no room was reserved for the seal")

@@ -264,6 +264,10 @@
             <translation>Un brouillon de la réponse avec le dossier joint, ouvert dans votre messagerie</translation>
         </message>
         <message>
+            <source>A last page after the letter for a lawyer or an IT department: the fingerprint of each data file, the audit head this pack proves and the seal certificate's. The letter itself never carries them.</source>
+            <translation>Une dernière page après la lettre, pour un avocat ou un service informatique : l'empreinte de chaque fichier de données, la tête du journal d'audit que ce dossier prouve et celle du certificat du cachet. La lettre elle-même ne les porte jamais.</translation>
+        </message>
+        <message>
             <source>A lone PDF: there is no manifest to compare.</source>
             <translation>Un PDF seul : il n'y a pas de manifeste à comparer.</translation>
         </message>
@@ -326,6 +330,10 @@
         <message>
             <source>Add a slot…</source>
             <translation>Ajouter un emplacement…</translation>
+        </message>
+        <message>
+            <source>Add a technical annex page (the files' SHA-256 fingerprints)</source>
+            <translation>Ajouter une page d'annexe technique (les empreintes SHA-256 des fichiers)</translation>
         </message>
         <message>
             <source>Add another scan…</source>

@@ -132,6 +132,15 @@ class ResponsePanel(QWidget):
         )
         self.encrypt_check = QCheckBox(tr("Encrypt the ZIP (AES) for sending by e-mail"))
         pack.addWidget(self.encrypt_check)
+        self.technical_check = QCheckBox(tr("Add a technical annex page (the files' SHA-256 fingerprints)"))
+        self.technical_check.setToolTip(
+            tr(
+                "A last page after the letter for a lawyer or an IT department: the fingerprint of each data "
+                "file, the audit head this pack proves and the seal certificate's. The letter itself never "
+                "carries them."
+            )
+        )
+        pack.addWidget(self.technical_check)
         self.build_button = QPushButton(tr("Build response pack…"))
         self.build_button.setDefault(True)
         self.build_reason = style.role_label("", "muted")
@@ -318,7 +327,7 @@ class ResponsePanel(QWidget):
         self.dispatch_reason.setVisible(bool(reason))
         self.dispatch_reason.setText(reason)
         self.dispatch_button.setToolTip(reason)
-        for widget in (self.kind_combo, self.language_combo, self.encrypt_check):
+        for widget in (self.kind_combo, self.language_combo, self.encrypt_check, self.technical_check):
             widget.setEnabled(not busy)
 
     # ---- preview ----------------------------------------------------------------------
@@ -368,11 +377,13 @@ class ResponsePanel(QWidget):
     def start_build(self, folder: Path) -> Job:
         register, ref = self.register, self.ref
         lang, encrypt = self.letter_language(), self.encrypt_check.isChecked()
+        technical = self.technical_check.isChecked()
         job = Job(
             lambda progress, cancel: packs.build_pack(
-                register, ref, folder, language=lang, encrypt=encrypt, progress=progress, cancel=cancel
+                register, ref, folder, language=lang, encrypt=encrypt, progress=progress, cancel=cancel,
+                technical_annex=technical,
             )
-        )
+        )  # fmt: skip
         job.signals.progressed.connect(self._on_progressed)
         job.signals.finished.connect(self._on_built)
         job.signals.failed.connect(self._on_build_failed)
