@@ -244,6 +244,7 @@ def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
         + (f" ({s.reason})" if s.reason else "")
         + (f"; needs one of: {', '.join(s.needs)}" if s.needs else "")
         + (f"; no identifying column: {', '.join(s.unmapped_files)}" if s.unmapped_files else "")
+        + (f"; {s.without_file[0]}" if s.without_file else "")
         for s in statuses
     ]
     ctx.emit([s.to_json() for s in statuses], "\n".join(lines))

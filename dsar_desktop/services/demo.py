@@ -44,8 +44,24 @@ class DemoResult:
     refs_with_data: list[str]
 
 
-# The demo's past replies predate the register: they are recorded as sent without a sealed pack, and say so.
+# The demo office took the register into use some weeks ago: its replies since then went out as sealed packs
+# (built for real, 0.3-0.5 s each), the older ones were entered afterwards, without a pack, and say so.
 DEMO_HISTORY = "Réponse antérieure au registre (données de démonstration) : aucun dossier scellé ici"
+# A reply to a child's parents handed over at the desk before the parental authority was checked on file.
+DEMO_BY_HAND = (
+    "Réponse remise en main propre aux titulaires de l'autorité parentale (données de démonstration)"
+)
+PACKED_REPLIES = 32  # the newest replies sealed: a bounded cost for the demo's build
+
+
+@dataclass(frozen=True)
+class PastReply:
+    """A reply the demo office sent: when, with which registered-letter number, and whether it was closed."""
+
+    ref: str
+    sent_on: dt.date
+    number: str
+    close: bool
 
 
 def passphrase_for_demo(ctx: Any) -> tuple[str, bool]:
@@ -92,8 +108,17 @@ def _rights(rng: random.Random) -> list[Right]:
     return rights
 
 
-def populate(register: Register, count: int, today: dt.date | None = None, seed: int = 2027) -> list[str]:
-    """Add `count` synthetic cases spread over the last five months in every state; return their refs."""
+def populate(
+    register: Register,
+    count: int,
+    today: dt.date | None = None,
+    seed: int = 2027,
+    replies: list[PastReply] | None = None,
+) -> list[str]:
+    """Add `count` synthetic cases spread over the last five months in every state; return their refs.
+
+    The replies the office sent go into `replies` for `record_past_replies` (which seals the newest);
+    without that list they are recorded at once, without a pack."""
     today = today or dt.datetime.now(dl.PARIS).date()
     rng = random.Random(seed)
     refs: list[str] = []
@@ -120,16 +145,22 @@ def populate(register: Register, count: int, today: dt.date | None = None, seed:
         )
         case = case_service.add_case(register, new)
         refs.append(case.ref)
-        _advance(register, case.ref, age_days, rng, today)
+        reply = _advance(register, case.ref, age_days, rng, today)
+        if reply is not None and replies is not None:
+            replies.append(reply)
+        elif reply is not None:
+            _dispatch_without_pack(register, reply, DEMO_HISTORY)
     return refs
 
 
-def _advance(register: Register, ref: str, age_days: int, rng: random.Random, today: dt.date) -> None:
+def _advance(
+    register: Register, ref: str, age_days: int, rng: random.Random, today: dt.date
+) -> PastReply | None:
     """Move a case along its life as a real office would have, given how old it is."""
     case = case_service.get_case(register, ref)
     roll = rng.random()
     if age_days < 4:
-        return  # just recorded
+        return None  # just recorded
     if roll < 0.12 and age_days < 40:
         sent = case.received_date + dt.timedelta(days=rng.randrange(1, 3))
         identity.request_proof(
@@ -137,18 +168,18 @@ def _advance(register: Register, ref: str, age_days: int, rng: random.Random, to
             "et ne précise pas votre date de naissance.",
             sent_on=sent, with_letter=False,
         )  # fmt: skip
-        return
+        return None
     identity.record_other_means(register, ref, rng.choice(OTHER_MEANS_DEMO))
     if case_service.get_case(register, ref).status == Status.RECEIVED:
         case_service.transition(register, ref, Status.IN_PROGRESS)
     if age_days < 31:
-        return  # recent: in progress (ready to send needs a sealed pack, built from the Response tab)
+        return None  # recent: in progress (ready to send needs a sealed pack, built from the Response tab)
     if roll < 0.2 and age_days < 80:
         notice = min(case.legal_due, case.received_date + dt.timedelta(days=rng.randrange(5, 25)))
         case_service.extend(register, ref, "Demande complexe : sept systèmes à interroger", notice)
-        return
+        return None
     if roll < 0.3 and age_days < 55:
-        return  # still in progress: some of these have just passed their due date
+        return None  # still in progress: some of these have just passed their due date
     if 0.3 <= roll < 0.34:
         case_service.transition(
             register,
@@ -156,24 +187,68 @@ def _advance(register: Register, ref: str, age_days: int, rng: random.Random, to
             Status.REFUSED,
             "Demande manifestement excessive : quatrième demande identique en deux mois",
         )
-        return
+        return None
     if 0.34 <= roll < 0.37:
         case_service.transition(register, ref, Status.WITHDRAWN)
-        return
-    sent_on = min(today, case.legal_due - dt.timedelta(days=rng.randrange(0, 10)))
-    case_service.record_dispatch(
-        register, ref, sent_on, f"1A {rng.randrange(10**9, 10**10)}", without_pack_reason=DEMO_HISTORY
-    )
-    if age_days > 60 and roll > 0.5:
-        case_service.transition(register, ref, Status.CLOSED)
+        return None
+    days = rng.randrange(0, 10)
+    if roll < 0.45:  # about one reply in eight goes out a few days late, as in any office
+        sent_on = min(today, case.legal_due + dt.timedelta(days=1 + days // 2))
+    else:
+        sent_on = min(today, case.legal_due - dt.timedelta(days=days))
+    number = f"1A {rng.randrange(10**9, 10**10)}"
+    return PastReply(ref, sent_on, number, close=age_days > 60 and roll > 0.5)
+
+
+def _dispatch_without_pack(register: Register, reply: PastReply, reason: str) -> None:
+    case_service.record_dispatch(register, reply.ref, reply.sent_on, reply.number, without_pack_reason=reason)
+    if reply.close:
+        case_service.transition(register, reply.ref, Status.CLOSED)
+
+
+def record_past_replies(register: Register, replies: list[PastReply], folder: Path) -> int:
+    """Record the office's past replies: the newest PACKED_REPLIES as real sealed packs (the systems
+    searched in the demo files, matches confirmed, Art. 19 recorded, the pack built into `folder`, then
+    dispatched), the older ones without a pack (entered after the fact). Returns how many were sealed."""
+    from . import extracts, packs
+
+    newest = sorted(replies, key=lambda r: (r.sent_on, r.ref), reverse=True)
+    sealed_refs = [r.ref for r in newest[:PACKED_REPLIES]]
+    extracts_demo.seed_demo_extracts(register, sealed_refs, limit=len(sealed_refs))
+    sealed = 0
+    for reply in replies:
+        if reply.ref not in sealed_refs:
+            _dispatch_without_pack(register, reply, DEMO_HISTORY)
+            continue
+        for match in extracts.list_matches(register, reply.ref, status="pending"):
+            extracts.confirm_match(register, match.id)
+        record_demo_notifications(register, reply.ref, reply.sent_on)
+        if identity.disclosure_block_reason(register, reply.ref) is not None:
+            # a child's (or a representative's) reply before the authority was verified: no pack can be built
+            _dispatch_without_pack(register, reply, DEMO_BY_HAND)
+            continue
+        packs.build_pack(register, reply.ref, folder)
+        case_service.record_dispatch(register, reply.ref, reply.sent_on, reply.number)
+        if reply.close:
+            case_service.transition(register, reply.ref, Status.CLOSED)
+        sealed += 1
+    return sealed
 
 
 def create_demo_register(path: Path, label: str, passphrase: str, cases: int = 200) -> DemoResult:
+    import tempfile
+
     created = create_register(Path(path), label, passphrase)
     register = created.register
     try:
         with anchoring.batch(register):  # ~1000 commits: one anchor write, not one per commit
-            refs = populate(register, cases)
+            replies: list[PastReply] = []
+            refs = populate(register, cases, replies=replies)
+            certificates.seed_demo_certificate(register)
+            settle_demo_catalogue(register)
+            # the packs are files (synthetic people only); the register keeps their SHA-256, not the files
+            with tempfile.TemporaryDirectory(prefix="dsar-demo-packs-") as folder:
+                record_past_replies(register, replies, Path(folder))
             with_data = seed_optional_parts(register, refs)
             with_data += seed_every_right(register)
     except BaseException:

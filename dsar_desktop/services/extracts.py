@@ -14,6 +14,7 @@ Searching writes nothing until the end: all register writes happen in one transa
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.cases import OPEN_STATUSES
+from ..domain.deadlines import PARIS
 from ..domain.errors import DsarError, InvalidInput, NotFound
 from ..domain.matching import Subject, make_subject
 from ..domain.progress import CancelToken, Progress, no_progress
@@ -432,6 +434,8 @@ class SourceStatus:
     rejected: int
     needs: list[str] = field(default_factory=list)  # identifiers to add before its files can find the person
     unmapped_files: list[str] = field(default_factory=list)  # files with no identifying column, not set aside
+    # a system marked searched with no file searched for this case: who said so and when, in words (en, fr)
+    without_file: tuple[str, str] | None = None
 
     def to_json(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -474,6 +478,10 @@ def sources_status(reg: Register, ref: str) -> list[SourceStatus]:
         r[0]: (r[1], r[2])
         for r in reg.query("SELECT source, status, reason FROM case_sources WHERE case_id = ?", (case_id,))
     }
+    marked_by = {
+        r[0]: (r[1], r[2])
+        for r in reg.query("SELECT source, actor, updated_at FROM case_sources WHERE case_id = ?", (case_id,))
+    }
     counts: dict[str, dict[str, int]] = {}
     for source, status, count in reg.query(
         "SELECT source, status, count(*) FROM extract_matches WHERE case_id = ? GROUP BY source, status",
@@ -511,9 +519,23 @@ def sources_status(reg: Register, ref: str) -> list[SourceStatus]:
                 files.get(activity.id, []), c.get("pending", 0), c.get("confirmed", 0), c.get("rejected", 0),
                 cover.needs if cover and mark != "not_applicable" else [],
                 cover.unmapped_files if cover and mark != "not_applicable" else [],
+                _without_file(*marked_by[activity.id]) if mark == "searched" and not files.get(activity.id) else None,
             )
         )  # fmt: skip
     return result
+
+
+def _without_file(actor: str | None, at_utc: str | None) -> tuple[str, str]:
+    """A "searched" mark that names no file says who set it and when, so nobody reads it as a search."""
+    who = actor or "?"
+    try:
+        day = dt.datetime.fromisoformat(str(at_utc)).astimezone(PARIS).date()
+    except ValueError:
+        return f"marked searched by {who} without a file", f"marqué recherché par {who} sans fichier"
+    return (
+        f"marked searched by {who} on {day.isoformat()} without a file",
+        f"marqué recherché par {who} le {day.strftime('%d/%m/%Y')} sans fichier",
+    )
 
 
 def missing_sources(reg: Register, ref: str) -> list[SourceStatus]:

@@ -40,13 +40,12 @@ def demo_file(source: str) -> Path:
 
 
 def _template(source: str) -> tuple[dict[str, str], ColumnMapping, Any]:
-    """The first row of a demo file (the demo person), the file's mapping and its facts."""
+    """The first row of a demo file (the demo person), the file's mapping and its search result."""
     path = demo_file(source)
     result = search_files([path], [_demo_subject()])
-    info = result.files[0].info
     mapping = result.files[0].mapping
     record = result.matches[0].record if result.matches else {}
-    return dict(record), mapping, info
+    return dict(record), mapping, result.files[0]
 
 
 def _demo_subject() -> Any:
@@ -103,12 +102,15 @@ def seed_demo_extracts(reg: Register, refs: list[str], limit: int = 16) -> list[
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     with reg.transaction() as conn:
         file_ids = {}
-        for source, (_record, mapping, info) in templates.items():
+        for source, (_record, mapping, file) in templates.items():
+            info = file.info  # what the file's columns can match: the coverage rule reads it like a real import
             cursor = conn.execute(
                 "INSERT INTO extract_files(source, name, size, sha256, row_count, format, encoding, delimiter,"
-                " mapping, rows_skipped, searched_at, actor) VALUES (?,?,?,?,?,?,?,?,?,0,?,?)",
+                " mapping, rows_skipped, searched_at, actor, identity_fields, unmapped)"
+                " VALUES (?,?,?,?,?,?,?,?,?,0,?,?,?,?)",
                 (source, info.name, info.size, info.sha256, info.rows, info.format, info.encoding, info.delimiter,
-                 json.dumps(mapping.to_json(), ensure_ascii=False), now, reg.actor),
+                 json.dumps(mapping.to_json(), ensure_ascii=False), now, reg.actor,
+                 json.dumps(sorted(file.identity_fields())), int(file.unmapped)),
             )  # fmt: skip
             file_ids[source] = int(cursor.lastrowid)
         for index, case in enumerate(chosen):
@@ -118,7 +120,11 @@ def seed_demo_extracts(reg: Register, refs: list[str], limit: int = 16) -> list[
                     set_source(conn, reg.actor, case_id, source, "not_applicable",
                                 "Aucun compte en ligne : aucun identifiant de cookie ne se rattache à la personne.", now)  # fmt: skip
                     continue
-                if not record:  # searched, nothing about this person in that system
+                if not record:  # searched, nothing about this person in that system: the file searched says so
+                    conn.execute(
+                        "INSERT OR REPLACE INTO case_source_files(case_id, file_id, matches) VALUES (?,?,0)",
+                        (case_id, file_ids[source]),
+                    )
                     set_source(conn, reg.actor, case_id, source, "searched", None, now)
                     continue
                 status = "pending" if index == 0 and position % 3 == 0 else "confirmed"

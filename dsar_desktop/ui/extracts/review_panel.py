@@ -316,6 +316,8 @@ class DataPanel(QWidget):
                 )
                 for f in status.files
             )
+            if status.without_file:  # searched, but no file: who marked it and when (the service's words)
+                files = status.without_file[1] if language() == "fr" else status.without_file[0]
             counts = ""
             if status.pending or status.confirmed or status.rejected:
                 counts = tr("{pending} to review · {confirmed} confirmed · {rejected} rejected",
