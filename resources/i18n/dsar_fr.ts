@@ -2298,6 +2298,10 @@
             </translation>
         </message>
         <message>
+            <source>Purging the requests…</source>
+            <translation>Purge des demandes…</translation>
+        </message>
+        <message>
             <source>Purposes (one per line)</source>
             <translation>Finalités (une par ligne)</translation>
         </message>
