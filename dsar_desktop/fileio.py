@@ -12,6 +12,39 @@ from pathlib import Path
 BINARY = getattr(os, "O_BINARY", 0)
 
 
+def _size_text(limit: int, language: str) -> str:
+    if limit >= 1 << 30:
+        value, unit = limit / (1 << 30), ("GB", "Go")
+    elif limit >= 1 << 20:
+        value, unit = limit / (1 << 20), ("MB", "Mo")
+    else:
+        value, unit = limit / 1024, ("KB", "Ko")
+    text = f"{value:.0f}"
+    return f"{text} {unit[0]}" if language == "en" else f"{text}\u00a0{unit[1]}"
+
+
+def read_capped(path: Path | str, limit: int, what: str, what_fr: str) -> bytes:
+    """A file's bytes, never more than `limit` read whatever the file claims (/dev/zero claims 0 bytes).
+
+    `what` names the kind of file for the sentence ("pack", "catalogue"...). OSError passes through."""
+    from .domain.errors import FileTooLarge, NotAFile  # noqa: PLC0415 - errors import nothing of ours
+
+    path = Path(path)
+    if path.exists() and not path.is_file():
+        raise NotAFile(path=str(path), what=what, what_fr=what_fr)
+    with open(path, "rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise FileTooLarge(
+            path=str(path),
+            what=what,
+            what_fr=what_fr,
+            limit=_size_text(limit, "en"),
+            limit_fr=_size_text(limit, "fr"),
+        )
+    return data
+
+
 def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
     """Write to a temporary file in the same folder, fsync, then rename over the target."""
     path = Path(path)

@@ -59,9 +59,22 @@ def common_parent() -> argparse.ArgumentParser:
     return parent
 
 
+MAX_SECRET_FILE = 64 * 1024  # a passphrase file holds one line
+
+
 def read_secret_file(path: Path) -> str:
+    """The first line's worth of a passphrase file, read at most 64 KB (a device or a folder says so)."""
+    path = Path(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        if path.exists() and not path.is_file():
+            raise PassphraseFileUnreadable(path=str(path), reason="it is a folder or a device, not a file")
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_SECRET_FILE + 1)
+        if len(raw) > MAX_SECRET_FILE:
+            raise PassphraseFileUnreadable(
+                path=str(path), reason="it is over 64 KB; a passphrase file holds one line"
+            )
+        text = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise PassphraseFileUnreadable(
             path=str(path), reason=getattr(exc, "strerror", None) or str(exc)
@@ -133,7 +146,9 @@ class Context:
             from ..services.office import Office
             from ..services.register import load_keyfile, unlock_register
 
-            load_keyfile(self.register_path)  # a missing register or key file is said before any passphrase is asked
+            load_keyfile(
+                self.register_path
+            )  # a missing register or key file is said before any passphrase is asked
             self._register = Office.adopt(
                 unlock_register(self.register_path, self.passphrase(), self.slot, check_anchor=check_anchor)
             )

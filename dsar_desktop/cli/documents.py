@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from ..fileio import read_capped
 from ..services import certificates, identity, letters, packs
 from ..services.letters import KINDS
 from ..services.packs import write_atomic
@@ -215,7 +216,8 @@ def cmd_cert_import(args: argparse.Namespace, ctx: Context) -> int:
         password: str | None = read_secret_file(args.p12_password_file)
     else:
         password = os.environ.get(ENV_P12_PASSWORD)
-    stored = certificates.import_pkcs12(reg, args.file.read_bytes(), password, args.file.name)
+    data = read_capped(args.file, 1024 * 1024, "PKCS#12 file", "fichier PKCS#12")
+    stored = certificates.import_pkcs12(reg, data, password, args.file.name)
     ctx.emit(_cert_obj(stored), _cert_text(stored))
     return 0
 

@@ -48,6 +48,20 @@ def describe(error: BaseException, language: str = "en") -> str:
     return f"Unexpected error: {type(error).__name__}"
 
 
+class FileTooLarge(DsarError):
+    code = "file_too_large"
+    en = "{path} is larger than any {what} ({limit}): it was not read. Choose the right file."
+    fr = "{path} est plus grand que tout {what_fr} ({limit_fr}) : il n'a pas été lu. Choisissez le bon fichier."
+    exit_code = 1
+
+
+class NotAFile(DsarError):
+    code = "not_a_file"
+    en = "{path} is not an ordinary file (a folder, a device or a pipe): choose the {what} itself."
+    fr = "{path} n'est pas un fichier ordinaire (dossier, périphérique ou tube) : choisissez le {what_fr} lui-même."
+    exit_code = 1
+
+
 class InvalidInput(DsarError):
     code = "invalid_input"
     en = "{detail}"

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..domain.matching import name_key
+from ..fileio import read_capped
 from .cells import tokens
 from .errors import BadMapping, MissingColumn
 
@@ -176,7 +177,7 @@ class ColumnMapping:
 
 def load_mapping(path: Path) -> ColumnMapping:
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        data = json.loads(read_capped(path, 1024 * 1024, "column mapping", "correspondance de colonnes").decode("utf-8"))
     except (OSError, ValueError) as exc:
         raise BadMapping(file=str(path), reason=str(exc), reason_fr=str(exc)) from None
     return ColumnMapping.from_json(data, str(path))

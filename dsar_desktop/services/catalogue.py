@@ -10,9 +10,12 @@ from typing import Any
 
 from ..domain.catalogue import Catalogue, CatalogueInvalid, canonical_json, parse_catalogue
 from ..domain.errors import NotFound
+from ..fileio import read_capped
 from ..paths import RESOURCES
 from ..store import audit
 from ..store.connection import Register
+
+MAX_CATALOGUE_BYTES = 16 * 1024 * 1024  # a processing register of a few hundred entries is well under 1 MB
 
 DEFAULT_CATALOGUE = RESOURCES / "catalogue.json"
 
@@ -42,7 +45,7 @@ def default_catalogue() -> Catalogue:
 
 def load_catalogue_file(path: Path) -> Catalogue:
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        data = json.loads(read_capped(path, MAX_CATALOGUE_BYTES, "processing register file", "fichier de registre des traitements").decode("utf-8"))
     except ValueError as exc:
         raise CatalogueInvalid(problems=f"{Path(path).name} is not JSON ({exc})") from None
     return parse_catalogue(data)

@@ -23,9 +23,11 @@ from email.utils import format_datetime, formataddr
 from pathlib import Path
 
 from ..documents import pack as packfile
+from ..documents.pack import MAX_PACK_BYTES
 from ..domain import deadlines as dl
 from ..domain.cases import Capacity, Case
 from ..domain.errors import DsarError, InvalidInput
+from ..fileio import read_capped
 from ..store.connection import Register
 from . import cases as case_service
 from . import mail_in
@@ -151,7 +153,7 @@ def _pack_files(register: Register, ref: str, pack: Path) -> tuple[list[tuple[st
     """The pack ZIP (checked to be the case's latest) and, when it is not encrypted, its sealed letter."""
     name, digest, encrypted = _latest_pack(register, ref)
     try:
-        data = Path(pack).read_bytes()
+        data = read_capped(pack, MAX_PACK_BYTES, "pack", "dossier de réponse")
     except OSError as exc:
         raise InvalidInput(
             f"Cannot read the pack {pack}: {exc.strerror or exc}.",

@@ -24,6 +24,7 @@ from ..domain.case_actions import Action
 from ..domain.cases import Right
 from ..domain.errors import DsarError
 from ..domain.progress import CancelToken, Progress, no_progress
+from ..fileio import read_capped
 from ..store import audit
 from ..store.connection import Register
 from . import anchoring, case_rules, certificates, letters
@@ -65,6 +66,7 @@ class PackResult:
 
 
 STAGES = ("checks", "data", "letter", "seal", "write")
+MAX_CERT_BYTES = 1024 * 1024  # a certificate or a PKCS#12 file is a few KB
 write_atomic = packfile.write_atomic  # for the CLI and UI exports (temp file in the folder, then rename)
 
 
@@ -260,9 +262,7 @@ def verify_pack(
     `trust_pem` bytes such as the register's own), coverage, manifest."""
     path = Path(path)
     try:
-        if path.stat().st_size > packfile.MAX_PACK_BYTES:
-            raise PackUnreadable(path=str(path), reason="larger than any pack (1 GB): not read")
-        data = path.read_bytes()
+        data = read_capped(path, packfile.MAX_PACK_BYTES, "pack", "dossier de réponse")
     except OSError as exc:
         raise PackUnreadable(path=str(path), reason=exc.strerror or str(exc)) from None
     roots: list[bytes] = []
@@ -271,7 +271,7 @@ def verify_pack(
     elif trust_cert_path is not None:
         trust = Path(trust_cert_path)
         try:
-            roots = [load_certificate_file(trust.read_bytes(), trust.name)]
+            roots = [load_certificate_file(read_capped(trust, MAX_CERT_BYTES, "certificate", "certificat"), trust.name)]
         except OSError as exc:
             raise PackUnreadable(path=str(trust), reason=exc.strerror or str(exc)) from None
     return packfile.verify_bytes(data, roots, password)
@@ -282,7 +282,10 @@ def verify_case_pack(
 ) -> VerifyResult:
     """verify_pack against the register's certificates, plus: is this the pack recorded for the case?"""
     roots = [bytes(r[0]) for r in reg.query("SELECT cert_der FROM certificates")]
-    data = Path(path).read_bytes()
+    try:
+        data = read_capped(path, packfile.MAX_PACK_BYTES, "pack", "dossier de réponse")
+    except OSError as exc:
+        raise PackUnreadable(path=str(path), reason=exc.strerror or str(exc)) from None
     result = packfile.verify_bytes(data, roots, password)
     case = case_service.get_case(reg, ref)
     if result.kind == "zip" and case.pack_sha256 != packfile.sha256(data):

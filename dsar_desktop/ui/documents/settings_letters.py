@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import DsarError
+from ...fileio import read_capped
 from ...services import certificates, letters, packs
 from ...services.office import Office
 from .. import style
@@ -210,8 +211,8 @@ class LettersSettingsDialog(QDialog):
         if path is None:
             return
         try:
-            data = path.read_bytes()
-        except OSError as exc:
+            data = read_capped(path, 5 * 1024 * 1024, "logo", "logo")
+        except (OSError, DsarError) as exc:
             self.dialogs.error(self, exc)
             return
         if not data.startswith(b"\x89PNG"):
@@ -297,7 +298,8 @@ class LettersSettingsDialog(QDialog):
         if password is None:
             return
         try:
-            stored = certificates.import_pkcs12(self.register, path.read_bytes(), password or None, path.name)
+            data = read_capped(path, 1024 * 1024, "PKCS#12 file", "fichier PKCS#12")
+            stored = certificates.import_pkcs12(self.register, data, password or None, path.name)
         except Exception as exc:  # noqa: BLE001 - wrong password, bad file: one sentence
             self.dialogs.error(self, exc)
             return

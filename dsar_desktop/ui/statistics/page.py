@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -407,7 +407,7 @@ class StatisticsPage(QWidget):
             )
 
         def finished(done: record_service.RecordExport) -> None:
-            self._job = None
+            self._forget_job()
             if done.pseudonymised:
                 text = tr(
                     "%n request(s) written to {path}, pseudonymised. The export is recorded in the audit log.",
@@ -427,12 +427,19 @@ class StatisticsPage(QWidget):
             self.record_exported.emit(str(done.path))
 
         def failed(error: BaseException) -> None:
-            self._job = None
+            self._forget_job()
             self.dialogs.error(self, error)
 
         self._job = run_job(
             self, self.runner, work, tr("Exporting the record of requests…"), finished, failed
         )
+
+    def _forget_job(self) -> None:
+        """Drop the finished job once back in the event loop: these callbacks run inside the delivery of
+        the job's own signal, and dropping its last reference there frees that signal's object mid-call
+        (a crash pytest-qt's waitSignal showed)."""
+        job = self._job
+        QTimer.singleShot(0, lambda: self._job is job and setattr(self, "_job", None))
 
     def _on_retention_clicked(self) -> None:
         try:
@@ -455,12 +462,26 @@ class StatisticsPage(QWidget):
             tr("Purge"),
         ):
             return
-        try:
-            done = retention_service.purge(self.register, token=preview.token)
-        except Exception as exc:  # noqa: BLE001 - e.g. the list changed meanwhile: nothing purged, said so
-            self.dialogs.error(self, exc)
+        office, token = self.register, preview.token
+
+        def work(progress: Any, cancel: Any) -> retention_service.PurgeDone:
+            # on a worker with its own connection (the job gate); the purge is one transaction, so a cancel
+            # either comes before it (nothing purged) or finds it done (all purged): never half a list
+            progress(0, 2, "purge")
+            cancel.raise_if_cancelled()
+            done = retention_service.purge(office, token=token)
+            progress(2, 2, "purge")
+            return done
+
+        def finished(done: retention_service.PurgeDone) -> None:
+            self._forget_job()
             self.reload()
-            return
-        self.dialogs.info(self, tr("%n request(s) purged.", "", len(done.purged)))
-        self.cases_purged.emit(list(done.purged))
-        self.reload()
+            self.dialogs.info(self, tr("%n request(s) purged.", "", len(done.purged)))
+            self.cases_purged.emit(list(done.purged))  # last: the window closes the purged cases' tabs
+
+        def failed(error: BaseException) -> None:  # cancelled, or the list changed meanwhile: nothing purged
+            self._forget_job()
+            self.dialogs.error(self, error)
+            self.reload()
+
+        self._job = run_job(self, self.runner, work, tr("Purging the requests…"), finished, failed)
