@@ -3206,6 +3206,10 @@ Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; s
             <translation>Le logo doit être une image PNG.</translation>
         </message>
         <message>
+            <source>The mail client did not hand over the message {name}. Save it from the mail client (as .msg or .eml), then drop the saved file or use “Open an e-mail”.</source>
+            <translation>La messagerie n'a pas transmis le message {name}. Enregistrez-le depuis la messagerie (en .msg ou .eml), puis déposez le fichier enregistré ou utilisez « Ouvrir un courriel ».</translation>
+        </message>
+        <message>
             <source>The mapping below is the one remembered from the last import of this system.</source>
             <translation>La correspondance ci-dessous est celle retenue lors du dernier import de ce système.</translation>
         </message>
