@@ -272,3 +272,43 @@ def test_the_data_tab_and_the_id_check_wrap_instead_of_scrolling_sideways(
         window.close()
     finally:
         i18n.set_language("fr")
+
+
+# ---- 200 % text: the main window with a case file open still fits a 1366×768 screen ----
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_at_200_percent_text_the_case_file_fits_a_1366_by_768_screen(
+    qtbot, case_with_data: tuple[object, str], language: str
+) -> None:  # type: ignore[no-untyped-def]
+    """Text twice the size (the font doubled, as take_fit_screenshots.py does for `fr 2`). Before: 1648×818
+    in French (the header line, the list's filters, the statistics' rows and the dashboard's counts)."""
+    from PySide6.QtGui import QFont
+
+    register, ref = case_with_data
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    normal = QFont(app.font())
+    big = QFont(normal)
+    big.setPointSizeF(normal.pointSizeF() * 2)
+    i18n.set_language(language)
+    app.setFont(big)
+    try:
+        screens = standard_screens()
+        window = MainWindow(
+            InspectingDialogs(lambda *_: None), ImmediateRunner(), screens.pages, screens.case_file_factory,
+            screens.intake_factory, screens.startup_notice,
+        )  # fmt: skip
+        qtbot.addWidget(window)
+        window.show()
+        window.attach(register)
+        window.resize(QSize(1366, 768))
+        assert window.font().pointSizeF() == big.pointSizeF()  # the text is really twice the size
+        window.open_case(ref)
+        view = window.case_files[ref]
+        for index in range(view.tabs.count()):
+            view.tabs.setCurrentIndex(index)
+            problems = fit_problems(window, QSize(1366, 768))
+            assert problems == [], f"{view.tabs.tabText(index)}: {problems}"
+        window.close()
+    finally:
+        app.setFont(normal)
+        i18n.set_language("fr")

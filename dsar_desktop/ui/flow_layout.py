@@ -65,17 +65,25 @@ class FlowLayout(QLayout):
     def _arrange(self, rect: QRect, move: bool) -> int:
         margins = self.contentsMargins()
         area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
-        x, y, line_height = area.x(), area.y(), 0
+        lines: list[list[tuple[QLayoutItem, QSize, int]]] = [[]]  # per line: item, its size, its x
+        x = area.x()
         for item in self._items:
             widget = item.widget()
             if widget is not None and widget.isHidden():
                 continue
             hint = item.sizeHint()
-            next_x = x + hint.width() + self._spacing
-            if next_x - self._spacing > area.right() + 1 and line_height > 0:
-                x, y = area.x(), y + line_height + self._spacing
-                next_x, line_height = x + hint.width() + self._spacing, 0
-            if move:
-                item.setGeometry(QRect(QPoint(x, y), hint))
-            x, line_height = next_x, max(line_height, hint.height())
-        return y + line_height - rect.y() + margins.bottom()
+            if lines[-1] and x + hint.width() > area.right() + 1:
+                lines.append([])
+                x = area.x()
+            lines[-1].append((item, hint, x))
+            x += hint.width() + self._spacing
+        y = area.y()
+        for line in lines:
+            if not line:
+                continue
+            line_height = max(hint.height() for _, hint, _ in line)
+            if move:  # a label beside a taller field sits on the field's middle, as in a QHBoxLayout
+                for item, hint, left in line:
+                    item.setGeometry(QRect(QPoint(left, y + (line_height - hint.height()) // 2), hint))
+            y += line_height + self._spacing
+        return max(y - self._spacing, area.y()) - rect.y() + margins.bottom()

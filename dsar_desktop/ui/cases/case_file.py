@@ -137,8 +137,11 @@ class CaseFileView(QWidget):
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # The state and the time left wrap: on one line each, at 200 % text, the header alone needed 1,480 px.
         self.state_label = QLabel()
+        self.state_label.setWordWrap(True)
         self.left_label = QLabel()
+        self.left_label.setWordWrap(True)
         self.left_label.setStyleSheet("padding: 4px 8px; border-radius: 4px;")
         head.addWidget(self.title, 1)
         head.addWidget(self.state_label)

@@ -113,6 +113,10 @@ class CaseListPage(QWidget):
         ):
             self.window_combo.addItem(label, value)
         for combo in (self.state_combo, self.right_combo, self.window_combo):
+            # The longest choice would set the row's minimum (1,600 px at 200 % text): the closed box may cut
+            # it, the open list shows it whole.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
             bar.addWidget(combo, 1)
         self.count_label = QLabel()
         widest = tr("{shown} of {total} requests", shown="88,888", total="88,888")

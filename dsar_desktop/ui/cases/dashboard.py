@@ -109,20 +109,29 @@ class DashboardPage(QWidget):
         self.counts_grid = QGridLayout()
         self.count_labels: dict[Status | str, QLabel] = {}
         self.counts_grid.setColumnMinimumWidth(1, 40)
-        order: list[Status | str] = [
-            Status.RECEIVED, Status.AWAITING_IDENTITY, Status.IN_PROGRESS, Status.EXTENDED, Status.READY,
-            "open", "", Status.RESPONDED, Status.REFUSED, Status.WITHDRAWN, Status.CLOSED,
-        ]  # fmt: skip
-        for i, key in enumerate(order):
-            if key == "":
-                self.counts_grid.setRowMinimumHeight(i, 10)  # a gap between open and finished states
-                continue
-            name = QLabel("<b>" + tr("Total open") + "</b>" if key == "open" else status_text(key))  # type: ignore[arg-type]
-            value = QLabel("0")
-            value.setAlignment(Qt.AlignmentFlag.AlignRight)
-            self.counts_grid.addWidget(name, i, 0)
-            self.counts_grid.addWidget(value, i, 1)
-            self.count_labels[key] = value
+        self.counts_grid.setColumnMinimumWidth(2, 16)  # a gap between open and finished states
+        self.counts_grid.setColumnMinimumWidth(4, 40)
+        # Open states in the first column pair, finished ones in the second: one column of eleven rows made the
+        # window taller than a 768-px screen at 200 % text.
+        columns: list[list[Status | str]] = [
+            [
+                Status.RECEIVED,
+                Status.AWAITING_IDENTITY,
+                Status.IN_PROGRESS,
+                Status.EXTENDED,
+                Status.READY,
+                "open",
+            ],
+            [Status.RESPONDED, Status.REFUSED, Status.WITHDRAWN, Status.CLOSED],
+        ]
+        for column, keys in zip((0, 3), columns, strict=True):
+            for row, key in enumerate(keys):
+                name = QLabel("<b>" + tr("Total open") + "</b>" if key == "open" else status_text(key))  # type: ignore[arg-type]
+                value = QLabel("0")
+                value.setAlignment(Qt.AlignmentFlag.AlignRight)
+                self.counts_grid.addWidget(name, row, column)
+                self.counts_grid.addWidget(value, row, column + 1)
+                self.count_labels[key] = value
         counts_box.addLayout(self.counts_grid)
         counts_box.addStretch(1)
         middle.addLayout(counts_box, 1)
@@ -142,15 +151,13 @@ class DashboardPage(QWidget):
         middle.addLayout(priority_box, 2)
         outer.addLayout(middle, 1)
 
-        outer.addWidget(
-            QLabel(
-                "<b>"
-                + tr(
-                    "Open requests: priority ones first, then the most urgent (double-click or Enter to open)"
-                )
-                + "</b>"
-            )
+        table_title = QLabel(
+            "<b>"
+            + tr("Open requests: priority ones first, then the most urgent (double-click or Enter to open)")
+            + "</b>"
         )
+        table_title.setWordWrap(True)  # at 200 % text it would widen the window past the screen
+        outer.addWidget(table_title)
         self.model = CaseTableModel()
         self.table = QTableView()
         self.table.setModel(self.model)

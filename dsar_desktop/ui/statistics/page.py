@@ -35,6 +35,7 @@ from ...services.office import Office
 from ...services.statistics import period_statistics, save_statistics_report, years_with_cases
 from .. import style
 from ..dialogs import Dialogs
+from ..flow_layout import FlowLayout
 from ..i18n import language, tr
 from ..progress import run_job
 from ..workers import Job, Runner
@@ -69,7 +70,8 @@ class StatisticsPage(QWidget):
     def _build(self) -> None:
         outer = QVBoxLayout(self)
         outer.addWidget(style.role_label(tr("Statistics of the requests"), "title"))
-        bar = QHBoxLayout()
+        # Rows that wrap: at 200 % text each would otherwise widen the window past a 1366-px screen.
+        bar = FlowLayout(one_line_hint=True)
         period_label = QLabel(tr("&Period:"))
         self.year_combo = QComboBox()
         self.year_combo.setMinimumWidth(120)
@@ -84,7 +86,6 @@ class StatisticsPage(QWidget):
         to_label.setBuddy(self.to_edit)
         for widget in (from_label, self.from_edit, to_label, self.to_edit):
             bar.addWidget(widget)
-        bar.addSpacing(12)
         bar.addWidget(QLabel(tr("Report language:")))
         self.language_combo = QComboBox()
         self.language_combo.addItem(tr("French"), "fr")
@@ -100,7 +101,7 @@ class StatisticsPage(QWidget):
         bar.addWidget(self.save_button)
         outer.addLayout(bar)
 
-        record_bar = QHBoxLayout()
+        record_bar = FlowLayout(one_line_hint=True)
         self.record_button = QPushButton(tr("Export the record of requests…"))
         self.record_button.setToolTip(
             tr(
