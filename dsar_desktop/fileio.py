@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import secrets
+import time
 from pathlib import Path
 
 # Windows opens file descriptors in text mode unless told otherwise: every b"\n" written through
@@ -45,6 +46,19 @@ def read_capped(path: Path | str, limit: int, what: str, what_fr: str) -> bytes:
     return data
 
 
+def _replace(tmp: Path, path: Path) -> None:
+    """os.replace, atomic on NTFS too (MoveFileEx with REPLACE_EXISTING). On Windows it fails while another
+    process (another DSAR Desktop, an antivirus, the search indexer) has the target open: retry for 2 s."""
+    for attempt in range(20):
+        try:
+            os.replace(tmp, path)
+            return
+        except PermissionError:
+            if attempt == 19:
+                raise
+            time.sleep(0.1)
+
+
 def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
     """Write to a temporary file in the same folder, fsync, then rename over the target."""
     path = Path(path)
@@ -57,7 +71,7 @@ def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)  # atomic on NTFS too (MoveFileEx with REPLACE_EXISTING)
+        _replace(tmp, path)
     except BaseException:
         try:
             os.unlink(tmp)

@@ -20,8 +20,8 @@ from dsar_desktop.domain.catalogue import parse_catalogue
 from dsar_desktop.domain.deadlines import today_paris
 from dsar_desktop.paths import RESOURCES
 from dsar_desktop.services import cases as case_service
+from dsar_desktop.services import directives, letters
 from dsar_desktop.services import identity as ids
-from dsar_desktop.services import letters
 from dsar_desktop.services import notifications as art19
 from dsar_desktop.services.demo import DEMO_TRANSFERS
 from dsar_desktop.store.connection import Register, open_register
@@ -106,6 +106,11 @@ def _settle(reg: Register, ref: str, inputs: letters.LetterInputs) -> None:
                          reason="Ce destinataire ne conserve pas de copie des données.")  # fmt: skip
 
 
+HEIR_DIRECTIVES = {
+    "fr": "communiquer aux héritiers les seules données utiles à la succession, effacer le reste",
+    "en": "communicate to the heirs only the data useful to the estate, erase the rest",
+}
+
 # (letter kind, rights of the case, capacity, extra)
 ADULT = [
     ("acknowledgement", [Right.ACCESS, Right.PORTABILITY], {}),
@@ -160,6 +165,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str, s
                 reg, heir, "heir_proof_request", language, {}, None
             )
             _settle(reg, heir, inputs)
+            directives.record(reg, heir, "particular", HEIR_DIRECTIVES[language], "registre des directives du service")
             out[("access_response", "access", "heir", language)] = _text(
                 letters.build_letter(reg, heir, "access_response", language, inputs=inputs)
             )
@@ -238,6 +244,11 @@ def test_french_law_and_decree_cited_in_full(rendered) -> None:  # type: ignore[
         assert "article 85 de la loi n° 78-17 du 6 janvier 1978" in heir, letter
         assert "Article 85 of the French Act No. 78-17 of 6 January 1978" in rendered[(letter, "access", "heir", "en")]
     assert "acte de décès" in rendered[("heir_proof_request", "access", "heir", "fr")]
+    # the reply to an heir states the directives exactly as recorded (LIL art. 85), in both languages
+    for language, words in (("fr", "enregistrées auprès de nos services"), ("en", "registered with us")):
+        reply = rendered[("access_response", "access", "heir", language)]
+        tail = HEIR_DIRECTIVES[language].split(",")[-1].strip()  # a page may break the sentence before it
+        assert words in reply and tail in reply, language
 
 
 def test_french_typography(rendered) -> None:  # type: ignore[no-untyped-def]

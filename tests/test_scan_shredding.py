@@ -61,7 +61,9 @@ def dsar(capsys: pytest.CaptureFixture[str], path: Path, pf: Path, *argv: str) -
     return run_cli(capsys, "--register", str(path), "--passphrase-file", str(pf), "--json", *argv)
 
 
-def case_with_scan(tmp_path: Path, capsys: pytest.CaptureFixture[str], pf: Path, scan: bytes) -> tuple[Path, str]:
+def case_with_scan(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], pf: Path, scan: bytes
+) -> tuple[Path, str]:
     path = tmp_path / "office" / "register.dsar"
     code, _out, err = dsar(capsys, path, pf, "init", "--label", "alice")
     assert code == 0, err
@@ -126,7 +128,14 @@ def test_a_scan_destroyed_after_the_decision_is_unreadable_in_a_backup_made_befo
     assert len(proof["unreadable"]) == 1
     assert proof["unreadable"][0]["destroyed_on"] is not None
     code, text, err = run_cli(
-        capsys, "--register", str(restored), "--passphrase-file", str(passphrase_file), "case", "id-status", ref
+        capsys,
+        "--register",
+        str(restored),
+        "--passphrase-file",
+        str(passphrase_file),
+        "case",
+        "id-status",
+        ref,
     )
     assert code == 0 and "destroyed on" in text and "key was shredded" in text
     with svc.unlock_register(restored, PASS) as reg:
@@ -173,6 +182,48 @@ def test_a_register_restored_into_another_folder_says_where_the_keys_are(
         with pytest.raises(shredding.BlobKeyMissing) as refused:
             ids.scan_content(reg, ref, scan_id)
         assert "scan-key file" in refused.value.describe("en")
+    code, report, _err = dsar(capsys, elsewhere, passphrase_file, "verify")
+    assert code == 6 and report["scan_keys"]["missing"] == 1 and not report["scan_keys"]["lost_on"]
+
+
+def test_a_decision_away_from_the_scan_key_file_is_refused_until_the_file_is_declared_lost(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], passphrase_file: Path
+) -> None:
+    """Deciding on a copy in another folder would record the scan destroyed while its key lives on in the
+    original folder's file (which, with any earlier backup, opens it): refused, nothing recorded, no new
+    key file; once a person declares the file lost for good, the decision goes through."""
+    path, ref = case_with_scan(tmp_path, capsys, passphrase_file, noise_png(seed=4))
+    backup = tmp_path / "b.dsarbak"
+    assert dsar(capsys, path, passphrase_file, "backup", "--out", str(backup))[0] == 0
+    elsewhere = tmp_path / "new-pc" / "register.dsar"
+    assert run_cli(capsys, "restore", str(backup), "--to", str(elsewhere))[0] == 0
+    code, _out, err = dsar(
+        capsys, elsewhere, passphrase_file, "case", "id-decide", ref, "--decision", "verified",
+        "--document-type", "passport", "--on", "2027-03-05", "--note", "seen",
+    )  # fmt: skip
+    assert code == 5 and "not beside its scan-key file" in err and "declare-lost" in err
+    assert list(elsewhere.parent.glob("scan-keys-*.dsarkeys")) == []  # no second file forked here
+    with svc.unlock_register(elsewhere, PASS) as reg:
+        assert reg.query_one("SELECT count(*) FROM identity_checks")[0] == 0  # nothing recorded
+        assert reg.query_one("SELECT count(*) FROM attachments")[0] == 1
+    code, _out, err = dsar(capsys, elsewhere, passphrase_file, "scan-keys", "declare-lost")
+    assert code == 1 and "--yes" in err
+    code, out, err = dsar(capsys, elsewhere, passphrase_file, "scan-keys", "declare-lost", "--yes")
+    assert code == 0, err
+    code, out, err = dsar(
+        capsys, elsewhere, passphrase_file, "case", "id-decide", ref, "--decision", "verified",
+        "--document-type", "passport", "--on", "2027-03-05", "--note", "seen",
+    )  # fmt: skip
+    assert code == 0 and out["scans_destroyed"] == 1, err
+    code, report, _err = dsar(capsys, elsewhere, passphrase_file, "verify")
+    assert code == 0 and report["scan_keys"]["lost_on"] is not None
+    # the original folder's file was never touched by the copy
+    (original,) = path.parent.glob("scan-keys-*.dsarkeys")
+    with svc.unlock_register(path, PASS) as reg:
+        assert shredding.keystore(reg).path == original
+        assert set(
+            shredding.key_states(reg, [reg.query_one("SELECT key_id FROM attachments")[0]]).values()
+        ) == {"readable"}
 
 
 def test_an_id_document_sent_by_email_is_shredded_with_its_message_copies(
@@ -207,10 +258,72 @@ def test_an_id_document_sent_by_email_is_shredded_with_its_message_copies(
     assert not any(m in every_blob(restored) for m in markers(scan))
 
 
+def test_an_id_document_left_in_the_email_goes_at_the_decision_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], passphrase_file: Path
+) -> None:
+    """The back of the passport stayed in the e-mail (only the front went to the ID check): the decision
+    deletes it and the message's original file, and shreds their keys."""
+    path = tmp_path / "office" / "register.dsar"
+    assert dsar(capsys, path, passphrase_file, "init", "--label", "alice")[0] == 0
+    front, back = noise_png(seed=31), noise_png(seed=32)
+    message = eml(
+        attachments=[("passeport-recto.png", "image/png", front), ("passeport-verso.png", "image/png", back)]
+    )
+    with svc.unlock_register(path, PASS) as reg:
+        ref = make_case(reg, subject_name="Anna Maria ERIKSSON")
+        mail_in.attach_message(reg, ref, mail_in.read_bytes(message, "request.eml"))
+        recto, verso = [a for a in mail_in.messages(reg, ref)[0].attachments if a.looks_like_id]
+        ids.request_proof(reg, ref, "Your request came from an address we do not know.", with_letter=False)
+        mail_in.send_attachment_to_id_check(reg, ref, recto.id)
+        verso_key = reg.query_one("SELECT key_id FROM message_attachments WHERE id = ?", (verso.id,))[0]
+    backup = tmp_path / "before.dsarbak"
+    assert dsar(capsys, path, passphrase_file, "backup", "--out", str(backup))[0] == 0
+    decide(capsys, path, passphrase_file, ref)
+    with svc.unlock_register(path, PASS) as reg:
+        assert reg.query_one("SELECT content FROM message_attachments WHERE id = ?", (verso.id,))[0] is None
+        assert shredding.key_states(reg, [verso_key])[verso_key] not in (None, "readable")
+        details = reg.query_one("SELECT details FROM audit WHERE action = 'identity.scan_destroyed'")[0]
+        assert '"mail_copies":1' in details
+    restored = path.parent / "restored.dsar"
+    assert run_cli(capsys, "--json", "restore", str(backup), "--to", str(restored))[0] == 0
+    with svc.unlock_register(restored, PASS) as reg:
+        with pytest.raises(shredding.BlobShredded):
+            mail_in.attachment_content(reg, ref, verso.id)
+    assert not any(m in every_blob(restored) for m in markers(back))
+
+
+def test_a_read_only_register_issues_no_key_and_a_crash_leftover_is_cleared(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], passphrase_file: Path
+) -> None:
+    import os
+    import stat
+
+    from dsar_desktop.store.errors import RegisterReadOnly
+
+    path, ref = case_with_scan(tmp_path, capsys, passphrase_file, noise_png(seed=41))
+    (key_file,) = path.parent.glob("scan-keys-*.dsarkeys")
+    before = key_file.read_bytes()
+    leftover = key_file.with_name(f".{key_file.name}.deadbeef.tmp")  # a crash between fsync and rename
+    leftover.write_bytes(before)
+    os.chmod(path, stat.S_IRUSR)
+    try:
+        with svc.unlock_register(path, PASS) as reg:
+            with pytest.raises(RegisterReadOnly):
+                ids.receive_proof(reg, ref, noise_png(seed=42))
+    finally:
+        os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)
+    assert key_file.read_bytes() == before  # no orphan key written for a register that stores nothing
+    with svc.unlock_register(path, PASS) as reg:
+        shredding.seal_new(reg, b"x")  # the next write clears the leftover
+    assert not leftover.exists()
+
+
 def test_a_purge_shreds_the_keys_of_what_it_deletes(register: Any) -> None:
     ref = closed_case(register, 1, "2021-06-01")
     notes = noise_png(seed=21)
-    mail_in.attach_message(register, ref, mail_in.read_bytes(eml(attachments=[("notes.png", "image/png", notes)])))
+    mail_in.attach_message(
+        register, ref, mail_in.read_bytes(eml(attachments=[("notes.png", "image/png", notes)]))
+    )
     keys = [k for (k,) in register.query("SELECT key_id FROM message_attachments")]
     keys += [k for (k,) in register.query("SELECT raw_key_id FROM case_messages WHERE raw IS NOT NULL")]
     assert len(keys) == 2 and set(shredding.key_states(register, keys).values()) == {"readable"}
@@ -245,7 +358,7 @@ def test_a_damaged_or_foreign_scan_key_file_is_said_and_the_register_still_opens
     (store,) = path.parent.glob("scan-keys-*.dsarkeys")
     good = store.read_bytes()
     data = json.loads(good)
-    data["box"] = data["box"][:-8] + ("A" if data["box"][-9] != "A" else "B") + data["box"][-7:]
+    data["box"] = data["box"][:-8] + ("A" if data["box"][-8] != "A" else "B") + data["box"][-7:]
     store.write_text(json.dumps(data))
     code, _out, err = dsar(capsys, path, passphrase_file, "case", "id-status", ref)
     assert code == 5 and "scan-key file" in err and "changed or damaged" in err

@@ -319,3 +319,52 @@ def test_the_technical_annex_box_adds_the_fingerprint_page(qtbot, register: Regi
     last_page = text.rstrip("\f").split("\f")[-1]
     assert "Annexe technique" in last_page or "Technical annex" in last_page
     assert "SHA-256" in last_page
+
+
+def test_an_heirs_case_asks_for_the_post_mortem_directives_in_the_response_tab(qtbot, register: Register) -> None:  # type: ignore[no-untyped-def]
+    from dsar_desktop.services import directives
+    from dsar_desktop.ui.documents.directives_dialog import DirectivesDialog
+
+    ref = make_case(register, capacity=Capacity.HEIR, requester_name="Lucie RENARD")
+    dialogs = ScriptedDialogs()
+    panel = panel_for(qtbot, register, ref, dialogs, ImmediateRunner())
+    assert panel.directives_button.isVisibleTo(panel)
+    assert any("post-mortem directives" in text for text in shown_blockers(panel))
+
+    def too_short(dialog: DirectivesDialog) -> None:
+        dialog.finding_combo.setCurrentIndex(dialog.finding_combo.findData("particular"))
+        dialog.summary_edit.setPlainText("see file")
+        dialog.source_edit.setText("our register")
+
+    dialogs.answers.append(too_short)
+    panel.directives_button.click()  # refused in the dialog: nothing recorded, the blocker stays
+    assert any("post-mortem directives" in text for text in shown_blockers(panel))
+
+    def none_known(dialog: DirectivesDialog) -> None:
+        dialog.finding_combo.setCurrentIndex(dialog.finding_combo.findData("none_known"))
+        assert not dialog.summary_edit.isEnabled()
+        dialog.source_edit.setText("Registre des directives particulières, consulté le 25/11/2026")
+
+    dialogs.answers.append(none_known)
+    panel.directives_button.click()
+    assert not any("post-mortem directives" in text for text in shown_blockers(panel))
+    case_id = register.query_one("SELECT id FROM cases WHERE ref = ?", (ref,))[0]
+    found = directives.latest(register, case_id)
+    assert found is not None and found.finding.value == "none_known" and found.recorded_by == "alice"
+
+    adult = panel_for(qtbot, register, make_case(register), ScriptedDialogs(), ImmediateRunner())
+    assert not adult.directives_button.isVisibleTo(adult)
+
+
+def test_the_directives_dialog_shows_a_refusal_and_keeps_what_was_typed(qtbot, register: Register) -> None:  # type: ignore[no-untyped-def]
+    from dsar_desktop.ui.documents.directives_dialog import DirectivesDialog
+
+    ref = make_case(register, capacity=Capacity.HEIR, requester_name="Lucie RENARD")
+    dialog = DirectivesDialog(register, ref)
+    qtbot.addWidget(dialog)
+    dialog.finding_combo.setCurrentIndex(dialog.finding_combo.findData("general"))
+    dialog.summary_edit.setPlainText("Effacer toutes les données sauf la succession.")
+    dialog.accept()  # no source given
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert "how the directives were checked" in dialog.error.text()
+    assert dialog.summary_edit.toPlainText() == "Effacer toutes les données sauf la succession."

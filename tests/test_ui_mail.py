@@ -5,13 +5,16 @@ the dispatch is recorded with its channel and address."""
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import io
+import struct
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PIL import Image
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QByteArray, QMimeData, QPointF, Qt, QThreadPool, QUrl
 from PySide6.QtGui import QDropEvent
 
 from dsar_desktop.domain.cases import Channel, Right
@@ -22,13 +25,14 @@ from dsar_desktop.ui import i18n
 from dsar_desktop.ui.cases.dialogs_case import DispatchDialog
 from dsar_desktop.ui.cases.intake import IntakeWizard
 from dsar_desktop.ui.dialogs import ScriptedDialogs
+from dsar_desktop.ui.mail.intake_box import OUTLOOK_CONTENTS, OUTLOOK_NAMES, descriptor_names, mail_drop
 from dsar_desktop.ui.mail.request_panel import RequestPanel
 from dsar_desktop.ui.pages import standard_screens
 from dsar_desktop.ui.shell import Shell
-from dsar_desktop.ui.workers import ImmediateRunner
+from dsar_desktop.ui.workers import ImmediateRunner, Runner
 
 from .conftest import PASSPHRASE
-from .mail_support import eml
+from .mail_support import eml, outlook_msg
 
 PAST = dict(
     received=["from mx.ecole.example.fr by mail.ecole.example.fr; Sat, 31 Jan 2026 23:30:00 +0000"],
@@ -227,3 +231,107 @@ def test_the_timeline_says_in_words_that_the_message_was_kept_and_a_draft_prepar
     i18n.set_language("fr")
     texts = [what for _when, _who, what in timeline_rows(case_service.timeline(register, ref))]
     assert "Message de la demande conservé dans le registre (eml, 1 pièce jointe)" in texts
+
+
+def test_an_e_mail_read_on_the_thread_pool_fills_the_intake_form(qtbot, register, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The real app reads a message on the thread pool; the form fills only if someone keeps the job until its
+    result is delivered (6c57be4: a job nobody kept lost its signals, and the form stayed empty). Today two
+    things keep it: `RequestBox._job` and the progress window's `finished` closure in `run_job`; with neither,
+    this test times out."""
+    pool = QThreadPool()
+    runner = Runner(pool)
+    runner.bind(register)  # as the main window does
+    read_on: list[int] = []
+    read = mail_in.read_bytes
+
+    def read_and_note_thread(data: bytes, name: str) -> mail_in.MailRead:
+        read_on.append(threading.get_ident())
+        return read(data, name)
+
+    monkeypatch.setattr(mail_in, "read_bytes", read_and_note_thread)
+    wizard = IntakeWizard(register, ScriptedDialogs(), runner)
+    qtbot.addWidget(wizard)
+    assert wizard.request_box.read_bytes(eml(**PAST), "request.eml")  # type: ignore[arg-type]
+    # The GUI thread is busy (no events) while the worker ends and the pool lets go of the job: the finished
+    # signal is still queued. Only a job someone keeps can deliver it now.
+    assert pool.waitForDone(30_000) and runner.jobs_in_flight == 0
+    gc.collect()
+    assert wizard.name_edit.text() == ""  # not filled yet: the result waits in the event queue
+    qtbot.waitUntil(lambda: wizard.name_edit.text() != "", timeout=30_000)
+    assert read_on and read_on[0] != threading.get_ident()  # it did run off the GUI thread
+    assert (
+        wizard.name_edit.text() == "Héloïse DUPRÉ" and wizard.email_edit.text() == "heloise.dupre@example.org"
+    )
+    assert wizard.received_at() == dt.datetime(2026, 2, 1, 0, 30, tzinfo=wizard.received_at().tzinfo)
+    assert runner.cancel_all_and_wait(10_000) and runner.jobs_in_flight == 0
+
+
+def file_group_descriptor(*names: str) -> bytes:
+    """FILEGROUPDESCRIPTORW as Windows builds it: a count, then one 592-byte FILEDESCRIPTORW per file
+    (flags, CLSID, sizes, attributes, three FILETIMEs, the size, then WCHAR cFileName[260])."""
+    out = struct.pack("<I", len(names))
+    for name in names:
+        encoded = name.encode("utf-16-le")[: 259 * 2]
+        out += struct.pack("<I16s8s8sI8s8s8sII", 0x4000, b"", b"", b"", 0x80, b"", b"", b"", 0, 0)
+        out += encoded + b"\0" * (520 - len(encoded))
+    return out
+
+
+def outlook_drag(names: bytes | None, contents: bytes | None) -> QMimeData:
+    """What Qt on Windows makes of a message dragged out of Outlook: no URL, two Windows formats."""
+    mime = QMimeData()
+    if names is not None:
+        mime.setData(OUTLOOK_NAMES, QByteArray(names))
+    if contents is not None:
+        mime.setData(OUTLOOK_CONTENTS, QByteArray(contents))
+    return mime
+
+
+def drop_mime(widget, mime: QMimeData) -> QDropEvent:  # type: ignore[no-untyped-def]
+    event = QDropEvent(
+        QPointF(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    widget.dropEvent(event)
+    return event
+
+
+def test_a_message_dragged_straight_out_of_outlook_opens_the_intake_form_filled(shell: Shell) -> None:
+    assert descriptor_names(file_group_descriptor("Demande de portabilité.msg")) == [
+        "Demande de portabilité.msg"
+    ]
+    drag = outlook_drag(file_group_descriptor("Demande de portabilité.msg"), outlook_msg())
+    event = drop_mime(shell.window, drag)
+    assert event.isAccepted()
+    wizard = shell.window.findChild(IntakeWizard)
+    assert isinstance(wizard, IntakeWizard) and wizard.isVisible()
+    assert (
+        wizard.name_edit.text() == "Héloïse DUPRÉ" and wizard.email_edit.text() == "heloise.dupre@example.org"
+    )
+    assert [r for r, box in wizard.right_boxes.items() if box.isChecked()] == [Right.PORTABILITY]
+    assert "portabilité de mes données" in wizard.request_box.request_text()
+    ref = wizard.record()
+    assert ref is not None and shell.register is not None
+    assert mail_in.messages(shell.register, ref)[0].format == "msg"
+
+
+def test_an_outlook_drag_without_its_contents_is_refused_in_one_sentence(shell: Shell) -> None:
+    dialogs = shell.dialogs
+    assert isinstance(dialogs, ScriptedDialogs)
+    for contents in (None, b""):  # the format missing, or Outlook handing over nothing through it
+        drop_mime(shell.window, outlook_drag(file_group_descriptor("Demande d'accès.msg"), contents))
+        assert dialogs.shown[-1] == (
+            "warn",
+            "The mail client did not hand over the message “Demande d'accès.msg”. Save it from the mail client "
+            "(as .msg or .eml), then drop the saved file or use “Open an e-mail”.",
+        )
+        wizard = shell.window.findChild(IntakeWizard)
+        assert wizard is None or not wizard.isVisible()
+    # an attachment dragged out of a message is no request: the window does not take it
+    photo = outlook_drag(file_group_descriptor("photo.jpg"), _png())
+    assert mail_drop(photo) is None
+    shown = len(dialogs.shown)
+    assert not drop_mime(shell.window, photo).isAccepted() and len(dialogs.shown) == shown

@@ -91,6 +91,7 @@ COMMANDS: dict[str, Callable[[], ModuleType]] = {
     "verify": _register,
     "audit": _register,
     "rekey": _register,
+    "scan-keys": _register,
     "backup": _register,
     "restore": _register,
     "version": _version,

@@ -65,6 +65,17 @@ def add_commands(subparsers: Any, parent: argparse.ArgumentParser) -> None:
     s.add_argument("--notice-date", help="YYYY-MM-DD the notice is sent (default: today)")
     s.set_defaults(handler=cmd_extend)
 
+    s = case_sub.add_parser(
+        "directives",
+        parents=[parent],
+        help="an heir's request: record the deceased's post-mortem directives (LIL art. 85) before replying",
+    )
+    s.add_argument("ref")
+    s.add_argument("--finding", required=True, choices=["none_known", "general", "particular"])
+    s.add_argument("--summary", default="", help="what the directives ask (keep, erase, communicate to whom)")
+    s.add_argument("--source", required=True, help="where they were found, or how the office checked")
+    s.set_defaults(handler=cmd_directives)
+
     s = case_sub.add_parser("note", parents=[parent], help="add a note to the timeline")
     s.add_argument("ref")
     s.add_argument("text")
@@ -217,6 +228,16 @@ def cmd_extend(args: argparse.Namespace, ctx: Context) -> int:
         ctx.open_register(), args.ref, args.reason, _date(args.notice_date, "--notice-date")
     )
     ctx.emit(case_summary(case), f"{case.ref} extended until {case.current_due.isoformat()}")
+    return 0
+
+
+def cmd_directives(args: argparse.Namespace, ctx: Context) -> int:
+    from ..services import directives  # noqa: PLC0415 - only this command needs it
+
+    found = directives.record(ctx.open_register(), args.ref, args.finding, args.summary, args.source)
+    obj = {"ref": args.ref, "finding": found.finding.value, "summary": found.summary, "source": found.source,
+           "recorded_by": found.recorded_by, "recorded_at": found.recorded_at.isoformat()}  # fmt: skip
+    ctx.emit(obj, f"{args.ref}: post-mortem directives recorded ({found.finding.value}).")
     return 0
 
 

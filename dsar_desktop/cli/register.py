@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from ..domain.errors import InvalidInput
 from ..services import anchoring
 from ..services import register as reg_service
 from .common import Context
@@ -51,6 +52,17 @@ def add_commands(subparsers: Any, parent: argparse.ArgumentParser) -> None:
         "rekey", parents=[parent], help="re-encrypt the register under a fresh key; every slot is re-wrapped"
     )
     p.set_defaults(handler=cmd_rekey)
+
+    p = subparsers.add_parser("scan-keys", parents=[parent], help="the file of the keys scans are sealed under")
+    sub = p.add_subparsers(dest="scan_keys_command", metavar="declare-lost")
+    sub.required = True
+    s = sub.add_parser(
+        "declare-lost",
+        parents=[parent],
+        help="the scan-key file is lost for good: its scans are unreadable everywhere; start a new file",
+    )
+    s.add_argument("--yes", action="store_true", help="confirm: the keys, and the scans they sealed, are gone")
+    s.set_defaults(handler=cmd_scan_keys_lost)
 
     p = subparsers.add_parser("audit", parents=[parent], help="sealed audit checkpoints")
     audit_sub = p.add_subparsers(dest="audit_command", metavar="checkpoint")
@@ -172,14 +184,36 @@ def _scan_keys_text(census: Any) -> str:
         return "not checked"
     if census.problem:
         return f"FAILED: {census.problem}"
+    if census.missing and not census.lost_on:
+        return (
+            f"FAILED: {census.missing} of {census.sealed} sealed scans and e-mail files have no key in {census.path}: "
+            "the register is away from its scan-key file (open it in its own folder), or that file is an older copy"
+        )
     parts = [f"{census.readable} of {census.sealed} sealed scans and e-mail files readable"]
     if census.shredded:
         parts.append(f"{census.shredded} destroyed after this copy was made (keys shredded, as intended)")
     if census.missing:
-        parts.append(f"{census.missing} without a key beside this register (opened away from its scan-key file)")
+        parts.append(f"{census.missing} without a key (the scan-key file was declared lost on {census.lost_on})")
     if census.plain:
         parts.append(f"{census.plain} of an earlier version, sealed at the next unlock")
     return "; ".join(parts) + f" ({census.path})"
+
+
+def cmd_scan_keys_lost(args: argparse.Namespace, ctx: Context) -> int:
+    from ..services import shredding  # noqa: PLC0415 - only this command needs it
+
+    if not args.yes:
+        raise InvalidInput(
+            "Declaring the scan-key file lost makes every scan and e-mail file it sealed unreadable for good, in "
+            "this register and in every backup. Look for the file first (it sits beside the register); add --yes "
+            "to confirm.",
+            "Déclarer perdu le fichier de clés de scans rend illisibles pour de bon tous les scans et fichiers de "
+            "courriel qu'il scellait, dans ce registre et dans toutes les sauvegardes. Cherchez d'abord ce fichier "
+            "(il se trouve à côté du registre) ; ajoutez --yes pour confirmer.",
+        )
+    day = shredding.declare_lost(ctx.open_register())
+    ctx.emit({"declared_lost_on": day}, f"Scan-key file declared lost on {day}; a new one starts with the next scan.")
+    return 0
 
 
 def cmd_rekey(args: argparse.Namespace, ctx: Context) -> int:

@@ -6,7 +6,6 @@ import argparse
 from typing import Any
 
 from ..domain.errors import InvalidInput
-from ..services import retention
 from .common import Context
 
 
@@ -28,6 +27,8 @@ def add_purge_command(case_sub: Any, parent: argparse.ArgumentParser) -> None:
 
 
 def cmd_purge(args: argparse.Namespace, ctx: Context) -> int:
+    from ..services import retention  # noqa: PLC0415 - only this command needs it
+
     reg = ctx.open_register()
     if args.preview:
         if args.token or args.ref:

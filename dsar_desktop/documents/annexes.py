@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 from xml.sax.saxutils import escape
+from zoneinfo import ZoneInfo
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -14,6 +17,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from . import fonts
+from .templates import format_date
 
 CHUNK_ROWS = 40
 WIDE_TABLE_MAX_COLUMNS = 5  # more columns: one field/value table per record
@@ -92,10 +96,33 @@ def reason_label(code: str, language: str) -> str:
     return fr if language == "fr" else en
 
 
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
+_PARIS = ZoneInfo("Europe/Paris")
+
+
+def readable(text: str, language: str) -> str:
+    """An ISO date or instant as a person reads it ("2 avril 2025", "2 avril 2025 à 12:00", Paris time);
+    anything else unchanged. The pack's data.json and data.csv keep the value exactly as the system held it."""
+    if len(text) < 10 or not text[:4].isdigit() or not _ISO.fullmatch(text):
+        return text
+    try:
+        if len(text) == 10:
+            return format_date(dt.date.fromisoformat(text), language)
+        moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return text  # 2025-13-45: not a date after all, shown as held
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(_PARIS)
+    elif moment.time() == dt.time(0):
+        return format_date(moment.date(), language)  # a date stored as midnight
+    day, clock = format_date(moment.date(), language), moment.strftime("%H:%M")
+    return f"{day} à {clock}" if language == "fr" else f"{day}, {clock}"
+
+
 def _cell(value: str | Redacted, words: dict[str, str], style: ParagraphStyle, width: float) -> Any:
     if isinstance(value, Redacted):
         return words["redacted"].format(code=short_reason(value.code, words["lang"]))
-    text = str(value)
+    text = readable(str(value), words["lang"])
     # Plain strings are much faster; wrap only what would overflow (PITFALLS: 100 pages in 0.5 s).
     if "\n" in text or stringWidth(text, fonts.REGULAR, _FONT_SIZE) > width - 2 * _PAD:
         return Paragraph(escape(text).replace("\n", "<br/>"), style)

@@ -65,6 +65,7 @@ KIND_LABELS = {
 }
 REQUIRED_BLOCKS = ("subject", "body")
 _MONTHS_FR = "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()
+_MONTHS_EN = "January February March April May June July August September October November December".split()
 
 
 class TemplateInvalid(DsarError):
@@ -94,7 +95,7 @@ def format_date(value: Any, language: str = "fr") -> str:
     if language == "fr":
         first = "1er" if day.day == 1 else str(day.day)
         return f"{first} {_MONTHS_FR[day.month - 1]} {day.year}"
-    return f"{day.day} {day.strftime('%B')} {day.year}"
+    return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"  # not strftime: it follows the OS locale
 
 
 _VOWELS = "aeiouyàâäéèêëîïôöûüœæh"

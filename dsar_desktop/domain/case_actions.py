@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from .cases import STATUS_LABELS, TRANSITIONS, Case, Status
+from .cases import STATUS_LABELS, TRANSITIONS, Capacity, Case, Status
 from .deadlines import receipt_date as paris_date
 from .errors import DsarError
 from .retention import is_due, kept_until
@@ -60,6 +60,7 @@ class CaseFacts:
     pack: PackState | None = None
     retention_years: int = 5
     identity_clock_stopped: bool = False  # a request for proof is out and its answer not recorded
+    directives_recorded: bool = True  # for an heir: the deceased's post-mortem directives were looked for (LIL art. 85)
 
 
 @dataclass(frozen=True)
@@ -199,6 +200,16 @@ def allowed_actions(facts: CaseFacts) -> Allowances:
             )
     elif status != Status.AWAITING_IDENTITY and targets.get(Status.AWAITING_IDENTITY) is not None:
         refused[Action.REQUEST_IDENTITY] = targets[Status.AWAITING_IDENTITY]  # type: ignore[assignment]
+    if case.capacity == Capacity.HEIR and not facts.directives_recorded and Action.BUILD_PACK not in refused:
+        # Heirs act only in the absence of directives or within them (LIL art. 85, II): look first.
+        refused[Action.BUILD_PACK] = Refusal(
+            "directives_not_recorded",
+            "Record whether the deceased person left post-mortem directives (none known, general or particular, "
+            "and how it was checked) before answering an heir (LIL art. 85).",
+            "Enregistrez si la personne décédée a laissé des directives post mortem (aucune connue, générales ou "
+            "particulières, et comment cela a été vérifié) avant de répondre à un héritier (art. 85 de la loi "
+            "Informatique et Libertés).",
+        )
 
     # Extension (Art. 12(3)): once, with the notice sent on or before D1.
     if case.extended:

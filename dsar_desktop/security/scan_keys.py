@@ -2,7 +2,9 @@
 
 Every ID scan, and every e-mail's original file and attachment that may hold one, is
 encrypted inside the register with its own random AES-256-GCM key. The keys live in one
-small file beside the register, `scan-keys-<register id>.dsarkeys`, itself encrypted under
+small file beside the register, `scan-keys-<register id>-<fingerprint>.dsarkeys` (the
+fingerprint is of the master key, so a copy of the register made before this version,
+which gets another master key, never shares a file with it), itself encrypted under
 a key derived from the register's scan master key (a secret kept inside the database).
 Backups copy the database and its key file, never this file.
 
@@ -19,6 +21,7 @@ scan in either destroys it in both. Writes take a file lock and replace the file
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 from dataclasses import dataclass, field
@@ -53,6 +56,22 @@ class ScanKeysUnreadable(DsarError):
         "d'identité et les fichiers d'origine des courriels ne peuvent pas être affichés ; le reste du registre "
         "est intact. Remettez le fichier s'il a été déplacé (il doit rester à côté du registre) ; sinon, "
         "redemandez leurs documents aux personnes."
+    )
+    exit_code = 5
+
+
+class ScanKeysAway(DsarError):
+    code = "scan_keys_away"
+    en = (
+        "This register is not beside its scan-key file ({path} is missing, or holds none of these keys): a scan "
+        "cannot be destroyed or added here, because its key would live on in the original file. Open the register "
+        "in its own folder. If that file is lost for good, declare it with 'dsar scan-keys declare-lost --yes'."
+    )
+    fr = (
+        "Ce registre n'est pas à côté de son fichier de clés de scans ({path} est absent, ou ne contient aucune de "
+        "ces clés) : un scan ne peut être ni détruit ni ajouté ici, car sa clé survivrait dans le fichier d'origine. "
+        "Ouvrez le registre dans son propre dossier. Si ce fichier est perdu pour de bon, déclarez-le avec "
+        "« dsar scan-keys declare-lost --yes »."
     )
     exit_code = 5
 
@@ -171,13 +190,23 @@ class ScanKeys:
             "nonce": base64.b64encode(nonce).decode("ascii"),
             "box": base64.b64encode(box).decode("ascii"),
         }
+        # A crash between the temporary file's fsync and its rename leaves it behind, holding keys that
+        # may be shredded later: remove such leftovers (under the lock, so no writer is mid-way).
+        for leftover in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
         atomic_write(self.path, json.dumps(outer).encode("utf-8"))
 
-    def issue(self, count: int = 1) -> list[tuple[str, bytes]]:
-        """New keys, durably on disk before they are returned (so no sealed blob ever lacks its key)."""
+    def issue(self, count: int = 1, *, may_create: bool = True) -> list[tuple[str, bytes]]:
+        """New keys, durably on disk before they are returned (so no sealed blob ever lacks its key).
+
+        `may_create=False` when the register already holds sealed rows: a missing file then means the
+        register is away from its keys, and a second file here would fork them."""
         fresh = [(os.urandom(16).hex(), os.urandom(32)) for _ in range(count)]
         try:
             with self._lock:
+                if not may_create and not self.path.exists():
+                    raise ScanKeysAway(path=str(self.path))
                 content = self._read()
                 for key_id, key in fresh:
                     content.keys[key_id] = base64.b64encode(key).decode("ascii")
@@ -186,14 +215,21 @@ class ScanKeys:
             raise ScanKeysBusy(path=str(self.path)) from None
         return fresh
 
-    def shred(self, key_ids: list[str], on: str) -> int:
-        """Delete these keys for good (a tombstone keeps the date); how many were still there."""
+    def shred(self, key_ids: list[str], on: str, *, unknown_ok: bool = False) -> int:
+        """Delete these keys for good (a tombstone keeps the date); how many were still there.
+
+        A key this file has never known (neither the key nor its tombstone) means the register is away
+        from its own file, where the key lives on: refused (ScanKeysAway) unless `unknown_ok`, when the
+        person declared that file lost."""
         wanted = [k for k in key_ids if k]
         if not wanted:
             return 0
         try:
             with self._lock:
                 content = self._read()
+                unknown = [k for k in wanted if k not in content.keys and k not in content.shredded]
+                if unknown and not unknown_ok:
+                    raise ScanKeysAway(path=str(self.path))
                 gone = 0
                 for key_id in wanted:
                     if content.keys.pop(key_id, None) is not None:

@@ -57,6 +57,10 @@ def case_facts(register: Register, case: Case, today: dt.date | None = None) -> 
         legal_due=deadlines.legal_due,
         pack=pack_state(register, case),
         retention_years=int(store_settings.get(register, "retention_years") or 5),
+        directives_recorded=register.query_one(
+            "SELECT 1 FROM post_mortem_directives WHERE case_id = ? LIMIT 1", (case.id,)
+        )
+        is not None,
         identity_clock_stopped=register.query_one(
             "SELECT 1 FROM suspensions WHERE case_id = ? AND kind = 'identity' AND ended IS NULL LIMIT 1",
             (case.id,),

@@ -545,7 +545,9 @@ def decide(
         )  # fmt: skip
         check_id = int(cursor.lastrowid)
         destroyed = attachments.delete_in(conn, [a.id for a in pending])
-        shredded = shredding.shred(register, [a.key_id for a in pending])  # before COMMIT: see shredding
+        # ID documents that came by e-mail and were not sent to the check go too, with their message's original
+        mailed, mail_keys = shredding.clear_mailed_id_copies(conn, case.id, f"check {check_id}")
+        shredded = shredding.shred(register, [*(a.key_id for a in pending), *mail_keys])  # before COMMIT: see shredding
         _event(conn, register, case.id, "identity", f"{PROOF_LABELS[kind][0]}: {decision.value}", {"check_id": check_id, "decision": decision.value})  # fmt: skip
         audit.append(
             conn, register.actor, "identity.decided", ref,
@@ -553,10 +555,10 @@ def decide(
              "mrz_valid": None if mrz is None else mrz.valid,
              "failed": [i.key for i in assessment.failures], "missing": [i.key for i in assessment.missing]},
         )  # fmt: skip
-        if pending:
+        if pending or mailed:
             audit.append(
                 conn, register.actor, "identity.scan_destroyed", ref,
-                {"check_id": check_id, "count": destroyed, "keys_shredded": shredded,
+                {"check_id": check_id, "count": destroyed, "keys_shredded": shredded, "mail_copies": mailed,
                  "attachment_ids": [a.id for a in pending],
                  "media_types": [a.media_type for a in pending], "bytes": sum(a.size for a in pending)},
             )  # fmt: skip
@@ -565,7 +567,7 @@ def decide(
         if decision == Decision.VERIFIED:
             _maybe_resume(register, ref)
     finally:
-        if pending:
+        if pending or mailed:
             wal = attachments.flush_wal(register)  # last, so the log ends empty
     return DecisionRecorded(check_id, decision.value, assessment, destroyed, wal, case_and_id(register, ref))
 

@@ -5,12 +5,14 @@ Split from services/identity.py (which re-exports these names); nothing here wri
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..domain import minors
-from ..domain.cases import Capacity, Case
+from ..domain.cases import CAPACITY_LABELS, Capacity, Case
 from ..domain.identity import PROOF_LABELS, Decision, IdentityMethod, Party, ProofKind, required_proofs
+from ..domain.statistics import day_label
 from ..store import attachments
 from ..store.attachments import AttachmentInfo
 from ..store.connection import Register
@@ -187,7 +189,8 @@ def identity_status(register: Register, ref: str) -> IdentityStatus:
 # --- what blocks disclosure --------------------------------------------------------------------
 
 
-_STATE_FR = {"requested": "en attente", "received": "reçu(e), à vérifier", "rejected": "rejeté(e)", "more_needed": "complément nécessaire"}  # fmt: skip
+# Said of "le justificatif" (masculine), so no "(e)" is needed whatever the proof's own gender.
+_STATE_FR = {"requested": "justificatif attendu", "received": "justificatif reçu, à vérifier", "rejected": "justificatif refusé", "more_needed": "complément nécessaire"}  # fmt: skip
 
 
 def disclosure_block_reason(register: Register, ref: str) -> tuple[str, str] | None:
@@ -225,16 +228,18 @@ def disclosure_block_reason(register: Register, ref: str) -> tuple[str, str] | N
         if not verified(party, kind):
             en, fr = PROOF_LABELS[kind]
             who = case.requester_name or "the requester"
+            acting_en, acting_fr = CAPACITY_LABELS[case.capacity]
             return (
-                f"{en} of {who} is not verified yet ({case.capacity.value}, RULES B4).",
-                f"{fr} de {case.requester_name or 'la personne qui demande'} : pas encore vérifié(e) ({case.capacity.value}, règle B4).",
+                f"{en} of {who} is not verified yet ({acting_en.lower()}: RULES B4).",
+                f"{fr} de {case.requester_name or 'la personne qui demande'} : vérification pas encore faite ({acting_fr.lower()} : règle B4).",
             )  # fmt: skip
     for r in requests_of(register, case.id):
         state = _proof_state(register, case, Party(r["party"]), ProofKind(r["proof_kind"]))
         if state.state != "verified":
             en, fr = PROOF_LABELS[ProofKind(r["proof_kind"])]
+            sent = dt.date.fromisoformat(r["sent_on"])
             return (
-                f"{en} requested on {r['sent_on']} is not verified ({state.state.replace('_', ' ')}).",
-                f"{fr} demandé(e) le {r['sent_on']} : non vérifié(e) ({_STATE_FR.get(state.state, state.state)}).",
+                f"{en} requested on {day_label(sent, 'en')} is not verified ({state.state.replace('_', ' ')}).",
+                f"{fr} : demande envoyée le {day_label(sent, 'fr')}, vérification pas encore faite ({_STATE_FR.get(state.state, state.state)}).",
             )  # fmt: skip
     return None

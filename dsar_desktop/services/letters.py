@@ -26,12 +26,14 @@ from ..documents.rights import LIL_FULL, is_portable, portability_sections
 from ..domain import deadlines as dl
 from ..domain import minors
 from ..domain.cases import RIGHT_LABELS, Capacity, Case, Person, Right, Status
+from ..domain.directives import Directives, reply_paragraph
 from ..domain.errors import DsarError, InvalidInput
 from ..domain.notifications import ART19_KINDS, Notification, confirmation_blockers
 from ..store import audit
 from ..store import settings as store_settings
 from ..store.connection import Register
 from . import cases as case_service
+from . import directives
 from . import notifications as notification_service
 from .identity_status import identity_status
 
@@ -62,17 +64,21 @@ def reply_kind(rights: list[Right]) -> str:
     return "access_response"
 
 
-def heir_scope_section(language: str) -> Section:
-    """LIL art. 85: what an heir may obtain, stated in every reply to an heir."""
+def heir_scope_section(language: str, found: Directives | None) -> Section:
+    """LIL art. 85: what an heir may obtain, and what was recorded of the deceased's directives.
+
+    With nothing recorded the section says nothing of directives (the pack cannot be built then:
+    domain/case_actions); it never claims directives were followed when nobody looked."""
     lil = LIL_FULL[language]
+    said = [reply_paragraph(found, language)] if found is not None else []
     if language == "fr":
         return Section(
             "Demande présentée en qualité d'héritier",
             [
                 "Votre identité, le décès et votre qualité d'héritier ont été vérifiés. Conformément à l'article 85 "
                 f"de la {lil}, cette réponse porte sur ce qui est nécessaire au règlement de la succession et à la "
-                "prise en compte du décès (clôture des comptes, fin des traitements, mise à jour des données), et "
-                "respecte les directives que la personne aurait laissées."
+                "prise en compte du décès (clôture des comptes, fin des traitements, mise à jour des données).",
+                *said,
             ],
         )
     return Section(
@@ -80,8 +86,8 @@ def heir_scope_section(language: str) -> Section:
         [
             "Your identity, the death and your status as heir have been checked. Under Article 85 of the "
             f"{lil}, this answer covers what is needed to settle the estate and to have the death taken into "
-            "account (closing accounts, ending processing, updating the data), and follows any directives the "
-            "person may have left."
+            "account (closing accounts, ending processing, updating the data).",
+            *said,
         ],
     )
 
@@ -666,7 +672,7 @@ def compose(
     if kind in REPLY_KINDS or kind in {k for _, k in _CONFIRMATIONS}:
         extra_parts = other_rights_sections(case, kind, language)
         if case.capacity == Capacity.HEIR:
-            extra_parts.insert(0, heir_scope_section(language))
+            extra_parts.insert(0, heir_scope_section(language, directives.latest(reg, case.id)))
         at = next(
             (
                 i

@@ -65,6 +65,10 @@ class Office:
         return self._path
 
     @property
+    def read_only(self) -> bool:
+        return self.register.read_only
+
+    @property
     def actor(self) -> str:
         return self._actor
 

@@ -174,13 +174,13 @@ def purge(
             raise NotDueForPurge(refs=", ".join(missing), years=current.retention_years)
     purged_on = today.isoformat()
     with reg.transaction() as conn:
+        keys: list[str | None] = []
         for ref in chosen:
             item = by_ref[ref]
             conn.execute("DELETE FROM letters_issued WHERE case_ref = ?", (ref,))
             conn.execute("DELETE FROM packs WHERE case_ref = ?", (ref,))
-            keys = shredding.keys_of_case(conn, ref)
+            keys += shredding.keys_of_case(conn, ref)
             conn.execute("DELETE FROM cases WHERE ref = ?", (ref,))
-            shredding.shred(reg, keys)  # scans and e-mail originals: unreadable in older backups too
             audit.append(
                 conn,
                 reg.actor,
@@ -197,6 +197,8 @@ def purge(
                     "preview_token": current.token,
                 },  # fmt: skip
             )
+        # scans and e-mail originals: unreadable in older backups too; once, last, before the COMMIT
+        shredding.shred(reg, keys)
     flushed = attachments.flush_wal(reg) if chosen else None
     return PurgeDone(chosen, purged_on, reg.actor, bool(flushed is None or flushed.complete))
 

@@ -24,11 +24,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..domain import deadlines as dl
-from ..domain.errors import DsarError
+from ..domain.errors import DsarError, InvalidInput
 from ..security import scan_keys
-from ..security.scan_keys import ScanKeys, ScanKeysUnreadable
+from ..security.scan_keys import ScanKeys, ScanKeysAway, ScanKeysBusy, ScanKeysUnreadable
 from ..store import audit
 from ..store.connection import Register
+from ..store.errors import RegisterReadOnly
 
 
 class BlobShredded(DsarError):
@@ -87,14 +88,39 @@ def keystore(register: Register) -> ScanKeys:
     return ScanKeys(register.path.parent, identity, master)
 
 
+def lost_on(register: Register) -> str | None:
+    """When a person declared this register's scan-key file lost for good (`declare_lost`), or None."""
+    return _meta(register, "scan_keys_lost_at")
+
+
+def _has_sealed(register: Register) -> bool:
+    return (
+        register.query_one(
+            "SELECT 1 FROM attachments WHERE key_id IS NOT NULL UNION ALL"
+            " SELECT 1 FROM message_attachments WHERE key_id IS NOT NULL UNION ALL"
+            " SELECT 1 FROM case_messages WHERE raw_key_id IS NOT NULL LIMIT 1"
+        )
+        is not None
+    )
+
+
+def _issue(register: Register, count: int) -> list[tuple[str, bytes]]:
+    """Keys for new blobs. Never from a read-only register (nothing would be stored), and never by creating
+    a second scan-key file for a register whose rows are sealed under keys of another one."""
+    if register.read_only:
+        raise RegisterReadOnly(path=str(register.path))
+    may_create = lost_on(register) is not None or not _has_sealed(register)
+    return keystore(register).issue(count, may_create=may_create)
+
+
 def seal_new(register: Register, data: bytes) -> tuple[str, bytes]:
-    ((key_id, key),) = keystore(register).issue(1)
+    ((key_id, key),) = _issue(register, 1)
     return key_id, scan_keys.seal(key, key_id, data)
 
 
 def seal_many(register: Register, blobs: list[bytes]) -> list[tuple[str, bytes]]:
     """Each blob under a fresh key of its own; the keys are written to disk once, together."""
-    keys = keystore(register).issue(len(blobs)) if blobs else []
+    keys = _issue(register, len(blobs)) if blobs else []
     return [
         (key_id, scan_keys.seal(key, key_id, blob)) for blob, (key_id, key) in zip(blobs, keys, strict=True)
     ]
@@ -147,7 +173,39 @@ def key_states(register: Register, key_ids: Sequence[str | None]) -> dict[str, s
 def shred(register: Register, key_ids: Sequence[str | None]) -> int:
     """Destroy keys for good. Call inside the transaction that deletes their rows, before it commits."""
     wanted = [k for k in key_ids if k]
-    return keystore(register).shred(wanted, dl.today_paris().isoformat()) if wanted else 0
+    if not wanted:
+        return 0
+    return keystore(register).shred(
+        wanted, dl.today_paris().isoformat(), unknown_ok=lost_on(register) is not None
+    )
+
+
+def declare_lost(register: Register) -> str:
+    """A person declares the scan-key file lost for good (a dead disk): the keys it held are gone, the
+    scans they sealed are unreadable everywhere, and this register may start a new file. An unreadable
+    file in the way is set aside, not deleted. Returns the date recorded."""
+    store = keystore(register)
+    aside = None
+    if store.exists():
+        try:
+            store.lookup([])
+        except ScanKeysUnreadable:
+            aside = store.path.with_name(
+                store.path.name + f".unreadable-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}"
+            )
+            store.path.rename(aside)
+        else:
+            raise InvalidInput(
+                f"The scan-key file {store.path} is here and readable: nothing is lost.",
+                f"Le fichier de clés de scans {store.path} est présent et lisible : rien n'est perdu.",
+            )
+    day = dl.today_paris().isoformat()
+    with register.transaction() as conn:
+        conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('scan_keys_lost_at', ?)", (day,))
+        audit.append(
+            conn, register.actor, "register.scan_keys_declared_lost", None, {"set_aside": aside is not None}
+        )
+    return day
 
 
 def keys_of_case(conn: Any, ref: str) -> list[str | None]:
@@ -162,35 +220,64 @@ def keys_of_case(conn: Any, ref: str) -> list[str | None]:
     return [row[0] for row in rows if row[0]]
 
 
-def _plaintext_rows(register: Register) -> list[tuple[str, int, bytes]]:
-    rows: list[tuple[str, int, bytes]] = []
-    for table, column in (
-        ("attachments", "content"),
-        ("message_attachments", "content"),
-        ("case_messages", "raw"),
-    ):
-        key_column = "raw_key_id" if column == "raw" else "key_id"
-        for row_id, blob in register.query(
-            f"SELECT id, {column} FROM {table} WHERE {column} IS NOT NULL AND {key_column} IS NULL"
+def clear_mailed_id_copies(conn: Any, case_id: int, why: str) -> tuple[int, list[str]]:
+    """At an ID decision: the case's attachments that look like an ID document and were not sent to the
+    ID check, and the original files of their messages, are deleted (inside the caller's transaction).
+    Returns how many attachments, and the keys to shred with the scans, so that no copy of an ID that
+    came by e-mail outlives the decision, in the register or in an earlier backup."""
+    rows = conn.execute(
+        "SELECT a.id, a.key_id, m.id, m.raw_key_id, m.raw IS NOT NULL FROM message_attachments a"
+        " JOIN case_messages m ON m.id = a.message_id"
+        " WHERE m.case_id = ? AND a.looks_like_id = 1 AND a.content IS NOT NULL",
+        (case_id,),
+    ).fetchall()
+    keys: list[str] = []
+    for attachment_id, key_id, message_id, raw_key_id, has_raw in rows:
+        conn.execute("UPDATE message_attachments SET content = NULL WHERE id = ?", (attachment_id,))
+        if has_raw:
+            conn.execute(
+                "UPDATE case_messages SET raw = NULL, raw_note = ? WHERE id = ?",
+                (f"original file deleted at the ID decision: {why}", message_id),
+            )
+        keys += [k for k in (key_id, raw_key_id if has_raw else None) if k]
+    return len(rows), keys
+
+
+_PLAIN_TABLES = (("attachments", "content", "key_id"), ("message_attachments", "content", "key_id"),
+                 ("case_messages", "raw", "raw_key_id"))  # fmt: skip
+
+
+def _plaintext_rows(register: Register) -> list[tuple[str, int]]:
+    rows: list[tuple[str, int]] = []
+    for table, column, key_column in _PLAIN_TABLES:
+        for (row_id,) in register.query(
+            f"SELECT id FROM {table} WHERE {column} IS NOT NULL AND {key_column} IS NULL"
         ):
-            rows.append((table, int(row_id), bytes(blob)))
+            rows.append((table, int(row_id)))
     return rows
 
 
 def seal_plaintext(register: Register) -> int:
     """Seal what a register of an earlier version kept plain (scans, e-mail originals and attachments).
 
-    Run at a writable unlock; secure_delete overwrites the plain pages. Backups made before
-    this version still hold those rows as they were: the README says to let them rotate out."""
+    Run at a writable unlock, one row in memory at a time; secure_delete overwrites the plain pages.
+    A key file that cannot be read or written now leaves them for the next unlock (`dsar verify`
+    counts them) instead of refusing the register. Backups made before this version still hold
+    those rows as they were: the README says to let them rotate out."""
     if register.read_only:
         return 0
     rows = _plaintext_rows(register)
     if not rows:
         return 0
-    keys = keystore(register).issue(len(rows))
+    try:
+        keys = _issue(register, len(rows))
+    except (ScanKeysUnreadable, ScanKeysAway, ScanKeysBusy):
+        return 0
     with register.transaction() as conn:
         conn.execute("PRAGMA secure_delete = ON")
-        for (table, row_id, blob), (key_id, key) in zip(rows, keys, strict=True):
+        for (table, row_id), (key_id, key) in zip(rows, keys, strict=True):
+            column = next(c for t, c, _k in _PLAIN_TABLES if t == table)
+            blob = bytes(conn.execute(f"SELECT {column} FROM {table} WHERE id = ?", (row_id,)).fetchone()[0])
             sealed = scan_keys.seal(key, key_id, blob)
             if table == "case_messages":
                 conn.execute(
@@ -216,10 +303,11 @@ class Census:
     missing: int  # keys the file does not know (opened away from its scan-key file)
     plain: int  # rows of an earlier version not sealed yet (sealed at the next writable unlock)
     problem: str | None = None  # the scan-key file cannot be read
+    lost_on: str | None = None  # the day a person declared the file lost: missing keys are then expected
 
     @property
     def ok(self) -> bool:
-        return self.problem is None
+        return self.problem is None and (self.missing == 0 or self.lost_on is not None)
 
     def to_json(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -242,8 +330,16 @@ def census(register: Register) -> Census:
     try:
         states = key_states(register, ids)
     except ScanKeysUnreadable as exc:
-        return Census(str(store.path), len(ids), 0, 0, 0, plain, problem=str(exc))
+        return Census(str(store.path), len(ids), 0, 0, 0, plain, problem=str(exc), lost_on=lost_on(register))
     values = [states.get(k) for k in ids]
     readable = sum(v == "readable" for v in values)
     missing = sum(v is None for v in values)
-    return Census(str(store.path), len(ids), readable, len(ids) - readable - missing, missing, plain)
+    return Census(
+        str(store.path),
+        len(ids),
+        readable,
+        len(ids) - readable - missing,
+        missing,
+        plain,
+        lost_on=lost_on(register),
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QBoxLayout,
     QDialog,
@@ -41,19 +42,34 @@ def add_ok_cancel(dialog: QDialog, layout: QBoxLayout) -> QDialogButtonBox:
 class Dialogs:
     """Real dialogs. Tests pass a `ScriptedDialogs` instead."""
 
+    @staticmethod
+    def _ask(
+        parent: QWidget | None,
+        icon: QMessageBox.Icon,
+        title: str,
+        text: str,
+        buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
+    ) -> int:
+        """A message box whose sentence is plain text: it often carries a name from a file or a message, which
+        Qt's guess would otherwise render as HTML (a file called "<b>cni</b>.png")."""
+        box = QMessageBox(icon, title, text, buttons, parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        return box.exec()
+
     def error(self, parent: QWidget | None, error: BaseException | str) -> None:
         text = error if isinstance(error, str) else describe(error, language())
-        QMessageBox.critical(parent, tr("Error"), text)
+        self._ask(parent, QMessageBox.Icon.Critical, tr("Error"), text)
 
     def info(self, parent: QWidget | None, text: str, title: str | None = None) -> None:
-        QMessageBox.information(parent, title or tr("Information"), text)
+        self._ask(parent, QMessageBox.Icon.Information, title or tr("Information"), text)
 
     def warn(self, parent: QWidget | None, text: str) -> None:
-        QMessageBox.warning(parent, tr("Warning"), text)
+        self._ask(parent, QMessageBox.Icon.Warning, tr("Warning"), text)
 
     def confirm(self, parent: QWidget | None, text: str, title: str | None = None) -> bool:
-        answer = QMessageBox.question(parent, title or tr("Confirm"), text)
-        return answer == QMessageBox.StandardButton.Yes
+        yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+        answer = self._ask(parent, QMessageBox.Icon.Question, title or tr("Confirm"), text, yes | no)
+        return answer == int(yes)
 
     def open_file(self, parent: QWidget | None, title: str, filters: str = "") -> Path | None:
         path, _ = QFileDialog.getOpenFileName(parent, title, "", filters)

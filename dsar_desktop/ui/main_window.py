@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
@@ -31,7 +32,7 @@ from . import style
 from .dialogs import Dialogs
 from .fit import fit_to_screen
 from .i18n import language, tr
-from .mail.intake_box import DropHint, mail_drop
+from .mail.intake_box import DraggedMessage, DropHint, mail_drop, missing_contents_sentence
 from .progress import run_job
 from .settings_dialog import SettingsDialog
 from .slots_dialog import SlotsDialog
@@ -451,14 +452,15 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.open_intake_with_mail(dropped)
 
-    def open_intake_with_mail(self, dropped: Any) -> QWidget | None:
-        """A file path, or (bytes, name) from a mail client's drag: the intake form opens filled from it."""
+    def open_intake_with_mail(self, dropped: Path | DraggedMessage) -> QWidget | None:
+        """A file, or a message dragged out of a mail client: the intake form opens filled from it."""
+        if isinstance(dropped, DraggedMessage) and not dropped.data:  # refused before any form opens
+            self.dialogs.warn(self, missing_contents_sentence(dropped.name))
+            return None
         wizard = self._on_new_request()
         if wizard is None:
             return None
-        loaded = (
-            wizard.load_mail_bytes(*dropped) if isinstance(dropped, tuple) else wizard.load_mail_file(dropped)  # type: ignore[attr-defined]
-        )
+        loaded = wizard.load_dropped(dropped)  # type: ignore[attr-defined]
         if not loaded:
             wizard.reject()  # type: ignore[attr-defined]
             return None

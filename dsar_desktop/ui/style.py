@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
+from html import escape
+
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette, Qt  # QtGui's Qt also has mightBeRichText
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 # Combo and spin boxes are left to Fusion and the palette: a stylesheet border there breaks their arrows.
@@ -120,3 +122,19 @@ def role_label(text: str, role: str, word_wrap: bool = True) -> QLabel:
     label.setWordWrap(word_wrap)
     set_role(label, role)
     return label
+
+
+def plain_label(text: str = "", word_wrap: bool = True) -> QLabel:
+    """A label for text a person typed or a file brought: shown as written, never read as HTML."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(word_wrap)
+    return label
+
+
+def plain_tip(text: str) -> str:
+    """A tooltip that shows `text` as written. Qt guesses whether a tooltip is rich text, so a value starting
+    with markup (or holding "&lt;" in its first line) would be rendered; such text is escaped instead."""
+    if not text or not Qt.mightBeRichText(text):
+        return text
+    return "<p style='white-space:pre-wrap'>" + escape(text, quote=False) + "</p>"

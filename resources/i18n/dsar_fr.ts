@@ -1199,6 +1199,10 @@
             <translation>Fichiers recherchés</translation>
         </message>
         <message>
+            <source>Finding:</source>
+            <translation>Constat :</translation>
+        </message>
+        <message>
             <source>Fingerprint (SHA-256)</source>
             <translation>Empreinte (SHA-256)</translation>
         </message>
@@ -1225,6 +1229,10 @@
         <message>
             <source>For an erasure, rectification or restriction, record for each recipient that it was informed, or why it could not be. The confirmation letter states exactly this, and is refused until every recipient has a record.</source>
             <translation>Pour un effacement, une rectification ou une limitation, enregistrez pour chaque destinataire qu'il a été informé, ou pourquoi il n'a pas pu l'être. La lettre de confirmation reprend exactement ces éléments, et elle est refusée tant qu'un destinataire n'a rien d'enregistré.</translation>
+        </message>
+        <message>
+            <source>For example: our register of directives, checked on 25/11</source>
+            <translation>Par exemple : notre registre des directives, consulté le 25/11</translation>
         </message>
         <message>
             <source>Format {format}: every check digit is right.</source>
@@ -1311,6 +1319,10 @@
             <translation>Ligne d'en-tête</translation>
         </message>
         <message>
+            <source>Heirs act only in the absence of directives, or within them (LIL art. 85). Look in the office's register of particular directives and ask the heirs whether general directives were registered with a trusted third party; the reply states exactly what you record here.</source>
+            <translation>Les héritiers n'agissent qu'en l'absence de directives, ou dans leur limite (art. 85 de la loi Informatique et Libertés). Consultez le registre des directives particulières du service et demandez aux héritiers si des directives générales ont été enregistrées auprès d'un tiers de confiance ; la réponse indique exactement ce que vous enregistrez ici.</translation>
+        </message>
+        <message>
             <source>Here, “Export the certificate (PEM)…” writes that certificate to a file you can hand over.</source>
             <translation>Ici, « Exporter le certificat (PEM)… » écrit ce certificat dans un fichier à transmettre.</translation>
         </message>
@@ -1333,6 +1345,10 @@
         <message>
             <source>How identity was established</source>
             <translation>Comment l'identité a été établie</translation>
+        </message>
+        <message>
+            <source>How it was checked:</source>
+            <translation>Comment cela a été vérifié :</translation>
         </message>
         <message>
             <source>How these dates were computed:</source>
@@ -2178,6 +2194,14 @@
         <message>
             <source>Post</source>
             <translation>Courrier postal</translation>
+        </message>
+        <message>
+            <source>Post-mortem directives</source>
+            <translation>Directives post mortem</translation>
+        </message>
+        <message>
+            <source>Post-mortem directives (heir)…</source>
+            <translation>Directives post mortem (héritier)…</translation>
         </message>
         <message>
             <source>Postal address:</source>
@@ -3182,6 +3206,10 @@ Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; s
             <translation>Le logo doit être une image PNG.</translation>
         </message>
         <message>
+            <source>The mail client did not hand over the message {name}. Save it from the mail client (as .msg or .eml), then drop the saved file or use “Open an e-mail”.</source>
+            <translation>La messagerie n'a pas transmis le message {name}. Enregistrez-le depuis la messagerie (en .msg ou .eml), puis déposez le fichier enregistré ou utilisez « Ouvrir un courriel ».</translation>
+        </message>
+        <message>
             <source>The mapping below is the one remembered from the last import of this system.</source>
             <translation>La correspondance ci-dessous est celle retenue lors du dernier import de ce système.</translation>
         </message>
@@ -3579,8 +3607,16 @@ Transmettez ce fichier à votre support informatique. Vous pouvez continuer ; s
             <translation>Ce qui bloque encore le dossier de réponse</translation>
         </message>
         <message>
+            <source>What the directives ask:</source>
+            <translation>Ce que demandent les directives :</translation>
+        </message>
+        <message>
             <source>What the document shows</source>
             <translation>Ce que montre le document</translation>
+        </message>
+        <message>
+            <source>What they ask: keep, erase, communicate to whom</source>
+            <translation>Ce qu'elles demandent : conserver, effacer, communiquer à qui</translation>
         </message>
         <message>
             <source>What was detected</source>

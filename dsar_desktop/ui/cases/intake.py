@@ -41,7 +41,7 @@ from ...services.office import Office
 from ..dialogs import Dialogs
 from ..fit import fit_to_screen, scrolling_column
 from ..i18n import QT_TR_NOOP, language, tr
-from ..mail.intake_box import RequestBox, dropped_mail_path, quoted
+from ..mail.intake_box import DraggedMessage, RequestBox, mail_drop, quoted
 from .labels import capacity_text, channel_text, date_text, right_text, status_text
 
 RIGHT_CHECKBOX_TEXT = {
@@ -248,8 +248,9 @@ class IntakeWizard(QDialog):
         """Read a dropped or chosen .eml/.msg and fill the form (False, with one sentence shown, when refused)."""
         return self.request_box.read_file(path)
 
-    def load_mail_bytes(self, data: bytes, name: str) -> bool:
-        return self.request_box.read_bytes(data, name)
+    def load_dropped(self, dropped: Path | DraggedMessage) -> bool:
+        """A dropped file or a message dragged out of a mail client (False, one sentence shown, when refused)."""
+        return self.request_box.read_dropped(dropped)
 
     def _on_mail_loaded(self, mail: mail_in.MailRead) -> None:
         """Fill the form from what was read; the person checks it (the rights especially) and records."""
@@ -311,14 +312,14 @@ class IntakeWizard(QDialog):
             self.earlier_label.show()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
-        if dropped_mail_path(event.mimeData()) is not None:
+        if mail_drop(event.mimeData()) is not None:
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
-        path = dropped_mail_path(event.mimeData())
-        if path is not None:
+        dropped = mail_drop(event.mimeData())
+        if dropped is not None:
             event.acceptProposedAction()
-            self.load_mail_file(path)
+            self.load_dropped(dropped)
 
     # ---- keyboard -------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt name

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.case_actions import Action, Allowances, dispatch_without_pack_allowed
-from ...domain.cases import Case, Right
+from ...domain.cases import Capacity, Case, Right
 from ...domain.errors import Cancelled, DsarError
 from ...services import cases as case_service
 from ...services import letters, packs
@@ -117,6 +117,9 @@ class ResponsePanel(QWidget):
         form.addRow(tr("Language:"), self.language_combo)
         self.recipients_button = QPushButton(tr("Recipients informed (Art. 19)…"))
         form.addRow("", self.recipients_button)
+        self.directives_button = QPushButton(tr("Post-mortem directives (heir)…"))
+        self.directives_button.setVisible(False)  # shown for a request made as an heir only
+        form.addRow("", self.directives_button)
         left.addWidget(letter_box)
 
         pack_box = QGroupBox(tr("1. Response pack"))
@@ -214,6 +217,7 @@ class ResponsePanel(QWidget):
         self.mail_button.clicked.connect(self._on_prepare_mail)
         self.verify_button.clicked.connect(self._on_verify)
         self.recipients_button.clicked.connect(self._on_recipients)
+        self.directives_button.clicked.connect(self._on_directives)
 
     # ---- state ------------------------------------------------------------------------
     def kind(self) -> str:
@@ -243,6 +247,7 @@ class ResponsePanel(QWidget):
             return
         first = self.case is None
         self.case = case
+        self.directives_button.setVisible(case.capacity == Capacity.HEIR)
         self.allowances = case_service.allowed(self.register, self.ref, self.today_provider())
         if first:
             self._choose_defaults(case)
@@ -440,6 +445,13 @@ class ResponsePanel(QWidget):
             return
         self.dialogs.run(dialog)
         self.refresh()
+
+    def _on_directives(self) -> None:
+        from .directives_dialog import DirectivesDialog
+
+        if self.dialogs.run(DirectivesDialog(self.register, self.ref, self)):
+            self.refresh()
+            self.case_changed.emit(self.ref)
 
     def _on_verify(self) -> VerifyPackWindow | None:
         """The pack just built, in the verify window, against this register's seal certificate."""

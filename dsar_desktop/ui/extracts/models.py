@@ -159,7 +159,7 @@ class MatchTableModel(QAbstractTableModel):
         if role == STATUS_ROLE:
             return view.status
         if role == Qt.ItemDataRole.ToolTipRole and column in (REASONS, CONTENT):
-            return self._display(view, column)
+            return style.plain_tip(str(self._display(view, column)))  # the file's text, shown as written
         if column == STATUS and role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
             background, foreground = STATUS_COLOURS.get(view.status, (style.BASE, style.TEXT))
             colour = background if role == Qt.ItemDataRole.BackgroundRole else foreground

@@ -29,7 +29,7 @@ from ...services.office import Office
 from ..cases.labels import moment_day_text
 from ..dialogs import Dialogs
 from ..i18n import QT_TR_NOOP, tr
-from ..style import role_label, set_role
+from ..style import plain_label, role_label, set_role
 from .models import status_text
 
 REDACTION_LABELS = {
@@ -63,8 +63,7 @@ class RedactionDialog(QDialog):
             if text is None
             else tr("In “{field}”: “{text}”", field=field_name, text=text)
         )
-        self.what = QLabel(shown)
-        self.what.setWordWrap(True)
+        self.what = plain_label(shown)  # quotes the file's own text
         form.addRow(tr("What is withheld"), self.what)
         self.code = QComboBox()
         for code in service.REDACTION_CODES:
@@ -116,8 +115,7 @@ class RecordView(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.title = QLabel()
-        self.title.setWordWrap(True)
+        self.title = plain_label()  # names the file as it was called
         layout.addWidget(self.title)
         body = QHBoxLayout()
         self.fields = QTableWidget(0, 2)

@@ -32,7 +32,7 @@ from ..dialogs import Dialogs
 from ..flow_layout import FlowLayout
 from ..i18n import language, tr
 from ..progress import run_job
-from ..style import role_label, set_role
+from ..style import plain_label, plain_tip, role_label, set_role
 from ..workers import Runner
 from . import models
 from .gather_dialog import FILE_FILTER, GatherBar, GatherDialog
@@ -50,9 +50,8 @@ class NotApplicableDialog(QDialog):
         self.setWindowTitle(tr("Not applicable to this request"))
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
-        question = QLabel(tr("Why is “{system}” not applicable to this request? The reason is kept in the case "
-                             "and shown to reviewers.", system=system))  # fmt: skip
-        question.setWordWrap(True)
+        question = plain_label(tr("Why is “{system}” not applicable to this request? The reason is kept in the "
+                                  "case and shown to reviewers.", system=system))  # fmt: skip
         layout.addWidget(question)
         self.reason = QPlainTextEdit()
         self.reason.setPlaceholderText(
@@ -103,8 +102,7 @@ class DataPanel(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         header = QHBoxLayout()
-        self.status_line = QLabel()
-        self.status_line.setWordWrap(True)
+        self.status_line = plain_label()  # names sources the DPO named
         header.addWidget(self.status_line, 1)
         self.gather_button = QPushButton(tr("&Gather export files…"))
         self.gather_button.setToolTip(
@@ -129,11 +127,13 @@ class DataPanel(QWidget):
         flags_line = QHBoxLayout(self.flags_row)
         flags_line.setContentsMargins(0, 0, 0, 0)
         self.flags_label = role_label("", "error")
+        self.flags_label.setTextFormat(Qt.TextFormat.PlainText)  # quotes source names and file text
         flags_line.addWidget(self.flags_label, 1)
         self.acknowledge_button = QPushButton(tr("Acknowledge (DPO)"))
         flags_line.addWidget(self.acknowledge_button)
         layout.addWidget(self.flags_row)
         self.flags_seen = role_label("", "muted")
+        self.flags_seen.setTextFormat(Qt.TextFormat.PlainText)  # names who saw them
         layout.addWidget(self.flags_seen)
         self.sources = QTableWidget(0, 4)
         self.sources.setHorizontalHeaderLabels(
@@ -305,7 +305,7 @@ class DataPanel(QWidget):
             background, foreground = models.SOURCE_COLOURS.get(status.status, ("#ffffff", "#1f2933"))
             state.setBackground(QBrush(QColor(background)))
             state.setForeground(QBrush(QColor(foreground)))
-            state.setToolTip(models.source_state_text(status))
+            state.setToolTip(plain_tip(models.source_state_text(status)))  # may quote a typed reason
             files = "; ".join(
                 tr(
                     "{name} (%n row(s), {when})",

@@ -30,7 +30,7 @@ from ...services.office import Office
 from ..cases.labels import date_text, moment_text, today_paris
 from ..dialogs import Dialogs
 from ..i18n import language, pick, tr
-from ..style import role_label, set_role
+from ..style import plain_label, role_label, set_role
 from .check_wizard import IdCheckDialog
 from .proof_dialogs import ProofReceiptDialog, ProofRequestDialog
 from .texts import html, method_text, party_text, proof_text, state_badge
@@ -86,8 +86,7 @@ class IdentityPanel(QWidget):
         QVBoxLayout(who_box).addWidget(self.age_label)
         self.column.addWidget(who_box)
         established_box = QGroupBox(tr("How identity was established"))
-        self.established_label = QLabel()
-        self.established_label.setWordWrap(True)
+        self.established_label = plain_label()  # names who decided
         QVBoxLayout(established_box).addWidget(self.established_label)
         self.column.addWidget(established_box)
         self.other_box = QGroupBox(tr("1. Other means first (Art. 12(6))"))
@@ -174,7 +173,7 @@ class IdentityPanel(QWidget):
     def _show_age(self, status: IdentityStatus) -> None:
         assert self.case is not None
         if status.age_on_receipt is None or self.case.subject.dob is None:
-            self.age_label.setText(pick(status.acting_rule))
+            self.age_label.setText(html(pick(status.acting_rule)))
             return
         lines = [
             tr(
@@ -217,14 +216,12 @@ class IdentityPanel(QWidget):
             if case.capacity == Capacity.SELF
             else (case.requester_name or tr("the requester"))
         )
-        hint = QLabel(tr("No ID document is asked for systematically: if one of these settles the doubt about {name}'s identity, record it with one click.", name=name))  # fmt: skip
-        hint.setWordWrap(True)
+        hint = plain_label(tr("No ID document is asked for systematically: if one of these settles the doubt about {name}'s identity, record it with one click.", name=name))  # fmt: skip
         self.other_layout.addWidget(hint)
         for suggestion in status.suggestions:
             method = suggestion["method"]
             row = QHBoxLayout()
-            text = QLabel(pick((suggestion["en"], suggestion["fr"])))
-            text.setWordWrap(True)
+            text = plain_label(pick((suggestion["en"], suggestion["fr"])))  # may quote an address on file
             row.addWidget(text, 1)
             row.addWidget(
                 self._button(
@@ -291,8 +288,7 @@ class IdentityPanel(QWidget):
                 tr("Decided by {who} on {when}.", who=proof.decided_by, when=_when(proof.decided_at))
             )
         if details:
-            label = QLabel("\n".join(details))
-            label.setWordWrap(True)
+            label = plain_label("\n".join(details))  # the reason for doubt and the names are typed
             layout.addWidget(label)
         row = QHBoxLayout()
         key = f"{proof.party}:{proof.proof_kind}"

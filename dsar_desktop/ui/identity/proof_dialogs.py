@@ -24,6 +24,7 @@ from ..dialogs import add_ok_cancel
 from ..i18n import language as current_language
 from ..i18n import tr
 from ..style import role_label
+from .texts import html
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -57,7 +58,7 @@ class ProofRequestDialog(QDialog):
         self.setWindowTitle(tr("Ask for {proof}", proof=proof.lower()))
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<b>" + tr("From {party} ({name}).", party=party, name=name) + "</b>"))
+        layout.addWidget(QLabel("<b>" + html(tr("From {party} ({name}).", party=party, name=name)) + "</b>"))
         layout.addWidget(
             role_label(
                 tr(

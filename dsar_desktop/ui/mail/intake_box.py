@@ -7,7 +7,9 @@ fills its fields. The text is always plain text: an HTML message arrives here al
 
 from __future__ import annotations
 
+import struct
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -42,18 +44,63 @@ def dropped_mail_path(mime: QMimeData) -> Path | None:
     return None
 
 
-def mail_drop(mime: QMimeData) -> Path | tuple[bytes, str] | None:
-    """What a drop brings: a local .eml/.msg file, or the bytes of a message dragged straight out of Outlook
-    (Windows "FileContents", not tried on Windows yet); None for anything else."""
+# A message dragged straight out of Outlook on Windows is no file: Windows hands over a FILEGROUPDESCRIPTORW
+# (the item's file name) and its FileContents (the .msg bytes), which Qt names as below.
+OUTLOOK_NAMES = 'application/x-qt-windows-mime;value="FileGroupDescriptorW"'
+OUTLOOK_CONTENTS = 'application/x-qt-windows-mime;value="FileContents"'
+_DESCRIPTOR_SIZE = 592  # FILEDESCRIPTORW: 72 bytes of flags, sizes and times, then WCHAR cFileName[260]
+_NAME_OFFSET = 72
+
+
+@dataclass(frozen=True)
+class DraggedMessage:
+    """A message dragged out of a mail client: its name and bytes; empty bytes when the client gave none."""
+
+    name: str
+    data: bytes
+
+
+def descriptor_names(data: bytes) -> list[str]:
+    """The file names in a FILEGROUPDESCRIPTORW (a count, then one 592-byte FILEDESCRIPTORW each)."""
+    if len(data) < 4:
+        return []
+    (count,) = struct.unpack_from("<I", data)
+    names = []
+    for index in range(min(count, (len(data) - 4) // _DESCRIPTOR_SIZE)):
+        start = 4 + index * _DESCRIPTOR_SIZE + _NAME_OFFSET
+        raw = data[start : start + 520].decode("utf-16-le", errors="replace")
+        names.append(raw.split("\0", 1)[0])
+    return names
+
+
+def _format(mime: QMimeData, wanted: str) -> str | None:
+    """Qt spells the Windows format names with varying case; find the one the drop carries."""
+    return next((fmt for fmt in mime.formats() if fmt.casefold() == wanted.casefold()), None)
+
+
+def mail_drop(mime: QMimeData) -> Path | DraggedMessage | None:
+    """What a drop brings: a local .eml/.msg file, or a message dragged straight out of Outlook (its name from
+    the descriptor, its bytes from FileContents, perhaps empty); None for anything else."""
     path = dropped_mail_path(mime)
     if path is not None:
         return path
-    for fmt in mime.formats():
-        if 'value="FileContents"' in fmt:
-            data = bytes(mime.data(fmt).data())
-            if data:
-                return data, "message.msg"
-    return None
+    names_format, contents_format = _format(mime, OUTLOOK_NAMES), _format(mime, OUTLOOK_CONTENTS)
+    if names_format is None and contents_format is None:
+        return None
+    names = descriptor_names(bytes(mime.data(names_format).data())) if names_format else []
+    name = Path(names[0]).name if names else "message.msg"  # Outlook names an item "<subject>.msg"
+    if Path(name).suffix.lower() not in (".eml", ".msg"):
+        return None  # an attachment dragged out of a message (a photo, a PDF) is not a request
+    data = bytes(mime.data(contents_format).data()) if contents_format else b""
+    return DraggedMessage(name, data)
+
+
+def missing_contents_sentence(name: str) -> str:
+    return tr(
+        "The mail client did not hand over the message {name}. Save it from the mail client (as .msg or .eml), "
+        "then drop the saved file or use “Open an e-mail”.",
+        name=quoted(name),
+    )
 
 
 class DropHint(QLabel):
@@ -168,6 +215,15 @@ class RequestBox(QGroupBox):
 
     def read_bytes(self, data: bytes, name: str) -> bool:
         return self._read(lambda: mail_in.read_bytes(data, name))
+
+    def read_dropped(self, dropped: Path | DraggedMessage) -> bool:
+        """A dropped file, or a message dragged out of a mail client; refused in one sentence when it came empty."""
+        if isinstance(dropped, Path):
+            return self.read_file(dropped)
+        if not dropped.data:
+            self.dialogs.warn(self, missing_contents_sentence(dropped.name))
+            return False
+        return self.read_bytes(dropped.data, dropped.name)
 
     def read_pasted(self, text: str) -> bool:
         return self._read(lambda: mail_in.read_pasted(text))
