@@ -85,3 +85,28 @@ def test_a_system_marked_searched_without_a_file_says_who_and_when(register: Reg
     )
     others = [s for s in extracts.sources_status(register, ref) if s.source != "diplomas"]
     assert all(s.without_file is None for s in others)  # only a "searched" mark without a file says it
+
+
+def test_the_data_tab_shows_who_marked_a_system_searched_without_a_file(  # type: ignore[no-untyped-def]
+    qtbot, register: Register, case_factory
+) -> None:
+    from dsar_desktop.ui.dialogs import ScriptedDialogs
+    from dsar_desktop.ui.extracts import DataPanel
+    from dsar_desktop.ui.i18n import set_language
+    from dsar_desktop.ui.workers import ImmediateRunner
+
+    ref = case_factory()
+    extracts.mark_source(register, ref, "diplomas", "searched")
+    set_language("en")
+    try:
+        panel = DataPanel(register, ScriptedDialogs(), ImmediateRunner(), ref)
+        qtbot.addWidget(panel)
+        table = panel.sources
+        (row,) = [
+            r for r in range(table.rowCount()) if table.item(r, 0).text() == "Diplomas and certificates"
+        ]
+        cell = table.item(row, 2)
+        day = dt.datetime.now(PARIS).date().isoformat()
+        assert cell.text() == cell.toolTip() == f"marked searched by alice on {day} without a file"
+    finally:
+        set_language("fr")

@@ -55,7 +55,9 @@ class CsvReader(ExtractReader):
                     reason=f"its first line runs past {SAMPLE_BYTES >> 20} MB without a line end",
                     reason_fr=f"sa première ligne dépasse {SAMPLE_BYTES >> 20} Mo sans fin de ligne",
                 )
-            text = text[: text.rfind("\n") + 1] or text
+            end = "\r" if "\n" not in text else "\n"  # a Mac CSV's lines end with a lone CR
+            text = text[: text.rfind(end) + 1] or text
+        self._cr_only = "\r" in text and "\n" not in text  # a Mac CSV: lines end with a lone CR
         lines = text.splitlines()
         if not any(ln.strip() for ln in lines):
             raise EmptyExtract(file=path.name)
@@ -120,7 +122,7 @@ class CsvReader(ExtractReader):
         headers = self.info.headers
         chosen = set(columns) if columns is not None else None  # once: a set per header was quadratic
         wanted = [c for c in headers if c in chosen] if chosen is not None else list(headers)
-        stream = ByteBlocks(self, self._encoding, quoted=True)
+        stream = ByteBlocks(self, self._encoding, quoted=True, cr_only=self._cr_only)
         next_row = 1
         line = 1
         header_pending = True

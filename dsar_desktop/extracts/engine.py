@@ -177,7 +177,7 @@ class _Plan:
         self.by_dob_iso: dict[str, list[Subject]] = {}
         # columns with no role (and free-text ones) are still searched for the e-mail and the phone; so is an
         # "address" column when no column holds the e-mail: "adresse" is then as likely an e-mail address as
-        # a postal one (beside an e-mail column it is postal, and searching it costs ~15 % on big files)
+        # a postal one (beside an e-mail column it is postal: not worth one more column parsed per block)
         text_roles = TEXT_ROLES if "email" not in mapping.columns else frozenset()
         roles = {column for role, column in mapping.columns.items() if role not in text_roles}
         self.text_columns = [h for h in headers if h not in roles and h not in HIDDEN_COLS] + [

@@ -177,7 +177,9 @@ class ColumnMapping:
 
 def load_mapping(path: Path) -> ColumnMapping:
     try:
-        data = json.loads(read_capped(path, 1024 * 1024, "column mapping", "correspondance de colonnes").decode("utf-8"))
+        data = json.loads(
+            read_capped(path, 1024 * 1024, "column mapping", "correspondance de colonnes").decode("utf-8")
+        )
     except (OSError, ValueError) as exc:
         raise BadMapping(file=str(path), reason=str(exc), reason_fr=str(exc)) from None
     return ColumnMapping.from_json(data, str(path))

@@ -198,10 +198,13 @@ class ByteBlocks:
     """Reads a file in blocks cut at record ends (seeking back over the tail), hashes the raw bytes,
     transcodes to UTF-8. Runs in the prefetch thread, so reading and hashing overlap the parse."""
 
-    def __init__(self, reader: ExtractReader, encoding: str, quoted: bool) -> None:
+    def __init__(self, reader: ExtractReader, encoding: str, quoted: bool, cr_only: bool = False) -> None:
         self.reader = reader
         self.encoding = encoding
         self.quoted = quoted
+        # lines ended by a lone CR (Excel for Mac's "CSV (Macintosh)"): read as LF, byte for byte, so cuts,
+        # line numbers and the parse work unchanged; the hash stays that of the file's own bytes
+        self.cr_only = cr_only and encoding not in ("utf-16-le", "utf-16-be")
         self.hasher = hashlib.sha256()
         if encoding == "utf-16-le":
             self.newline, self.width = b"\n\x00", 2
@@ -216,9 +219,10 @@ class ByteBlocks:
         first = True
         with self.reader.info.path.open("rb") as handle:
             while True:
-                raw = handle.read(want)
-                if not raw:
+                original = handle.read(want)
+                if not original:
                     return
+                raw = original.replace(b"\r", b"\n") if self.cr_only else original
                 cut = len(raw)
                 if len(raw) == want:  # not at the end of the file
                     cut = self._cut(raw)
@@ -226,15 +230,15 @@ class ByteBlocks:
                         if want > MAX_RECORD_BYTES:
                             yield TOO_LONG
                             return
-                        back, raw = len(raw), b""  # let go of this read before the larger one
+                        back, raw, original = len(raw), b"", b""  # let go of this read before the larger one
                         handle.seek(-back, 1)
                         want *= 2
                         continue
                     if cut < len(raw):
                         handle.seek(cut - len(raw), 1)
-                        raw = raw[:cut]
+                        raw, original = raw[:cut], original[:cut]
                 want = BLOCK_BYTES
-                self.hasher.update(raw)
+                self.hasher.update(original)
                 done += len(raw)
                 text = (
                     raw

@@ -80,8 +80,10 @@ def seed_demo_extracts(reg: Register, refs: list[str], limit: int = 16) -> list[
 
     Returns the refs that received data. Synthetic data only; writes in one transaction.
     """
+    from ..domain.matching import make_subject
     from .catalogue import current_catalogue
     from .extracts import REDACTION_MARK, set_source
+    from .extracts_coverage import subject_identifiers
     from .extracts_review import minors_check
 
     catalogue = current_catalogue(reg)
@@ -115,17 +117,23 @@ def seed_demo_extracts(reg: Register, refs: list[str], limit: int = 16) -> list[
             file_ids[source] = int(cursor.lastrowid)
         for index, case in enumerate(chosen):
             case_id, ref = int(case[0]), case[1]
-            for position, (source, (record, mapping, _info)) in enumerate(templates.items()):
+            has = subject_identifiers(
+                make_subject(ref, name=case[2], email=case[3], phone=case[4], dob=case[5], student_number=case[6])
+            )
+            for position, (source, (record, mapping, file)) in enumerate(templates.items()):
                 if source == "web_analytics" and index % 2:
                     set_source(conn, reg.actor, case_id, source, "not_applicable",
                                 "Aucun compte en ligne : aucun identifiant de cookie ne se rattache à la personne.", now)  # fmt: skip
                     continue
-                if not record:  # searched, nothing about this person in that system: the file searched says so
+                if not record or not file.identity_fields() & has:
+                    # nothing about this person in that system, or nothing the case gives can find her there
+                    # (the coverage rule: the tab then asks for the identifier): the file searched is named
                     conn.execute(
                         "INSERT OR REPLACE INTO case_source_files(case_id, file_id, matches) VALUES (?,?,0)",
                         (case_id, file_ids[source]),
                     )
-                    set_source(conn, reg.actor, case_id, source, "searched", None, now)
+                    if file.identity_fields() & has:
+                        set_source(conn, reg.actor, case_id, source, "searched", None, now)
                     continue
                 status = "pending" if index == 0 and position % 3 == 0 else "confirmed"
                 data = _personalise(record, mapping, case)

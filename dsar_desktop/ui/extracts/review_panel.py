@@ -322,7 +322,9 @@ class DataPanel(QWidget):
             if status.pending or status.confirmed or status.rejected:
                 counts = tr("{pending} to review · {confirmed} confirmed · {rejected} rejected",
                             pending=status.pending, confirmed=status.confirmed, rejected=status.rejected)  # fmt: skip
-            for column, item in enumerate((name, state, QTableWidgetItem(files), QTableWidgetItem(counts))):
+            files_item = QTableWidgetItem(files)
+            files_item.setToolTip(files)  # the cell is often cut: the whole list (or who marked it) on hover
+            for column, item in enumerate((name, state, files_item, QTableWidgetItem(counts))):
                 self.sources.setItem(row, column, item)
             if status.source == keep:
                 self.sources.selectRow(row)
