@@ -412,7 +412,9 @@ class ResponsePanel(QWidget):
             self.cancel_button.setEnabled(False)
 
     def _finish_job(self) -> None:
-        self._job = None
+        # Called inside the delivery of the job's own signal: keep a reference until the next job, since
+        # freeing the job (and its signals' QObject) mid-emit can crash (seen on the statistics page).
+        self._last_job, self._job = self._job, None
         self.progress_box.hide()
         self._update_buttons()
 

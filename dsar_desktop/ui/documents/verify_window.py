@@ -250,7 +250,8 @@ class VerifyPackWindow(QDialog):
         start_job(self.runner, job)
 
     def _done(self) -> None:
-        self._job = None
+        # inside the job's own signal: keep it alive until the next one (freeing it mid-emit can crash)
+        self._last_job, self._job = self._job, None
         self.verify_button.setEnabled(True)
         self.verify_button.setText(tr("Verify"))
 
