@@ -203,7 +203,7 @@ def test_the_data_tab_shows_file_values_source_names_and_redaction_reasons_as_ty
     panel.select_match(match.id)
     panel.record.select_field("Commentaire")
     texts = shown_texts(panel)
-    for typed in (source_name, value, f"Row 1 of {path.name}"):
+    for typed in (source_name, value, f"Row 1 of {path.name}", path.name):
         assert_shown_as_typed(texts, typed)
     assert any(value in tip for tip in model_texts(panel.model)), "the table's own cells and tooltips"
 

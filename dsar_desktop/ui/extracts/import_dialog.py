@@ -36,7 +36,7 @@ from ..dialogs import Dialogs
 from ..fit import fit_to_screen
 from ..i18n import language, pick, tr
 from ..progress import run_job
-from ..style import role_label
+from ..style import plain_label, role_label
 from ..workers import Runner
 from .models import REASON_TEXTS
 
@@ -98,8 +98,7 @@ class ImportDialog(QDialog):
     def _build(self, source: str | None) -> None:
         layout = QVBoxLayout(self)
         top = QFormLayout()
-        files = QLabel(", ".join(p.name for p in self.paths))
-        files.setWordWrap(True)
+        files = plain_label(", ".join(p.name for p in self.paths))  # file names as they are written
         top.addRow(tr("Files"), files)
         self.source = QComboBox()
         for activity in current_catalogue(self.register).activities:
@@ -122,14 +121,14 @@ class ImportDialog(QDialog):
         where.addWidget(self.header_row)
         top.addRow(tr("Columns named in"), where)
         self.notes = role_label("", "warning")
-        self.notes.setWordWrap(True)
+        self.notes.setTextFormat(Qt.TextFormat.PlainText)  # the reader's notes quote the file
         top.addRow("", self.notes)
         layout.addLayout(top)
         self.origin = role_label("", "note")
         self.origin.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         layout.addWidget(self.origin)
 
-        self.sample_title = QLabel()
+        self.sample_title = plain_label(word_wrap=False)  # names the file
         layout.addWidget(self.sample_title)
         self.sample = QTableWidget(0, 0)
         self.sample.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

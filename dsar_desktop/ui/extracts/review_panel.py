@@ -323,7 +323,7 @@ class DataPanel(QWidget):
                 counts = tr("{pending} to review · {confirmed} confirmed · {rejected} rejected",
                             pending=status.pending, confirmed=status.confirmed, rejected=status.rejected)  # fmt: skip
             files_item = QTableWidgetItem(files)
-            files_item.setToolTip(files)  # the cell is often cut: the whole list (or who marked it) on hover
+            files_item.setToolTip(plain_tip(files))  # the cell is often cut: the whole list on hover; names as written
             for column, item in enumerate((name, state, files_item, QTableWidgetItem(counts))):
                 self.sources.setItem(row, column, item)
             if status.source == keep:
