@@ -82,6 +82,7 @@ class CaseListPage(QWidget):
         self.new_button = QPushButton(tr("&New request…"))
         top.addWidget(self.new_button)
         outer.addLayout(top)
+        self.count_label = QLabel()  # on the filters' row it left the search box no room at 200 % text
 
         bar = QHBoxLayout()
         search_label = QLabel(tr("&Search:"))
@@ -118,11 +119,10 @@ class CaseListPage(QWidget):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(10)
             bar.addWidget(combo, 1)
-        self.count_label = QLabel()
         widest = tr("{shown} of {total} requests", shown="88,888", total="88,888")
         self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance(widest))
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        bar.addWidget(self.count_label)
+        top.insertWidget(2, self.count_label)
         outer.addLayout(bar)
 
         self.model = CaseTableModel()
