@@ -31,6 +31,7 @@ from ...services.office import Office
 from ..dialogs import Dialogs
 from ..flow_layout import FlowLayout
 from ..i18n import language, tr
+from ..style import plain_tip
 from .dialogs_case import UnfoundedDialog, dispatch_dialog
 from .dialogs_extension import GROUND_UNFOUNDED, ExtensionDialog, RefusalDialog
 from .labels import (
@@ -383,7 +384,7 @@ class CaseFileView(QWidget):
             refusal = self._refusal_for(target)
             button = self._add_action(target.value, _action_label(case.status, target), self._handler_for(target))
             button.setEnabled(refusal is None)
-            button.setToolTip(refusal.sentence(language()) if refusal else "")
+            button.setToolTip(plain_tip(refusal.sentence(language())) if refusal else "")  # may name a person
             if refusal is not None:
                 blocked.append(f"✗ {button.text()} — {refusal.sentence(language())}")
         self.blockers_label.setText("\n".join(blocked))

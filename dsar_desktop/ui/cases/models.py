@@ -29,6 +29,7 @@ from PySide6.QtCore import (
 from ...domain import deadlines as dl
 from ...domain.cases import OPEN_STATUSES, Right, Status, fold_for_search
 from ...services.cases import CaseRow
+from .. import style
 from ..i18n import QT_TR_NOOP, tr
 from .labels import (
     LEVEL_BACKGROUND,
@@ -207,7 +208,7 @@ class CaseTableModel(QAbstractTableModel):
             return self._sort_key(row, col)
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == COL_SUBJECT:
-                return case.subject_email or None
+                return style.plain_tip(case.subject_email) or None
             if col == COL_DAYS_LEFT and not self.open_flags[row]:
                 return tr("Closed or answered: no deadline running")
             if col == COL_PRIORITY and case.priority_flag:

@@ -321,7 +321,7 @@ class ResponsePanel(QWidget):
         allowances = self.allowances
         print_refusal = allowances.why_not(Action.PRINT) if allowances else None
         self.print_button.setEnabled(not busy and case is not None and print_refusal is None)
-        self.print_button.setToolTip(print_refusal.sentence(language()) if print_refusal else "")
+        self.print_button.setToolTip(style.plain_tip(print_refusal.sentence(language())) if print_refusal else "")
         dispatch_refusal = allowances.why_not(Action.DISPATCH) if allowances else None
         # Without a current sealed pack the dispatch can still be recorded, with the reason the reply went another way.
         can_dispatch = allowances is not None and (
@@ -331,7 +331,7 @@ class ResponsePanel(QWidget):
         reason = dispatch_refusal.sentence(language()) if dispatch_refusal else ""
         self.dispatch_reason.setVisible(bool(reason))
         self.dispatch_reason.setText(reason)
-        self.dispatch_button.setToolTip(reason)
+        self.dispatch_button.setToolTip(style.plain_tip(reason))  # the domain's sentence may name a person
         for widget in (self.kind_combo, self.language_combo, self.encrypt_check, self.technical_check):
             widget.setEnabled(not busy)
 
