@@ -75,7 +75,9 @@ class Runner(QObject):
         super().__init__()
         self.pool = pool or QThreadPool.globalInstance()
         self.office: Office | None = None
-        self._lock = threading.Lock()
+        # Re-entrant: counts are emitted under it (so two jobs ending at once cannot report 0 then 1), and a
+        # receiver called directly may ask jobs_in_flight.
+        self._lock = threading.RLock()
         self._active: set[Job] = set()
 
     # ---- the register the jobs work on ---------------------------------------------------
@@ -89,18 +91,16 @@ class Runner(QObject):
         job._done = self._job_done
         with self._lock:
             self._active.add(job)
-            count = len(self._active)
-        self.count_changed.emit(count)
+            self.count_changed.emit(len(self._active))
         self._launch(job)
 
     def _launch(self, job: Job) -> None:
         self.pool.start(job)
 
     def _job_done(self, job: Job) -> None:
-        with self._lock:
+        with self._lock:  # from the worker: delivered queued to the GUI thread's receivers, in this order
             self._active.discard(job)
-            count = len(self._active)
-        self.count_changed.emit(count)  # from the worker: delivered queued to the GUI thread's receivers
+            self.count_changed.emit(len(self._active))
 
     @property
     def jobs_in_flight(self) -> int:
