@@ -299,6 +299,20 @@ def test_a_broken_page_shows_its_error_instead_of_blocking_the_register(shell: S
     assert isinstance(shown, QLabel) and "Permission denied" in shown.text()
 
 
+def test_verify_in_the_app_fails_as_dsar_verify_does_on_a_damaged_scan_key_file(shell: Shell) -> None:
+    """The app and the command line give the same answer (issue 9): a scan-key file that does not open."""
+    from dsar_desktop.services import shredding
+
+    unlock(shell)
+    dialogs = shell.dialogs
+    assert isinstance(dialogs, ScriptedDialogs)
+    store = shredding.keystore(shell.window.register)
+    store.path.write_text('{"format": 1, "register_id": "x", "nonce": "", "box": ""}')
+    shell.window.verify_action.trigger()
+    assert dialogs.shown[-1][0] == "error" and "scan-key file" in dialogs.shown[-1][1], dialogs.shown[-1]
+    store.path.unlink()
+
+
 def test_verify_and_backup_menu_actions_report_their_results(shell: Shell, tmp_path: Path) -> None:
     unlock(shell)
     dialogs = shell.dialogs

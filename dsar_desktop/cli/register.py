@@ -182,13 +182,9 @@ def cmd_verify(args: argparse.Namespace, ctx: Context) -> int:
 def _scan_keys_text(census: Any) -> str:
     if census is None:
         return "not checked"
-    if census.problem:
-        return f"FAILED: {census.problem}"
-    if census.missing and not census.lost_on:
-        return (
-            f"FAILED: {census.missing} of {census.sealed} sealed scans and e-mail files have no key in {census.path}: "
-            "the register is away from its scan-key file (open it in its own folder), or that file is an older copy"
-        )
+    failure = census.failure("en")
+    if failure:
+        return f"FAILED: {failure}"
     parts = [f"{census.readable} of {census.sealed} sealed scans and e-mail files readable"]
     if census.shredded:
         parts.append(f"{census.shredded} destroyed after this copy was made (keys shredded, as intended)")

@@ -302,12 +302,30 @@ class Census:
     shredded: int  # keys destroyed after this copy of the register was made (a restored older backup)
     missing: int  # keys the file does not know (opened away from its scan-key file)
     plain: int  # rows of an earlier version not sealed yet (sealed at the next writable unlock)
-    problem: str | None = None  # the scan-key file cannot be read
+    problem: str | None = None  # the scan-key file cannot be read (English)
     lost_on: str | None = None  # the day a person declared the file lost: missing keys are then expected
+    problem_fr: str | None = None
 
     @property
     def ok(self) -> bool:
         return self.problem is None and (self.missing == 0 or self.lost_on is not None)
+
+    def failure(self, language: str) -> str | None:
+        """Why `dsar verify` and the app's Verify fail on the scan keys, in one sentence; None when they do not."""
+        if self.problem is not None:
+            return self.problem_fr if language == "fr" and self.problem_fr else self.problem
+        if self.ok:
+            return None
+        if language == "fr":
+            return (
+                f"{self.missing} des {self.sealed} scans et fichiers de courriel scellés n'ont pas de clé dans "
+                f"{self.path} : le registre est loin de son fichier de clés de scans (ouvrez-le dans son propre "
+                "dossier), ou ce fichier est une copie plus ancienne."
+            )
+        return (
+            f"{self.missing} of {self.sealed} sealed scans and e-mail files have no key in {self.path}: the register "
+            "is away from its scan-key file (open it in its own folder), or that file is an older copy."
+        )
 
     def to_json(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -328,9 +346,14 @@ def census(register: Register) -> Census:
                 plain += 1
     store = keystore(register)
     try:
+        if store.exists():
+            store.lookup([])  # the file is read even when no row needs it: damage shows before it matters
         states = key_states(register, ids)
     except ScanKeysUnreadable as exc:
-        return Census(str(store.path), len(ids), 0, 0, 0, plain, problem=str(exc), lost_on=lost_on(register))
+        return Census(
+            str(store.path), len(ids), 0, 0, 0, plain, problem=exc.describe("en"), lost_on=lost_on(register),
+            problem_fr=exc.describe("fr"),
+        )  # fmt: skip
     values = [states.get(k) for k in ids]
     readable = sum(v == "readable" for v in values)
     missing = sum(v is None for v in values)

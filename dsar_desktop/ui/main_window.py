@@ -522,6 +522,10 @@ class MainWindow(QMainWindow):
                     seq=report.first_bad_entry,
                 ),
             )
+        elif report.integrity_ok and report.anchor is not None and not report.anchor.ok:
+            self.dialogs.error(self, report.anchor.fr if language() == "fr" else report.anchor.en)
+        elif report.integrity_ok and report.scan_keys is not None and not report.scan_keys.ok:
+            self.dialogs.error(self, report.scan_keys.failure(language()) or "")
         elif report.integrity_ok:
             self.dialogs.info(
                 self,
