@@ -59,9 +59,10 @@ def decrypted_pages(register: Register) -> list[bytes]:
     return pages
 
 
-def noise_png(seed: int = 7) -> bytes:
+def noise_png(seed: int = 7, side: int = 160) -> bytes:
+    """A PNG of random pixels: compressed noise, so any 24-byte run of it occurs nowhere else."""
     rng = random.Random(seed)
-    image = Image.frombytes("RGB", (160, 160), bytes(rng.getrandbits(8) for _ in range(160 * 160 * 3)))
+    image = Image.frombytes("RGB", (side, side), bytes(rng.getrandbits(8) for _ in range(side * side * 3)))
     buffer = io.BytesIO()
     image.save(buffer, "PNG")
     return buffer.getvalue()

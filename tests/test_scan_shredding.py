@@ -8,9 +8,7 @@ then looks inside the restored database itself, with the register key, for the s
 
 from __future__ import annotations
 
-import io
 import json
-import random
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -19,12 +17,12 @@ import pytest
 import sqlcipher3.dbapi2 as sqlcipher
 from conftest import make_case, run_cli
 from mail_support import eml
-from PIL import Image
 
 from dsar_desktop.security import scan_keys
 from dsar_desktop.services import identity as ids
 from dsar_desktop.services import mail_in, retention, shredding
 from dsar_desktop.services import register as svc
+from tests import test_identity_destruction as destruction
 from tests.test_retention import TODAY, closed_case
 
 pytestmark = pytest.mark.usefixtures("identity_today")
@@ -33,11 +31,7 @@ PASS = "correct horse battery staple"
 
 
 def noise_png(seed: int = 5) -> bytes:
-    rng = random.Random(seed)
-    image = Image.frombytes("RGB", (120, 120), bytes(rng.getrandbits(8) for _ in range(120 * 120 * 3)))
-    buffer = io.BytesIO()
-    image.save(buffer, "PNG")
-    return buffer.getvalue()
+    return destruction.noise_png(seed, side=120)
 
 
 def markers(data: bytes) -> list[bytes]:
@@ -83,12 +77,16 @@ def case_with_scan(
     return path, ref
 
 
-def decide(capsys: pytest.CaptureFixture[str], path: Path, pf: Path, ref: str) -> None:
-    code, out, err = dsar(
+def run_decide(capsys: pytest.CaptureFixture[str], path: Path, pf: Path, ref: str) -> tuple[int, Any, str]:
+    return dsar(
         capsys, path, pf, "case", "id-decide", ref, "--decision", "verified", "--document-type", "passport",
         "--holder-name", "Anna Maria ERIKSSON", "--holder-dob", "1974-08-12", "--on", "2027-03-05",
         "--note", "seen",
     )  # fmt: skip
+
+
+def decide(capsys: pytest.CaptureFixture[str], path: Path, pf: Path, ref: str) -> None:
+    code, out, err = run_decide(capsys, path, pf, ref)
     assert code == 0, err
     assert out["scans_destroyed"] == 1
 
@@ -197,10 +195,7 @@ def test_a_decision_away_from_the_scan_key_file_is_refused_until_the_file_is_dec
     assert dsar(capsys, path, passphrase_file, "backup", "--out", str(backup))[0] == 0
     elsewhere = tmp_path / "new-pc" / "register.dsar"
     assert run_cli(capsys, "restore", str(backup), "--to", str(elsewhere))[0] == 0
-    code, _out, err = dsar(
-        capsys, elsewhere, passphrase_file, "case", "id-decide", ref, "--decision", "verified",
-        "--document-type", "passport", "--on", "2027-03-05", "--note", "seen",
-    )  # fmt: skip
+    code, _out, err = run_decide(capsys, elsewhere, passphrase_file, ref)
     assert code == 5 and "not beside its scan-key file" in err and "declare-lost" in err
     assert list(elsewhere.parent.glob("scan-keys-*.dsarkeys")) == []  # no second file forked here
     with svc.unlock_register(elsewhere, PASS) as reg:
@@ -210,10 +205,7 @@ def test_a_decision_away_from_the_scan_key_file_is_refused_until_the_file_is_dec
     assert code == 1 and "--yes" in err
     code, out, err = dsar(capsys, elsewhere, passphrase_file, "scan-keys", "declare-lost", "--yes")
     assert code == 0, err
-    code, out, err = dsar(
-        capsys, elsewhere, passphrase_file, "case", "id-decide", ref, "--decision", "verified",
-        "--document-type", "passport", "--on", "2027-03-05", "--note", "seen",
-    )  # fmt: skip
+    code, out, err = run_decide(capsys, elsewhere, passphrase_file, ref)
     assert code == 0 and out["scans_destroyed"] == 1, err
     code, report, _err = dsar(capsys, elsewhere, passphrase_file, "verify")
     assert code == 0 and report["scan_keys"]["lost_on"] is not None

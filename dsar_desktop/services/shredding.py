@@ -334,11 +334,7 @@ class Census:
 def census(register: Register) -> Census:
     ids: list[str] = []
     plain = 0
-    for table, column, key_column in (
-        ("attachments", "content", "key_id"),
-        ("message_attachments", "content", "key_id"),
-        ("case_messages", "raw", "raw_key_id"),
-    ):
+    for table, column, key_column in _PLAIN_TABLES:
         for (key_id,) in register.query(f"SELECT {key_column} FROM {table} WHERE {column} IS NOT NULL"):
             if key_id:
                 ids.append(str(key_id))
